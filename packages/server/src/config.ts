@@ -1,0 +1,75 @@
+/**
+ * The only reader of process.env. Parsed once at boot; a bad variable stops
+ * the server with a message that names every problem.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
+const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hex characters (32 bytes)' });
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  JINGMIN_DATA_DIR: z.string().default('./data'),
+  JINGMIN_DEMO: bool.default(true),
+  JINGMIN_SECRETS_FILE: z.string().optional(),
+  JINGMIN_AUDIT_KEY: hexKey.optional(),
+  JINGMIN_DATA_KEY: hexKey.optional(),
+  JINGMIN_AUDIT_HEAD_FILE: z.string().optional(),
+  JINGMIN_COOKIE_SECURE: bool.optional(),
+  JINGMIN_TRUST_PROXY: z.string().optional(),
+  JINGMIN_ADMIN_CIDRS: z.string().optional(),
+  JINGMIN_ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).max(1048576).default(65536),
+  JINGMIN_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(src: Record<string, string | undefined> = process.env, argv: string[] = process.argv) {
+  const parsed = Env.safeParse(src);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.JINGMIN_DATA_DIR);
+  const production = e.NODE_ENV === 'production';
+  const demo = argv.includes('--no-demo') ? false : e.JINGMIN_DEMO;
+  return {
+    env: e.NODE_ENV,
+    demo,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      trustProxy: e.JINGMIN_TRUST_PROXY ?? false,
+      bodyLimit: 1024 * 1024,
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+    },
+    db: e.DATABASE_URL
+      ? ({ kind: 'server', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
+      : ({ kind: 'embedded', dir: path.join(dataDir, 'pglite') } as const),
+    dataDir,
+    secrets: {
+      file: path.resolve(e.JINGMIN_SECRETS_FILE ?? path.join(dataDir, 'secrets', 'keys.json')),
+      auditKey: e.JINGMIN_AUDIT_KEY,
+      dataKey: e.JINGMIN_DATA_KEY,
+    },
+    audit: { headFile: path.resolve(e.JINGMIN_AUDIT_HEAD_FILE ?? path.join(dataDir, 'audit-head.json')) },
+    security: {
+      cookieSecure: e.JINGMIN_COOKIE_SECURE ?? production,
+      adminCidrs: e.JINGMIN_ADMIN_CIDRS ? e.JINGMIN_ADMIN_CIDRS.split(',').map((s) => s.trim()) : [],
+      argon2MemoryKib: e.JINGMIN_ARGON2_MEMORY_KIB,
+    },
+    web: { dist: path.resolve(e.JINGMIN_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')) },
+    log: { level: e.LOG_LEVEL, pretty: !production && e.NODE_ENV !== 'test' },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './audit.js';
+export * from './org.js';
+export * from './staff.js';

@@ -1,0 +1,64 @@
+/**
+ * What a use case needs, passed as one small object: the database, who acts,
+ * the clock, the caller's language and where the request came from.
+ */
+import type { Capability, Locale, Role, SessionStage } from '@jingmin/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { Database, Db, Tx } from '../db/client.js';
+import { type AuditInput, recordAudit } from './audit.js';
+import type { PolicyStore } from './policies.js';
+import type { Keys } from './secrets.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Long-lived dependencies of the app, built once at boot (or per test). */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  keys: Keys;
+  clock: Clock;
+  policies: PolicyStore;
+}
+
+/** A signed-in staff member. `scopePath` bounds every read and write to a subtree. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  capabilities: Capability[];
+  scopeUnitId: string;
+  scopePath: string;
+  sessionId: string;
+  stage: SessionStage;
+}
+
+export interface Ctx {
+  deps: AppDeps;
+  db: Db;
+  actor: Actor | null;
+  locale: Locale;
+  ip: string;
+  requestId: string;
+  log: FastifyBaseLogger;
+  now(): Date;
+}
+
+/** Appends an audit entry for this request inside `tx`. */
+export function audit(ctx: Ctx, tx: Tx, entry: Omit<AuditInput, 'actor' | 'ip' | 'requestId' | 'at'> & { actor?: AuditInput['actor'] }) {
+  return recordAudit(tx, ctx.deps.keys.audit, {
+    actor: ctx.actor,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    at: ctx.now(),
+    ...entry,
+  });
+}
+
+/** An audit entry in a transaction of its own: sign-in attempts, denials, reads. */
+export function auditAlone(ctx: Ctx, entry: Parameters<typeof audit>[2]) {
+  return ctx.db.transaction((tx) => audit(ctx, tx, entry));
+}

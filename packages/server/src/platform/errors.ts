@@ -1,0 +1,17 @@
+/**
+ * One error type for every rule. Services throw `AppError(code, params)`;
+ * the error handler in http.ts turns it into the API's one error shape.
+ */
+import { ERROR_STATUS, type ErrorCode } from '@jingmin/shared';
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.status = ERROR_STATUS[code];
+  }
+}

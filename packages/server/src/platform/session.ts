@@ -1,0 +1,184 @@
+/**
+ * Staff sessions: an opaque token in an httpOnly SameSite cookie, stored only
+ * as its SM3 hash; idle and absolute timeouts from the policy; a per-session
+ * CSRF token required on every state-changing request; and the route guard
+ * that reads each route's declared stage and capability.
+ */
+import {
+  type Capability,
+  capabilitiesOf,
+  localeFromHeader,
+  type Role,
+  type SessionStage,
+} from '@jingmin/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Tx } from '../db/client.js';
+import { sessions, staff, units } from '../db/schema/index.js';
+import type { Actor, AppDeps, Ctx } from './context.js';
+import { randomToken, sm3 } from './crypto.js';
+import { AppError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+  interface FastifyContextConfig {
+    /** Open without a session (sign-in, resident pages, health). */
+    public?: boolean;
+    /** Session stages allowed besides `full`-only default. */
+    stages?: readonly SessionStage[];
+    /** Capability the actor must hold. */
+    capability?: Capability;
+    /** Name under which denials of this route are audited. */
+    auditAction?: string;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const TOUCH_EVERY_MS = 60_000;
+
+export function cookieName(deps: AppDeps) {
+  return deps.config.security.cookieSecure ? '__Host-jm_sid' : 'jm_sid';
+}
+
+export function setSessionCookie(deps: AppDeps, reply: FastifyReply, token: string, expiresAt: Date) {
+  reply.setCookie(cookieName(deps), token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: deps.config.security.cookieSecure,
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(deps: AppDeps, reply: FastifyReply) {
+  reply.clearCookie(cookieName(deps), { path: '/', secure: deps.config.security.cookieSecure, sameSite: 'strict' });
+}
+
+/** Creates a session for `staffId` in `tx`; returns the cookie token (never stored). */
+export async function createSession(ctx: Ctx, tx: Tx, staffId: string, stage: SessionStage) {
+  const policy = (await ctx.deps.policies.get()).session;
+  const token = randomToken(32);
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
+  await tx.insert(sessions).values({
+    id: sm3(token),
+    staffId,
+    stage,
+    csrfToken: randomToken(24),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    ip: ctx.ip,
+    userAgent: null,
+  });
+  return { token, expiresAt };
+}
+
+async function loadActor(req: FastifyRequest, deps: AppDeps): Promise<Actor | 'expired' | null> {
+  const token = req.cookies[cookieName(deps)];
+  if (!token || token.length > 100) return null;
+  const id = sm3(token);
+  const db = deps.database.db;
+  const [row] = await db
+    .select({ session: sessions, staff, scopePath: units.path })
+    .from(sessions)
+    .innerJoin(staff, eq(staff.id, sessions.staffId))
+    .innerJoin(units, eq(units.id, staff.scopeUnitId))
+    .where(eq(sessions.id, id));
+  if (!row) return 'expired';
+  const now = deps.clock.now();
+  const policy = (await deps.policies.get()).session;
+  const idleDeadline = row.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (now.getTime() >= idleDeadline || now >= row.session.expiresAt || row.staff.status !== 'active') {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return 'expired';
+  }
+  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  const roles = row.staff.roles as Role[];
+  return {
+    id: row.staff.id,
+    username: row.staff.username,
+    displayName: row.staff.displayName,
+    roles,
+    capabilities: row.session.stage === 'full' ? capabilitiesOf(roles) : [],
+    scopeUnitId: row.staff.scopeUnitId,
+    scopePath: row.scopePath,
+    sessionId: id,
+    stage: row.session.stage,
+  };
+}
+
+export async function csrfTokenOf(deps: AppDeps, sessionId: string) {
+  const [row] = await deps.database.db
+    .select({ csrf: sessions.csrfToken })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  return row?.csrf;
+}
+
+/** Same-origin check for unsafe requests: a browser always sends Origin on cross-site POSTs. */
+function originAllowed(req: FastifyRequest, deps: AppDeps): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  const own = `${req.protocol}://${req.headers.host ?? ''}`;
+  return origin === own || origin === new URL(deps.config.http.publicUrl).origin;
+}
+
+export function installSessions(app: FastifyInstance, deps: AppDeps) {
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (req, reply) => {
+    req.ctx = {
+      deps,
+      db: deps.database.db,
+      actor: null,
+      locale: localeFromHeader(req.headers['accept-language']),
+      ip: req.ip,
+      requestId: req.id,
+      log: req.log,
+      now: () => deps.clock.now(),
+    };
+    if (!req.url.startsWith('/api/')) return;
+    reply.header('cache-control', 'no-store');
+    const config = req.routeOptions.config;
+    if (!req.routeOptions.url) return; // unknown route: the not-found handler answers
+    if (UNSAFE.has(req.method) && !originAllowed(req, deps)) throw new AppError('CSRF');
+    const loaded = await loadActor(req, deps);
+    if (loaded === 'expired') clearSessionCookie(deps, reply);
+    const actor = loaded === 'expired' ? null : loaded;
+    req.ctx.actor = actor;
+    if (actor && UNSAFE.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      const expected = await csrfTokenOf(deps, actor.sessionId);
+      if (typeof sent !== 'string' || sent !== expected) throw new AppError('CSRF');
+    }
+    if (config.public) return;
+    if (!actor) throw new AppError(loaded === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    const stages = config.stages ?? ['full'];
+    if (!stages.includes(actor.stage)) throw new AppError('STAGE_REQUIRED', { stage: actor.stage });
+    if (config.capability && !actor.capabilities.includes(config.capability)) throw new AppError('FORBIDDEN');
+  });
+}
+
+/** Throws FORBIDDEN unless the unit path lies inside the actor's subtree. */
+export function assertInScope(actor: Actor, unitPath: string) {
+  if (!unitPath.startsWith(actor.scopePath)) throw new AppError('FORBIDDEN');
+}
+
+/** SQL condition: `column` (a unit path) lies inside the actor's subtree. */
+export function inScope(actor: Actor, pathColumn: Parameters<typeof sql>[1]) {
+  return sql`${pathColumn} LIKE ${`${escapeLike(actor.scopePath)}%`}`;
+}
+
+export function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function deleteSessionsOf(tx: Tx, staffId: string, except?: string) {
+  await tx
+    .delete(sessions)
+    .where(except ? and(eq(sessions.staffId, staffId), sql`${sessions.id} <> ${except}`) : eq(sessions.staffId, staffId));
+}

@@ -1,0 +1,111 @@
+/**
+ * Error codes, their HTTP status and their zh/en messages. The server throws
+ * `AppError(code, params)`; the one error handler turns it into
+ * `{ error: { code, message, details } }` in the caller's language.
+ */
+import type { Locale } from './i18n.js';
+
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  BAD_REQUEST: 400,
+  PASSWORD_POLICY: 400,
+  ROLE_SEPARATION: 400,
+  IMPORT_FILE_INVALID: 400,
+  INVALID_PARENT: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SESSION_EXPIRED: 401,
+  TOTP_INVALID: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  STAGE_REQUIRED: 403,
+  ADDRESS_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  USERNAME_TAKEN: 409,
+  INVALID_TRANSITION: 409,
+  HAS_CHILDREN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+type Templates = Record<ErrorCode, string>;
+
+const zh: Templates = {
+  VALIDATION: '输入有误：{detail}',
+  BAD_REQUEST: '请求格式有误：{detail}',
+  PASSWORD_POLICY: '密码不符合要求：{detail}',
+  ROLE_SEPARATION: '三员分立：一个账号不能同时担任系统管理员、安全管理员、审计管理员中的两个角色',
+  IMPORT_FILE_INVALID: '导入文件无法读取：{detail}',
+  INVALID_PARENT: '“{child}”不能放在“{parent}”下面',
+  UNAUTHENTICATED: '请先登录',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  SESSION_EXPIRED: '登录已超时，请重新登录',
+  TOTP_INVALID: '动态验证码不正确或已使用，请输入验证器上最新的 6 位数字',
+  FORBIDDEN: '您没有执行此操作的权限',
+  CSRF: '请求来源校验失败，请刷新页面后重试',
+  STAGE_REQUIRED: '请先完成：{stage}',
+  ADDRESS_NOT_ALLOWED: '管理员账号只能从授权的管理终端登录',
+  NOT_FOUND: '未找到{what}',
+  METHOD_NOT_ALLOWED: '不支持该操作',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  USERNAME_TAKEN: '用户名“{username}”已被使用',
+  INVALID_TRANSITION: '当前状态“{from}”不能变为“{to}”',
+  HAS_CHILDREN: '该节点下还有下级或门牌，不能删除',
+  PAYLOAD_TOO_LARGE: '提交的内容太大（上限 {limit}）',
+  UNSUPPORTED_MEDIA: '不支持的文件类型：{detail}',
+  ACCOUNT_LOCKED: '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试或联系安全管理员',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '系统内部错误，请稍后再试（编号 {requestId}）',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+};
+
+const en: Templates = {
+  VALIDATION: 'Invalid input: {detail}',
+  BAD_REQUEST: 'Malformed request: {detail}',
+  PASSWORD_POLICY: 'The password does not meet the policy: {detail}',
+  ROLE_SEPARATION:
+    'Separation of duties: one account cannot hold two of system administrator, security administrator and auditor',
+  IMPORT_FILE_INVALID: 'The import file cannot be read: {detail}',
+  INVALID_PARENT: 'A "{child}" cannot be placed under a "{parent}"',
+  UNAUTHENTICATED: 'Please sign in first',
+  INVALID_CREDENTIALS: 'Wrong username or password',
+  SESSION_EXPIRED: 'Your session has expired; please sign in again',
+  TOTP_INVALID: 'The one-time code is wrong or already used; enter the latest 6 digits from your authenticator',
+  FORBIDDEN: 'You are not allowed to do this',
+  CSRF: 'Request origin check failed; reload the page and try again',
+  STAGE_REQUIRED: 'Please complete this step first: {stage}',
+  ADDRESS_NOT_ALLOWED: 'Administrator accounts may sign in only from authorised management terminals',
+  NOT_FOUND: '{what} not found',
+  METHOD_NOT_ALLOWED: 'This operation is not supported',
+  CONFLICT: 'Someone else changed this record; reload and try again',
+  USERNAME_TAKEN: 'The username "{username}" is already taken',
+  INVALID_TRANSITION: 'The status "{from}" cannot change to "{to}"',
+  HAS_CHILDREN: 'This node still has children or households and cannot be deleted',
+  PAYLOAD_TOO_LARGE: 'The request is too large (limit {limit})',
+  UNSUPPORTED_MEDIA: 'Unsupported file type: {detail}',
+  ACCOUNT_LOCKED:
+    'Too many failed sign-ins; the account is locked for {minutes} minutes or until a security administrator unlocks it',
+  RATE_LIMITED: 'Too many requests; please try again later',
+  INTERNAL: 'Internal error; please try again later (reference {requestId})',
+  SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later',
+};
+
+const TEMPLATES: Record<Locale, Templates> = { 'zh-CN': zh, en };
+
+/** Fills a message template with its parameters in the caller's language. */
+export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
+  return TEMPLATES[locale][code].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+}
+
+/** The body every API error carries. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,86 @@
+/** Sign-in, second factor, password change and the session view. */
+import { z } from 'zod';
+import { CAPABILITIES, ROLES } from '../domain/roles.js';
+import { text } from './common.js';
+
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'letters, digits, dot, dash and underscore only' });
+
+/** A password as typed: long passphrases allowed, NUL refused. */
+export const Password = text(256, 1);
+
+export const LoginInput = z
+  .object({
+    /** 用户名 */ username: Username,
+    /** 密码 */ password: z.string().min(1).max(256),
+  })
+  .strict();
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'must be 6 digits' });
+
+export const TotpInput = z.object({ /** 6-digit code from the authenticator */ code: TotpCode }).strict();
+export type TotpInput = z.infer<typeof TotpInput>;
+
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1).max(256),
+    newPassword: Password,
+  })
+  .strict();
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+/**
+ * Where a signed-in account stands: `totp` needs the second factor, `totp_enrol`
+ * must enrol one, `password_change` must set a new password, `full` may work.
+ */
+export const SESSION_STAGES = ['totp', 'totp_enrol', 'password_change', 'full'] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
+
+export const SessionView = z.object({
+  stage: z.enum(SESSION_STAGES),
+  csrfToken: z.string(),
+  user: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    scopeUnitId: z.uuid(),
+    scopeUnitName: z.string(),
+    totpEnabled: z.boolean(),
+  }),
+  capabilities: z.array(z.enum(CAPABILITIES)),
+  idleTimeoutSeconds: z.number().int(),
+  expiresAt: z.iso.datetime(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const TotpEnrolment = z.object({
+  /** otpauth:// URI for authenticator apps */ uri: z.string(),
+  /** Base32 secret for manual entry */ secret: z.string(),
+  /** QR code of the URI as an SVG document */ qrSvg: z.string(),
+});
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+export const SESSION_STAGE_LABELS: Record<SessionStage, { zh: string; en: string }> = {
+  totp: { zh: '输入动态验证码', en: 'enter the one-time code' },
+  totp_enrol: { zh: '绑定动态验证码（双因素认证）', en: 'enrol a second factor' },
+  password_change: { zh: '修改初始或过期密码', en: 'change your initial or expired password' },
+  full: { zh: '已登录', en: 'signed in' },
+};
+
+/** Public settings the web reads at start, never from build-time env. */
+export const MetaView = z.object({
+  demo: z.boolean(),
+  version: z.string(),
+  passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), maxLength: z.number() }),
+});
+export type MetaView = z.infer<typeof MetaView>;

@@ -1,0 +1,117 @@
+/** Jurisdiction tree, teams, partner departments and households. */
+import { z } from 'zod';
+import { DEPARTMENT_KINDS, TEAM_KINDS, UNIT_KINDS } from '../domain/org.js';
+import { ContactPhone, Id, Name, text } from './common.js';
+
+/** Administrative or grid code (GB/T 2260, 统计用区划代码, CJ/T 349 grid code …). */
+export const UnitCode = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(/^[0-9A-Za-z-]*$/, { message: 'digits, letters and dashes only' });
+
+export const UnitView = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  kind: z.enum(UNIT_KINDS),
+  name: z.string(),
+  code: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  childCount: z.number().int(),
+  householdCount: z.number().int(),
+});
+export type UnitView = z.infer<typeof UnitView>;
+
+export const CreateUnitInput = z
+  .object({
+    parentId: Id,
+    kind: z.enum(UNIT_KINDS),
+    /** 名称 */ name: Name,
+    code: UnitCode.optional(),
+    /** 值班电话 (stations, offices) */ phone: ContactPhone.optional(),
+    address: text(200).optional(),
+  })
+  .strict();
+export type CreateUnitInput = z.infer<typeof CreateUnitInput>;
+
+export const UpdateUnitInput = z
+  .object({
+    name: Name.optional(),
+    code: UnitCode.nullable().optional(),
+    phone: ContactPhone.nullable().optional(),
+    address: text(200).nullable().optional(),
+    /** Moves the node under another parent of an allowed kind. */
+    parentId: Id.optional(),
+  })
+  .strict();
+export type UpdateUnitInput = z.infer<typeof UpdateUnitInput>;
+
+export const UnitChildrenQuery = z.object({ parentId: Id.optional() }).strict();
+
+export const TeamView = z.object({ id: z.uuid(), stationId: z.uuid(), name: z.string(), kind: z.enum(TEAM_KINDS) });
+export type TeamView = z.infer<typeof TeamView>;
+export const CreateTeamInput = z.object({ stationId: Id, name: Name, kind: z.enum(TEAM_KINDS) }).strict();
+export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
+
+export const DepartmentView = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  name: z.string(),
+  kind: z.enum(DEPARTMENT_KINDS),
+  phone: z.string().nullable(),
+});
+export type DepartmentView = z.infer<typeof DepartmentView>;
+export const CreateDepartmentInput = z
+  .object({ unitId: Id, name: Name, kind: z.enum(DEPARTMENT_KINDS), phone: ContactPhone.optional() })
+  .strict();
+export type CreateDepartmentInput = z.infer<typeof CreateDepartmentInput>;
+
+/** Doorplate code: the household's number on the plate system (门牌编码), unique in the deployment. */
+export const DoorplateCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[0-9A-Za-z-]+$/, { message: 'digits, letters and dashes only' });
+
+export const HouseholdView = z.object({
+  id: z.uuid(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  address: z.string(),
+  doorplateCode: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type HouseholdView = z.infer<typeof HouseholdView>;
+
+export const HouseholdQuery = z
+  .object({
+    unitId: Id,
+    q: text(100).optional(),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  })
+  .strict();
+export type HouseholdQuery = z.infer<typeof HouseholdQuery>;
+
+export const CreateHouseholdInput = z
+  .object({ unitId: Id, /** 完整地址 */ address: text(200, 2), doorplateCode: DoorplateCode })
+  .strict();
+export type CreateHouseholdInput = z.infer<typeof CreateHouseholdInput>;
+
+/** One row of a household import file; `grid` names the target grid by code or by name under the import root. */
+export const HouseholdImportRow = z.object({
+  grid: text(100, 1),
+  address: text(200, 2),
+  doorplateCode: DoorplateCode,
+});
+export type HouseholdImportRow = z.infer<typeof HouseholdImportRow>;
+
+export const ImportRowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export const HouseholdImportResult = z.object({
+  imported: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(ImportRowError),
+});
+export type HouseholdImportResult = z.infer<typeof HouseholdImportResult>;
