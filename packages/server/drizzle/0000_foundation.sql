@@ -100,6 +100,7 @@ CREATE TABLE "staff" (
 	"totp_enabled" boolean DEFAULT false NOT NULL,
 	"totp_last_step" integer,
 	"last_login_at" timestamp with time zone,
+	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "staff_role_separation" CHECK ((('system_admin' = ANY("staff"."roles"))::int + ('security_admin' = ANY("staff"."roles"))::int + ('auditor' = ANY("staff"."roles"))::int) <= 1)

@@ -48,7 +48,7 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) {
-      const limit = `${Math.round(app.initialConfig.bodyLimit / 1024)} KiB`;
+      const limit = `${Math.round((app.initialConfig.bodyLimit ?? 1_048_576) / 1024)} KiB`;
       return sendError(req, reply, known.code, known.status, { detail: err.message, limit });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -63,7 +63,6 @@ export function installErrorHandling(app: FastifyInstance) {
     return sendError(req, reply, 'INTERNAL', 500, { requestId: req.id });
   });
 
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND', 404, { what: req.url.startsWith('/api') ? (localeFromHeader(req.headers['accept-language']) === 'en' ? 'API route' : '接口') : '' }));
 }
 
 function isDatabaseUnavailable(err: unknown): boolean {

@@ -45,6 +45,8 @@ export const staff = pgTable(
     /** Last accepted TOTP time step, so a code cannot be replayed. */
     totpLastStep: integer(),
     lastLoginAt: timestamp({ withTimezone: true }),
+    /** Demo accounts share a published password: refused whenever demo mode is off. */
+    isDemo: boolean().notNull().default(false),
     ...timestamps,
   },
   (t) => [

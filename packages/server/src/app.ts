@@ -1,0 +1,101 @@
+/**
+ * buildApp(deps): every plugin and route, with no listening socket, so tests
+ * build the same app and drive it through `inject`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { policyRoutes } from './modules/policies/policies.routes.js';
+import { publicRoutes } from './modules/public/public.routes.js';
+import { staffRoutes } from './modules/staff/staff.routes.js';
+import type { AppDeps } from './platform/context.js';
+import { installErrorHandling, sendError } from './platform/http.js';
+import { installSessions } from './platform/session.js';
+
+export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger) {
+  const { http } = deps.config;
+  const app = Fastify({
+    ...(loggerInstance ? { loggerInstance } : { logger: false }),
+    trustProxy: http.trustProxy,
+    bodyLimit: http.bodyLimit,
+    requestTimeout: http.requestTimeoutMs,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
+    return503OnClosing: true,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.server.headersTimeout = http.headersTimeoutMs;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: deps.config.security.cookieSecure ? [] : null,
+      },
+    },
+    hsts: deps.config.security.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, parts: 10, fields: 5, headerPairs: 100 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Jingmin (警民) API', version: '0.1.0', description: 'Community-police service platform. Errors: { error: { code, message, details } }.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jm_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installSessions(app, deps);
+  installErrorHandling(app);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(orgRoutes);
+      await api.register(staffRoutes);
+      await api.register(policyRoutes);
+      await api.register(auditRoutes);
+      await api.register(publicRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  await serveWeb(app as unknown as FastifyInstance, deps);
+  return app;
+}
+
+/** Serves the built web app; any other GET outside /api gets index.html (client-side routes). */
+async function serveWeb(app: FastifyInstance, deps: AppDeps) {
+  const dist = deps.config.web.dist;
+  const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !path.extname(req.url.split('?')[0] ?? '');
+    if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendError(req, reply, 'NOT_FOUND', 404, { what: req.url.startsWith('/api') ? 'API' : '' });
+  });
+}

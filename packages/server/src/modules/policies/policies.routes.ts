@@ -1,0 +1,31 @@
+/** /api/v1/policies: security policies, set by the security administrator. */
+import { SecurityPolicies, UpdateSecurityPoliciesInput } from '@jingmin/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { settings } from '../../db/schema/index.js';
+import { audit } from '../../platform/context.js';
+import { POLICY_KEY } from '../../platform/policies.js';
+
+export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['policies'];
+  app.get('/policies/security', { config: { capability: 'policy.read' }, schema: { tags, response: { 200: SecurityPolicies } } }, (req) =>
+    req.ctx.deps.policies.get(),
+  );
+  app.put(
+    '/policies/security',
+    { config: { capability: 'policy.write' }, schema: { tags, body: UpdateSecurityPoliciesInput, response: { 200: SecurityPolicies } } },
+    async (req) => {
+      const { ctx } = req;
+      const current = await ctx.deps.policies.get();
+      const next = { ...current, ...req.body };
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .insert(settings)
+          .values({ key: POLICY_KEY, value: next, updatedBy: ctx.actor!.id })
+          .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: ctx.now(), updatedBy: ctx.actor!.id } });
+        await audit(ctx, tx, { action: 'policy.update', result: 'ok', targetType: 'settings', targetId: POLICY_KEY, details: { from: current, to: next } });
+      });
+      ctx.deps.policies.invalidate();
+      return next;
+    },
+  );
+};

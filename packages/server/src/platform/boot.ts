@@ -1,0 +1,42 @@
+/**
+ * Builds the app's dependencies from the configuration: keys, database
+ * (locked, migrated), policies; and checks that the audit key still matches
+ * the trail before anything is written with it.
+ */
+import { desc, lt } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { auditLog } from '../db/schema/index.js';
+import { entryMac, GENESIS_MAC } from './audit.js';
+import type { AppDeps, Clock } from './context.js';
+import { createPolicyStore } from './policies.js';
+import { type Keys, loadKeys } from './secrets.js';
+
+interface BootLog {
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export async function createDeps(config: Config, log: BootLog, database?: Database, clock: Clock = systemClock): Promise<AppDeps> {
+  const keys = loadKeys(config, log);
+  const db = database ?? (await openDatabase(config.db, { error: (o, m) => log.error(o, m), warn: (_o, m) => log.warn(m ?? '') }));
+  await db.migrate();
+  await assertAuditKeyMatches(db, keys);
+  return { config, database: db, keys, clock, policies: createPolicyStore(db.db) };
+}
+
+/** A wrong key would start a second, unverifiable chain: refuse instead. */
+async function assertAuditKeyMatches(database: Database, keys: Keys) {
+  const { db } = database;
+  const [last] = await db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  if (!last) return;
+  const [prev] = await db.select({ mac: auditLog.mac }).from(auditLog).where(lt(auditLog.seq, last.seq)).orderBy(desc(auditLog.seq)).limit(1);
+  if (entryMac(keys.audit, prev?.mac ?? GENESIS_MAC, last) !== last.mac) {
+    throw new Error(
+      'The audit key does not match the audit trail in this database. Restore the key file (or JINGMIN_AUDIT_KEY) that belongs to this database; run `npm run audit:verify` for details.',
+    );
+  }
+}
