@@ -10,9 +10,27 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] } },
-      { test: { name: 'server:pglite', include: serverTests, env: { JM_TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'server:pglite',
+          include: serverTests,
+          env: { JM_TEST_DB: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       ...(onServer
-        ? [{ test: { name: 'server:postgres', include: serverTests, env: { JM_TEST_DB: 'pg' }, testTimeout: 30_000, hookTimeout: 60_000 } }]
+        ? [
+            {
+              test: {
+                name: 'server:postgres',
+                include: serverTests,
+                env: { JM_TEST_DB: 'pg' },
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
         : []),
     ],
   },

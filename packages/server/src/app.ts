@@ -11,7 +11,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -58,10 +63,16 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
     hsts: deps.config.security.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
   });
-  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, parts: 10, fields: 5, headerPairs: 100 } });
+  await app.register(multipart, {
+    limits: { fileSize: 5 * 1024 * 1024, files: 1, parts: 10, fields: 5, headerPairs: 100 },
+  });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Jingmin (警民) API', version: '0.1.0', description: 'Community-police service platform. Errors: { error: { code, message, details } }.' },
+      info: {
+        title: 'Jingmin (警民) API',
+        version: '0.1.0',
+        description: 'Community-police service platform. Errors: { error: { code, message, details } }.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jm_sid' } } },
     },
     transform: jsonSchemaTransform,
@@ -92,7 +103,8 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
 async function serveWeb(app: FastifyInstance, deps: AppDeps) {
   const dist = deps.config.web.dist;
   const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h', immutable: false });
   app.setNotFoundHandler((req, reply) => {
     const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !path.extname(req.url.split('?')[0] ?? '');
     if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');

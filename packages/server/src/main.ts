@@ -19,7 +19,9 @@ async function main() {
   });
   const { db } = deps.database;
   if (deps.database.kind === 'embedded') {
-    log.warn('embedded database (PGlite) runs without fsync: for one station trial and development only; set DATABASE_URL for production');
+    log.warn(
+      'embedded database (PGlite) runs without fsync: for one station trial and development only; set DATABASE_URL for production',
+    );
   }
   const [unitCount] = await db.select({ n: count() }).from(units);
   if (config.demo && unitCount?.n === 0) {
@@ -51,13 +53,21 @@ async function main() {
 async function announce(deps: Awaited<ReturnType<typeof createDeps>>, url: string) {
   const lines = [`\n  警民 Jingmin is running: ${url}/console   (API docs: ${url}/api/docs)`];
   if (deps.config.demo) {
-    const demo = await deps.database.db.select({ username: staff.username, roles: staff.roles }).from(staff).where(eq(staff.isDemo, true));
+    const demo = await deps.database.db
+      .select({ username: staff.username, roles: staff.roles })
+      .from(staff)
+      .where(eq(staff.isDemo, true));
     lines.push(`  Demo mode. Every demo account's password: ${DEMO_PASSWORD}`);
-    lines.push('  Administrators and station chiefs enrol a TOTP second factor at first sign-in (any authenticator app).');
+    lines.push(
+      '  Administrators and station chiefs enrol a TOTP second factor at first sign-in (any authenticator app).',
+    );
     for (const a of demo) lines.push(`    ${a.username.padEnd(14)} ${a.roles.join(', ')}`);
   } else {
     const [n] = await deps.database.db.select({ n: count() }).from(staff);
-    if (n?.n === 0) lines.push('  No accounts yet. Create the first administrators with: npm run admin:init -- --bureau "某某县公安局"');
+    if (n?.n === 0)
+      lines.push(
+        '  No accounts yet. Create the first administrators with: npm run admin:init -- --bureau "某某县公安局"',
+      );
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

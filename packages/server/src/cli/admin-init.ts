@@ -46,8 +46,16 @@ run(() =>
         });
         created.push(`  ${username.padEnd(10)} ${role.padEnd(15)} one-time password: ${password}`);
       }
-      await recordAudit(tx, deps.keys.audit, { actor: null, action: 'admin.init', result: 'ok', at: deps.clock.now(), details: { bureau: bureauName } });
+      await recordAudit(tx, deps.keys.audit, {
+        actor: null,
+        action: 'admin.init',
+        result: 'ok',
+        at: deps.clock.now(),
+        details: { bureau: bureauName },
+      });
     });
-    process.stdout.write(`created ${bureauName} and its three administrators (change each password and enrol TOTP at first sign-in):\n${created.join('\n')}\n`);
+    process.stdout.write(
+      `created ${bureauName} and its three administrators (change each password and enrol TOTP at first sign-in):\n${created.join('\n')}\n`,
+    );
   }),
 );

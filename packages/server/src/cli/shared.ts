@@ -5,7 +5,11 @@ import type { AppDeps } from '../platform/context.js';
 
 export async function withDeps<T>(task: (deps: AppDeps) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const quiet = { info: () => undefined, warn: (m: string) => process.stderr.write(`${m}\n`), error: (o: unknown, m?: string) => process.stderr.write(`${m ?? ''} ${String(o)}\n`) };
+  const quiet = {
+    info: () => undefined,
+    warn: (m: string) => process.stderr.write(`${m}\n`),
+    error: (o: unknown, m?: string) => process.stderr.write(`${m ?? ''} ${String(o)}\n`),
+  };
   const deps = await createDeps(config, quiet);
   try {
     return await task(deps);
@@ -14,7 +18,7 @@ export async function withDeps<T>(task: (deps: AppDeps) => Promise<T>): Promise<
   }
 }
 
-export function run(task: () => Promise<number | undefined | void>) {
+export function run(task: () => Promise<number | undefined>) {
   task()
     .then((code) => process.exit(code ?? 0))
     .catch((err: unknown) => {

@@ -70,7 +70,11 @@ export function entryMac(key: Buffer, prevMac: string, row: Omit<Row, 'mac'>): s
 
 export async function recordAudit(tx: Tx, key: Buffer, input: AuditInput): Promise<number> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const [last] = await tx.select({ seq: auditLog.seq, mac: auditLog.mac }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, mac: auditLog.mac })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
   const row: Omit<Row, 'mac'> = {
     seq: (last?.seq ?? 0) + 1,
     at: input.at,

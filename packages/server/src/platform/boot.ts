@@ -20,9 +20,16 @@ interface BootLog {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export async function createDeps(config: Config, log: BootLog, database?: Database, clock: Clock = systemClock): Promise<AppDeps> {
+export async function createDeps(
+  config: Config,
+  log: BootLog,
+  database?: Database,
+  clock: Clock = systemClock,
+): Promise<AppDeps> {
   const keys = loadKeys(config, log);
-  const db = database ?? (await openDatabase(config.db, { error: (o, m) => log.error(o, m), warn: (_o, m) => log.warn(m ?? '') }));
+  const db =
+    database ??
+    (await openDatabase(config.db, { error: (o, m) => log.error(o, m), warn: (_o, m) => log.warn(m ?? '') }));
   await db.migrate();
   await assertAuditKeyMatches(db, keys);
   return { config, database: db, keys, clock, policies: createPolicyStore(db.db) };
@@ -33,7 +40,12 @@ async function assertAuditKeyMatches(database: Database, keys: Keys) {
   const { db } = database;
   const [last] = await db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   if (!last) return;
-  const [prev] = await db.select({ mac: auditLog.mac }).from(auditLog).where(lt(auditLog.seq, last.seq)).orderBy(desc(auditLog.seq)).limit(1);
+  const [prev] = await db
+    .select({ mac: auditLog.mac })
+    .from(auditLog)
+    .where(lt(auditLog.seq, last.seq))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
   if (entryMac(keys.audit, prev?.mac ?? GENESIS_MAC, last) !== last.mac) {
     throw new Error(
       'The audit key does not match the audit trail in this database. Restore the key file (or JINGMIN_AUDIT_KEY) that belongs to this database; run `npm run audit:verify` for details.',

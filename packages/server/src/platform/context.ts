@@ -48,7 +48,11 @@ export interface Ctx {
 }
 
 /** Appends an audit entry for this request inside `tx`. */
-export function audit(ctx: Ctx, tx: Tx, entry: Omit<AuditInput, 'actor' | 'ip' | 'requestId' | 'at'> & { actor?: AuditInput['actor'] }) {
+export function audit(
+  ctx: Ctx,
+  tx: Tx,
+  entry: Omit<AuditInput, 'actor' | 'ip' | 'requestId' | 'at'> & { actor?: AuditInput['actor'] },
+) {
   return recordAudit(tx, ctx.deps.keys.audit, {
     actor: ctx.actor,
     ip: ctx.ip,

@@ -10,9 +10,18 @@ import { auditAlone } from './context.js';
 import { AppError } from './errors.js';
 import { describeValidation } from './validation-text.js';
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, params: Record<string, unknown> = {}, details?: unknown) {
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  status: number,
+  params: Record<string, unknown> = {},
+  details?: unknown,
+) {
   const locale = localeFromHeader(req.headers['accept-language']);
-  const body: ErrorBody = { error: { code, message: errorMessage(code, locale, params), ...(details ? { details } : {}) } };
+  const body: ErrorBody = {
+    error: { code, message: errorMessage(code, locale, params), ...(details ? { details } : {}) },
+  };
   return reply.code(status).header('cache-control', 'no-store').send(body);
 }
 
@@ -62,7 +71,6 @@ export function installErrorHandling(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, 'INTERNAL', 500, { requestId: req.id });
   });
-
 }
 
 function isDatabaseUnavailable(err: unknown): boolean {

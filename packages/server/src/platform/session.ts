@@ -4,13 +4,7 @@
  * CSRF token required on every state-changing request; and the route guard
  * that reads each route's declared stage and capability.
  */
-import {
-  type Capability,
-  capabilitiesOf,
-  localeFromHeader,
-  type Role,
-  type SessionStage,
-} from '@jingmin/shared';
+import { type Capability, capabilitiesOf, localeFromHeader, type Role, type SessionStage } from '@jingmin/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Tx } from '../db/client.js';
@@ -180,5 +174,7 @@ export function escapeLike(s: string) {
 export async function deleteSessionsOf(tx: Tx, staffId: string, except?: string) {
   await tx
     .delete(sessions)
-    .where(except ? and(eq(sessions.staffId, staffId), sql`${sessions.id} <> ${except}`) : eq(sessions.staffId, staffId));
+    .where(
+      except ? and(eq(sessions.staffId, staffId), sql`${sessions.id} <> ${except}`) : eq(sessions.staffId, staffId),
+    );
 }

@@ -43,15 +43,32 @@ const URBAN_STREETS = ['人民路', '解放路', '文昌路', '和平街', '建�
 
 export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   const rand = rng(20261123);
-  const add = async (parent: UnitNode | null, kind: UnitKind, name: string, extra: Partial<typeof units.$inferInsert> = {}) => {
+  const add = async (
+    parent: UnitNode | null,
+    kind: UnitKind,
+    name: string,
+    extra: Partial<typeof units.$inferInsert> = {},
+  ) => {
     const id = randomUUID();
     const path = `${parent?.path ?? '/'}${id}/`;
     await tx.insert(units).values({ id, parentId: parent?.id ?? null, kind, name, path, ...extra });
     return { id, path, name };
   };
-  const bureau = await add(null, 'bureau', '青禾县公安局', { code: '999901', phone: '0999-6110110', address: '青禾县青禾大道 1 号' });
-  const rural = await add(bureau, 'station', '柳塘派出所', { code: '999901-LT', phone: '0999-6210110', address: '青禾县柳塘镇柳塘街 18 号' });
-  const urban = await add(bureau, 'station', '城关派出所', { code: '999901-CG', phone: '0999-6310110', address: '青禾县城关街道人民路 66 号' });
+  const bureau = await add(null, 'bureau', '青禾县公安局', {
+    code: '999901',
+    phone: '0999-6110110',
+    address: '青禾县青禾大道 1 号',
+  });
+  const rural = await add(bureau, 'station', '柳塘派出所', {
+    code: '999901-LT',
+    phone: '0999-6210110',
+    address: '青禾县柳塘镇柳塘街 18 号',
+  });
+  const urban = await add(bureau, 'station', '城关派出所', {
+    code: '999901-CG',
+    phone: '0999-6310110',
+    address: '青禾县城关街道人民路 66 号',
+  });
 
   const homes: HouseholdRow[] = [];
   const ruralGrids = await seedRural(add, rural, rand, homes);
@@ -59,7 +76,14 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   for (let i = 0; i < homes.length; i += 1000) await tx.insert(households).values(homes.slice(i, i + 1000));
 
   const deptIds = await seedPartners(tx, rural, urban, ruralGrids.villages, urbanGrids.villages);
-  const accounts = await seedStaff(deps, tx, rand, { bureau, rural, urban, ruralVillage: ruralGrids.villages[0]!, urbanVillage: urbanGrids.villages[0]!, deptIds });
+  const accounts = await seedStaff(deps, tx, rand, {
+    bureau,
+    rural,
+    urban,
+    ruralVillage: ruralGrids.villages[0]!,
+    urbanVillage: urbanGrids.villages[0]!,
+    deptIds,
+  });
   await recordAudit(tx, deps.keys.audit, {
     actor: null,
     action: 'demo.seed',
@@ -70,7 +94,12 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   return accounts;
 }
 
-type Add = (parent: UnitNode | null, kind: UnitKind, name: string, extra?: Partial<typeof units.$inferInsert>) => Promise<UnitNode>;
+type Add = (
+  parent: UnitNode | null,
+  kind: UnitKind,
+  name: string,
+  extra?: Partial<typeof units.$inferInsert>,
+) => Promise<UnitNode>;
 
 async function seedRural(add: Add, station: UnitNode, rand: Rand, homes: HouseholdRow[]) {
   await add(station, 'police_office', '柳塘镇中心警务室', { phone: '0999-6210111' });
@@ -107,7 +136,9 @@ async function seedUrban(add: Add, station: UnitNode, rand: Rand, homes: Househo
   const villages: UnitNode[] = [];
   for (const [c, [communityName, estates]] of URBAN_COMMUNITIES.entries()) {
     await add(station, 'police_office', `${communityName}警务室`, { phone: `0999-63101${20 + c}` });
-    const community = await add(street, 'village', communityName, { code: `999901001${String(c + 1).padStart(3, '0')}` });
+    const community = await add(street, 'village', communityName, {
+      code: `999901001${String(c + 1).padStart(3, '0')}`,
+    });
     villages.push(community);
     for (const [e, estate] of estates.entries()) {
       const code = `CG${String(c + 1).padStart(2, '0')}${String(e + 1).padStart(2, '0')}`;
@@ -137,7 +168,13 @@ async function seedUrban(add: Add, station: UnitNode, rand: Rand, homes: Househo
   return { villages };
 }
 
-async function seedPartners(tx: Tx, rural: UnitNode, urban: UnitNode, ruralVillages: UnitNode[], urbanCommunities: UnitNode[]) {
+async function seedPartners(
+  tx: Tx,
+  rural: UnitNode,
+  urban: UnitNode,
+  ruralVillages: UnitNode[],
+  urbanCommunities: UnitNode[],
+) {
   const teamRows: { stationId: string; name: string; kind: TeamKind }[] = [];
   for (const station of [rural, urban]) {
     teamRows.push(
@@ -148,7 +185,12 @@ async function seedPartners(tx: Tx, rural: UnitNode, urban: UnitNode, ruralVilla
     );
   }
   await tx.insert(teams).values(teamRows);
-  const dept = (unit: UnitNode, name: string, kind: DepartmentKind, phone: string) => ({ unitId: unit.id, name, kind, phone });
+  const dept = (unit: UnitNode, name: string, kind: DepartmentKind, phone: string) => ({
+    unitId: unit.id,
+    name,
+    kind,
+    phone,
+  });
   const rows = [
     dept(rural, '柳塘司法所', 'judicial_office', '0999-6210201'),
     dept(rural, '柳塘市场监管所', 'market_regulation', '0999-6210202'),
@@ -158,8 +200,12 @@ async function seedPartners(tx: Tx, rural: UnitNode, urban: UnitNode, ruralVilla
     dept(urban, '城关市场监管所', 'market_regulation', '0999-6310202'),
     dept(urban, '城关街道人社所', 'human_resources', '0999-6310203'),
     dept(urban, '城关城管中队', 'urban_management', '0999-6310204'),
-    ...ruralVillages.map((v, i) => dept(v, `${v.name}村民委员会`, 'village_committee', `0999-62103${String(i).padStart(2, '0')}`)),
-    ...urbanCommunities.map((c, i) => dept(c, `${c.name}居民委员会`, 'village_committee', `0999-63103${String(i).padStart(2, '0')}`)),
+    ...ruralVillages.map((v, i) =>
+      dept(v, `${v.name}村民委员会`, 'village_committee', `0999-62103${String(i).padStart(2, '0')}`),
+    ),
+    ...urbanCommunities.map((c, i) =>
+      dept(c, `${c.name}居民委员会`, 'village_committee', `0999-63103${String(i).padStart(2, '0')}`),
+    ),
   ];
   const inserted = await tx.insert(departments).values(rows).returning({ id: departments.id, name: departments.name });
   return Object.fromEntries(inserted.map((d) => [d.name, d.id]));
@@ -190,7 +236,12 @@ async function seedStaff(deps: AppDeps, tx: Tx, rand: Rand, s: StaffScopes): Pro
       { username: `${prefix}.officer`, roles: ['community_officer'], scope: station },
       { username: `${prefix}.aux`, roles: ['auxiliary_police'], scope: station },
       { username: `${prefix}.grid`, roles: ['grid_worker'], scope: village },
-      { username: `${prefix}.liaison`, roles: ['department_liaison'], scope: station, departmentId: s.deptIds[judicial] },
+      {
+        username: `${prefix}.liaison`,
+        roles: ['department_liaison'],
+        scope: station,
+        departmentId: s.deptIds[judicial],
+      },
       { username: `${prefix}.mediator`, roles: ['mediator'], scope: station },
     );
   }

@@ -13,7 +13,10 @@ import { hashPassword } from '../platform/passwords.js';
 
 export interface Fixture {
   password: string;
-  units: Record<'bureau' | 'stationA' | 'townA' | 'villageA' | 'gridA1' | 'gridA2' | 'stationB' | 'townB' | 'villageB' | 'gridB1', string>;
+  units: Record<
+    'bureau' | 'stationA' | 'townA' | 'villageA' | 'gridA1' | 'gridA2' | 'stationB' | 'townB' | 'villageB' | 'gridB1',
+    string
+  >;
   households: { a: string[]; b: string[] };
   doorplateTokens: { a: string[]; b: string[] };
   staffIds: Record<string, string>;
@@ -26,11 +29,25 @@ export async function seedFixture(deps: AppDeps): Promise<Fixture> {
   const { db } = deps.database;
   const ids: Partial<Fixture['units']> = {};
   const paths: Record<string, string> = {};
-  const add = async (key: keyof Fixture['units'], parent: keyof Fixture['units'] | null, kind: (typeof units.$inferInsert)['kind'], name: string, code?: string) => {
+  const add = async (
+    key: keyof Fixture['units'],
+    parent: keyof Fixture['units'] | null,
+    kind: (typeof units.$inferInsert)['kind'],
+    name: string,
+    code?: string,
+  ) => {
     const id = randomUUID();
     paths[key] = `${parent ? paths[parent] : '/'}${id}/`;
     ids[key] = id;
-    await db.insert(units).values({ id, parentId: parent ? ids[parent]! : null, kind, name, code, path: paths[key]!, phone: '0999-0000000' });
+    await db.insert(units).values({
+      id,
+      parentId: parent ? ids[parent]! : null,
+      kind,
+      name,
+      code,
+      path: paths[key]!,
+      phone: '0999-0000000',
+    });
   };
   await add('bureau', null, 'bureau', '测试县公安局');
   for (const s of ['A', 'B'] as const) {
@@ -42,12 +59,21 @@ export async function seedFixture(deps: AppDeps): Promise<Fixture> {
   await add('gridA2', 'villageA', 'grid', 'A村第2网格', 'GA2');
   const hh: Fixture['households'] = { a: [], b: [] };
   const tokens: Fixture['doorplateTokens'] = { a: [], b: [] };
-  for (const [side, grid] of [['a', 'gridA1'], ['b', 'gridB1']] as const) {
+  for (const [side, grid] of [
+    ['a', 'gridA1'],
+    ['b', 'gridB1'],
+  ] as const) {
     for (let n = 1; n <= 3; n++) {
       const token = randomToken(16);
       const [row] = await db
         .insert(households)
-        .values({ unitId: ids[grid]!, unitPath: paths[grid]!, address: `${side.toUpperCase()}村1组${n}号`, doorplateCode: `${side.toUpperCase()}-${n}`, doorplateToken: token })
+        .values({
+          unitId: ids[grid]!,
+          unitPath: paths[grid]!,
+          address: `${side.toUpperCase()}村1组${n}号`,
+          doorplateCode: `${side.toUpperCase()}-${n}`,
+          doorplateToken: token,
+        })
         .returning({ id: households.id });
       hh[side].push(row!.id);
       tokens[side].push(token);
@@ -91,5 +117,12 @@ export async function seedFixture(deps: AppDeps): Promise<Fixture> {
       .returning({ id: staff.id });
     staffIds[username] = row!.id;
   }
-  return { password: FIXTURE_PASSWORD, units: ids as Fixture['units'], households: hh, doorplateTokens: tokens, staffIds, totpSecrets };
+  return {
+    password: FIXTURE_PASSWORD,
+    units: ids as Fixture['units'],
+    households: hh,
+    doorplateTokens: tokens,
+    staffIds,
+    totpSecrets,
+  };
 }

@@ -37,16 +37,19 @@ export interface TestApp {
 }
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    JINGMIN_AUDIT_KEY: randomBytes(32).toString('hex'),
-    JINGMIN_DATA_KEY: randomBytes(32).toString('hex'),
-    JINGMIN_ARGON2_MEMORY_KIB: '1024',
-    JINGMIN_AUDIT_HEAD_FILE: path.join(os.tmpdir(), `jm-head-${randomBytes(6).toString('hex')}.json`),
-    JINGMIN_WEB_DIST: '/nonexistent',
-    LOG_LEVEL: 'silent',
-    ...env,
-  }, []);
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      JINGMIN_AUDIT_KEY: randomBytes(32).toString('hex'),
+      JINGMIN_DATA_KEY: randomBytes(32).toString('hex'),
+      JINGMIN_ARGON2_MEMORY_KIB: '1024',
+      JINGMIN_AUDIT_HEAD_FILE: path.join(os.tmpdir(), `jm-head-${randomBytes(6).toString('hex')}.json`),
+      JINGMIN_WEB_DIST: '/nonexistent',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+    [],
+  );
   const clock = new TestClock();
   const database = await openTestDatabase();
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -39,27 +39,70 @@ function present(row: typeof auditLog.$inferSelect): AuditEntryView {
 async function search(ctx: Ctx, q: AuditQuery, limit: number, offset: number) {
   const where = whereOf(q);
   const [total] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
-  const rows = await ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(limit).offset(offset);
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.seq))
+    .limit(limit)
+    .offset(offset);
   return { total: total?.n ?? 0, rows };
 }
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/audit', { config, schema: { tags, querystring: AuditQuery, response: { 200: paged(AuditEntryView) } } }, async (req) => {
-    const q = req.query;
-    const { total, rows } = await search(req.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
-    await auditAlone(req.ctx, { action: 'audit.search', result: 'ok', details: { ...q } });
-    return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
-  });
+  app.get(
+    '/audit',
+    { config, schema: { tags, querystring: AuditQuery, response: { 200: paged(AuditEntryView) } } },
+    async (req) => {
+      const q = req.query;
+      const { total, rows } = await search(req.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
+      await auditAlone(req.ctx, { action: 'audit.search', result: 'ok', details: { ...q } });
+      return { items: rows.map(present), total, page: q.page, pageSize: q.pageSize };
+    },
+  );
 
-  app.get('/audit/export', { config, schema: { tags, querystring: AuditQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
-    const { rows } = await search(req.ctx, { ...req.query, page: 1, pageSize: 50 }, 100_000, 0);
-    await auditAlone(req.ctx, { action: 'audit.export', result: 'ok', details: { ...req.query, rows: rows.length } });
-    const header = ['seq', 'at', 'actor', 'roles', 'action', 'targetType', 'targetId', 'result', 'ip', 'requestId', 'details', 'mac'];
-    const table = rows.map((r) => [String(r.seq), r.at.toISOString(), r.actorName ?? '', r.actorRoles.join(' '), r.action, r.targetType ?? '', r.targetId ?? '', r.result, r.ip ?? '', r.requestId ?? '', JSON.stringify(r.details), r.mac]);
-    reply.header('content-disposition', `attachment; filename="audit-${req.ctx.now().toISOString().slice(0, 10)}.csv"`);
-    reply.type('text/csv; charset=utf-8');
-    return toCsv([header, ...table], `${req.ctx.actor!.username} ${req.ctx.now().toISOString()}`);
-  });
+  app.get(
+    '/audit/export',
+    { config, schema: { tags, querystring: AuditQuery.omit({ page: true, pageSize: true }) } },
+    async (req, reply) => {
+      const { rows } = await search(req.ctx, { ...req.query, page: 1, pageSize: 50 }, 100_000, 0);
+      await auditAlone(req.ctx, { action: 'audit.export', result: 'ok', details: { ...req.query, rows: rows.length } });
+      const header = [
+        'seq',
+        'at',
+        'actor',
+        'roles',
+        'action',
+        'targetType',
+        'targetId',
+        'result',
+        'ip',
+        'requestId',
+        'details',
+        'mac',
+      ];
+      const table = rows.map((r) => [
+        String(r.seq),
+        r.at.toISOString(),
+        r.actorName ?? '',
+        r.actorRoles.join(' '),
+        r.action,
+        r.targetType ?? '',
+        r.targetId ?? '',
+        r.result,
+        r.ip ?? '',
+        r.requestId ?? '',
+        JSON.stringify(r.details),
+        r.mac,
+      ]);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="audit-${req.ctx.now().toISOString().slice(0, 10)}.csv"`,
+      );
+      reply.type('text/csv; charset=utf-8');
+      return toCsv([header, ...table], `${req.ctx.actor!.username} ${req.ctx.now().toISOString()}`);
+    },
+  );
 
   app.get('/audit/head', { config, schema: { tags, response: { 200: AuditHead } } }, async (req) => {
     await auditAlone(req.ctx, { action: 'audit.head', result: 'ok' });
@@ -69,7 +112,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit/verify', { config, schema: { tags, response: { 200: VerifyView } } }, async (req) => {
     const exported = readHeadFile(req.ctx.deps.config.audit.headFile);
     const result = await verifyChain(req.ctx.db, req.ctx.deps.keys.audit, exported ?? undefined);
-    await auditAlone(req.ctx, { action: 'audit.verify', result: 'ok', details: { ok: result.ok, checked: result.checked } });
+    await auditAlone(req.ctx, {
+      action: 'audit.verify',
+      result: 'ok',
+      details: { ok: result.ok, checked: result.checked },
+    });
     return result;
   });
 };

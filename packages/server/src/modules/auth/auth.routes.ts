@@ -1,9 +1,9 @@
 /** /api/v1/auth: sign-in, second factor, password change, sign-out. */
 import { ChangePasswordInput, LoginInput, MetaView, Ok, SessionView, TotpEnrolment, TotpInput } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/session.js';
-import { sm3 } from '../../platform/crypto.js';
 import {
   changePassword,
   confirmEnrolment,
@@ -18,10 +18,14 @@ const ANY_STAGE = ['totp', 'totp_enrol', 'password_change', 'full'] as const;
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/meta', { config: { public: true }, schema: { tags: ['meta'], response: { 200: MetaView } } }, async (req) => {
-    const policy = (await req.ctx.deps.policies.get()).password;
-    return { demo: req.ctx.deps.config.demo, version: '0.1.0', passwordPolicy: policy };
-  });
+  app.get(
+    '/meta',
+    { config: { public: true }, schema: { tags: ['meta'], response: { 200: MetaView } } },
+    async (req) => {
+      const policy = (await req.ctx.deps.policies.get()).password;
+      return { demo: req.ctx.deps.config.demo, version: '0.1.0', passwordPolicy: policy };
+    },
+  );
 
   app.get('/auth/session', { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: SessionView } } }, (req) =>
     sessionView(req.ctx, req.ctx.actor!.sessionId),
@@ -63,25 +67,36 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/password',
-    { config: { stages: ['password_change', 'full'] }, schema: { tags, body: ChangePasswordInput, response: { 200: SessionView } } },
+    {
+      config: { stages: ['password_change', 'full'] },
+      schema: { tags, body: ChangePasswordInput, response: { 200: SessionView } },
+    },
     async (req) => {
       await changePassword(req.ctx, req.body);
       return sessionView(req.ctx, req.ctx.actor!.sessionId);
     },
   );
 
-  app.post('/auth/logout', { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
-    await logout(req.ctx, false);
-    clearSessionCookie(req.ctx.deps, reply);
-    reply.header('clear-site-data', '"cookies", "storage"');
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout',
+    { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: Ok } } },
+    async (req, reply) => {
+      await logout(req.ctx, false);
+      clearSessionCookie(req.ctx.deps, reply);
+      reply.header('clear-site-data', '"cookies", "storage"');
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/auth/logout-all', { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: Ok } } }, async (req, reply) => {
-    if (!req.ctx.actor) throw new AppError('UNAUTHENTICATED');
-    await logout(req.ctx, true);
-    clearSessionCookie(req.ctx.deps, reply);
-    reply.header('clear-site-data', '"cookies", "storage"');
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout-all',
+    { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: Ok } } },
+    async (req, reply) => {
+      if (!req.ctx.actor) throw new AppError('UNAUTHENTICATED');
+      await logout(req.ctx, true);
+      clearSessionCookie(req.ctx.deps, reply);
+      reply.header('clear-site-data', '"cookies", "storage"');
+      return { ok: true as const };
+    },
+  );
 };

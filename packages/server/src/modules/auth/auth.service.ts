@@ -18,7 +18,7 @@ import { eq } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { sessions, staff, units } from '../../db/schema/index.js';
-import { type Ctx, audit, auditAlone } from '../../platform/context.js';
+import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { openField, sealField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/passwords.js';
@@ -47,20 +47,32 @@ export async function login(ctx: Ctx, input: LoginInput) {
   const actor = account ? { id: account.id, username: account.username, roles: account.roles } : null;
   const now = ctx.now();
   const refusedDemo = account?.isDemo === true && !ctx.deps.config.demo;
-  if (!account || account.status !== 'active' || refusedDemo) {
+  if (account?.status !== 'active' || refusedDemo) {
     dummyHash ??= hashPassword('jingmin-timing-equaliser', ctx.deps.config.security.argon2MemoryKib);
     await verifyPassword(await dummyHash, input.password);
     await auditAlone(ctx, {
       actor,
       action: 'auth.login',
       result: 'failed',
-      details: { username: input.username, reason: !account ? 'unknown_user' : refusedDemo ? 'demo_account_refused' : 'disabled' },
+      details: {
+        username: input.username,
+        reason: !account ? 'unknown_user' : refusedDemo ? 'demo_account_refused' : 'disabled',
+      },
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (account.lockedUntil && account.lockedUntil > now) {
-    await auditAlone(ctx, { actor, action: 'auth.login', result: 'denied', targetType: 'staff', targetId: account.id, details: { reason: 'locked' } });
-    throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000) });
+    await auditAlone(ctx, {
+      actor,
+      action: 'auth.login',
+      result: 'denied',
+      targetType: 'staff',
+      targetId: account.id,
+      details: { reason: 'locked' },
+    });
+    throw new AppError('ACCOUNT_LOCKED', {
+      minutes: Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000),
+    });
   }
   if (!(await verifyPassword(account.passwordHash, input.password))) {
     const failures = account.failedLogins + 1;
@@ -68,10 +80,29 @@ export async function login(ctx: Ctx, input: LoginInput) {
     await ctx.db.transaction(async (tx) => {
       await tx
         .update(staff)
-        .set(locks ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockout.lockMinutes * 60_000) } : { failedLogins: failures })
+        .set(
+          locks
+            ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockout.lockMinutes * 60_000) }
+            : { failedLogins: failures },
+        )
         .where(eq(staff.id, account.id));
-      await audit(ctx, tx, { actor, action: 'auth.login', result: 'failed', targetType: 'staff', targetId: account.id, details: { reason: 'wrong_password', failures } });
-      if (locks) await audit(ctx, tx, { actor, action: 'auth.lock', result: 'ok', targetType: 'staff', targetId: account.id, details: { minutes: lockout.lockMinutes } });
+      await audit(ctx, tx, {
+        actor,
+        action: 'auth.login',
+        result: 'failed',
+        targetType: 'staff',
+        targetId: account.id,
+        details: { reason: 'wrong_password', failures },
+      });
+      if (locks)
+        await audit(ctx, tx, {
+          actor,
+          action: 'auth.lock',
+          result: 'ok',
+          targetType: 'staff',
+          targetId: account.id,
+          details: { minutes: lockout.lockMinutes },
+        });
     });
     if (locks) throw new AppError('ACCOUNT_LOCKED', { minutes: lockout.lockMinutes });
     throw new AppError('INVALID_CREDENTIALS');
@@ -79,9 +110,19 @@ export async function login(ctx: Ctx, input: LoginInput) {
   assertAdminAddress(ctx, account);
   const stage = await stageFor(ctx, account, false);
   return ctx.db.transaction(async (tx) => {
-    await tx.update(staff).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(staff.id, account.id));
+    await tx
+      .update(staff)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(staff.id, account.id));
     const session = await createSession(ctx, tx, account.id, stage);
-    await audit(ctx, tx, { actor, action: 'auth.login', result: 'ok', targetType: 'staff', targetId: account.id, details: { stage } });
+    await audit(ctx, tx, {
+      actor,
+      action: 'auth.login',
+      result: 'ok',
+      targetType: 'staff',
+      targetId: account.id,
+      details: { stage },
+    });
     return session;
   });
 }
@@ -96,7 +137,11 @@ function assertAdminAddress(ctx: Ctx, account: StaffRow) {
 
 function ipInCidr(ip: string, cidr: string): boolean {
   const [base = '', bitsText = '32'] = cidr.split('/');
-  const toInt = (a: string) => a.replace(/^::ffff:/, '').split('.').reduce((n, octet) => (n << 8) + Number(octet), 0) >>> 0;
+  const toInt = (a: string) =>
+    a
+      .replace(/^::ffff:/, '')
+      .split('.')
+      .reduce((n, octet) => (n << 8) + Number(octet), 0) >>> 0;
   const bits = Number(bitsText);
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
   return (toInt(ip) & mask) === (toInt(base) & mask);
@@ -123,7 +168,10 @@ async function acceptTotp(ctx: Ctx, account: StaffRow, code: string, action: str
     await auditAlone(ctx, { action, result: 'failed', targetType: 'staff', targetId: account.id });
     throw new AppError('TOTP_INVALID');
   }
-    const step = 'timeStep' in result && typeof result.timeStep === 'number' ? result.timeStep : Math.floor(epoch / 30) + (result.delta ?? 0);
+  const step =
+    'timeStep' in result && typeof result.timeStep === 'number'
+      ? result.timeStep
+      : Math.floor(epoch / 30) + (result.delta ?? 0);
   return { ...account, totpLastStep: step };
 }
 
@@ -142,7 +190,10 @@ export async function startEnrolment(ctx: Ctx) {
   const secret = generateSecret();
   const uri = generateURI({ issuer: '警民 Jingmin', label: account.username, secret });
   await ctx.db.transaction(async (tx) => {
-    await tx.update(staff).set({ totpSecretEnc: sealField(ctx.deps.keys.data, secret), totpEnabled: false, totpLastStep: null }).where(eq(staff.id, account.id));
+    await tx
+      .update(staff)
+      .set({ totpSecretEnc: sealField(ctx.deps.keys.data, secret), totpEnabled: false, totpLastStep: null })
+      .where(eq(staff.id, account.id));
     await audit(ctx, tx, { action: 'auth.totp_enrol_start', result: 'ok', targetType: 'staff', targetId: account.id });
   });
   return { uri, secret, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) };
@@ -154,7 +205,10 @@ export async function confirmEnrolment(ctx: Ctx, code: string) {
   const account = { ...(await acceptTotp(ctx, before, code, 'auth.totp_enrol')), totpEnabled: true };
   const stage = await stageFor(ctx, account, true);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(staff).set({ totpEnabled: true, totpLastStep: account.totpLastStep }).where(eq(staff.id, account.id));
+    await tx
+      .update(staff)
+      .set({ totpEnabled: true, totpLastStep: account.totpLastStep })
+      .where(eq(staff.id, account.id));
     await tx.update(sessions).set({ stage }).where(eq(sessions.id, ctx.actor!.sessionId));
     await audit(ctx, tx, { action: 'auth.totp_enrol', result: 'ok', targetType: 'staff', targetId: account.id });
   });
@@ -163,7 +217,13 @@ export async function confirmEnrolment(ctx: Ctx, code: string) {
 export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
   const account = await currentAccount(ctx);
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    await auditAlone(ctx, { action: 'auth.password_change', result: 'failed', targetType: 'staff', targetId: account.id, details: { reason: 'wrong_current' } });
+    await auditAlone(ctx, {
+      action: 'auth.password_change',
+      result: 'failed',
+      targetType: 'staff',
+      targetId: account.id,
+      details: { reason: 'wrong_current' },
+    });
     throw new AppError('INVALID_CREDENTIALS');
   }
   const policy = (await ctx.deps.policies.get()).password;
@@ -174,7 +234,9 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
   const previous = [account.passwordHash, ...account.passwordHistory].slice(0, Math.max(1, policy.historySize));
   for (const old of previous) {
     if (await verifyPassword(old, input.newPassword)) {
-      throw new AppError('PASSWORD_POLICY', { detail: ctx.locale === 'en' ? 'it was used recently' : '不能与最近使用过的密码相同' });
+      throw new AppError('PASSWORD_POLICY', {
+        detail: ctx.locale === 'en' ? 'it was used recently' : '不能与最近使用过的密码相同',
+      });
     }
   }
   const hash = await hashPassword(input.newPassword, ctx.deps.config.security.argon2MemoryKib);
@@ -183,7 +245,13 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(staff)
-      .set({ passwordHash: hash, passwordHistory: previous.slice(0, policy.historySize), mustChangePassword: false, passwordChangedAt: ctx.now(), updatedAt: ctx.now() })
+      .set({
+        passwordHash: hash,
+        passwordHistory: previous.slice(0, policy.historySize),
+        mustChangePassword: false,
+        passwordChangedAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
       .where(eq(staff.id, account.id));
     // A changed password ends every other session of the account.
     await deleteSessionsOf(tx, account.id, ctx.actor!.sessionId);
@@ -196,7 +264,12 @@ export async function logout(ctx: Ctx, everywhere: boolean) {
   await ctx.db.transaction(async (tx) => {
     if (everywhere) await deleteSessionsOf(tx, ctx.actor!.id);
     else await tx.delete(sessions).where(eq(sessions.id, ctx.actor!.sessionId));
-    await audit(ctx, tx, { action: everywhere ? 'auth.logout_all' : 'auth.logout', result: 'ok', targetType: 'staff', targetId: ctx.actor!.id });
+    await audit(ctx, tx, {
+      action: everywhere ? 'auth.logout_all' : 'auth.logout',
+      result: 'ok',
+      targetType: 'staff',
+      targetId: ctx.actor!.id,
+    });
   });
 }
 

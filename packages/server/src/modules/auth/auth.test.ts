@@ -41,7 +41,9 @@ describe('sign-in', () => {
     expect((await login('a.aux', t.fx.password)).status).toBe(200);
     const auditor = await t.as('auditor');
     const locks = await auditor.get('/api/v1/audit?action=auth.lock');
-    expect((locks.body as { items: { targetId: string }[] }).items.some((e) => e.targetId === t.fx.staffIds['a.aux'])).toBe(true);
+    expect(
+      (locks.body as { items: { targetId: string }[] }).items.some((e) => e.targetId === t.fx.staffIds['a.aux']),
+    ).toBe(true);
   });
 
   it('rotates the session at sign-in: a cookie from before never becomes a signed-in one', async () => {
@@ -59,7 +61,9 @@ describe('second factor (TOTP)', () => {
     expect((await client.get('/api/v1/policies/security')).status).toBe(403);
     t.clock.advance(30_000);
     const code = await totpCode(t, 'secadmin');
-    expect((await client.post('/api/v1/auth/totp', { code: code === '000000' ? '111111' : '000000' })).status).toBe(401);
+    expect((await client.post('/api/v1/auth/totp', { code: code === '000000' ? '111111' : '000000' })).status).toBe(
+      401,
+    );
     const ok = await client.post('/api/v1/auth/totp', { code });
     expect(ok.body).toMatchObject({ stage: 'full' });
     expect((await client.get('/api/v1/policies/security')).status).toBe(200);
@@ -71,7 +75,11 @@ describe('second factor (TOTP)', () => {
 
   it('makes a chief without a second factor enrol one, with a QR code, before anything else', async () => {
     const sys = await t.as('sysadmin');
-    const created = await sys.post('/api/v1/staff', { username: 'a.chief2', displayName: '新所长', scopeUnitId: t.fx.units.stationA });
+    const created = await sys.post('/api/v1/staff', {
+      username: 'a.chief2',
+      displayName: '新所长',
+      scopeUnitId: t.fx.units.stationA,
+    });
     expect(created.status).toBe(200);
     const { initialPassword, staff } = created.body as { initialPassword: string; staff: { id: string } };
     const sec = await t.as('secadmin');
@@ -89,10 +97,16 @@ describe('second factor (TOTP)', () => {
     // Initial password: the next step is choosing a new one.
     expect(enrolled.body).toMatchObject({ stage: 'password_change' });
     expect((await chief.get('/api/v1/units/roots')).status).toBe(403);
-    const weak = await chief.post('/api/v1/auth/password', { currentPassword: initialPassword, newPassword: 'password123' });
+    const weak = await chief.post('/api/v1/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: 'password123',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body).toMatchObject({ error: { code: 'PASSWORD_POLICY' } });
-    const changed = await chief.post('/api/v1/auth/password', { currentPassword: initialPassword, newPassword: 'Liutang#Chief7' });
+    const changed = await chief.post('/api/v1/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: 'Liutang#Chief7',
+    });
     expect(changed.body).toMatchObject({ stage: 'full' });
     expect((await chief.get('/api/v1/units/roots')).status).toBe(200);
   });
@@ -115,7 +129,9 @@ describe('password policy', () => {
   it('accepts a long passphrase and refuses reusing the previous password', async () => {
     const officer = await t.as('a.mediator');
     const phrase = '調解 is patient work, 2026 and beyond — 慢慢来';
-    expect((await officer.post('/api/v1/auth/password', { currentPassword: t.fx.password, newPassword: phrase })).status).toBe(200);
+    expect(
+      (await officer.post('/api/v1/auth/password', { currentPassword: t.fx.password, newPassword: phrase })).status,
+    ).toBe(200);
     const back = await officer.post('/api/v1/auth/password', { currentPassword: phrase, newPassword: t.fx.password });
     expect(back.status).toBe(400);
     expect((back.body as { error: { message: string } }).error.message).toContain('最近使用过');
@@ -186,7 +202,9 @@ describe('CSRF', () => {
   });
 
   it('refuses a cross-origin sign-in attempt', async () => {
-    const res = await t.anonymous().post('/api/v1/auth/login', { username: 'a.duty', password: t.fx.password }, { origin: 'https://evil.example' });
+    const res = await t
+      .anonymous()
+      .post('/api/v1/auth/login', { username: 'a.duty', password: t.fx.password }, { origin: 'https://evil.example' });
     expect(res.status).toBe(403);
   });
 });

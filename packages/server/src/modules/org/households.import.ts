@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { households, units } from '../../db/schema/index.js';
-import { type Ctx, audit } from '../../platform/context.js';
+import { audit, type Ctx } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/session.js';
@@ -42,7 +42,15 @@ async function readRows(file: Buffer, filename: string): Promise<string[][]> {
     if (!sheet) throw new AppError('IMPORT_FILE_INVALID', { detail: 'no worksheet' });
     const rows: string[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (v == null ? '' : typeof v === 'object' && 'text' in (v as object) ? String((v as { text: unknown }).text) : String(v)));
+      const values = (row.values as unknown[])
+        .slice(1)
+        .map((v) =>
+          v == null
+            ? ''
+            : typeof v === 'object' && 'text' in (v as object)
+              ? String((v as { text: unknown }).text)
+              : String(v),
+        );
       rows[n - 1] = values;
     });
     return Array.from(rows, (r) => r ?? []);
@@ -63,11 +71,15 @@ function toRecords(table: string[][], locale: Ctx['locale']): RawRow[] {
   for (const needed of ['grid', 'address', 'doorplateCode'] as const) {
     if (!keys.includes(needed)) {
       throw new AppError('IMPORT_FILE_INVALID', {
-        detail: locale === 'en' ? `missing column "${needed}" (expected grid, address, doorplateCode)` : `缺少“${needed}”列（应为：网格, 地址, 门牌编码）`,
+        detail:
+          locale === 'en'
+            ? `missing column "${needed}" (expected grid, address, doorplateCode)`
+            : `缺少“${needed}”列（应为：网格, 地址, 门牌编码）`,
       });
     }
   }
-  if (body.length > MAX_IMPORT_ROWS) throw new AppError('IMPORT_FILE_INVALID', { detail: `more than ${MAX_IMPORT_ROWS} rows` });
+  if (body.length > MAX_IMPORT_ROWS)
+    throw new AppError('IMPORT_FILE_INVALID', { detail: `more than ${MAX_IMPORT_ROWS} rows` });
   return body
     .map((cells, i) => ({
       row: i + 2,
@@ -76,7 +88,12 @@ function toRecords(table: string[][], locale: Ctx['locale']): RawRow[] {
     .filter((r) => Object.values(r.values).some((v) => v !== ''));
 }
 
-export async function importHouseholds(ctx: Ctx, rootUnitId: string, file: Buffer, filename: string): Promise<HouseholdImportResult> {
+export async function importHouseholds(
+  ctx: Ctx,
+  rootUnitId: string,
+  file: Buffer,
+  filename: string,
+): Promise<HouseholdImportResult> {
   const root = await getUnitInScope(ctx, rootUnitId);
   const records = toRecords(await readRows(file, filename), ctx.locale);
   const targets = await ctx.db
@@ -84,24 +101,38 @@ export async function importHouseholds(ctx: Ctx, rootUnitId: string, file: Buffe
     .from(units)
     .where(sql`${units.path} LIKE ${`${escapeLike(root.path)}%`} AND ${units.kind} IN ('grid', 'village')`);
   const errors: ImportError[] = [];
-  const fail = (row: number, field: string, zh: string, en: string) => errors.push({ row, field, message: ctx.locale === 'en' ? en : zh });
+  const fail = (row: number, field: string, zh: string, en: string) =>
+    errors.push({ row, field, message: ctx.locale === 'en' ? en : zh });
   const accepted: { row: number; unit: (typeof targets)[number]; address: string; doorplateCode: string }[] = [];
   const seen = new Set<string>();
   for (const { row, values } of records) {
     const parsed = HouseholdImportRow.safeParse(values);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) fail(row, String(issue.path[0] ?? ''), `格式不正确：${issue.message}`, issue.message);
+      for (const issue of parsed.error.issues)
+        fail(row, String(issue.path[0] ?? ''), `格式不正确：${issue.message}`, issue.message);
       continue;
     }
     const { grid, address, doorplateCode } = parsed.data;
     const byCode = targets.filter((t) => t.code === grid);
     const matches = byCode.length > 0 ? byCode : targets.filter((t) => t.name === grid);
     if (matches.length !== 1) {
-      fail(row, 'grid', matches.length === 0 ? `找不到网格“${grid}”` : `网格名称“${grid}”不唯一，请用网格编码`, matches.length === 0 ? `no grid "${grid}" under ${root.name}` : `grid name "${grid}" is ambiguous; use its code`);
+      fail(
+        row,
+        'grid',
+        matches.length === 0 ? `找不到网格“${grid}”` : `网格名称“${grid}”不唯一，请用网格编码`,
+        matches.length === 0
+          ? `no grid "${grid}" under ${root.name}`
+          : `grid name "${grid}" is ambiguous; use its code`,
+      );
       continue;
     }
     if (seen.has(doorplateCode)) {
-      fail(row, 'doorplateCode', `门牌编码 ${doorplateCode} 在文件中重复`, `doorplate code ${doorplateCode} appears twice in the file`);
+      fail(
+        row,
+        'doorplateCode',
+        `门牌编码 ${doorplateCode} 在文件中重复`,
+        `doorplate code ${doorplateCode} appears twice in the file`,
+      );
       continue;
     }
     seen.add(doorplateCode);
@@ -110,21 +141,41 @@ export async function importHouseholds(ctx: Ctx, rootUnitId: string, file: Buffe
   const existing = new Set<string>();
   for (let i = 0; i < accepted.length; i += 1000) {
     const codes = accepted.slice(i, i + 1000).map((a) => a.doorplateCode);
-    const found = await ctx.db.select({ code: households.doorplateCode }).from(households).where(inArray(households.doorplateCode, codes));
+    const found = await ctx.db
+      .select({ code: households.doorplateCode })
+      .from(households)
+      .where(inArray(households.doorplateCode, codes));
     for (const f of found) existing.add(f.code);
   }
   const fresh = accepted.filter((a) => {
     if (!existing.has(a.doorplateCode)) return true;
-    fail(a.row, 'doorplateCode', `门牌编码 ${a.doorplateCode} 已存在`, `doorplate code ${a.doorplateCode} already exists`);
+    fail(
+      a.row,
+      'doorplateCode',
+      `门牌编码 ${a.doorplateCode} 已存在`,
+      `doorplate code ${a.doorplateCode} already exists`,
+    );
     return false;
   });
   await ctx.db.transaction(async (tx) => {
     for (let i = 0; i < fresh.length; i += 500) {
       await tx.insert(households).values(
-        fresh.slice(i, i + 500).map((a) => ({ unitId: a.unit.id, unitPath: a.unit.path, address: a.address, doorplateCode: a.doorplateCode, doorplateToken: randomToken(16) })),
+        fresh.slice(i, i + 500).map((a) => ({
+          unitId: a.unit.id,
+          unitPath: a.unit.path,
+          address: a.address,
+          doorplateCode: a.doorplateCode,
+          doorplateToken: randomToken(16),
+        })),
       );
     }
-    await audit(ctx, tx, { action: 'household.import', result: 'ok', targetType: 'unit', targetId: root.id, details: { filename, imported: fresh.length, failed: errors.length } });
+    await audit(ctx, tx, {
+      action: 'household.import',
+      result: 'ok',
+      targetType: 'unit',
+      targetId: root.id,
+      details: { filename, imported: fresh.length, failed: errors.length },
+    });
   });
   errors.sort((a, b) => a.row - b.row);
   return { imported: fresh.length, failed: errors.length, errors };

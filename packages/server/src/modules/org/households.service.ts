@@ -2,10 +2,15 @@
  * Households behind doorplates: list, add, export, and the resident link.
  * Household lists tie addresses to people, so every read is audited.
  */
-import { type CreateHouseholdInput, HOUSEHOLD_UNIT_KINDS, type HouseholdQuery, type HouseholdView } from '@jingmin/shared';
+import {
+  type CreateHouseholdInput,
+  HOUSEHOLD_UNIT_KINDS,
+  type HouseholdQuery,
+  type HouseholdView,
+} from '@jingmin/shared';
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { households, units } from '../../db/schema/index.js';
-import { type Ctx, audit, auditAlone } from '../../platform/context.js';
+import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/session.js';
@@ -55,23 +60,40 @@ export async function findHouseholds(ctx: Ctx, query: HouseholdQuery) {
 
 export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
   const unit = await getUnitInScope(ctx, input.unitId);
-  if (!HOUSEHOLD_UNIT_KINDS.includes(unit.kind)) throw new AppError('INVALID_PARENT', { child: input.address, parent: unit.name });
-  const [taken] = await ctx.db.select({ id: households.id }).from(households).where(eq(households.doorplateCode, input.doorplateCode));
+  if (!HOUSEHOLD_UNIT_KINDS.includes(unit.kind))
+    throw new AppError('INVALID_PARENT', { child: input.address, parent: unit.name });
+  const [taken] = await ctx.db
+    .select({ id: households.id })
+    .from(households)
+    .where(eq(households.doorplateCode, input.doorplateCode));
   if (taken) throw new AppError('CONFLICT');
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(households)
       .values({ ...input, unitPath: unit.path, doorplateToken: randomToken(16) })
       .returning({ id: households.id });
-    await audit(ctx, tx, { action: 'household.create', result: 'ok', targetType: 'household', targetId: row!.id, details: { ...input } });
+    await audit(ctx, tx, {
+      action: 'household.create',
+      result: 'ok',
+      targetType: 'household',
+      targetId: row!.id,
+      details: { ...input },
+    });
     return row!.id;
   });
-  const [row] = await ctx.db.select(columns).from(households).innerJoin(units, eq(units.id, households.unitId)).where(eq(households.id, id));
+  const [row] = await ctx.db
+    .select(columns)
+    .from(households)
+    .innerJoin(units, eq(units.id, households.unitId))
+    .where(eq(households.id, id));
   return present(row!);
 }
 
 export async function doorplateLink(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select({ token: households.doorplateToken, path: households.unitPath }).from(households).where(eq(households.id, id));
+  const [row] = await ctx.db
+    .select({ token: households.doorplateToken, path: households.unitPath })
+    .from(households)
+    .where(eq(households.id, id));
   if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Household' : '该门牌' });
   await getUnitInScope(ctx, row.path.split('/').filter(Boolean).at(-1)!);
   await auditAlone(ctx, { action: 'household.doorplate_link', result: 'ok', targetType: 'household', targetId: id });
@@ -82,7 +104,12 @@ export async function doorplateLink(ctx: Ctx, id: string) {
 export async function exportHouseholds(ctx: Ctx, unitId: string, reason: string) {
   const unit = await getUnitInScope(ctx, unitId);
   const rows = await ctx.db
-    .select({ grid: units.name, gridCode: units.code, address: households.address, doorplateCode: households.doorplateCode })
+    .select({
+      grid: units.name,
+      gridCode: units.code,
+      address: households.address,
+      doorplateCode: households.doorplateCode,
+    })
     .from(households)
     .innerJoin(units, eq(units.id, households.unitId))
     .where(filterOf(unit.path))

@@ -17,7 +17,7 @@ import {
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { departments, households, staff, teams, units } from '../../db/schema/index.js';
-import { type Ctx, audit } from '../../platform/context.js';
+import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertInScope, escapeLike } from '../../platform/session.js';
 
@@ -43,7 +43,11 @@ function present(row: UnitRow & { childCount: number; householdCount: number }):
 }
 
 async function listUnits(db: Queryable, where: ReturnType<typeof eq>) {
-  const rows = await db.select({ unit: units, ...counts }).from(units).where(where).orderBy(asc(units.name));
+  const rows = await db
+    .select({ unit: units, ...counts })
+    .from(units)
+    .where(where)
+    .orderBy(asc(units.name));
   return rows.map((r) => present({ ...r.unit, childCount: r.childCount, householdCount: r.householdCount }));
 }
 
@@ -65,7 +69,10 @@ export async function unitDetail(ctx: Ctx, id: string) {
   // Ancestors above the actor's own scope stay hidden.
   const ids = unit.path.split('/').filter(Boolean);
   const visible = ids.slice(ids.indexOf(ctx.actor!.scopeUnitId));
-  const chain = await ctx.db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(inArray(units.id, visible));
+  const chain = await ctx.db
+    .select({ id: units.id, name: units.name, kind: units.kind })
+    .from(units)
+    .where(inArray(units.id, visible));
   const ancestors = visible.map((v) => chain.find((c) => c.id === v)!).filter(Boolean);
   return { ...view!, ancestors };
 }
@@ -97,7 +104,13 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput) {
       address: input.address ?? null,
       path: `${parent.path}${id}/`,
     });
-    await audit(ctx, tx, { action: 'unit.create', result: 'ok', targetType: 'unit', targetId: id, details: { ...input } });
+    await audit(ctx, tx, {
+      action: 'unit.create',
+      result: 'ok',
+      targetType: 'unit',
+      targetId: id,
+      details: { ...input },
+    });
   });
   return (await listUnits(ctx.db, eq(units.id, id)))[0]!;
 }
@@ -111,7 +124,13 @@ export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput) {
       .update(units)
       .set({ ...fields, updatedAt: ctx.now() })
       .where(eq(units.id, id));
-    await audit(ctx, tx, { action: 'unit.update', result: 'ok', targetType: 'unit', targetId: id, details: { ...input } });
+    await audit(ctx, tx, {
+      action: 'unit.update',
+      result: 'ok',
+      targetType: 'unit',
+      targetId: id,
+      details: { ...input },
+    });
   });
   return (await listUnits(ctx.db, eq(units.id, id)))[0]!;
 }
@@ -128,7 +147,9 @@ async function moveUnit(ctx: Ctx, tx: Queryable, unit: UnitRow, parentId: string
   const cut = unit.path.length + 1;
   await tx.update(units).set({ parentId }).where(eq(units.id, unit.id));
   await tx.execute(sql`UPDATE ${units} SET path = ${newPath} || substr(path, ${cut}) WHERE path LIKE ${prefix}`);
-  await tx.execute(sql`UPDATE ${households} SET unit_path = ${newPath} || substr(unit_path, ${cut}) WHERE unit_path LIKE ${prefix}`);
+  await tx.execute(
+    sql`UPDATE ${households} SET unit_path = ${newPath} || substr(unit_path, ${cut}) WHERE unit_path LIKE ${prefix}`,
+  );
 }
 
 export async function deleteUnit(ctx: Ctx, id: string) {
@@ -145,7 +166,13 @@ export async function deleteUnit(ctx: Ctx, id: string) {
     );
     if (Number(use?.n) > 0) throw new AppError('HAS_CHILDREN');
     await tx.delete(units).where(eq(units.id, id));
-    await audit(ctx, tx, { action: 'unit.delete', result: 'ok', targetType: 'unit', targetId: id, details: { name: unit.name } });
+    await audit(ctx, tx, {
+      action: 'unit.delete',
+      result: 'ok',
+      targetType: 'unit',
+      targetId: id,
+      details: { name: unit.name },
+    });
   });
 }
 
@@ -156,31 +183,63 @@ export function rowsOf<T>(result: unknown): T[] {
 
 export async function listTeams(ctx: Ctx, stationId: string) {
   await getUnitInScope(ctx, stationId);
-  return ctx.db.select({ id: teams.id, stationId: teams.stationId, name: teams.name, kind: teams.kind }).from(teams).where(eq(teams.stationId, stationId)).orderBy(asc(teams.name));
+  return ctx.db
+    .select({ id: teams.id, stationId: teams.stationId, name: teams.name, kind: teams.kind })
+    .from(teams)
+    .where(eq(teams.stationId, stationId))
+    .orderBy(asc(teams.name));
 }
 
 export async function createTeam(ctx: Ctx, input: CreateTeamInput) {
   const station = await getUnitInScope(ctx, input.stationId);
   if (station.kind !== 'station') throw new AppError('INVALID_PARENT', { child: input.name, parent: station.name });
   return ctx.db.transaction(async (tx) => {
-    const [team] = await tx.insert(teams).values(input).returning({ id: teams.id, stationId: teams.stationId, name: teams.name, kind: teams.kind });
-    await audit(ctx, tx, { action: 'team.create', result: 'ok', targetType: 'team', targetId: team!.id, details: { ...input } });
+    const [team] = await tx
+      .insert(teams)
+      .values(input)
+      .returning({ id: teams.id, stationId: teams.stationId, name: teams.name, kind: teams.kind });
+    await audit(ctx, tx, {
+      action: 'team.create',
+      result: 'ok',
+      targetType: 'team',
+      targetId: team!.id,
+      details: { ...input },
+    });
     return team!;
   });
 }
 
-const departmentColumns = { id: departments.id, unitId: departments.unitId, name: departments.name, kind: departments.kind, phone: departments.phone };
+const departmentColumns = {
+  id: departments.id,
+  unitId: departments.unitId,
+  name: departments.name,
+  kind: departments.kind,
+  phone: departments.phone,
+};
 
 export async function listDepartments(ctx: Ctx, unitId: string) {
   await getUnitInScope(ctx, unitId);
-  return ctx.db.select(departmentColumns).from(departments).where(eq(departments.unitId, unitId)).orderBy(asc(departments.name));
+  return ctx.db
+    .select(departmentColumns)
+    .from(departments)
+    .where(eq(departments.unitId, unitId))
+    .orderBy(asc(departments.name));
 }
 
 export async function createDepartment(ctx: Ctx, input: CreateDepartmentInput) {
   await getUnitInScope(ctx, input.unitId);
   return ctx.db.transaction(async (tx) => {
-    const [dept] = await tx.insert(departments).values({ ...input, phone: input.phone ?? null }).returning(departmentColumns);
-    await audit(ctx, tx, { action: 'department.create', result: 'ok', targetType: 'department', targetId: dept!.id, details: { ...input } });
+    const [dept] = await tx
+      .insert(departments)
+      .values({ ...input, phone: input.phone ?? null })
+      .returning(departmentColumns);
+    await audit(ctx, tx, {
+      action: 'department.create',
+      result: 'ok',
+      targetType: 'department',
+      targetId: dept!.id,
+      details: { ...input },
+    });
     return dept!;
   });
 }

@@ -7,12 +7,17 @@ import { POLICY_KEY } from '../../platform/policies.js';
 
 export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['policies'];
-  app.get('/policies/security', { config: { capability: 'policy.read' }, schema: { tags, response: { 200: SecurityPolicies } } }, (req) =>
-    req.ctx.deps.policies.get(),
+  app.get(
+    '/policies/security',
+    { config: { capability: 'policy.read' }, schema: { tags, response: { 200: SecurityPolicies } } },
+    (req) => req.ctx.deps.policies.get(),
   );
   app.put(
     '/policies/security',
-    { config: { capability: 'policy.write' }, schema: { tags, body: UpdateSecurityPoliciesInput, response: { 200: SecurityPolicies } } },
+    {
+      config: { capability: 'policy.write' },
+      schema: { tags, body: UpdateSecurityPoliciesInput, response: { 200: SecurityPolicies } },
+    },
     async (req) => {
       const { ctx } = req;
       const current = await ctx.deps.policies.get();
@@ -21,8 +26,17 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
         await tx
           .insert(settings)
           .values({ key: POLICY_KEY, value: next, updatedBy: ctx.actor!.id })
-          .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: ctx.now(), updatedBy: ctx.actor!.id } });
-        await audit(ctx, tx, { action: 'policy.update', result: 'ok', targetType: 'settings', targetId: POLICY_KEY, details: { from: current, to: next } });
+          .onConflictDoUpdate({
+            target: settings.key,
+            set: { value: next, updatedAt: ctx.now(), updatedBy: ctx.actor!.id },
+          });
+        await audit(ctx, tx, {
+          action: 'policy.update',
+          result: 'ok',
+          targetType: 'settings',
+          targetId: POLICY_KEY,
+          details: { from: current, to: next },
+        });
       });
       ctx.deps.policies.invalidate();
       return next;

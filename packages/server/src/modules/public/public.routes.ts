@@ -12,14 +12,18 @@ import { AppError } from '../../platform/errors.js';
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/doorplates/:token',
-    { config: { public: true }, schema: { tags: ['resident'], params: DoorplateParams, response: { 200: DoorplateView } } },
+    {
+      config: { public: true },
+      schema: { tags: ['resident'], params: DoorplateParams, response: { 200: DoorplateView } },
+    },
     async (req) => {
       const { db } = req.ctx;
       const [household] = await db
         .select({ address: households.address, path: households.unitPath })
         .from(households)
         .where(eq(households.doorplateToken, req.params.token));
-      if (!household) throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
+      if (!household)
+        throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
       const chain = await db
         .select({ kind: units.kind, name: units.name, phone: units.phone, address: units.address })
         .from(units)

@@ -1,5 +1,14 @@
 /** /api/v1/staff: accounts (system administrator) and their roles (security administrator). */
-import { CreatedStaff, CreateStaffInput, IdParams, paged, SetRolesInput, StaffQuery, StaffView, UpdateStaffInput } from '@jingmin/shared';
+import {
+  CreatedStaff,
+  CreateStaffInput,
+  IdParams,
+  paged,
+  SetRolesInput,
+  StaffQuery,
+  StaffView,
+  UpdateStaffInput,
+} from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createStaff, findStaff, resetPassword, resetTotp, setRoles, unlock, updateStaff } from './staff.service.js';
@@ -8,27 +17,60 @@ const tags = ['staff'];
 const Empty = z.object({}).strict().optional();
 
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/staff', { config: { capability: 'staff.read' }, schema: { tags, querystring: StaffQuery, response: { 200: paged(StaffView) } } }, (req) =>
-    findStaff(req.ctx, req.query),
+  app.get(
+    '/staff',
+    {
+      config: { capability: 'staff.read' },
+      schema: { tags, querystring: StaffQuery, response: { 200: paged(StaffView) } },
+    },
+    (req) => findStaff(req.ctx, req.query),
   );
-  app.post('/staff', { config: { capability: 'staff.write' }, schema: { tags, body: CreateStaffInput, response: { 200: CreatedStaff } } }, (req) =>
-    createStaff(req.ctx, req.body),
+  app.post(
+    '/staff',
+    {
+      config: { capability: 'staff.write' },
+      schema: { tags, body: CreateStaffInput, response: { 200: CreatedStaff } },
+    },
+    (req) => createStaff(req.ctx, req.body),
   );
-  app.patch('/staff/:id', { config: { capability: 'staff.write' }, schema: { tags, params: IdParams, body: UpdateStaffInput, response: { 200: StaffView } } }, (req) =>
-    updateStaff(req.ctx, req.params.id, req.body),
+  app.patch(
+    '/staff/:id',
+    {
+      config: { capability: 'staff.write' },
+      schema: { tags, params: IdParams, body: UpdateStaffInput, response: { 200: StaffView } },
+    },
+    (req) => updateStaff(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/staff/:id/reset-password',
-    { config: { capability: 'staff.write' }, schema: { tags, params: IdParams, body: Empty, response: { 200: z.object({ initialPassword: z.string() }) } } },
+    {
+      config: { capability: 'staff.write' },
+      schema: { tags, params: IdParams, body: Empty, response: { 200: z.object({ initialPassword: z.string() }) } },
+    },
     (req) => resetPassword(req.ctx, req.params.id),
   );
-  app.put('/staff/:id/roles', { config: { capability: 'staff.roles' }, schema: { tags, params: IdParams, body: SetRolesInput, response: { 200: StaffView } } }, (req) =>
-    setRoles(req.ctx, req.params.id, req.body.roles),
+  app.put(
+    '/staff/:id/roles',
+    {
+      config: { capability: 'staff.roles' },
+      schema: { tags, params: IdParams, body: SetRolesInput, response: { 200: StaffView } },
+    },
+    (req) => setRoles(req.ctx, req.params.id, req.body.roles),
   );
-  app.post('/staff/:id/unlock', { config: { capability: 'staff.roles' }, schema: { tags, params: IdParams, body: Empty, response: { 200: StaffView } } }, (req) =>
-    unlock(req.ctx, req.params.id),
+  app.post(
+    '/staff/:id/unlock',
+    {
+      config: { capability: 'staff.roles' },
+      schema: { tags, params: IdParams, body: Empty, response: { 200: StaffView } },
+    },
+    (req) => unlock(req.ctx, req.params.id),
   );
-  app.post('/staff/:id/totp-reset', { config: { capability: 'staff.roles' }, schema: { tags, params: IdParams, body: Empty, response: { 200: StaffView } } }, (req) =>
-    resetTotp(req.ctx, req.params.id),
+  app.post(
+    '/staff/:id/totp-reset',
+    {
+      config: { capability: 'staff.roles' },
+      schema: { tags, params: IdParams, body: Empty, response: { 200: StaffView } },
+    },
+    (req) => resetTotp(req.ctx, req.params.id),
   );
 };

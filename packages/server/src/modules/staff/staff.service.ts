@@ -13,7 +13,7 @@ import {
 } from '@jingmin/shared';
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { staff, units } from '../../db/schema/index.js';
-import { type Ctx, audit, auditAlone } from '../../platform/context.js';
+import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { maskPhone, sealField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { generateInitialPassword, hashPassword } from '../../platform/passwords.js';
@@ -42,7 +42,11 @@ function present(ctx: Ctx, { staff: s, unitName }: Row): StaffView {
 }
 
 async function getStaffInScope(ctx: Ctx, id: string): Promise<Row> {
-  const [row] = await ctx.db.select(columns).from(staff).innerJoin(units, eq(units.id, staff.scopeUnitId)).where(eq(staff.id, id));
+  const [row] = await ctx.db
+    .select(columns)
+    .from(staff)
+    .innerJoin(units, eq(units.id, staff.scopeUnitId))
+    .where(eq(staff.id, id));
   if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Account' : '该账号' });
   if (!row.unitPath.startsWith(ctx.actor!.scopePath)) throw new AppError('FORBIDDEN');
   return row;
@@ -53,7 +57,11 @@ export async function findStaff(ctx: Ctx, query: StaffQuery) {
   const inTree = sql`${units.path} LIKE ${`${escapeLike(unit.path)}%`}`;
   const like = query.q ? `%${escapeLike(query.q)}%` : undefined;
   const where = like ? and(inTree, or(ilike(staff.username, like), ilike(staff.displayName, like))) : inTree;
-  const [total] = await ctx.db.select({ n: count() }).from(staff).innerJoin(units, eq(units.id, staff.scopeUnitId)).where(where);
+  const [total] = await ctx.db
+    .select({ n: count() })
+    .from(staff)
+    .innerJoin(units, eq(units.id, staff.scopeUnitId))
+    .where(where);
   const rows = await ctx.db
     .select(columns)
     .from(staff)
@@ -62,7 +70,13 @@ export async function findStaff(ctx: Ctx, query: StaffQuery) {
     .orderBy(asc(staff.username))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  await auditAlone(ctx, { action: 'staff.list', result: 'ok', targetType: 'unit', targetId: unit.id, details: { rows: rows.length } });
+  await auditAlone(ctx, {
+    action: 'staff.list',
+    result: 'ok',
+    targetType: 'unit',
+    targetId: unit.id,
+    details: { rows: rows.length },
+  });
   return { items: rows.map((r) => present(ctx, r)), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 
@@ -86,7 +100,13 @@ export async function createStaff(ctx: Ctx, input: CreateStaffInput) {
       .values({ ...rest, ...phoneFields(ctx, phone), passwordHash, mustChangePassword: true, roles: [] })
       .returning({ id: staff.id });
     const { phone: _omitted, ...logged } = input;
-    await audit(ctx, tx, { action: 'staff.create', result: 'ok', targetType: 'staff', targetId: row!.id, details: logged });
+    await audit(ctx, tx, {
+      action: 'staff.create',
+      result: 'ok',
+      targetType: 'staff',
+      targetId: row!.id,
+      details: logged,
+    });
     return row!.id;
   });
   return { staff: present(ctx, await getStaffInScope(ctx, id)), initialPassword };
@@ -98,11 +118,20 @@ export async function updateStaff(ctx: Ctx, id: string, input: UpdateStaffInput)
   if (id === ctx.actor!.id && input.status === 'disabled') throw new AppError('FORBIDDEN');
   const { phone, ...rest } = input;
   await ctx.db.transaction(async (tx) => {
-    await tx.update(staff).set({ ...rest, ...phoneFields(ctx, phone), updatedAt: ctx.now() }).where(eq(staff.id, id));
+    await tx
+      .update(staff)
+      .set({ ...rest, ...phoneFields(ctx, phone), updatedAt: ctx.now() })
+      .where(eq(staff.id, id));
     // Disabling an account ends its sessions at once.
     if (input.status === 'disabled') await deleteSessionsOf(tx, id);
     const { phone: _omitted, ...logged } = input;
-    await audit(ctx, tx, { action: 'staff.update', result: 'ok', targetType: 'staff', targetId: id, details: { ...logged, phoneChanged: phone !== undefined } });
+    await audit(ctx, tx, {
+      action: 'staff.update',
+      result: 'ok',
+      targetType: 'staff',
+      targetId: id,
+      details: { ...logged, phoneChanged: phone !== undefined },
+    });
   });
   return present(ctx, await getStaffInScope(ctx, id));
 }
@@ -116,7 +145,13 @@ export async function setRoles(ctx: Ctx, id: string, roles: Role[]) {
   await ctx.db.transaction(async (tx) => {
     await tx.update(staff).set({ roles: unique, updatedAt: ctx.now() }).where(eq(staff.id, id));
     await deleteSessionsOf(tx, id);
-    await audit(ctx, tx, { action: 'staff.roles', result: 'ok', targetType: 'staff', targetId: id, details: { from: target.staff.roles, to: unique } });
+    await audit(ctx, tx, {
+      action: 'staff.roles',
+      result: 'ok',
+      targetType: 'staff',
+      targetId: id,
+      details: { from: target.staff.roles, to: unique },
+    });
   });
   return present(ctx, await getStaffInScope(ctx, id));
 }
@@ -127,7 +162,10 @@ export async function resetPassword(ctx: Ctx, id: string) {
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword, ctx.deps.config.security.argon2MemoryKib);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(staff).set({ passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now(), failedLogins: 0, lockedUntil: null }).where(eq(staff.id, id));
+    await tx
+      .update(staff)
+      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: ctx.now(), failedLogins: 0, lockedUntil: null })
+      .where(eq(staff.id, id));
     await deleteSessionsOf(tx, id);
     await audit(ctx, tx, { action: 'staff.reset_password', result: 'ok', targetType: 'staff', targetId: id });
   });

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * npm start: builds the web app when it is missing or older than its
+ * sources, then runs the server (TypeScript through tsx). Arguments pass
+ * through, e.g. `npm start -- --no-demo`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const web = path.join(root, 'packages/web');
+const built = path.join(web, 'dist/index.html');
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+const sources = Math.max(
+  newest(path.join(web, 'src')),
+  newest(path.join(root, 'packages/shared/src')),
+  fs.statSync(path.join(web, 'index.html')).mtimeMs,
+  fs.statSync(path.join(web, 'vite.config.ts')).mtimeMs,
+);
+if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
+  process.stdout.write('Building the web app (first start, or sources changed)…\n');
+  const result = spawnSync('npm', ['run', 'build', '-w', '@jingmin/web'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
