@@ -1,3 +1,4 @@
+export * from './domain/matters.js';
 export * from './domain/org.js';
 export * from './domain/password.js';
 export * from './domain/roles.js';

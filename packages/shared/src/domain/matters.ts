@@ -1,0 +1,137 @@
+/**
+ * 码上办 matters: what a resident can submit and the lifecycle the desk,
+ * officers and departments move it through. The flow is data, read by the
+ * server's guard (an illegal transition is a 409) and by the screens.
+ */
+import type { Label } from '../i18n.js';
+
+export const MATTER_KINDS = [
+  'consult',
+  'service',
+  'help',
+  'report',
+  'dispute',
+  'suggestion',
+  'lost_found',
+  'other',
+] as const;
+export type MatterKind = (typeof MATTER_KINDS)[number];
+
+export const MATTER_KIND_LABELS: Record<MatterKind, Label> = {
+  consult: { zh: '咨询', en: 'Enquiry' },
+  service: { zh: '业务办理', en: 'Service request' },
+  help: { zh: '求助', en: 'Request for help' },
+  report: { zh: '非紧急报警/举报', en: 'Non-emergency report' },
+  dispute: { zh: '矛盾纠纷', en: 'Dispute' },
+  suggestion: { zh: '意见建议', en: 'Suggestion' },
+  lost_found: { zh: '失物招领', en: 'Lost and found' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const URGENCIES = ['normal', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_LABELS: Record<Urgency, Label> = {
+  normal: { zh: '一般', en: 'Normal' },
+  urgent: { zh: '紧急', en: 'Urgent' },
+};
+
+export const MATTER_STATUSES = [
+  'submitted',
+  'accepted',
+  'invalid',
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'rated',
+  'closed',
+  'merged',
+] as const;
+export type MatterStatus = (typeof MATTER_STATUSES)[number];
+
+export const MATTER_STATUS_LABELS: Record<MatterStatus, Label> = {
+  submitted: { zh: '已提交', en: 'Submitted' },
+  accepted: { zh: '已受理', en: 'Accepted' },
+  invalid: { zh: '无效', en: 'Invalid' },
+  dispatched: { zh: '已派单', en: 'Dispatched' },
+  in_progress: { zh: '办理中', en: 'In progress' },
+  resolved: { zh: '已办结', en: 'Resolved' },
+  rated: { zh: '已评价', en: 'Rated' },
+  closed: { zh: '已关闭', en: 'Closed' },
+  merged: { zh: '已合并', en: 'Merged' },
+};
+
+/** Every action on a matter, and the status it leads to. */
+export const MATTER_ACTIONS = {
+  accept: 'accepted', // 受理: the desk sets kind, category, urgency
+  invalidate: 'invalid', // marked invalid with a reason
+  merge: 'merged', // a duplicate folded into another matter
+  dispatch: 'dispatched', // 派单 to a staff member, team or department, with a deadline
+  take: 'in_progress', // 接单 by the assignee
+  return: 'accepted', // the assignee or department hands it back with a reason; or the taking deadline passed
+  transfer: 'dispatched', // 转办 onward to another assignee or department
+  resolve: 'resolved', // 办结 with an outcome summary
+  rate: 'rated', // 评单 by the resident
+  reopen: 'in_progress', // after an unsatisfied rating, by the chief (不满意不放过)
+  close: 'closed',
+} as const satisfies Record<string, MatterStatus>;
+export type MatterAction = keyof typeof MATTER_ACTIONS;
+
+/** From each status, the actions allowed. */
+export const MATTER_FLOW: Record<MatterStatus, readonly MatterAction[]> = {
+  submitted: ['accept', 'invalidate', 'merge'],
+  accepted: ['dispatch', 'resolve', 'invalidate', 'merge'],
+  dispatched: ['take', 'return', 'transfer'],
+  in_progress: ['resolve', 'transfer', 'return'],
+  resolved: ['rate', 'close'],
+  rated: ['reopen', 'close'],
+  invalid: [],
+  merged: [],
+  closed: [],
+};
+
+export function canTransition(from: MatterStatus, action: MatterAction): boolean {
+  return MATTER_FLOW[from].includes(action);
+}
+
+/** The status an allowed action leads to, or null when the flow forbids it. */
+export function nextStatus(from: MatterStatus, action: MatterAction): MatterStatus | null {
+  return canTransition(from, action) ? MATTER_ACTIONS[action] : null;
+}
+
+export function isOpen(status: MatterStatus): boolean {
+  return MATTER_FLOW[status].length > 0 && status !== 'resolved' && status !== 'rated';
+}
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, Label> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
+  unsatisfied: { zh: '不满意', en: 'Unsatisfied' },
+};
+
+/** Deadlines in minutes, per kind and urgency; station-configurable, these are the defaults. */
+export interface DeadlineRule {
+  firstResponseMinutes: number;
+  takeMinutes: number;
+  resolveMinutes: number;
+}
+
+export const DEFAULT_DEADLINES: {
+  byKind: Partial<Record<MatterKind, Partial<DeadlineRule>>>;
+  urgent: Partial<DeadlineRule>;
+  base: DeadlineRule;
+} = {
+  base: { firstResponseMinutes: 30, takeMinutes: 30, resolveMinutes: 24 * 60 },
+  byKind: {
+    help: { firstResponseMinutes: 5, takeMinutes: 10 },
+    report: { firstResponseMinutes: 5, takeMinutes: 10 },
+    service: { resolveMinutes: 3 * 24 * 60 },
+  },
+  urgent: { firstResponseMinutes: 5, takeMinutes: 10 },
+};
+
+/** The deadlines that apply to a matter: base, then its kind, then urgency. */
+export function deadlinesFor(kind: MatterKind, urgency: Urgency, rules = DEFAULT_DEADLINES): DeadlineRule {
+  return { ...rules.base, ...rules.byKind[kind], ...(urgency === 'urgent' ? rules.urgent : {}) };
+}
