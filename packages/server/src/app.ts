@@ -77,6 +77,10 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
     },
     transform: jsonSchemaTransform,
   });
+  // The browsable docs describe the public contract; they need no session.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installSessions(app, deps);
