@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 const serverTests = ['packages/server/src/**/*.test.ts'];
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
+// These never touch the test database: running them twice proves nothing more.
+const databaseFree = ['packages/server/src/db/client.test.ts', 'packages/server/src/cli/**', 'packages/server/src/platform/crypto.test.ts'];
 
 export default defineConfig({
   test: {

@@ -20,6 +20,8 @@ import {
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { matterRoutes } from './modules/matters/matters.routes.js';
+import { residentRoutes } from './modules/matters/resident.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
@@ -96,6 +98,8 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(policyRoutes);
       await api.register(auditRoutes);
       await api.register(publicRoutes);
+      await api.register(residentRoutes);
+      await api.register(matterRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA: 415,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  IDEMPOTENCY_MISMATCH: 422,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const;
@@ -62,7 +64,9 @@ const zh: Templates = {
   PAYLOAD_TOO_LARGE: '提交的内容太大（上限 {limit}）',
   UNSUPPORTED_MEDIA: '不支持的文件类型：{detail}',
   ACCOUNT_LOCKED: '连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试或联系安全管理员',
-  RATE_LIMITED: '操作太频繁，请稍后再试',
+  RATE_LIMITED: '提交太频繁了，请稍后再试；如有急事请拨打 110',
+  IDEMPOTENCY_KEY_REQUIRED: '请求缺少 Idempotency-Key（防重复提交编号），请刷新页面后重试',
+  IDEMPOTENCY_MISMATCH: '这个提交编号已用于另一份内容，请刷新页面后重新提交',
   INTERNAL: '系统内部错误，请稍后再试（编号 {requestId}）',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
 };
@@ -93,7 +97,9 @@ const en: Templates = {
   UNSUPPORTED_MEDIA: 'Unsupported file type: {detail}',
   ACCOUNT_LOCKED:
     'Too many failed sign-ins; the account is locked for {minutes} minutes or until a security administrator unlocks it',
-  RATE_LIMITED: 'Too many requests; please try again later',
+  RATE_LIMITED: 'Too many submissions; please try again later, and call 110 if it is urgent',
+  IDEMPOTENCY_KEY_REQUIRED: 'The request needs an Idempotency-Key; reload the page and try again',
+  IDEMPOTENCY_MISMATCH: 'This submission key was already used for different content; reload the page and submit again',
   INTERNAL: 'Internal error; please try again later (reference {requestId})',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later',
 };

@@ -11,3 +11,4 @@ export * from './schemas/org.js';
 export * from './schemas/public.js';
 export * from './schemas/settings.js';
 export * from './schemas/staff.js';
+export * from './schemas/matters.js';

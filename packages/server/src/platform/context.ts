@@ -32,6 +32,8 @@ export interface Actor {
   capabilities: Capability[];
   scopeUnitId: string;
   scopePath: string;
+  /** Partner department of a liaison account. */
+  departmentId: string | null;
   sessionId: string;
   stage: SessionStage;
 }

@@ -49,6 +49,7 @@ export function installErrorHandling(app: FastifyInstance) {
           details: { code: err.code },
         }).catch((auditErr) => req.log.error({ err: auditErr }, 'could not audit a denial'));
       }
+      if (err.code === 'RATE_LIMITED') reply.header('retry-after', String(err.params.retryAfter ?? 60));
       return sendError(req, reply, err.code, err.status, err.params, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -101,6 +101,7 @@ async function loadActor(req: FastifyRequest, deps: AppDeps): Promise<Actor | 'e
     capabilities: row.session.stage === 'full' ? capabilitiesOf(roles) : [],
     scopeUnitId: row.staff.scopeUnitId,
     scopePath: row.scopePath,
+    departmentId: row.staff.departmentId,
     sessionId: id,
     stage: row.session.stage,
   };

@@ -52,19 +52,25 @@ export const CAPABILITIES = [
   'policy.read',
   'policy.write',
   'audit.read',
+  'matter.read',
+  'matter.desk',
+  'matter.handle',
+  'matter.review',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const BUSINESS_READ: Capability[] = ['org.read', 'household.read'];
+const BUSINESS_READ: Capability[] = ['org.read', 'household.read', 'matter.read'];
+const HANDLE: Capability[] = [...BUSINESS_READ, 'matter.handle'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  duty_officer: BUSINESS_READ,
-  community_officer: [...BUSINESS_READ, 'household.write', 'household.export'],
-  auxiliary_police: BUSINESS_READ,
-  grid_worker: BUSINESS_READ,
-  department_liaison: ['org.read'],
-  mediator: BUSINESS_READ,
-  station_chief: [...BUSINESS_READ, 'org.write', 'household.write', 'household.export', 'staff.read'],
+  duty_officer: [...HANDLE, 'matter.desk'],
+  community_officer: [...HANDLE, 'household.write', 'household.export'],
+  auxiliary_police: HANDLE,
+  grid_worker: HANDLE,
+  // A department sees only the matters transferred to it.
+  department_liaison: ['org.read', 'matter.read', 'matter.handle'],
+  mediator: HANDLE,
+  station_chief: [...HANDLE, 'matter.desk', 'matter.review', 'org.write', 'household.write', 'household.export', 'staff.read'],
   // The system administrator runs accounts and resources but never reads the audit trail.
   system_admin: [
     'org.read',

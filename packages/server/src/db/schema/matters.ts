@@ -1,0 +1,152 @@
+/**
+ * 码上办 matters: what a resident submits from a doorplate, its timeline of
+ * events (written in the same transaction as every change), the outbox that
+ * carries notifications to other processes, and the idempotency and
+ * rate-limit records that make submission safe on a flaky phone network.
+ */
+import { MATTER_KINDS, MATTER_STATUSES, RATINGS, URGENCIES } from '@jingmin/shared';
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigserial,
+
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { departments, households, teams, timestamps, units } from './org.js';
+import { staff } from './staff.js';
+
+export const matterKind = pgEnum('matter_kind', MATTER_KINDS);
+export const matterStatus = pgEnum('matter_status', MATTER_STATUSES);
+export const matterUrgency = pgEnum('matter_urgency', URGENCIES);
+export const matterRating = pgEnum('matter_rating', RATINGS);
+
+export const matters = pgTable(
+  'matters',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** 回执号 shown to the resident: JM + date + sequence. */
+    number: text().notNull(),
+    householdId: uuid()
+      .notNull()
+      .references(() => households.id),
+    stationId: uuid()
+      .notNull()
+      .references(() => units.id),
+    /** The household's unit path, so staff scoping is one prefix match. */
+    unitPath: text().notNull(),
+    kind: matterKind().notNull(),
+    category: text(),
+    urgency: matterUrgency().notNull().default('normal'),
+    status: matterStatus().notNull().default('submitted'),
+    body: text().notNull(),
+    /** Shared by the resident's choice only: { lat, lng, accuracy }. */
+    location: jsonb().$type<{ lat: number; lng: number; accuracy?: number }>(),
+    contactPhoneEnc: text(),
+    contactPhoneMasked: text(),
+    /** HMAC-SM3 of the verified phone: finds "my matters" without decrypting. */
+    contactPhoneIndex: text(),
+    /** SM3 of the tracking secret kept on the submitting device. */
+    trackingHash: text().notNull(),
+    /** Version of the privacy notice the resident saw (PIPL Art. 17). */
+    noticeVersion: text().notNull(),
+    assigneeStaffId: uuid().references(() => staff.id),
+    assigneeTeamId: uuid().references(() => teams.id),
+    assigneeDepartmentId: uuid().references(() => departments.id),
+    firstResponseDueAt: timestamp({ withTimezone: true }),
+    takeDueAt: timestamp({ withTimezone: true }),
+    resolveDueAt: timestamp({ withTimezone: true }),
+    firstResponseAt: timestamp({ withTimezone: true }),
+    acceptedAt: timestamp({ withTimezone: true }),
+    dispatchedAt: timestamp({ withTimezone: true }),
+    takenAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    outcome: text(),
+    rating: matterRating(),
+    ratingComment: text(),
+    ratedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    mergedIntoId: uuid().references((): AnyPgColumn => matters.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('matters_number_key').on(t.number),
+    uniqueIndex('matters_tracking_hash_key').on(t.trackingHash),
+    index('matters_station_status_idx').on(t.stationId, t.status),
+    index('matters_unit_path_idx').using('btree', sql`${t.unitPath} text_pattern_ops`),
+    index('matters_assignee_staff_idx').on(t.assigneeStaffId, t.status),
+    index('matters_household_idx').on(t.householdId),
+    index('matters_phone_index_idx').on(t.contactPhoneIndex),
+    index('matters_created_at_idx').on(t.createdAt),
+  ],
+);
+
+/** The timeline: every change of a matter, with who, when, from, to and a note. */
+export const matterEvents = pgTable(
+  'matter_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    matterId: uuid()
+      .notNull()
+      .references(() => matters.id),
+    type: text().notNull(),
+    actorType: text({ enum: ['resident', 'staff', 'system'] }).notNull(),
+    actorId: uuid(),
+    actorName: text(),
+    fromStatus: matterStatus(),
+    toStatus: matterStatus(),
+    note: text(),
+    /** `internal` events (notes) are never shown to the resident. */
+    visibility: text({ enum: ['public', 'internal'] })
+      .notNull()
+      .default('public'),
+    payload: jsonb().notNull().default({}),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('matter_events_matter_idx').on(t.matterId, t.id)],
+);
+
+/**
+ * Notifications, written in the same transaction as the change. NOTIFY only
+ * wakes other processes; a reconnecting client catches up from here by id.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    /** `matter:<id>` for the resident's page, `station:<id>` for the desk. */
+    topics: text().array().notNull(),
+    type: text().notNull(),
+    payload: jsonb().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('outbox_created_at_idx').on(t.createdAt)],
+);
+
+/** Client-generated keys: a retried submission returns the stored answer instead of a second matter. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: uuid().primaryKey(),
+  scope: text().notNull(),
+  requestHash: text().notNull(),
+  response: jsonb(),
+  createdAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+/** Fixed-window counters shared by every process and surviving restarts. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -1,0 +1,125 @@
+/**
+ * 群众点单: a resident submits a matter from the doorplate page. Acknowledged
+ * only after the matter, its first event, its audit entry and its outbox row
+ * commit together; a retry with the same Idempotency-Key returns the same
+ * receipt instead of a second matter.
+ */
+import { deadlinesFor, type MatterReceipt, type SubmitMatterInput } from '@jingmin/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { households, idempotencyKeys, matterEvents, matters, units } from '../../db/schema/index.js';
+import { audit, type Ctx } from '../../platform/context.js';
+import { hmacSm3, sm3 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import { publish } from '../../platform/outbox.js';
+import { consume } from '../../platform/ratelimit.js';
+import { rowsOf } from '../org/org.service.js';
+
+/** Defaults; per-station values come with the desk settings. */
+export const SUBMIT_LIMITS = { perDoorplatePerHour: 10, perAddressPerHour: 30 };
+
+type StoredReceipt = Omit<MatterReceipt, 'trackingToken'>;
+
+export async function findHouseholdByToken(ctx: Ctx, token: string) {
+  const [household] = await ctx.db.select().from(households).where(eq(households.doorplateToken, token));
+  if (!household) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
+  return household;
+}
+
+/** The tracking secret is derived, not stored: a retry recomputes the same link, a database dump reveals none. */
+export function trackingTokenFor(ctx: Ctx, idempotencyKey: string) {
+  return hmacSm3(ctx.deps.keys.data, `track:${idempotencyKey}`).subarray(0, 24).toString('base64url');
+}
+
+function shanghaiDate(at: Date) {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+export async function submitMatter(
+  ctx: Ctx,
+  doorplateToken: string,
+  idempotencyKey: string | undefined,
+  input: SubmitMatterInput,
+): Promise<MatterReceipt> {
+  if (!idempotencyKey || !/^[0-9a-f-]{36}$/i.test(idempotencyKey)) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+  const household = await findHouseholdByToken(ctx, doorplateToken);
+  const requestHash = sm3(
+    JSON.stringify([doorplateToken, input.kind, input.body, input.location ?? null, input.noticeVersion]),
+  );
+  const trackingToken = trackingTokenFor(ctx, idempotencyKey);
+  const replay = await storedReceipt(ctx.db, idempotencyKey, requestHash);
+  if (replay) return { ...replay, trackingToken };
+  const now = ctx.now();
+  await consume(ctx.db, now, [
+    { key: `submit:doorplate:${household.id}`, max: SUBMIT_LIMITS.perDoorplatePerHour, windowSeconds: 3600 },
+    { key: `submit:ip:${ctx.ip}`, max: SUBMIT_LIMITS.perAddressPerHour, windowSeconds: 3600 },
+  ]);
+  const [station] = await ctx.db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(inArray(units.id, household.unitPath.split('/').filter(Boolean)), eq(units.kind, 'station')));
+  if (!station) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
+  const deadlines = deadlinesFor(input.kind, 'normal');
+  const receipt = await ctx.db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ key: idempotencyKey, scope: 'matter.submit', requestHash, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) return null; // a concurrent retry won the race; read its receipt below
+    const [seq] = rowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('matter_number_seq')::text AS n`));
+    const number = `JM${shanghaiDate(now)}-${String(seq!.n).padStart(6, '0')}`;
+    const [matter] = await tx
+      .insert(matters)
+      .values({
+        number,
+        householdId: household.id,
+        stationId: station.id,
+        unitPath: household.unitPath,
+        kind: input.kind,
+        body: input.body,
+        location: input.location ?? null,
+        trackingHash: sm3(trackingToken),
+        noticeVersion: input.noticeVersion,
+        firstResponseDueAt: new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: matters.id });
+    await recordSubmission(ctx, tx, matter!.id, station.id, number, input.kind);
+    const stored: StoredReceipt = { number, status: 'submitted', submittedAt: now.toISOString() };
+    await tx.update(idempotencyKeys).set({ response: stored }).where(eq(idempotencyKeys.key, idempotencyKey));
+    return stored;
+  });
+  const result = receipt ?? (await storedReceipt(ctx.db, idempotencyKey, requestHash));
+  if (!result) throw new AppError('CONFLICT');
+  return { ...result, trackingToken };
+}
+
+async function recordSubmission(ctx: Ctx, tx: Tx, matterId: string, stationId: string, number: string, kind: string) {
+  const now = ctx.now();
+  await tx
+    .insert(matterEvents)
+    .values({ matterId, type: 'matter.submitted', actorType: 'resident', toStatus: 'submitted', at: now });
+  await audit(ctx, tx, {
+    actor: null,
+    action: 'matter.submit',
+    result: 'ok',
+    targetType: 'matter',
+    targetId: matterId,
+    details: { number, kind },
+  });
+  await publish(tx, now, [`station:${stationId}`, `matter:${matterId}`], 'matter.submitted', {
+    matterId,
+    number,
+    kind,
+  });
+}
+
+async function storedReceipt(db: Ctx['db'], key: string, requestHash: string): Promise<StoredReceipt | null> {
+  const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+  if (!row) return null;
+  if (row.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_MISMATCH');
+  if (!row.response) throw new AppError('CONFLICT');
+  return row.response as StoredReceipt;
+}

@@ -1,0 +1,208 @@
+/**
+ * 派单 → 接单 → 办结: the desk accepts and dispatches, the assignee takes,
+ * replies and resolves, the chief reopens after an unsatisfied rating. Every
+ * change is guarded on the expected old status and written with its event,
+ * audit entry and outbox row in one transaction.
+ */
+import {
+  canTransition,
+  deadlinesFor,
+  MATTER_ACTIONS,
+  type MatterAction,
+  type MatterStatus,
+  type MatterView,
+} from '@jingmin/shared';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { departments, households, matterEvents, matters, staff, teams, units } from '../../db/schema/index.js';
+import { audit, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { publish } from '../../platform/outbox.js';
+import { allowedActions, canSee } from './matters.policy.js';
+
+export type Matter = typeof matters.$inferSelect;
+type Patch = Partial<typeof matters.$inferInsert>;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export async function getMatterOrThrow(ctx: Ctx, id: string): Promise<Matter & { address: string }> {
+  const [row] = await ctx.db
+    .select({ matter: matters, address: households.address })
+    .from(matters)
+    .innerJoin(households, eq(households.id, matters.householdId))
+    .where(eq(matters.id, id));
+  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Matter' : '该事项' });
+  if (!canSee(ctx.actor!, row.matter)) throw new AppError('FORBIDDEN');
+  return { ...row.matter, address: row.address };
+}
+
+export function presentMatter(ctx: Ctx, m: Matter & { address: string }): MatterView {
+  return {
+    id: m.id,
+    number: m.number,
+    kind: m.kind,
+    category: m.category,
+    urgency: m.urgency,
+    status: m.status,
+    body: m.body,
+    address: m.address,
+    householdId: m.householdId,
+    stationId: m.stationId,
+    location: m.location ?? null,
+    contactPhone: m.contactPhoneMasked,
+    assigneeStaffId: m.assigneeStaffId,
+    assigneeTeamId: m.assigneeTeamId,
+    assigneeDepartmentId: m.assigneeDepartmentId,
+    firstResponseDueAt: iso(m.firstResponseDueAt),
+    takeDueAt: iso(m.takeDueAt),
+    resolveDueAt: iso(m.resolveDueAt),
+    outcome: m.outcome,
+    rating: m.rating,
+    ratingComment: m.ratingComment,
+    createdAt: m.createdAt.toISOString(),
+    allowedActions: allowedActions(ctx.actor!, m),
+  };
+}
+
+interface Change {
+  action: MatterAction;
+  patch?: Patch;
+  note?: string | null;
+  payload?: Record<string, unknown>;
+}
+
+/** Applies one action of the flow, or refuses it: 409 when the status forbids it, 403 when the actor may not. */
+export async function transition(ctx: Ctx, id: string, change: Change) {
+  const matter = await getMatterOrThrow(ctx, id);
+  const to = MATTER_ACTIONS[change.action] as MatterStatus;
+  if (!allowedActions(ctx.actor!, matter).includes(change.action)) {
+    if (!canTransition(matter.status, change.action))
+      throw new AppError('INVALID_TRANSITION', { from: matter.status, to });
+    throw new AppError('FORBIDDEN');
+  }
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const firstResponse = matter.firstResponseAt ? {} : { firstResponseAt: now };
+    // Guard on the old status: two desk screens may act on the same matter at once.
+    const [updated] = await tx
+      .update(matters)
+      .set({ ...firstResponse, ...change.patch, status: to, updatedAt: now })
+      .where(and(eq(matters.id, id), eq(matters.status, matter.status)))
+      .returning({ id: matters.id });
+    if (!updated) throw new AppError('CONFLICT');
+    await recordEvent(ctx, tx, matter, {
+      type: `matter.${change.action}`,
+      from: matter.status,
+      to,
+      note: change.note ?? null,
+      payload: change.payload ?? {},
+    });
+  });
+  return presentMatter(ctx, await getMatterOrThrow(ctx, id));
+}
+
+export async function recordEvent(
+  ctx: Ctx,
+  tx: Tx,
+  matter: Matter,
+  e: {
+    type: string;
+    from?: MatterStatus | null;
+    to?: MatterStatus | null;
+    note?: string | null;
+    visibility?: 'public' | 'internal';
+    payload?: Record<string, unknown>;
+  },
+) {
+  const now = ctx.now();
+  const actor = ctx.actor;
+  const [event] = await tx
+    .insert(matterEvents)
+    .values({
+      matterId: matter.id,
+      type: e.type,
+      actorType: actor ? 'staff' : 'resident',
+      actorId: actor?.id ?? null,
+      actorName: actor?.displayName ?? null,
+      fromStatus: e.from ?? null,
+      toStatus: e.to ?? null,
+      note: e.note ?? null,
+      visibility: e.visibility ?? 'public',
+      payload: e.payload ?? {},
+      at: now,
+    })
+    .returning({ id: matterEvents.id });
+  await audit(ctx, tx, {
+    action: e.type,
+    result: 'ok',
+    targetType: 'matter',
+    targetId: matter.id,
+    details: { from: e.from ?? null, to: e.to ?? null, ...e.payload },
+  });
+  const topics = [`station:${matter.stationId}`, ...(e.visibility === 'internal' ? [] : [`matter:${matter.id}`])];
+  await publish(tx, now, topics, e.type, { matterId: matter.id, eventId: event!.id, status: e.to ?? matter.status });
+}
+
+/** Resolves the assignee of a dispatch or transfer inside the actor's station, with its deadlines. */
+export async function dispatchPatch(
+  ctx: Ctx,
+  matter: Matter,
+  input: { assigneeStaffId?: string; assigneeTeamId?: string; assigneeDepartmentId?: string; resolveDueAt?: string },
+): Promise<Patch> {
+  const inStation = (path: string) => path.startsWith(ctx.actor!.scopePath);
+  if (input.assigneeStaffId) {
+    const [s] = await ctx.db
+      .select({ path: units.path, status: staff.status })
+      .from(staff)
+      .innerJoin(units, eq(units.id, staff.scopeUnitId))
+      .where(eq(staff.id, input.assigneeStaffId));
+    if (!s || s.status !== 'active' || !inStation(s.path))
+      throw new AppError('VALIDATION', { detail: 'assigneeStaffId' });
+  }
+  if (input.assigneeTeamId) {
+    const [t] = await ctx.db
+      .select({ path: units.path })
+      .from(teams)
+      .innerJoin(units, eq(units.id, teams.stationId))
+      .where(eq(teams.id, input.assigneeTeamId));
+    if (!t || !inStation(t.path)) throw new AppError('VALIDATION', { detail: 'assigneeTeamId' });
+  }
+  if (input.assigneeDepartmentId) {
+    const [d] = await ctx.db
+      .select({ path: units.path })
+      .from(departments)
+      .innerJoin(units, eq(units.id, departments.unitId))
+      .where(eq(departments.id, input.assigneeDepartmentId));
+    if (!d || !inStation(d.path)) throw new AppError('VALIDATION', { detail: 'assigneeDepartmentId' });
+  }
+  const now = ctx.now();
+  const rule = deadlinesFor(matter.kind, matter.urgency);
+  return {
+    assigneeStaffId: input.assigneeStaffId ?? null,
+    assigneeTeamId: input.assigneeTeamId ?? null,
+    assigneeDepartmentId: input.assigneeDepartmentId ?? null,
+    dispatchedAt: now,
+    takenAt: null,
+    takeDueAt: new Date(now.getTime() + rule.takeMinutes * 60_000),
+    resolveDueAt: input.resolveDueAt
+      ? new Date(input.resolveDueAt)
+      : new Date(now.getTime() + rule.resolveMinutes * 60_000),
+  };
+}
+
+/** A reply to the resident (public) or an internal note; neither changes the status. */
+export async function addMessage(ctx: Ctx, id: string, text: string, visibility: 'public' | 'internal') {
+  const matter = await getMatterOrThrow(ctx, id);
+  if (!ctx.actor!.capabilities.includes('matter.handle')) throw new AppError('FORBIDDEN');
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    if (visibility === 'public' && !matter.firstResponseAt)
+      await tx.update(matters).set({ firstResponseAt: now }).where(eq(matters.id, id));
+    await recordEvent(ctx, tx, matter, {
+      type: visibility === 'public' ? 'matter.reply' : 'matter.note',
+      note: text,
+      visibility,
+    });
+  });
+  return presentMatter(ctx, await getMatterOrThrow(ctx, id));
+}

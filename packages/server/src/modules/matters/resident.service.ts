@@ -1,0 +1,94 @@
+/**
+ * The resident's side after submitting: the tracking link opens its matter
+ * (and only it), shows the public timeline, and takes the rating (评单).
+ * A matter never rated stays unrated: no default satisfaction.
+ */
+import type { RateMatterInput, ResidentMatterView } from '@jingmin/shared';
+import { and, eq } from 'drizzle-orm';
+import { departments, households, matters, teams, units } from '../../db/schema/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { sm3 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import { timeline } from './matters.queries.js';
+import { recordEvent } from './matters.service.js';
+
+async function byTracking(ctx: Ctx, tracking: string) {
+  const [row] = await ctx.db
+    .select({ matter: matters, address: households.address, stationName: units.name })
+    .from(matters)
+    .innerJoin(households, eq(households.id, matters.householdId))
+    .innerJoin(units, eq(units.id, matters.stationId))
+    .where(eq(matters.trackingHash, sm3(tracking)));
+  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Matter' : '该事项' });
+  return row;
+}
+
+/** "Transferred to 城关司法所" is what a resident needs; an officer's name is not. */
+async function handledBy(ctx: Ctx, m: typeof matters.$inferSelect) {
+  if (m.assigneeDepartmentId) {
+    const [d] = await ctx.db
+      .select({ name: departments.name })
+      .from(departments)
+      .where(eq(departments.id, m.assigneeDepartmentId));
+    return d ? (ctx.locale === 'en' ? `Transferred to ${d.name}` : `已转交${d.name}`) : null;
+  }
+  if (m.assigneeTeamId) {
+    const [t] = await ctx.db.select({ name: teams.name }).from(teams).where(eq(teams.id, m.assigneeTeamId));
+    return t?.name ?? null;
+  }
+  return m.assigneeStaffId ? (ctx.locale === 'en' ? 'The responsible officer' : '责任民警') : null;
+}
+
+export async function residentView(ctx: Ctx, tracking: string): Promise<ResidentMatterView> {
+  const { matter: m, address, stationName } = await byTracking(ctx, tracking);
+  return {
+    number: m.number,
+    kind: m.kind,
+    status: m.status,
+    body: m.body,
+    address,
+    stationName,
+    handledBy: await handledBy(ctx, m),
+    outcome: m.outcome,
+    rating: m.rating,
+    submittedAt: m.createdAt.toISOString(),
+    timeline: await timeline(ctx, m.id, false),
+    canRate: m.status === 'resolved',
+  };
+}
+
+export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterInput) {
+  const { matter } = await byTracking(ctx, tracking);
+  if (matter.status !== 'resolved') throw new AppError('INVALID_TRANSITION', { from: matter.status, to: 'rated' });
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(matters)
+      .set({
+        status: 'rated',
+        rating: input.rating,
+        ratingComment: input.comment ?? null,
+        ratedAt: now,
+        updatedAt: now,
+      })
+      .where(and(eq(matters.id, matter.id), eq(matters.status, 'resolved')))
+      .returning({ id: matters.id });
+    if (!updated) throw new AppError('CONFLICT');
+    await recordEvent(ctx, tx, matter, {
+      type: 'matter.rate',
+      from: 'resolved',
+      to: 'rated',
+      note: input.comment ?? null,
+      payload: { rating: input.rating },
+    });
+    // 不满意不放过: an unsatisfied rating opens a review for the chief.
+    if (input.rating === 'unsatisfied') {
+      await recordEvent(ctx, tx, matter, {
+        type: 'matter.review_requested',
+        visibility: 'internal',
+        payload: { rating: input.rating },
+      });
+    }
+  });
+  return residentView(ctx, tracking);
+}

@@ -1,0 +1,126 @@
+/** 码上办 contract: resident submission and tracking, staff handling. */
+import { z } from 'zod';
+import { MATTER_ACTIONS, MATTER_KINDS, MATTER_STATUSES, RATINGS, URGENCIES } from '../domain/matters.js';
+import { Id, text } from './common.js';
+
+/** Version of the privacy notice shown on the resident page before submitting (PIPL Art. 17). */
+export const PRIVACY_NOTICE_VERSION = '2026-11';
+
+export const Location = z
+  .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), accuracy: z.number().min(0).max(100000).optional() })
+  .strict();
+
+export const SubmitMatterInput = z
+  .object({
+    /** 事项类型 */ kind: z.enum(MATTER_KINDS),
+    /** What happened or what is needed, in the resident's words. */ body: text(2000, 2),
+    /** Only when the resident chose to share it; never required. */ location: Location.optional(),
+    /** The notice the resident saw. */ noticeVersion: z.string().max(20),
+  })
+  .strict();
+export type SubmitMatterInput = z.infer<typeof SubmitMatterInput>;
+
+/** The receipt: shown only after the matter is committed. */
+export const MatterReceipt = z.object({
+  number: z.string(),
+  /** Secret for the tracking link; kept on the submitting device. */
+  trackingToken: z.string(),
+  status: z.enum(MATTER_STATUSES),
+  submittedAt: z.iso.datetime(),
+});
+export type MatterReceipt = z.infer<typeof MatterReceipt>;
+
+export const TrackingParams = z.object({ tracking: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }).strict();
+
+export const TimelineEntry = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  actor: z.string().nullable(),
+  fromStatus: z.enum(MATTER_STATUSES).nullable(),
+  toStatus: z.enum(MATTER_STATUSES).nullable(),
+  note: z.string().nullable(),
+  visibility: z.enum(['public', 'internal']),
+  at: z.iso.datetime(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** What the resident holding the tracking link sees: never internal notes or staff identities beyond a role. */
+export const ResidentMatterView = z.object({
+  number: z.string(),
+  kind: z.enum(MATTER_KINDS),
+  status: z.enum(MATTER_STATUSES),
+  body: z.string(),
+  address: z.string(),
+  stationName: z.string(),
+  handledBy: z.string().nullable(),
+  outcome: z.string().nullable(),
+  rating: z.enum(RATINGS).nullable(),
+  submittedAt: z.iso.datetime(),
+  timeline: z.array(TimelineEntry),
+  canRate: z.boolean(),
+});
+export type ResidentMatterView = z.infer<typeof ResidentMatterView>;
+
+export const RateMatterInput = z.object({ rating: z.enum(RATINGS), comment: text(500).optional() }).strict();
+export type RateMatterInput = z.infer<typeof RateMatterInput>;
+
+export const MatterView = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  kind: z.enum(MATTER_KINDS),
+  category: z.string().nullable(),
+  urgency: z.enum(URGENCIES),
+  status: z.enum(MATTER_STATUSES),
+  body: z.string(),
+  address: z.string(),
+  householdId: z.uuid(),
+  stationId: z.uuid(),
+  location: Location.nullable(),
+  contactPhone: z.string().nullable(),
+  assigneeStaffId: z.uuid().nullable(),
+  assigneeTeamId: z.uuid().nullable(),
+  assigneeDepartmentId: z.uuid().nullable(),
+  firstResponseDueAt: z.iso.datetime().nullable(),
+  takeDueAt: z.iso.datetime().nullable(),
+  resolveDueAt: z.iso.datetime().nullable(),
+  outcome: z.string().nullable(),
+  rating: z.enum(RATINGS).nullable(),
+  ratingComment: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  allowedActions: z.array(z.enum(Object.keys(MATTER_ACTIONS) as [keyof typeof MATTER_ACTIONS, ...(keyof typeof MATTER_ACTIONS)[]])),
+});
+export type MatterView = z.infer<typeof MatterView>;
+
+export const MatterQuery = z
+  .object({
+    status: z.enum(MATTER_STATUSES).optional(),
+    kind: z.enum(MATTER_KINDS).optional(),
+    q: text(100).optional(),
+    mine: z.enum(['1', 'true']).optional(),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  })
+  .strict();
+export type MatterQuery = z.infer<typeof MatterQuery>;
+
+export const AcceptMatterInput = z
+  .object({ kind: z.enum(MATTER_KINDS).optional(), category: text(50).optional(), urgency: z.enum(URGENCIES), note: text(500).optional() })
+  .strict();
+export const ReasonInput = z.object({ /** Why: shown on the timeline. */ reason: text(500, 2) }).strict();
+export const DispatchMatterInput = z
+  .object({
+    /** Exactly one of staff, team or department. */
+    assigneeStaffId: Id.optional(),
+    assigneeTeamId: Id.optional(),
+    assigneeDepartmentId: Id.optional(),
+    /** Overrides the resolution deadline of the kind. */ resolveDueAt: z.iso.datetime().optional(),
+    note: text(500).optional(),
+  })
+  .strict()
+  .refine((v) => [v.assigneeStaffId, v.assigneeTeamId, v.assigneeDepartmentId].filter(Boolean).length === 1, {
+    message: 'choose exactly one assignee: a staff member, a team or a department',
+  });
+export type DispatchMatterInput = z.infer<typeof DispatchMatterInput>;
+export const ResolveMatterInput = z.object({ /** 办结情况 */ outcome: text(2000, 2) }).strict();
+export const MessageInput = z.object({ text: text(2000, 1) }).strict();
+export const MergeMatterInput = z.object({ intoId: Id, note: text(500).optional() }).strict();
