@@ -20,6 +20,7 @@ import {
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { eventRoutes } from './modules/matters/events.routes.js';
 import { matterRoutes } from './modules/matters/matters.routes.js';
 import { residentRoutes } from './modules/matters/resident.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -27,6 +28,7 @@ import { policyRoutes } from './modules/policies/policies.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import type { AppDeps } from './platform/context.js';
+import { EventHub } from './platform/events.js';
 import { installErrorHandling, sendError } from './platform/http.js';
 import { installSessions } from './platform/session.js';
 
@@ -39,6 +41,8 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
     requestTimeout: http.requestTimeoutMs,
     keepAliveTimeout: http.keepAliveTimeoutMs,
     return503OnClosing: true,
+    // Live streams never end by themselves: cut them at shutdown; browsers reconnect to another process.
+    forceCloseConnections: true,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -85,6 +89,12 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // One hub per process: it listens for NOTIFY and feeds this process's live connections.
+  const hub = new EventHub(deps.database, app.log);
+  app.decorate('hub', hub);
+  app.addHook('onReady', () => hub.start());
+  app.addHook('preClose', () => hub.stop());
+
   installSessions(app, deps);
   installErrorHandling(app);
 
@@ -100,6 +110,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(publicRoutes);
       await api.register(residentRoutes);
       await api.register(matterRoutes);
+      await api.register(eventRoutes);
     },
     { prefix: '/api/v1' },
   );

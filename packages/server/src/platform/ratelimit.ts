@@ -22,7 +22,10 @@ export async function consume(db: Queryable, now: Date, limits: Limit[]) {
     const [row] = await db
       .insert(rateLimits)
       .values({ key: limit.key, windowStart: start, count: 1 })
-      .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+      .onConflictDoUpdate({
+        target: [rateLimits.key, rateLimits.windowStart],
+        set: { count: sql`${rateLimits.count} + 1` },
+      })
       .returning({ count: rateLimits.count });
     if ((row?.count ?? 0) > limit.max) {
       const retryAfter = Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000);

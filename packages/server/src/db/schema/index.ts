@@ -1,4 +1,4 @@
 export * from './audit.js';
+export * from './matters.js';
 export * from './org.js';
 export * from './staff.js';
-export * from './matters.js';

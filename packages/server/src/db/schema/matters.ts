@@ -9,7 +9,6 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
-
   index,
   integer,
   jsonb,

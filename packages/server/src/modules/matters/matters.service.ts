@@ -139,7 +139,11 @@ export async function recordEvent(
     targetId: matter.id,
     details: { from: e.from ?? null, to: e.to ?? null, ...e.payload },
   });
-  const topics = [`station:${matter.stationId}`, ...(e.visibility === 'internal' ? [] : [`matter:${matter.id}`])];
+  const topics = [
+    `station:${matter.stationId}`,
+    ...(e.visibility === 'internal' ? [] : [`matter:${matter.id}`]),
+    ...(matter.assigneeDepartmentId ? [`department:${matter.assigneeDepartmentId}`] : []),
+  ];
   await publish(tx, now, topics, e.type, { matterId: matter.id, eventId: event!.id, status: e.to ?? matter.status });
 }
 

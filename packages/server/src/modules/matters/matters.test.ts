@@ -44,13 +44,11 @@ describe('resident submission', () => {
   });
 
   it('refuses a missing key, and a reused key with other content', async () => {
-    const missing = await t
-      .anonymous()
-      .post(`/api/v1/public/doorplates/${t.fx.doorplateTokens.a[1]}/matters`, {
-        kind: 'consult',
-        body: '怎么办居住证？',
-        noticeVersion: '2026-11',
-      });
+    const missing = await t.anonymous().post(`/api/v1/public/doorplates/${t.fx.doorplateTokens.a[1]}/matters`, {
+      kind: 'consult',
+      body: '怎么办居住证？',
+      noticeVersion: '2026-11',
+    });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REQUIRED' } });
     const { key } = await submit(t.fx.doorplateTokens.a[1]);
