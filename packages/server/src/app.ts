@@ -20,6 +20,7 @@ import {
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { sweepDeadlines } from './modules/matters/deadlines.service.js';
 import { eventRoutes } from './modules/matters/events.routes.js';
 import { matterRoutes } from './modules/matters/matters.routes.js';
 import { residentRoutes } from './modules/matters/resident.routes.js';
@@ -28,6 +29,7 @@ import { policyRoutes } from './modules/policies/policies.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import type { AppDeps } from './platform/context.js';
+import { systemCtx } from './platform/context.js';
 import { EventHub } from './platform/events.js';
 import { installErrorHandling, sendError } from './platform/http.js';
 import { installSessions } from './platform/session.js';
@@ -94,6 +96,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
   app.decorate('hub', hub);
   app.addHook('onReady', () => hub.start());
   app.addHook('preClose', () => hub.stop());
+  startDeadlineSweep(app as unknown as FastifyInstance, deps);
 
   installSessions(app, deps);
   installErrorHandling(app);
@@ -129,4 +132,19 @@ async function serveWeb(app: FastifyInstance, deps: AppDeps) {
     if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return sendError(req, reply, 'NOT_FOUND', 404, { what: req.url.startsWith('/api') ? 'API' : '' });
   });
+}
+
+/** Every process sweeps the deadlines; the sweep itself makes each breach fire once. */
+function startDeadlineSweep(app: FastifyInstance, deps: AppDeps) {
+  const seconds = deps.config.jobs.sweepSeconds;
+  if (seconds === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    const ctx = systemCtx(deps, app.log);
+    timer = setInterval(() => {
+      sweepDeadlines(ctx).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
+    }, seconds * 1000);
+    timer.unref();
+  });
+  app.addHook('preClose', async () => clearInterval(timer));
 }

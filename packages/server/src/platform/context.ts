@@ -68,3 +68,17 @@ export function audit(
 export function auditAlone(ctx: Ctx, entry: Parameters<typeof audit>[2]) {
   return ctx.db.transaction((tx) => audit(ctx, tx, entry));
 }
+
+/** A context for work no request started: the deadline sweep, jobs. Audited with no actor. */
+export function systemCtx(deps: AppDeps, log: FastifyBaseLogger): Ctx {
+  return {
+    deps,
+    db: deps.database.db,
+    actor: null,
+    locale: 'zh-CN',
+    ip: '127.0.0.1',
+    requestId: 'system',
+    log,
+    now: () => deps.clock.now(),
+  };
+}

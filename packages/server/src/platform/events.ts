@@ -61,7 +61,8 @@ export class EventHub {
   async stop() {
     if (this.poll) clearInterval(this.poll);
     await this.unlisten?.();
-    if (this.listener) (this.listener as unknown as pg.PoolClient).release();
+    // Destroyed, not returned: a pooled connection must not keep listening.
+    if (this.listener) (this.listener as unknown as pg.PoolClient).release(true);
     this.subscribers.clear();
   }
 

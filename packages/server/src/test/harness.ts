@@ -45,6 +45,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
       JINGMIN_ARGON2_MEMORY_KIB: '1024',
       JINGMIN_AUDIT_HEAD_FILE: path.join(os.tmpdir(), `jm-head-${randomBytes(6).toString('hex')}.json`),
       JINGMIN_WEB_DIST: '/nonexistent',
+      JINGMIN_SWEEP_SECONDS: '0',
       LOG_LEVEL: 'silent',
       ...env,
     },

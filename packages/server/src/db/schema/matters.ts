@@ -74,6 +74,10 @@ export const matters = pgTable(
     ratedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
     mergedIntoId: uuid().references((): AnyPgColumn => matters.id),
+    /** When each deadline breach was escalated: set once, so it fires once across processes. */
+    firstResponseBreachedAt: timestamp({ withTimezone: true }),
+    takeBreachedAt: timestamp({ withTimezone: true }),
+    resolveBreachedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -85,6 +89,11 @@ export const matters = pgTable(
     index('matters_household_idx').on(t.householdId),
     index('matters_phone_index_idx').on(t.contactPhoneIndex),
     index('matters_created_at_idx').on(t.createdAt),
+    index('matters_first_response_due_idx')
+      .on(t.firstResponseDueAt)
+      .where(sql`first_response_at IS NULL AND first_response_breached_at IS NULL`),
+    index('matters_take_due_idx').on(t.takeDueAt).where(sql`status = 'dispatched' AND take_breached_at IS NULL`),
+    index('matters_resolve_due_idx').on(t.resolveDueAt).where(sql`resolved_at IS NULL AND resolve_breached_at IS NULL`),
   ],
 );
 

@@ -112,6 +112,8 @@ export async function recordEvent(
     note?: string | null;
     visibility?: 'public' | 'internal';
     payload?: Record<string, unknown>;
+    /** The deadline sweep acts as the system, not as a resident. */
+    system?: boolean;
   },
 ) {
   const now = ctx.now();
@@ -121,7 +123,7 @@ export async function recordEvent(
     .values({
       matterId: matter.id,
       type: e.type,
-      actorType: actor ? 'staff' : 'resident',
+      actorType: e.system ? 'system' : actor ? 'staff' : 'resident',
       actorId: actor?.id ?? null,
       actorName: actor?.displayName ?? null,
       fromStatus: e.from ?? null,
