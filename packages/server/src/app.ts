@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { sweepDeadlines } from './modules/matters/deadlines.service.js';
 import { eventRoutes } from './modules/matters/events.routes.js';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(residentRoutes);
       await api.register(matterRoutes);
       await api.register(eventRoutes);
+      await api.register(doorplateRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -29,6 +29,7 @@ const Env = z.object({
   JINGMIN_ADMIN_CIDRS: z.string().optional(),
   JINGMIN_ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).max(1048576).default(65536),
   JINGMIN_WEB_DIST: z.string().optional(),
+  JINGMIN_CJK_FONT: z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
   JINGMIN_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -74,6 +75,7 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
       argon2MemoryKib: e.JINGMIN_ARGON2_MEMORY_KIB,
     },
     jobs: { sweepSeconds: e.JINGMIN_SWEEP_SECONDS },
+    pdf: { cjkFont: e.JINGMIN_CJK_FONT },
     web: { dist: path.resolve(e.JINGMIN_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')) },
     log: { level: e.LOG_LEVEL, pretty: !production && e.NODE_ENV !== 'test' },
   };
