@@ -86,9 +86,10 @@ export async function submitMatter(
         updatedAt: now,
       })
       .returning({ id: matters.id });
-    await recordSubmission(ctx, tx, matter!.id, station.id, number, input.kind);
     const stored: StoredReceipt = { number, status: 'submitted', submittedAt: now.toISOString() };
     await tx.update(idempotencyKeys).set({ response: stored }).where(eq(idempotencyKeys.key, idempotencyKey));
+    // Last, so the audit chain's lock is held only until the commit right after it.
+    await recordSubmission(ctx, tx, matter!.id, station.id, number, input.kind);
     return stored;
   });
   const result = receipt ?? (await storedReceipt(ctx.db, idempotencyKey, requestHash));
