@@ -70,7 +70,15 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   // A department sees only the matters transferred to it.
   department_liaison: ['org.read', 'matter.read', 'matter.handle'],
   mediator: HANDLE,
-  station_chief: [...HANDLE, 'matter.desk', 'matter.review', 'org.write', 'household.write', 'household.export', 'staff.read'],
+  station_chief: [
+    ...HANDLE,
+    'matter.desk',
+    'matter.review',
+    'org.write',
+    'household.write',
+    'household.export',
+    'staff.read',
+  ],
   // The system administrator runs accounts and resources but never reads the audit trail.
   system_admin: [
     'org.read',

@@ -7,7 +7,11 @@ import { Id, text } from './common.js';
 export const PRIVACY_NOTICE_VERSION = '2026-11';
 
 export const Location = z
-  .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), accuracy: z.number().min(0).max(100000).optional() })
+  .object({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    accuracy: z.number().min(0).max(100000).optional(),
+  })
   .strict();
 
 export const SubmitMatterInput = z
@@ -87,7 +91,17 @@ export const MatterView = z.object({
   rating: z.enum(RATINGS).nullable(),
   ratingComment: z.string().nullable(),
   createdAt: z.iso.datetime(),
-  allowedActions: z.array(z.enum(Object.keys(MATTER_ACTIONS) as [keyof typeof MATTER_ACTIONS, ...(keyof typeof MATTER_ACTIONS)[]])),
+  /** Seconds from submission; null while the step has not happened. */
+  figures: z.object({
+    firstResponseSeconds: z.number().nullable(),
+    acceptSeconds: z.number().nullable(),
+    resolveSeconds: z.number().nullable(),
+    /** Resolved (or still open) within the resolution deadline. */
+    onTime: z.boolean().nullable(),
+  }),
+  allowedActions: z.array(
+    z.enum(Object.keys(MATTER_ACTIONS) as [keyof typeof MATTER_ACTIONS, ...(keyof typeof MATTER_ACTIONS)[]]),
+  ),
 });
 export type MatterView = z.infer<typeof MatterView>;
 
@@ -104,7 +118,12 @@ export const MatterQuery = z
 export type MatterQuery = z.infer<typeof MatterQuery>;
 
 export const AcceptMatterInput = z
-  .object({ kind: z.enum(MATTER_KINDS).optional(), category: text(50).optional(), urgency: z.enum(URGENCIES), note: text(500).optional() })
+  .object({
+    kind: z.enum(MATTER_KINDS).optional(),
+    category: text(50).optional(),
+    urgency: z.enum(URGENCIES),
+    note: text(500).optional(),
+  })
   .strict();
 export const ReasonInput = z.object({ /** Why: shown on the timeline. */ reason: text(500, 2) }).strict();
 export const DispatchMatterInput = z
@@ -124,3 +143,19 @@ export type DispatchMatterInput = z.infer<typeof DispatchMatterInput>;
 export const ResolveMatterInput = z.object({ /** 办结情况 */ outcome: text(2000, 2) }).strict();
 export const MessageInput = z.object({ text: text(2000, 1) }).strict();
 export const MergeMatterInput = z.object({ intoId: Id, note: text(500).optional() }).strict();
+
+/** The desk's small summary: today in Asia/Shanghai, satisfaction over every rated matter in scope. */
+export const DeskSummary = z.object({
+  acceptedToday: z.number().int(),
+  resolvedToday: z.number().int(),
+  openNow: z.number().int(),
+  overdueNow: z.number().int(),
+  averageFirstResponseMinutesToday: z.number().nullable(),
+  rated: z.number().int(),
+  satisfied: z.number().int(),
+  basicallySatisfied: z.number().int(),
+  unsatisfied: z.number().int(),
+  /** (满意 + 基本满意) / 已评价; null before the first rating. */
+  satisfactionRate: z.number().nullable(),
+});
+export type DeskSummary = z.infer<typeof DeskSummary>;

@@ -1,5 +1,5 @@
 /** Read models: the desk's inbox and a matter's timeline. */
-import type { MatterQuery, TimelineEntry } from '@jingmin/shared';
+import type { DeskSummary, MatterQuery, TimelineEntry } from '@jingmin/shared';
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { households, matterEvents, matters } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
@@ -62,4 +62,47 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
     visibility: e.visibility,
     at: e.at.toISOString(),
   }));
+}
+
+/** Start of today in Asia/Shanghai (UTC+8, no daylight saving). */
+function shanghaiDayStart(now: Date) {
+  const shifted = new Date(now.getTime() + 8 * 3_600_000);
+  shifted.setUTCHours(0, 0, 0, 0);
+  return new Date(shifted.getTime() - 8 * 3_600_000);
+}
+
+export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
+  const now = ctx.now();
+  const day = shanghaiDayStart(now);
+  const scope = sql`${matters.unitPath} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`;
+  const open = sql`${matters.status} IN ('submitted', 'accepted', 'dispatched', 'in_progress')`;
+  const [row] = await ctx.db
+    .select({
+      acceptedToday: sql<number>`count(*) FILTER (WHERE ${matters.acceptedAt} >= ${day})::int`,
+      resolvedToday: sql<number>`count(*) FILTER (WHERE ${matters.resolvedAt} >= ${day})::int`,
+      openNow: sql<number>`count(*) FILTER (WHERE ${open})::int`,
+      overdueNow: sql<number>`count(*) FILTER (WHERE ${open} AND ${matters.resolveDueAt} < ${now})::int`,
+      avgFirst: sql<
+        number | null
+      >`avg(extract(epoch FROM ${matters.firstResponseAt} - ${matters.createdAt})) FILTER (WHERE ${matters.createdAt} >= ${day} AND ${matters.firstResponseAt} IS NOT NULL)`,
+      satisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'satisfied')::int`,
+      basicallySatisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'basically_satisfied')::int`,
+      unsatisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'unsatisfied')::int`,
+    })
+    .from(matters)
+    .where(scope);
+  const r = row!;
+  const rated = r.satisfied + r.basicallySatisfied + r.unsatisfied;
+  return {
+    acceptedToday: r.acceptedToday,
+    resolvedToday: r.resolvedToday,
+    openNow: r.openNow,
+    overdueNow: r.overdueNow,
+    averageFirstResponseMinutesToday: r.avgFirst === null ? null : Math.round((Number(r.avgFirst) / 60) * 10) / 10,
+    rated,
+    satisfied: r.satisfied,
+    basicallySatisfied: r.basicallySatisfied,
+    unsatisfied: r.unsatisfied,
+    satisfactionRate: rated === 0 ? null : Math.round(((r.satisfied + r.basicallySatisfied) / rated) * 1000) / 1000,
+  };
 }

@@ -1,7 +1,9 @@
 /** /api/v1/matters: the desk's inbox and every step of handling. */
 import {
   AcceptMatterInput,
+  DeskSummary,
   DispatchMatterInput,
+  deadlinesFor,
   IdParams,
   MatterQuery,
   MatterView,
@@ -16,7 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { findMatters, timeline } from './matters.queries.js';
+import { deskSummary, findMatters, timeline } from './matters.queries.js';
 import { addMessage, dispatchPatch, getMatterOrThrow, presentMatter, transition } from './matters.service.js';
 
 const tags = ['matters'];
@@ -28,6 +30,10 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters',
     { config: read, schema: { tags, querystring: MatterQuery, response: { 200: paged(MatterView) } } },
     (req) => findMatters(req.ctx, req.query),
+  );
+
+  app.get('/matters/summary', { config: read, schema: { tags, response: { 200: DeskSummary } } }, (req) =>
+    deskSummary(req.ctx),
   );
 
   app.get(
@@ -50,19 +56,25 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       (req) => handler(req.ctx, req.params.id, req.body as z.infer<S>),
     );
 
-  post('accept', AcceptMatterInput, (ctx, id, b) =>
-    transition(ctx, id, {
+  post('accept', AcceptMatterInput, async (ctx, id, b) => {
+    const matter = await getMatterOrThrow(ctx, id);
+    // The resolution clock runs from submission, by the kind and urgency the desk confirms.
+    const rule = deadlinesFor(b.kind ?? matter.kind, b.urgency);
+    const resolveDueAt = new Date(matter.createdAt.getTime() + rule.resolveMinutes * 60_000);
+    const patch = {
+      acceptedAt: ctx.now(),
+      urgency: b.urgency,
+      category: b.category ?? null,
+      resolveDueAt,
+      ...(b.kind ? { kind: b.kind } : {}),
+    };
+    return transition(ctx, id, {
       action: 'accept',
-      patch: {
-        acceptedAt: ctx.now(),
-        urgency: b.urgency,
-        ...(b.kind ? { kind: b.kind } : {}),
-        category: b.category ?? null,
-      },
+      patch,
       note: b.note,
       payload: { urgency: b.urgency, kind: b.kind ?? null },
-    }),
-  );
+    });
+  });
   post('invalidate', ReasonInput, (ctx, id, b) =>
     transition(ctx, id, { action: 'invalidate', note: b.reason, patch: { closedAt: ctx.now() } }),
   );

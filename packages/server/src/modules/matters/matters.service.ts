@@ -60,7 +60,20 @@ export function presentMatter(ctx: Ctx, m: Matter & { address: string }): Matter
     rating: m.rating,
     ratingComment: m.ratingComment,
     createdAt: m.createdAt.toISOString(),
+    figures: figuresOf(ctx, m),
     allowedActions: allowedActions(ctx.actor!, m),
+  };
+}
+
+const secondsSince = (from: Date, to: Date | null) => (to ? Math.round((to.getTime() - from.getTime()) / 1000) : null);
+
+function figuresOf(ctx: Ctx, m: Matter): MatterView['figures'] {
+  const end = m.resolvedAt ?? (['invalid', 'merged', 'closed'].includes(m.status) ? null : ctx.now());
+  return {
+    firstResponseSeconds: secondsSince(m.createdAt, m.firstResponseAt),
+    acceptSeconds: secondsSince(m.createdAt, m.acceptedAt),
+    resolveSeconds: secondsSince(m.createdAt, m.resolvedAt),
+    onTime: m.resolveDueAt && end ? end <= m.resolveDueAt : null,
   };
 }
 

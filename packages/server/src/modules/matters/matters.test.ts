@@ -177,3 +177,30 @@ describe('the closed loop', () => {
     expect((await desk.post(`/api/v1/matters/${b}/accept`, { urgency: 'normal' })).status).toBe(409);
   });
 });
+
+describe('figures', () => {
+  it('times each matter and sums up the desk’s day', async () => {
+    const { receipt } = await submit(t.fx.doorplateTokens.a[0], '想问问电动车上牌在哪里办');
+    const desk = await t.as('a.duty');
+    const id = await findId(desk, receipt.number);
+    t.clock.advance(3 * 60_000);
+    await desk.post(`/api/v1/matters/${id}/accept`, { urgency: 'normal' });
+    t.clock.advance(2 * 60_000);
+    const resolved = await desk.post(`/api/v1/matters/${id}/resolve`, { outcome: '已告知到交管服务站办理' });
+    expect(resolved.body).toMatchObject({
+      figures: { firstResponseSeconds: 180, acceptSeconds: 180, resolveSeconds: 300, onTime: true },
+    });
+    await t
+      .anonymous()
+      .post(`/api/v1/public/matters/${receipt.trackingToken}/rating`, { rating: 'basically_satisfied' });
+    const summaryRes = await desk.get('/api/v1/matters/summary');
+    const summary = summaryRes.body as Record<string, number | null>;
+    expect(summary.resolvedToday).toBeGreaterThanOrEqual(1);
+    expect(summary.rated).toBeGreaterThanOrEqual(1);
+    expect(summary.satisfactionRate).toBeGreaterThan(0);
+    expect(summary.satisfactionRate).toBeLessThanOrEqual(1);
+    // Station B's desk sees none of station A's matters.
+    const other = (await (await t.as('b.chief')).get('/api/v1/matters/summary')).body as Record<string, number>;
+    expect(other.rated).toBe(0);
+  });
+});
