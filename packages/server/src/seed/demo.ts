@@ -12,6 +12,7 @@ import { recordAudit } from '../platform/audit.js';
 import type { AppDeps } from '../platform/context.js';
 import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
+import { type HistoryStation, seedMatterHistory } from './matter-history.js';
 import { mobile, personName, pick, type Rand, rng } from './names.js';
 
 /** Published in the README and printed at start: refused whenever demo mode is off. */
@@ -76,7 +77,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   for (let i = 0; i < homes.length; i += 1000) await tx.insert(households).values(homes.slice(i, i + 1000));
 
   const deptIds = await seedPartners(tx, rural, urban, ruralGrids.villages, urbanGrids.villages);
-  const accounts = await seedStaff(deps, tx, rand, {
+  const { accounts, ids } = await seedStaff(deps, tx, rand, {
     bureau,
     rural,
     urban,
@@ -84,12 +85,27 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     urbanVillage: urbanGrids.villages[0]!,
     deptIds,
   });
+  const historyOf = (station: UnitNode, prefix: string, departmentNames: string[]): HistoryStation => ({
+    id: station.id,
+    households: homes
+      .filter((h) => h.unitPath.startsWith(station.path))
+      .map((h) => ({ id: h.id!, unitPath: h.unitPath })),
+    handlers: ['duty', 'officer', 'aux', 'grid'].map((r) => ({
+      id: ids[`${prefix}.${r}`]!,
+      name: accounts.find((a) => a.username === `${prefix}.${r}`)!.displayName,
+    })),
+    departments: departmentNames.map((n) => deptIds[n]!).filter(Boolean),
+  });
+  const matterCount = await seedMatterHistory(tx, rng(7), deps.clock.now(), [
+    historyOf(rural, 'lt', ['柳塘司法所', '柳塘市场监管所', '柳塘镇人社所']),
+    historyOf(urban, 'cg', ['城关司法所', '城关市场监管所', '城关城管中队']),
+  ]);
   await recordAudit(tx, deps.keys.audit, {
     actor: null,
     action: 'demo.seed',
     result: 'ok',
     at: deps.clock.now(),
-    details: { households: homes.length, accounts: accounts.length },
+    details: { households: homes.length, accounts: accounts.length, matters: matterCount },
   });
   return accounts;
 }
@@ -119,6 +135,7 @@ async function seedRural(add: Add, station: UnitNode, rand: Rand, homes: Househo
       for (let n = 1; n <= count; n++) {
         const group = (g - 1) * 3 + 1 + Math.floor((n - 1) / Math.ceil(count / 3));
         homes.push({
+          id: randomUUID(),
           unitId: grid.id,
           unitPath: grid.path,
           address: `青禾县柳塘镇${villageName}${group}组${n}号`,
@@ -153,6 +170,7 @@ async function seedUrban(add: Add, station: UnitNode, rand: Rand, homes: Househo
             for (let room = 1; room <= 2; room++) {
               n++;
               homes.push({
+                id: randomUUID(),
                 unitId: grid.id,
                 unitPath: grid.path,
                 address: `青禾县城关街道${road}${number}号${estate}${b}栋${unit}单元${floor}0${room}室`,
@@ -220,7 +238,12 @@ interface StaffScopes {
   deptIds: Record<string, string>;
 }
 
-async function seedStaff(deps: AppDeps, tx: Tx, rand: Rand, s: StaffScopes): Promise<DemoAccount[]> {
+async function seedStaff(
+  deps: AppDeps,
+  tx: Tx,
+  rand: Rand,
+  s: StaffScopes,
+): Promise<{ accounts: DemoAccount[]; ids: Record<string, string> }> {
   const plan: { username: string; roles: Role[]; scope: UnitNode; departmentId?: string }[] = [
     { username: 'sysadmin', roles: ['system_admin'], scope: s.bureau },
     { username: 'secadmin', roles: ['security_admin'], scope: s.bureau },
@@ -246,22 +269,27 @@ async function seedStaff(deps: AppDeps, tx: Tx, rand: Rand, s: StaffScopes): Pro
     );
   }
   const accounts: DemoAccount[] = [];
+  const ids: Record<string, string> = {};
   for (const p of plan) {
     const displayName = personName(rand);
     const phone = mobile(rand);
-    await tx.insert(staff).values({
-      username: p.username,
-      displayName,
-      passwordHash: await hashPassword(DEMO_PASSWORD, deps.config.security.argon2MemoryKib),
-      mustChangePassword: false,
-      roles: p.roles,
-      scopeUnitId: p.scope.id,
-      departmentId: p.departmentId ?? null,
-      phoneEnc: sealField(deps.keys.data, phone),
-      phoneMasked: maskPhone(phone),
-      isDemo: true,
-    });
+    const [row] = await tx
+      .insert(staff)
+      .values({
+        username: p.username,
+        displayName,
+        passwordHash: await hashPassword(DEMO_PASSWORD, deps.config.security.argon2MemoryKib),
+        mustChangePassword: false,
+        roles: p.roles,
+        scopeUnitId: p.scope.id,
+        departmentId: p.departmentId ?? null,
+        phoneEnc: sealField(deps.keys.data, phone),
+        phoneMasked: maskPhone(phone),
+        isDemo: true,
+      })
+      .returning({ id: staff.id });
+    ids[p.username] = row!.id;
     accounts.push({ username: p.username, displayName, roles: p.roles, scope: p.scope.name });
   }
-  return accounts;
+  return { accounts, ids };
 }

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { ROLES } from '@jingmin/shared';
+import { count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { households, matters, staff, units } from '../db/schema/index.js';
+import { verifyChain } from '../platform/audit.js';
+import { createDeps } from '../platform/boot.js';
+import type { AppDeps } from '../platform/context.js';
+import { openTestDatabase } from '../test/database.js';
+import { seedDemo } from './demo.js';
+
+let deps: AppDeps;
+beforeAll(async () => {
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      JINGMIN_AUDIT_KEY: randomBytes(32).toString('hex'),
+      JINGMIN_DATA_KEY: randomBytes(32).toString('hex'),
+      JINGMIN_ARGON2_MEMORY_KIB: '1024',
+      LOG_LEVEL: 'silent',
+    },
+    [],
+  );
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  deps = await createDeps(config, quiet, await openTestDatabase());
+  await deps.database.db.transaction((tx) => seedDemo(deps, tx));
+}, 120_000);
+afterAll(() => deps.database.close());
+
+describe('the demo county', () => {
+  it('has a rural station with 8 villages, 25 grids and about 5,000 households, and an urban one', async () => {
+    const { db } = deps.database;
+    const [rural] = await db.select().from(units).where(eq(units.name, '柳塘派出所'));
+    const under = (kind: 'village' | 'grid') =>
+      db
+        .select({ n: count() })
+        .from(units)
+        .where(sql`${units.path} LIKE ${`${rural!.path}%`} AND ${units.kind} = ${kind}`);
+    expect((await under('village'))[0]!.n).toBe(8);
+    expect((await under('grid'))[0]!.n).toBe(25);
+    const [homes] = await db
+      .select({ n: count() })
+      .from(households)
+      .where(sql`${households.unitPath} LIKE ${`${rural!.path}%`}`);
+    expect(homes!.n).toBeGreaterThan(4500);
+    expect(homes!.n).toBeLessThan(6000);
+    const [urbanHomes] = await db
+      .select({ n: count() })
+      .from(households)
+      .where(sql`${households.address} LIKE '%城关街道%'`);
+    expect(urbanHomes!.n).toBeGreaterThan(500);
+  });
+
+  it('has an account for every role, and no account with two administrator roles', async () => {
+    const rows = await deps.database.db.select({ roles: staff.roles }).from(staff);
+    const held = new Set(rows.flatMap((r) => r.roles));
+    for (const role of ROLES) expect(held).toContain(role);
+  });
+
+  it('has six months of matters, mostly rated satisfied, with a few still open', async () => {
+    const { db } = deps.database;
+    const byStatus = await db.select({ status: matters.status, n: count() }).from(matters).groupBy(matters.status);
+    const total = byStatus.reduce((sum, r) => sum + r.n, 0);
+    expect(total).toBe(2000);
+    const [ratings] = await db
+      .select({
+        rated: sql<number>`count(rating)::int`,
+        satisfied: sql<number>`count(*) FILTER (WHERE rating IN ('satisfied', 'basically_satisfied'))::int`,
+        oldest: sql<Date>`min(created_at)`,
+      })
+      .from(matters);
+    expect(ratings!.satisfied / ratings!.rated).toBeGreaterThan(0.8);
+    expect(Date.now() - new Date(ratings!.oldest).getTime()).toBeGreaterThan(150 * 86_400_000);
+    expect(byStatus.find((r) => r.status === 'in_progress' || r.status === 'dispatched')).toBeDefined();
+  });
+
+  it('leaves an intact audit chain', async () => {
+    expect(await verifyChain(deps.database.db, deps.keys.audit)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * Six months of demo matters (~2,000) so that lists and figures mean
+ * something on first start: realistic Chinese texts per kind, timings that
+ * look like a working desk, ratings mostly satisfied, a few unsatisfied and
+ * some never rated, and a handful still open today.
+ */
+import { deadlinesFor, type MatterKind, type MatterStatus, PRIVACY_NOTICE_VERSION, type Rating } from '@jingmin/shared';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { matterEvents, matters } from '../db/schema/index.js';
+import { randomToken, sm3 } from '../platform/crypto.js';
+import { pick, type Rand } from './names.js';
+
+const TEXTS: Record<MatterKind, string[]> = {
+  consult: [
+    '想问一下办居住证需要带哪些材料？',
+    '孩子满16岁了，第一次办身份证要预约吗？',
+    '户口迁到县城需要什么手续？',
+    '无犯罪记录证明可以在网上开吗？',
+    '临时身份证多久能拿到？',
+  ],
+  service: [
+    '申请开具亲属关系证明，周六能办吗？',
+    '新生儿落户，出生证明已经拿到了，想预约办理。',
+    '身份证丢了，需要补办，请问今天下午有人吗？',
+    '老人去世了，需要办理户口注销。',
+    '公司刻章备案，材料已经准备好了。',
+  ],
+  help: [
+    '家里老人早上出门到现在没回来，手机打不通。',
+    '钥匙锁在家里了，孩子一个人在屋里。',
+    '楼下有人喝醉了躺在路边，天很冷。',
+    '在菜市场捡到一个走失的小孩，哭着找妈妈。',
+    '邻居家一直有煤气味，敲门没人应。',
+  ],
+  report: [
+    '小区门口有人兜售来路不明的电动车电瓶。',
+    '有人在村口路边烧垃圾，烟很大。',
+    '晚上有几辆摩托车在村道上飙车，很吵也很危险。',
+    '接到一个自称公安局的电话，让我转账到安全账户。',
+    '网上有人招刷单兼职，已经有邻居被骗了。',
+  ],
+  dispute: [
+    '邻居装修噪音到晚上十一点，沟通没用。',
+    '和隔壁因为宅基地边界吵起来了，快动手了。',
+    '楼上漏水把我家天花板泡坏了，对方不肯赔。',
+    '承包的鱼塘被邻村的人放水，损失不小。',
+    '工地老板拖欠工资三个月，十几个工友都没拿到钱。',
+  ],
+  suggestion: [
+    '建议在学校门口上下学时段增加巡逻。',
+    '村里的路灯坏了好几盏，晚上走路不安全。',
+    '希望多开展防诈骗宣传，老人容易上当。',
+    '菜市场门口乱停车，建议划停车位。',
+    '派出所能不能周末也开放户籍窗口？',
+  ],
+  lost_found: [
+    '在公交站捡到一个钱包，里面有身份证。',
+    '丢了一只黑色的狗，脖子上有红色项圈。',
+    '电动车钥匙掉在广场附近了。',
+    '捡到一部手机，屏幕锁着，一直有人打电话。',
+    '孩子的书包落在村委会门口了。',
+  ],
+  other: [
+    '想给帮我找回老人的民警送面锦旗。',
+    '我家门牌被风刮掉了，能补一个吗？',
+    '咨询一下村里的监控归谁管。',
+    '想问下怎么加入社区的巡逻志愿队。',
+    '家门口的二维码扫不出来了。',
+  ],
+};
+
+const OUTCOMES: Record<MatterKind, string[]> = {
+  consult: ['已电话告知所需材料和办理时间。', '已答复，可通过线上预约办理。'],
+  service: ['已预审材料，群众一次办结。', '已预约，群众当日到窗口办结。'],
+  help: ['民警到场协助，人已找到，平安到家。', '已联系家属和物业处理，险情排除。'],
+  report: ['民警到场核查并处置，已告知群众结果。', '已开展反诈劝阻并登记线索。'],
+  dispute: ['经调解双方达成协议，已签订调解协议书。', '已移交司法所调解，双方和解。'],
+  suggestion: ['已采纳，调整了巡逻路线。', '已转交村委会，路灯已修复。'],
+  lost_found: ['失主已认领。', '已登记，失物暂存派出所。'],
+  other: ['已答复并办理。', '已转交相关部门处理。'],
+};
+
+const KIND_WEIGHTS: [MatterKind, number][] = [
+  ['consult', 30],
+  ['service', 20],
+  ['help', 12],
+  ['report', 8],
+  ['dispute', 14],
+  ['suggestion', 8],
+  ['lost_found', 5],
+  ['other', 3],
+];
+
+function weightedKind(rand: Rand): MatterKind {
+  let r = rand() * 100;
+  for (const [kind, w] of KIND_WEIGHTS) if ((r -= w) < 0) return kind;
+  return 'other';
+}
+
+export interface HistoryStation {
+  id: string;
+  households: { id: string; unitPath: string }[];
+  handlers: { id: string; name: string }[];
+  departments: string[];
+}
+
+const min = (n: number) => n * 60_000;
+
+export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations: HistoryStation[], count = 2000) {
+  const numbers = (await tx.execute(
+    sql`SELECT nextval('matter_number_seq')::text AS n FROM generate_series(1, ${count})`,
+  )) as unknown;
+  const seq = ((numbers as { rows?: { n: string }[] }).rows ?? (numbers as { n: string }[])).map((r) => r.n);
+  const rows: (typeof matters.$inferInsert)[] = [];
+  const events: (typeof matterEvents.$inferInsert)[] = [];
+  for (let i = 0; i < count; i++) {
+    const station = stations[i % stations.length]!;
+    const household = pick(rand, station.households);
+    const kind = weightedKind(rand);
+    const ageDays = rand() ** 0.8 * 180;
+    const created = new Date(now.getTime() - ageDays * 86_400_000);
+    created.setUTCHours(0 + Math.floor(rand() * 14), Math.floor(rand() * 60));
+    if (created > now) created.setTime(now.getTime() - min(30 + rand() * 600));
+    const rule = deadlinesFor(kind, kind === 'help' ? 'urgent' : 'normal');
+    const fast = kind === 'help' || kind === 'report';
+    const firstResponse = new Date(created.getTime() + min(fast ? 1 + rand() * 6 : 3 + rand() * 40));
+    const dispatched = new Date(firstResponse.getTime() + min(1 + rand() * 8));
+    const taken = new Date(dispatched.getTime() + min(2 + rand() * 25));
+    const resolved = new Date(taken.getTime() + min(fast ? 20 + rand() * 180 : 60 + rand() * 60 * 40));
+    const rated = new Date(resolved.getTime() + min(30 + rand() * 60 * 48));
+    const handler = pick(rand, station.handlers);
+    const toDepartment =
+      (kind === 'dispute' || kind === 'suggestion') && rand() < 0.35 && station.departments.length > 0;
+    const stage =
+      resolved > now
+        ? taken > now
+          ? dispatched > now
+            ? 'accepted'
+            : 'dispatched'
+          : 'in_progress'
+        : rated > now
+          ? 'resolved'
+          : 'done';
+    const r = rand();
+    const rating: Rating | null =
+      stage !== 'done' || r > 0.9 ? null : r < 0.78 ? 'satisfied' : r < 0.86 ? 'basically_satisfied' : 'unsatisfied';
+    // An unsatisfied rating waits for the chief's review; everything else done is closed.
+    const awaitingReview = stage === 'done' && rating === 'unsatisfied';
+    const status: MatterStatus =
+      stage === 'done' ? (awaitingReview ? 'rated' : 'closed') : stage === 'resolved' ? 'resolved' : stage;
+    const id = crypto.randomUUID();
+    const date = new Date(created.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const outcome = pick(rand, OUTCOMES[kind]);
+    const done = (d: Date) => d <= now;
+    rows.push({
+      id,
+      number: `JM${date}-${seq[i]!.padStart(6, '0')}`,
+      householdId: household.id,
+      stationId: station.id,
+      unitPath: household.unitPath,
+      kind,
+      urgency: kind === 'help' ? 'urgent' : 'normal',
+      status,
+      body: pick(rand, TEXTS[kind]),
+      trackingHash: sm3(randomToken(18)),
+      noticeVersion: PRIVACY_NOTICE_VERSION,
+      assigneeStaffId: done(dispatched) && !toDepartment ? handler.id : null,
+      assigneeDepartmentId: done(dispatched) && toDepartment ? pick(rand, station.departments) : null,
+      firstResponseDueAt: new Date(created.getTime() + min(rule.firstResponseMinutes)),
+      takeDueAt: done(dispatched) ? new Date(dispatched.getTime() + min(rule.takeMinutes)) : null,
+      resolveDueAt: new Date(created.getTime() + min(rule.resolveMinutes)),
+      firstResponseAt: firstResponse,
+      acceptedAt: firstResponse,
+      dispatchedAt: done(dispatched) ? dispatched : null,
+      takenAt: done(taken) ? taken : null,
+      resolvedAt: done(resolved) ? resolved : null,
+      outcome: done(resolved) ? outcome : null,
+      rating,
+      ratingComment:
+        rating === 'unsatisfied' ? '处理太慢了' : rating === 'satisfied' && rand() < 0.3 ? '民警很耐心，谢谢！' : null,
+      ratedAt: rating ? rated : null,
+      closedAt: stage === 'done' && !awaitingReview ? rated : null,
+      createdAt: created,
+      updatedAt: created,
+    });
+    const ev = (
+      type: string,
+      at: Date,
+      from: MatterStatus | null,
+      to: MatterStatus | null,
+      note: string | null = null,
+      actor: { id: string; name: string } | null = null,
+    ) =>
+      events.push({
+        matterId: id,
+        type,
+        actorType: actor ? 'staff' : type === 'matter.submitted' || type === 'matter.rate' ? 'resident' : 'system',
+        actorId: actor?.id ?? null,
+        actorName: actor?.name ?? null,
+        fromStatus: from,
+        toStatus: to,
+        note,
+        at,
+      });
+    const desk = station.handlers[0]!;
+    ev('matter.submitted', created, null, 'submitted');
+    ev('matter.accept', firstResponse, 'submitted', 'accepted', null, desk);
+    if (done(dispatched)) ev('matter.dispatch', dispatched, 'accepted', 'dispatched', null, desk);
+    if (done(taken)) ev('matter.take', taken, 'dispatched', 'in_progress', null, handler);
+    if (done(resolved)) ev('matter.resolve', resolved, 'in_progress', 'resolved', outcome, handler);
+    if (rating) ev('matter.rate', rated, 'resolved', 'rated', null);
+    if (stage === 'done' && !awaitingReview)
+      ev('matter.close', rated, rating ? 'rated' : 'resolved', 'closed', null, desk);
+  }
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(matters).values(rows.slice(i, i + 500));
+  for (let i = 0; i < events.length; i += 1000) await tx.insert(matterEvents).values(events.slice(i, i + 1000));
+  return rows.length;
+}
