@@ -18,6 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { assignees } from './assignees.js';
 import { deskSummary, findMatters, timeline } from './matters.queries.js';
 import { addMessage, dispatchPatch, getMatterOrThrow, presentMatter, transition } from './matters.service.js';
 
@@ -32,6 +33,17 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => findMatters(req.ctx, req.query),
   );
 
+  const Option = z.object({ id: z.uuid(), name: z.string(), unit: z.string() });
+  const Assignees = z.object({
+    staff: z.array(Option.extend({ roles: z.array(z.string()) })),
+    teams: z.array(Option),
+    departments: z.array(Option),
+  });
+  app.get(
+    '/matters/assignees',
+    { config: { capability: 'matter.desk' }, schema: { tags, response: { 200: Assignees } } },
+    (req) => assignees(req.ctx),
+  );
   app.get('/matters/summary', { config: read, schema: { tags, response: { 200: DeskSummary } } }, (req) =>
     deskSummary(req.ctx),
   );

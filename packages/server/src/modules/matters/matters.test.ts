@@ -204,3 +204,15 @@ describe('figures', () => {
     expect(other.rated).toBe(0);
   });
 });
+
+describe('assignees', () => {
+  it('lists the station’s handlers, teams and departments for the desk only', async () => {
+    const desk = await t.as('a.duty');
+    const res = await desk.get('/api/v1/matters/assignees');
+    const body = res.body as { staff: { id: string }[] };
+    expect(body.staff.map((s) => s.id)).toContain(t.fx.staffIds['a.officer']);
+    expect(body.staff.map((s) => s.id)).not.toContain(t.fx.staffIds['b.officer']);
+    expect(body.staff.map((s) => s.id)).not.toContain(t.fx.staffIds['a.sysadmin']);
+    expect((await (await t.as('a.officer')).get('/api/v1/matters/assignees')).status).toBe(403);
+  });
+});
