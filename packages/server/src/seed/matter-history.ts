@@ -106,6 +106,8 @@ export interface HistoryStation {
 }
 
 const min = (n: number) => n * 60_000;
+/** Matters still waiting for the desk when the demo starts. */
+const FRESH = 8;
 
 export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations: HistoryStation[], count = 2000) {
   const numbers = (await tx.execute(
@@ -122,6 +124,9 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
     const created = new Date(now.getTime() - ageDays * 86_400_000);
     created.setUTCHours(0 + Math.floor(rand() * 14), Math.floor(rand() * 60));
     if (created > now) created.setTime(now.getTime() - min(30 + rand() * 600));
+    // The last few arrived this morning and wait at the desk: a living inbox on first start.
+    const waiting = i < FRESH;
+    if (waiting) created.setTime(now.getTime() - min(2 + i * 9 + rand() * 5));
     const rule = deadlinesFor(kind, kind === 'help' ? 'urgent' : 'normal');
     const fast = kind === 'help' || kind === 'report';
     const firstResponse = new Date(created.getTime() + min(fast ? 1 + rand() * 6 : 3 + rand() * 40));
@@ -152,7 +157,7 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
     const id = crypto.randomUUID();
     const date = new Date(created.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
     const outcome = pick(rand, OUTCOMES[kind]);
-    const done = (d: Date) => d <= now;
+    const done = (d: Date) => !waiting && d <= now;
     rows.push({
       id,
       number: `JM${date}-${seq[i]!.padStart(6, '0')}`,
@@ -170,8 +175,8 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
       firstResponseDueAt: new Date(created.getTime() + min(rule.firstResponseMinutes)),
       takeDueAt: done(dispatched) ? new Date(dispatched.getTime() + min(rule.takeMinutes)) : null,
       resolveDueAt: new Date(created.getTime() + min(rule.resolveMinutes)),
-      firstResponseAt: firstResponse,
-      acceptedAt: firstResponse,
+      firstResponseAt: done(firstResponse) ? firstResponse : null,
+      acceptedAt: done(firstResponse) ? firstResponse : null,
       dispatchedAt: done(dispatched) ? dispatched : null,
       takenAt: done(taken) ? taken : null,
       resolvedAt: done(resolved) ? resolved : null,
@@ -205,6 +210,7 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
       });
     const desk = station.handlers[0]!;
     ev('matter.submitted', created, null, 'submitted');
+    if (waiting) continue;
     ev('matter.accept', firstResponse, 'submitted', 'accepted', null, desk);
     if (done(dispatched)) ev('matter.dispatch', dispatched, 'accepted', 'dispatched', null, desk);
     if (done(taken)) ev('matter.take', taken, 'dispatched', 'in_progress', null, handler);
