@@ -24,14 +24,14 @@ export async function signIn(page: Page, username: string) {
   if (await enrol.isVisible()) {
     const secret = (await page.locator('.totp-secret').textContent())!.trim();
     secrets.set(username, secret);
-    await page.getByLabel('2. 输入 App 上的动态验证码').fill(await code(secret));
+    await page.getByRole('textbox', { name: '动态验证码' }).fill(await code(secret));
     await enrol.click();
   } else if (await verify.isVisible()) {
     const secret = secrets.get(username);
     if (!secret) throw new Error(`${username} has a second factor this run did not enrol`);
     // A code works once: wait for the next 30-second step if this one was used at enrolment.
     await page.waitForTimeout(((30 - (Math.floor(Date.now() / 1000) % 30)) % 30) * 1000 + 500);
-    await page.getByLabel('动态验证码').fill(await code(secret));
+    await page.getByRole('textbox', { name: '动态验证码' }).fill(await code(secret));
     await verify.click();
   }
   await expect(page).toHaveURL(/\/console/);

@@ -15,6 +15,7 @@ async function doorplateUrl(page: Page) {
 }
 
 test('resident → desk → officer → resident, live', async ({ browser }) => {
+  test.setTimeout(180_000);
   const desk = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const phone = await (
     await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })
@@ -48,15 +49,18 @@ test('resident → desk → officer → resident, live', async ({ browser }) => 
   await desk.getByRole('button', { name: /受\s*理/ }).click();
   await desk.getByRole('button', { name: /确\s*定/ }).click();
   await desk.getByRole('button', { name: /派\s*单/ }).click();
-  await desk.locator('.ant-drawer .ant-select').click();
-  await desk.locator('.ant-select-item-option', { hasText: '社区民警' }).first().click();
+  await desk.getByRole('combobox', { name: '派给' }).click();
+  await desk.keyboard.type('社区民警');
+  await expect(desk.locator('.ant-select-item-option', { hasText: '社区民警' }).first()).toBeVisible();
+  await desk.keyboard.press('Enter');
+  await expect(desk.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await desk.getByRole('button', { name: /确\s*定/ }).click();
   await expect(phone.getByText('已派给责任民警/部门')).toBeVisible();
 
   // The community officer takes it on a phone and replies.
   await signIn(officer, 'lt.officer');
   await officer.goto('/console/desk');
-  await officer.locator('.ant-segmented-item', { hasText: '我的任务' }).click();
+  await officer.getByText('只看我的任务').click();
   await officer.locator('.ant-table-row', { hasText: text }).click();
   await officer.getByRole('button', { name: /接\s*单/ }).click();
   await officer.getByRole('button', { name: '回复群众' }).click();

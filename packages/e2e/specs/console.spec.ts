@@ -17,6 +17,7 @@ const MENUS: Record<string, string[]> = {
 };
 
 test('each demo role signs in and sees exactly its menu', async ({ page }) => {
+  test.setTimeout(240_000);
   for (const [username, menu] of Object.entries(MENUS)) {
     await signIn(page, username);
     expect(await menuItems(page), username).toEqual(menu);
@@ -38,8 +39,8 @@ test('a duty officer browses the tree down to a village and its households', asy
   await signIn(page, 'lt.duty');
   await page.screenshot({ path: `${SHOTS}/console-home.png` });
   await page.getByRole('menuitem', { name: '辖区管理' }).click();
-  await page.locator('.ant-table-row', { hasText: '柳塘镇' }).click();
-  await page.locator('.ant-table-row', { hasText: '东岭村' }).click();
+  await page.getByRole('cell', { name: '柳塘镇', exact: true }).click();
+  await page.getByRole('cell', { name: '东岭村', exact: true }).click();
   await expect(page.locator('.ant-breadcrumb')).toContainText('柳塘派出所');
   await expect(page.locator('.ant-breadcrumb')).toContainText('东岭村');
   await page.getByRole('tab', { name: '门牌' }).click();

@@ -83,7 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       await logout(req.ctx, false);
       clearSessionCookie(req.ctx.deps, reply);
-      reply.header('clear-site-data', '"cookies", "storage"');
+      reply.header('clear-site-data', '"cookies"');
       return { ok: true as const };
     },
   );
@@ -95,7 +95,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!req.ctx.actor) throw new AppError('UNAUTHENTICATED');
       await logout(req.ctx, true);
       clearSessionCookie(req.ctx.deps, reply);
-      reply.header('clear-site-data', '"cookies", "storage"');
+      reply.header('clear-site-data', '"cookies"');
       return { ok: true as const };
     },
   );

@@ -103,13 +103,18 @@ export async function transition(ctx: Ctx, id: string, change: Change) {
       .where(and(eq(matters.id, id), eq(matters.status, matter.status)))
       .returning({ id: matters.id });
     if (!updated) throw new AppError('CONFLICT');
-    await recordEvent(ctx, tx, matter, {
-      type: `matter.${change.action}`,
-      from: matter.status,
-      to,
-      note: change.note ?? null,
-      payload: change.payload ?? {},
-    });
+    await recordEvent(
+      ctx,
+      tx,
+      { ...matter, ...change.patch },
+      {
+        type: `matter.${change.action}`,
+        from: matter.status,
+        to,
+        note: change.note ?? null,
+        payload: change.payload ?? {},
+      },
+    );
   });
   return presentMatter(ctx, await getMatterOrThrow(ctx, id));
 }

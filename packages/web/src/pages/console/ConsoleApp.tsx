@@ -92,9 +92,10 @@ function Shell() {
   const current = location.pathname.replace(/^\/console\/?/, '').split('/')[0] ?? '';
   const signOut = async () => {
     await auth.logout().catch(() => undefined);
-    navigate('/login', { replace: true });
-    window.location.reload();
+    // A full page load: nothing of this session stays in memory.
+    window.location.assign('/login');
   };
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider

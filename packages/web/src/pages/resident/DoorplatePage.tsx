@@ -129,7 +129,7 @@ function SubmitForm({ token }: { token: string }) {
       <Form layout="vertical">
         <Form.Item label="事项类型" required>
           <Selector
-            columns={3}
+            columns={2}
             value={draft.kind ? [draft.kind] : []}
             onChange={(v) => update({ kind: (v[0] as MatterKind) ?? null })}
             options={MATTER_KINDS.map((k) => ({ value: k, label: MATTER_KIND_LABELS[k].zh }))}

@@ -12,13 +12,13 @@ import {
   URGENCY_LABELS,
 } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { matterApi } from '../../../api/console';
 import { useLang } from '../../../i18n';
 import { MatterDrawer } from './MatterDrawer';
 
-const FILTERS: (MatterStatus | 'all' | 'mine')[] = [
+const STATUSES: (MatterStatus | 'all')[] = [
   'all',
   'submitted',
   'accepted',
@@ -26,7 +26,7 @@ const FILTERS: (MatterStatus | 'all' | 'mine')[] = [
   'in_progress',
   'resolved',
   'rated',
-  'mine',
+  'closed',
 ];
 const STATUS_COLOR: Partial<Record<MatterStatus, string>> = {
   submitted: 'red',
@@ -74,7 +74,8 @@ function useLiveDesk(onEvent: () => void) {
 export default function DeskPage() {
   const { t, label } = useLang();
   const client = useQueryClient();
-  const [filter, setFilter] = useState<(typeof FILTERS)[number]>('all');
+  const [filter, setFilter] = useState<(typeof STATUSES)[number]>('all');
+  const [mine, setMine] = useState(false);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
@@ -86,11 +87,11 @@ export default function DeskPage() {
   );
   const live = useLiveDesk(refresh);
   const list = useQuery({
-    queryKey: ['matters', filter, q, page],
+    queryKey: ['matters', filter, mine, q, page],
     queryFn: () =>
       matterApi.list({
-        status: filter === 'all' || filter === 'mine' ? undefined : filter,
-        mine: filter === 'mine' ? '1' : undefined,
+        status: filter === 'all' ? undefined : filter,
+        mine: mine ? '1' : undefined,
         q,
         page,
         pageSize: 20,
@@ -105,23 +106,28 @@ export default function DeskPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Badge status={live ? 'success' : 'default'} text={live ? t('实时', 'Live') : t('连接中…', 'Connecting…')} />
-        <Segmented
+        <Select
+          aria-label={t('状态', 'Status')}
           value={filter}
           onChange={(v) => {
             setPage(1);
-            setFilter(v as typeof filter);
+            setFilter(v);
           }}
-          options={FILTERS.map((f) => ({
+          style={{ width: 140 }}
+          options={STATUSES.map((f) => ({
             value: f,
-            label:
-              f === 'all'
-                ? t('全部', 'All')
-                : f === 'mine'
-                  ? t('我的任务', 'My tasks')
-                  : label(MATTER_STATUS_LABELS[f]),
+            label: f === 'all' ? t('全部状态', 'All statuses') : label(MATTER_STATUS_LABELS[f]),
           }))}
-          style={{ maxWidth: '100%', overflowX: 'auto' }}
         />
+        <Checkbox
+          checked={mine}
+          onChange={(e) => {
+            setPage(1);
+            setMine(e.target.checked);
+          }}
+        >
+          {t('只看我的任务', 'My tasks only')}
+        </Checkbox>
         <Input.Search
           placeholder={t('回执号或内容', 'Number or text')}
           allowClear

@@ -4,6 +4,8 @@ import {
   MATTER_STATUS_LABELS,
   type MatterAction,
   RATING_LABELS,
+  ROLE_LABELS,
+  type Role,
   URGENCIES,
   URGENCY_LABELS,
 } from '@jingmin/shared';
@@ -16,7 +18,7 @@ import { useLang } from '../../../i18n';
 import { useCan } from '../ConsoleApp';
 
 type Assignees = {
-  staff: { id: string; name: string; unit: string }[];
+  staff: { id: string; name: string; unit: string; roles: Role[] }[];
   teams: { id: string; name: string }[];
   departments: { id: string; name: string }[];
 };
@@ -140,7 +142,7 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
                         label: t('民警/辅警/网格员', 'Officers'),
                         options: (assignees.data?.staff ?? []).map((s) => ({
                           value: `staff:${s.id}`,
-                          label: `${s.name} · ${s.unit}`,
+                          label: `${s.name} · ${s.roles.map((r) => label(ROLE_LABELS[r])).join('/')} · ${s.unit}`,
                         })),
                       },
                       {
