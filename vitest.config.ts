@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 const serverTests = ['packages/server/src/**/*.test.ts'];
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 // These never touch the test database: running them twice proves nothing more.
-const databaseFree = ['packages/server/src/db/client.test.ts', 'packages/server/src/cli/**', 'packages/server/src/platform/crypto.test.ts'];
+const databaseFree = [
+  'packages/server/src/db/client.test.ts',
+  'packages/server/src/cli/**',
+  'packages/server/src/platform/crypto.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -27,6 +31,7 @@ export default defineConfig({
               test: {
                 name: 'server:postgres',
                 include: serverTests,
+                exclude: databaseFree,
                 env: { JM_TEST_DB: 'pg' },
                 testTimeout: 30_000,
                 hookTimeout: 60_000,

@@ -71,6 +71,7 @@ test('resident → desk → officer → resident, live', async ({ browser }) => 
   await officer.getByRole('button', { name: /办\s*结/ }).click();
   await officer.getByLabel('办结情况').fill('物业已更换楼道灯');
   await officer.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(officer.locator('.ant-drawer').getByText('已办结').first()).toBeVisible();
   await officer.screenshot({ path: `${SHOTS}/officer-resolved.png` });
 
   // The resident rates, and the desk sees the rating.

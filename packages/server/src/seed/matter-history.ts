@@ -94,7 +94,10 @@ const KIND_WEIGHTS: [MatterKind, number][] = [
 
 function weightedKind(rand: Rand): MatterKind {
   let r = rand() * 100;
-  for (const [kind, w] of KIND_WEIGHTS) if ((r -= w) < 0) return kind;
+  for (const [kind, w] of KIND_WEIGHTS) {
+    r -= w;
+    if (r < 0) return kind;
+  }
   return 'other';
 }
 

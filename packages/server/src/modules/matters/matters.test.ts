@@ -9,7 +9,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Receipt = { number: string; trackingToken: string; status: string };
-type View = { id: string; status: string; allowedActions: string[] };
 
 async function submit(
   doorplate = t.fx.doorplateTokens.a[0]!,

@@ -38,6 +38,16 @@ const ACTION_LABELS: Record<MatterAction | 'reply' | 'note', [string, string]> =
   reply: ['回复群众', 'Reply'],
   note: ['内部备注', 'Note'],
 };
+
+/** Timeline entries: every action, plus what residents and the deadline sweep record. */
+const EVENT_LABELS: Record<string, [string, string]> = {
+  ...ACTION_LABELS,
+  submitted: ['群众提交', 'Submitted by the resident'],
+  rate: ['群众评价', 'Rated by the resident'],
+  escalated: ['超时督办', 'Deadline breached: escalated'],
+  take_overdue: ['超时未接单，退回值班台', 'Not taken in time: back to the desk'],
+  review_requested: ['不满意，待所长复核', 'Unsatisfied: chief to review'],
+};
 const minutes = (s: number | null) => (s === null ? '—' : `${Math.round(s / 60)}`);
 
 export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose(): void; onChanged(): void }) {
@@ -207,7 +217,7 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
               children: (
                 <div>
                   <Typography.Text strong>
-                    {t(...(ACTION_LABELS[e.type.replace('matter.', '') as MatterAction] ?? [e.type, e.type]))}
+                    {t(...(EVENT_LABELS[e.type.replace('matter.', '')] ?? [e.type, e.type]))}
                   </Typography.Text>{' '}
                   <Typography.Text type="secondary">
                     {new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} {e.actor ?? ''}
