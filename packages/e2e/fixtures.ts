@@ -20,7 +20,7 @@ export async function signIn(page: Page, username: string) {
   await page.getByRole('button', { name: /登\s*录/ }).click();
   const enrol = page.getByRole('button', { name: /绑\s*定/ });
   const verify = page.getByRole('button', { name: /验\s*证/ });
-  await expect(page.getByText(/您好|绑定|动态验证码/).first()).toBeVisible();
+  await expect(page.getByText(/您好|绑定|动态验证码/).first()).toBeVisible({ timeout: 30_000 });
   if (await enrol.isVisible()) {
     const secret = (await page.locator('.totp-secret').textContent())!.trim();
     secrets.set(username, secret);
@@ -35,7 +35,7 @@ export async function signIn(page: Page, username: string) {
     await verify.click();
   }
   await expect(page).toHaveURL(/\/console/);
-  await expect(page.getByText(/您好/)).toBeVisible();
+  await expect(page.getByText(/您好/)).toBeVisible({ timeout: 30_000 });
 }
 
 export async function menuItems(page: Page) {
