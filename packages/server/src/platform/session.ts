@@ -4,7 +4,14 @@
  * CSRF token required on every state-changing request; and the route guard
  * that reads each route's declared stage and capability.
  */
-import { type Capability, capabilitiesOf, localeFromHeader, type Role, type SessionStage } from '@jingmin/shared';
+import {
+  type Capability,
+  capabilitiesOf,
+  localeFromHeader,
+  type Role,
+  type SecurityPolicies,
+  type SessionStage,
+} from '@jingmin/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Tx } from '../db/client.js';
@@ -50,9 +57,18 @@ export function clearSessionCookie(deps: AppDeps, reply: FastifyReply) {
   reply.clearCookie(cookieName(deps), { path: '/', secure: deps.config.security.cookieSecure, sameSite: 'strict' });
 }
 
-/** Creates a session for `staffId` in `tx`; returns the cookie token (never stored). */
-export async function createSession(ctx: Ctx, tx: Tx, staffId: string, stage: SessionStage) {
-  const policy = (await ctx.deps.policies.get()).session;
+/**
+ * Creates a session for `staffId` in `tx`; returns the cookie token (never stored).
+ * Takes the policy from the caller: inside a transaction nothing may query outside
+ * it, since embedded PGlite has one connection and would wait on itself forever.
+ */
+export async function createSession(
+  ctx: Ctx,
+  tx: Tx,
+  staffId: string,
+  stage: SessionStage,
+  policy: SecurityPolicies['session'],
+) {
   const token = randomToken(32);
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);

@@ -109,12 +109,13 @@ export async function login(ctx: Ctx, input: LoginInput) {
   }
   assertAdminAddress(ctx, account);
   const stage = await stageFor(ctx, account, false);
+  const sessionPolicy = (await ctx.deps.policies.get()).session;
   return ctx.db.transaction(async (tx) => {
     await tx
       .update(staff)
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
       .where(eq(staff.id, account.id));
-    const session = await createSession(ctx, tx, account.id, stage);
+    const session = await createSession(ctx, tx, account.id, stage, sessionPolicy);
     await audit(ctx, tx, {
       actor,
       action: 'auth.login',

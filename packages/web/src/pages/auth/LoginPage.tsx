@@ -6,12 +6,12 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { SessionView } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { auth } from '../../api/auth';
 import { ApiError } from '../../api/client';
-import { useLang } from '../../i18n';
+import { LanguageSwitch, useLang } from '../../i18n';
 import { AntdRoot } from '../console/AntdRoot';
 import { EnrolStep, PasswordStep, TotpStep } from './steps';
 
@@ -24,7 +24,7 @@ export default function LoginPage() {
 }
 
 function SignIn() {
-  const { t, locale, setLocale } = useLang();
+  const { t } = useLang();
   const navigate = useNavigate();
   const meta = useQuery({ queryKey: ['meta'], queryFn: auth.meta });
   const [session, setSession] = useState<SessionView | null>(null);
@@ -66,15 +66,7 @@ function SignIn() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             <SafetyCertificateOutlined /> {t('警民 · 工作台', 'Jingmin console')}
           </Typography.Title>
-          <Segmented
-            size="small"
-            value={locale}
-            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
-            options={[
-              { label: '中', value: 'zh-CN' },
-              { label: 'EN', value: 'en' },
-            ]}
-          />
+          <LanguageSwitch />
         </div>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           {t('社区警务服务平台 · 民警与工作人员登录', 'Community-police service platform · staff sign-in')}

@@ -14,11 +14,11 @@ import {
 } from '@ant-design/icons';
 import { type Capability, ROLE_LABELS, type SessionView } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Layout, Menu, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { createContext, lazy, type ReactNode, Suspense, useContext, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { auth } from '../../api/auth';
-import { useLang } from '../../i18n';
+import { LanguageSwitch, useLang } from '../../i18n';
 import { AntdRoot } from './AntdRoot';
 
 const Home = lazy(() => import('./HomePage'));
@@ -84,7 +84,7 @@ export default function ConsoleApp() {
 
 function Shell() {
   const session = useSession();
-  const { t, label, locale, setLocale } = useLang();
+  const { t, label, locale } = useLang();
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
@@ -145,15 +145,7 @@ function Shell() {
                 {label(ROLE_LABELS[r])}
               </Tag>
             ))}
-            <Segmented
-              size="small"
-              value={locale}
-              onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
-              options={[
-                { label: '中', value: 'zh-CN' },
-                { label: 'EN', value: 'en' },
-              ]}
-            />
+            <LanguageSwitch />
             <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('退出', 'Sign out')} />
           </Space>
         </Layout.Header>

@@ -7,12 +7,12 @@
  */
 import { MATTER_KIND_LABELS, MATTER_KINDS, type MatterKind, PRIVACY_NOTICE_VERSION } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, ErrorBlock, Form, List, Selector, SpinLoading, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, Checkbox, ErrorBlock, Form, List, Selector, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { deviceMatters, resident } from '../../api/resident';
-import { ResidentShell } from './ResidentShell';
+import { ResidentLoading, ResidentShell } from './ResidentShell';
 
 interface Draft {
   key: string;
@@ -35,14 +35,7 @@ function loadDraft(token: string): Draft {
 export default function DoorplatePage() {
   const { token = '' } = useParams();
   const plate = useQuery({ queryKey: ['doorplate', token], queryFn: () => resident.doorplate(token), retry: false });
-  if (plate.isPending)
-    return (
-      <ResidentShell>
-        <div style={{ display: 'grid', placeItems: 'center', padding: 48 }}>
-          <SpinLoading />
-        </div>
-      </ResidentShell>
-    );
+  if (plate.isPending) return <ResidentLoading />;
   if (!plate.data) {
     return (
       <ResidentShell>

@@ -4,12 +4,12 @@
  */
 import { MATTER_KIND_LABELS, MATTER_STATUS_LABELS, RATING_LABELS, RATINGS, type Rating } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, ErrorBlock, Selector, SpinLoading, Steps, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, ErrorBlock, Selector, Steps, Tag, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { resident } from '../../api/resident';
-import { ResidentShell } from './ResidentShell';
+import { ResidentLoading, ResidentShell } from './ResidentShell';
 
 const EVENT_TEXT: Record<string, string> = {
   'matter.submitted': '已提交',
@@ -45,14 +45,7 @@ export default function MatterPage() {
     return () => source.close();
   }, [tracking, refetch]);
 
-  if (view.isPending)
-    return (
-      <ResidentShell>
-        <div style={{ display: 'grid', placeItems: 'center', padding: 48 }}>
-          <SpinLoading />
-        </div>
-      </ResidentShell>
-    );
+  if (view.isPending) return <ResidentLoading />;
   if (!view.data)
     return (
       <ResidentShell>

@@ -2,7 +2,7 @@
  * The resident pages' frame: antd-mobile in Chinese, the 110 notice always
  * on top, and the large-text elder mode (适老化) kept on the device.
  */
-import { ConfigProvider, NoticeBar, Switch } from 'antd-mobile';
+import { ConfigProvider, NoticeBar, SpinLoading, Switch } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { type ReactNode, useState } from 'react';
 
@@ -54,5 +54,16 @@ export function ResidentShell({ children }: { children: ReactNode }) {
         `}</style>
       </div>
     </ConfigProvider>
+  );
+}
+
+/** While a resident page loads. */
+export function ResidentLoading() {
+  return (
+    <ResidentShell>
+      <div style={{ display: 'grid', placeItems: 'center', padding: 48 }}>
+        <SpinLoading />
+      </div>
+    </ResidentShell>
   );
 }
