@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// Chunks follow the lazy routes: the resident pages (antd-mobile) and the
+// console (antd) share only React and the API client, so a resident's phone
+// never downloads the console's component library.
 export default defineConfig({
   plugins: [react()],
   server: {
@@ -9,20 +12,6 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    chunkSizeWarningLimit: 2000,
-    rollupOptions: {
-      output: {
-        manualChunks(id) {
-          if (id.includes('node_modules/antd-mobile')) return 'mobile';
-          if (
-            id.includes('node_modules/antd') ||
-            id.includes('node_modules/@ant-design') ||
-            id.includes('node_modules/@rc-component')
-          )
-            return 'antd';
-          return undefined;
-        },
-      },
-    },
+    chunkSizeWarningLimit: 1500,
   },
 });

@@ -3,7 +3,6 @@
  * preference is kept in the browser (localStorage `jm.lang`), never data.
  */
 import type { Locale } from '@jingmin/shared';
-import { Segmented } from 'antd';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 
 const KEY = 'jm.lang';
@@ -40,20 +39,4 @@ export function useLang(): LangState {
   const value = useContext(LangContext);
   if (!value) throw new Error('useLang outside LangProvider');
   return value;
-}
-
-/** The 中 / EN switch shown on the sign-in page and in the console header. */
-export function LanguageSwitch() {
-  const { locale, setLocale } = useLang();
-  return (
-    <Segmented
-      size="small"
-      value={locale}
-      onChange={(v) => setLocale(v as Locale)}
-      options={[
-        { label: '中', value: 'zh-CN' },
-        { label: 'EN', value: 'en' },
-      ]}
-    />
-  );
 }

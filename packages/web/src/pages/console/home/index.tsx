@@ -1,10 +1,10 @@
 /** 工作台: who you are, what you may do, and the desk's day when you handle matters. */
 import { type CAPABILITIES, ROLE_LABELS } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Row, Statistic, Tag } from 'antd';
-import { matterApi } from '../../api/console';
-import { useLang } from '../../i18n';
-import { useCan, useSession } from './ConsoleApp';
+import { Card, Col, Descriptions, Flex, Row, Statistic, Tag } from 'antd';
+import { useCan, useSession } from '../../../access';
+import { matterApi } from '../../../api/matters';
+import { useLang } from '../../../i18n';
 
 const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'org.read': ['查看辖区', 'View jurisdiction'],
@@ -42,16 +42,22 @@ export default function HomePage() {
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('辖区', 'Scope')}>{session.user.scopeUnitName}</Descriptions.Item>
             <Descriptions.Item label={t('角色', 'Roles')}>
-              {session.user.roles.map((r) => (
-                <Tag key={r}>{label(ROLE_LABELS[r])}</Tag>
-              ))}
+              <Flex wrap gap={4}>
+                {session.user.roles.map((r) => (
+                  <Tag key={r} style={{ marginInlineEnd: 0 }}>
+                    {label(ROLE_LABELS[r])}
+                  </Tag>
+                ))}
+              </Flex>
             </Descriptions.Item>
             <Descriptions.Item label={t('可以', 'May')}>
-              {session.capabilities.map((c) => (
-                <Tag key={c} color="geekblue" style={{ marginBottom: 4 }}>
-                  {t(...CAP_LABELS[c])}
-                </Tag>
-              ))}
+              <Flex wrap gap={4}>
+                {session.capabilities.map((c) => (
+                  <Tag key={c} color="geekblue" style={{ marginInlineEnd: 0 }}>
+                    {t(...CAP_LABELS[c])}
+                  </Tag>
+                ))}
+              </Flex>
             </Descriptions.Item>
           </Descriptions>
         </Card>

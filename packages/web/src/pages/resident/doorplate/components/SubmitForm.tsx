@@ -1,18 +1,15 @@
 /**
- * /h/<doorplate token>: what anyone at the door may see (the address, the
- * station, how to reach it) and the form to submit a matter. The draft and
+ * The form a resident submits a matter with. The draft and
  * its idempotency key stay in this tab (sessionStorage) until the server
  * acknowledges the commit, so a reload or a failed send loses nothing and a
  * retry never makes two matters.
  */
 import { MATTER_KIND_LABELS, MATTER_KINDS, type MatterKind, PRIVACY_NOTICE_VERSION } from '@jingmin/shared';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, ErrorBlock, Form, List, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, Checkbox, Form, Selector, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
-import { deviceMatters, resident } from '../../api/resident';
-import { ResidentLoading, ResidentShell } from './ResidentShell';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../../../api/client';
+import { deviceMatters, resident } from '../../../../api/resident';
 
 interface Draft {
   key: string;
@@ -32,42 +29,7 @@ function loadDraft(token: string): Draft {
   }
 }
 
-export default function DoorplatePage() {
-  const { token = '' } = useParams();
-  const plate = useQuery({ queryKey: ['doorplate', token], queryFn: () => resident.doorplate(token), retry: false });
-  if (plate.isPending) return <ResidentLoading />;
-  if (!plate.data) {
-    return (
-      <ResidentShell>
-        <ErrorBlock status="default" title="二维码无效" description="请致电辖区派出所，或拨打 110（紧急情况）。" />
-      </ResidentShell>
-    );
-  }
-  const p = plate.data;
-  return (
-    <ResidentShell>
-      <Card title={p.station.name} style={{ margin: 12 }}>
-        <div style={{ lineHeight: 1.8 }}>
-          <div>
-            <strong>{p.address}</strong>
-          </div>
-          {(p.community || p.grid) && (
-            <div style={{ color: '#666' }}>{[p.community, p.grid].filter(Boolean).join(' · ')}</div>
-          )}
-          {p.station.phone && (
-            <div>
-              值班电话：<a href={`tel:${p.station.phone}`}>{p.station.phone}</a>（24 小时）
-            </div>
-          )}
-        </div>
-      </Card>
-      <SubmitForm token={token} />
-      <MyMatters />
-    </ResidentShell>
-  );
-}
-
-function SubmitForm({ token }: { token: string }) {
+export function SubmitForm({ token }: { token: string }) {
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(token));
   const [agreed, setAgreed] = useState(false);
@@ -110,7 +72,7 @@ function SubmitForm({ token }: { token: string }) {
       // The draft and its key stay: sending again cannot make a second matter.
       Toast.show({
         icon: 'fail',
-        content: err instanceof ApiError ? err.message : '网络不稳定，内容已保存，请稍后再点提交',
+        content: err instanceof ApiError && err.status !== 0 ? err.message : '网络不稳定，内容已保存，请稍后再点提交',
       });
     } finally {
       setSending(false);
@@ -174,23 +136,6 @@ function SubmitForm({ token }: { token: string }) {
       >
         提交给派出所
       </Button>
-    </Card>
-  );
-}
-
-function MyMatters() {
-  const navigate = useNavigate();
-  const links = deviceMatters.list();
-  if (links.length === 0) return null;
-  return (
-    <Card title="我在本机提交的事项" style={{ margin: 12 }}>
-      <List>
-        {links.slice(0, 10).map((t, i) => (
-          <List.Item key={t} onClick={() => navigate(`/m/${t}`)} arrow>
-            事项 {links.length - i}
-          </List.Item>
-        ))}
-      </List>
     </Card>
   );
 }

@@ -14,9 +14,9 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { matterApi } from '../../../api/console';
+import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
-import { MatterDrawer } from './MatterDrawer';
+import { MatterDrawer } from './components/MatterDrawer';
 
 const STATUSES: (MatterStatus | 'all')[] = [
   'all',

@@ -12,10 +12,10 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Descriptions, Drawer, Form, Input, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../../../api/client';
-import { matterApi } from '../../../api/console';
-import { useLang } from '../../../i18n';
-import { useCan } from '../ConsoleApp';
+import { useCan } from '../../../../access';
+import { api, errorMessage } from '../../../../api/client';
+import { matterApi } from '../../../../api/matters';
+import { useLang } from '../../../../i18n';
 
 type Assignees = {
   staff: { id: string; name: string; unit: string; roles: Role[] }[];
@@ -69,7 +69,7 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
       await matter.refetch();
       onChanged();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   };
   const steps = m

@@ -4,12 +4,12 @@
  */
 import { MATTER_KIND_LABELS, MATTER_STATUS_LABELS, RATING_LABELS, RATINGS, type Rating } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, ErrorBlock, Selector, Steps, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, Selector, Steps, Tag, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError } from '../../api/client';
-import { resident } from '../../api/resident';
-import { ResidentLoading, ResidentShell } from './ResidentShell';
+import { ApiError, errorMessage } from '../../../api/client';
+import { resident } from '../../../api/resident';
+import { ResidentLoading, ResidentProblem, ResidentShell } from '../components/ResidentShell';
 
 const EVENT_TEXT: Record<string, string> = {
   'matter.submitted': '已提交',
@@ -46,12 +46,14 @@ export default function MatterPage() {
   }, [tracking, refetch]);
 
   if (view.isPending) return <ResidentLoading />;
-  if (!view.data)
-    return (
-      <ResidentShell>
-        <ErrorBlock status="default" title="链接无效" description="请使用提交时保存的链接，或致电派出所。" />
-      </ResidentShell>
+  if (!view.data) {
+    const unknown = view.error instanceof ApiError && view.error.status === 404;
+    return unknown ? (
+      <ResidentProblem title="链接无效，请使用提交时保存的链接，或致电派出所" />
+    ) : (
+      <ResidentProblem title="网络不稳定，暂时打不开" onRetry={() => void refetch()} />
     );
+  }
   const m = view.data;
   return (
     <ResidentShell>
@@ -106,7 +108,7 @@ function RateCard({ tracking, onDone }: { tracking: string; onDone(): void }) {
       await resident.rate(tracking, { rating, ...(comment.trim() ? { comment } : {}) });
       onDone();
     } catch (err) {
-      Toast.show({ icon: 'fail', content: err instanceof ApiError ? err.message : '网络不稳定，请再试一次' });
+      Toast.show({ icon: 'fail', content: errorMessage(err) });
     } finally {
       setSending(false);
     }

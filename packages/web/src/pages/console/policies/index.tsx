@@ -1,11 +1,11 @@
 /** 安全策略: password, lock-out and session policies, set by the security administrator. */
 import type { SecurityPolicies } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, InputNumber, Spin } from 'antd';
-import { ApiError } from '../../api/client';
-import { policyApi } from '../../api/console';
-import { useLang } from '../../i18n';
-import { useCan } from './ConsoleApp';
+import { Alert, App, Button, Card, Form, InputNumber, Spin } from 'antd';
+import { useCan } from '../../../access';
+import { errorMessage } from '../../../api/client';
+import { policyApi } from '../../../api/policies';
+import { useLang } from '../../../i18n';
 
 export default function PoliciesPage() {
   const { t } = useLang();
@@ -13,6 +13,7 @@ export default function PoliciesPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const policies = useQuery({ queryKey: ['policies'], queryFn: policyApi.get });
+  if (policies.isError) return <Alert type="error" message={errorMessage(policies.error)} />;
   if (!policies.data) return <Spin />;
   const readOnly = !can('policy.write');
   const num = (name: [keyof SecurityPolicies, string], zh: string, en: string, min: number, max: number) => (
@@ -26,10 +27,20 @@ export default function PoliciesPage() {
         message.success(t('已保存', 'Saved'));
         client.invalidateQueries({ queryKey: ['policies'] });
       },
-      (err) => message.error(err instanceof ApiError ? err.message : String(err)),
+      (err) => message.error(errorMessage(err)),
     );
   return (
     <Form layout="vertical" initialValues={policies.data} onFinish={save}>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={
+          readOnly
+            ? t('只读：安全策略由安全管理员设置。', 'Read only: the security administrator sets these policies.')
+            : t('修改立即生效，并记入审计日志。', 'Changes apply at once and are written to the audit trail.')
+        }
+      />
       <Card title={t('密码策略', 'Password policy')} style={{ marginBottom: 16 }}>
         {num(['password', 'minLength'], '最短长度', 'Minimum length', 8, 64)}
         {num(['password', 'minClasses'], '字符类别（大写/小写/数字/符号）至少', 'Character classes at least', 1, 4)}

@@ -1,0 +1,55 @@
+/** The console's pages and the capability each needs; the menu shows only what the session holds. */
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  InboxOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Capability } from '@jingmin/shared';
+import { lazy, type ReactNode } from 'react';
+
+const Home = lazy(() => import('../home'));
+const Desk = lazy(() => import('../desk'));
+const Tree = lazy(() => import('../tree'));
+const Staff = lazy(() => import('../staff'));
+const Policies = lazy(() => import('../policies'));
+const Audit = lazy(() => import('../audit'));
+const Account = lazy(() => import('../account'));
+
+export interface ConsolePage {
+  /** Path under /console ('' is the overview). */
+  path: string;
+  icon: ReactNode;
+  zh: string;
+  en: string;
+  /** Needed to see the page; none means every signed-in account. */
+  cap?: Capability;
+  element: ReactNode;
+}
+
+export const PAGES: ConsolePage[] = [
+  { path: '', icon: <DashboardOutlined />, zh: '工作台', en: 'Overview', element: <Home /> },
+  { path: 'desk', icon: <InboxOutlined />, zh: '值班台', en: 'Duty desk', cap: 'matter.read', element: <Desk /> },
+  { path: 'tree', icon: <ApartmentOutlined />, zh: '辖区管理', en: 'Jurisdiction', cap: 'org.read', element: <Tree /> },
+  {
+    path: 'staff',
+    icon: <TeamOutlined />,
+    zh: '人员账号',
+    en: 'Staff accounts',
+    cap: 'staff.read',
+    element: <Staff />,
+  },
+  {
+    path: 'policies',
+    icon: <SafetyOutlined />,
+    zh: '安全策略',
+    en: 'Security policies',
+    cap: 'policy.read',
+    element: <Policies />,
+  },
+  { path: 'audit', icon: <AuditOutlined />, zh: '审计日志', en: 'Audit trail', cap: 'audit.read', element: <Audit /> },
+  { path: 'account', icon: <UserOutlined />, zh: '我的账号', en: 'My account', element: <Account /> },
+];
