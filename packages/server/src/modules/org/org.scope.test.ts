@@ -16,6 +16,8 @@ describe('role scoping', () => {
     expect(await roots('b.officer')).toEqual([t.fx.units.stationB]);
     expect(await roots('a.grid')).toEqual([t.fx.units.villageA]);
     expect(await roots('sysadmin')).toEqual([t.fx.units.bureau]);
+    const [station] = (await (await t.as('a.duty')).get('/api/v1/units/roots')).body as { childCount: number }[];
+    expect(station!.childCount).toBe(1);
   });
 
   it('refuses every read and write of another station, and audits the denial', async () => {

@@ -24,7 +24,8 @@ import { assertInScope, escapeLike } from '../../platform/session.js';
 type UnitRow = typeof units.$inferSelect;
 
 const counts = {
-  childCount: sql<number>`(SELECT count(*)::int FROM ${units} c WHERE c.parent_id = ${units.id})`,
+  // Qualified by hand: Drizzle renders a column of the selected table unqualified, which the alias would capture.
+  childCount: sql<number>`(SELECT count(*)::int FROM ${units} c WHERE c.parent_id = "units"."id")`,
   householdCount: sql<number>`(SELECT count(*)::int FROM ${households} h WHERE h.unit_path LIKE replace(replace(${units.path}, '%', '\\%'), '_', '\\_') || '%')`,
 };
 
