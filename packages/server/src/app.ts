@@ -19,10 +19,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { deskRoutes } from './modules/desk/desk.routes.js';
 import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { sweepDeadlines } from './modules/matters/deadlines.service.js';
 import { eventRoutes } from './modules/matters/events.routes.js';
+import { sweepResidentLeftovers } from './modules/matters/housekeeping.js';
 import { matterRoutes } from './modules/matters/matters.routes.js';
 import { residentRoutes } from './modules/matters/resident.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -116,6 +118,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(matterRoutes);
       await api.register(eventRoutes);
       await api.register(doorplateRoutes);
+      await api.register(deskRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -143,8 +146,12 @@ function startDeadlineSweep(app: FastifyInstance, deps: AppDeps) {
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     const ctx = systemCtx(deps, app.log);
+    let passes = 0;
     timer = setInterval(() => {
       sweepDeadlines(ctx).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
+      // Leftovers need no hurry: about every 40 passes (10 minutes at the default).
+      if (passes++ % 40 === 0)
+        sweepResidentLeftovers(ctx).catch((err) => app.log.error({ err }, 'housekeeping failed'));
     }, seconds * 1000);
     timer.unref();
   });

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { SmsOptions } from './platform/sms/sms.js';
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
 const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hex characters (32 bytes)' });
@@ -31,6 +32,14 @@ const Env = z.object({
   JINGMIN_WEB_DIST: z.string().optional(),
   JINGMIN_CJK_FONT: z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
   JINGMIN_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  JINGMIN_SMS_PROVIDER: z.enum(['log', 'tencent']).default('log'),
+  JINGMIN_SMS_TENCENT_SECRET_ID: z.string().optional(),
+  JINGMIN_SMS_TENCENT_SECRET_KEY: z.string().optional(),
+  JINGMIN_SMS_TENCENT_SDK_APP_ID: z.string().optional(),
+  JINGMIN_SMS_TENCENT_SIGN_NAME: z.string().optional(),
+  JINGMIN_SMS_TENCENT_TEMPLATE_ID: z.string().optional(),
+  JINGMIN_SMS_TENCENT_REGION: z.string().default('ap-guangzhou'),
+  JINGMIN_SMS_TENCENT_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +52,7 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const sms = smsOptions(e);
   const dataDir = path.resolve(e.JINGMIN_DATA_DIR);
   const production = e.NODE_ENV === 'production';
   const demo = argv.includes('--no-demo') ? false : e.JINGMIN_DEMO;
@@ -75,8 +85,37 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
       argon2MemoryKib: e.JINGMIN_ARGON2_MEMORY_KIB,
     },
     jobs: { sweepSeconds: e.JINGMIN_SWEEP_SECONDS },
+    sms,
     pdf: { cjkFont: e.JINGMIN_CJK_FONT },
     web: { dist: path.resolve(e.JINGMIN_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')) },
     log: { level: e.LOG_LEVEL, pretty: !production && e.NODE_ENV !== 'test' },
+  };
+}
+
+/** The SMS provider for one-time codes; Tencent Cloud needs every one of its settings. */
+function smsOptions(e: z.infer<typeof Env>): SmsOptions {
+  if (e.JINGMIN_SMS_PROVIDER === 'log') return { provider: 'log' };
+  const required = {
+    JINGMIN_SMS_TENCENT_SECRET_ID: e.JINGMIN_SMS_TENCENT_SECRET_ID,
+    JINGMIN_SMS_TENCENT_SECRET_KEY: e.JINGMIN_SMS_TENCENT_SECRET_KEY,
+    JINGMIN_SMS_TENCENT_SDK_APP_ID: e.JINGMIN_SMS_TENCENT_SDK_APP_ID,
+    JINGMIN_SMS_TENCENT_SIGN_NAME: e.JINGMIN_SMS_TENCENT_SIGN_NAME,
+    JINGMIN_SMS_TENCENT_TEMPLATE_ID: e.JINGMIN_SMS_TENCENT_TEMPLATE_ID,
+  };
+  const missing = Object.entries(required).filter(([, v]) => !v);
+  if (missing.length) {
+    const lines = missing.map(([k]) => `  ${k}: required when JINGMIN_SMS_PROVIDER=tencent`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    provider: 'tencent',
+    secretId: required.JINGMIN_SMS_TENCENT_SECRET_ID!,
+    secretKey: required.JINGMIN_SMS_TENCENT_SECRET_KEY!,
+    sdkAppId: required.JINGMIN_SMS_TENCENT_SDK_APP_ID!,
+    signName: required.JINGMIN_SMS_TENCENT_SIGN_NAME!,
+    templateId: required.JINGMIN_SMS_TENCENT_TEMPLATE_ID!,
+    region: e.JINGMIN_SMS_TENCENT_REGION,
+    endpoint: e.JINGMIN_SMS_TENCENT_ENDPOINT,
+    timeoutMs: 10_000,
   };
 }

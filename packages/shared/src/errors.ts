@@ -3,6 +3,7 @@
  * `AppError(code, params)`; the one error handler turns it into
  * `{ error: { code, message, details } }` in the caller's language.
  */
+import { MATTER_STATUS_LABELS, type MatterStatus } from './domain/matters.js';
 import type { Locale } from './i18n.js';
 
 export const ERROR_STATUS = {
@@ -32,6 +33,10 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   IDEMPOTENCY_KEY_REQUIRED: 400,
   IDEMPOTENCY_MISMATCH: 422,
+  PHONE_CODE_INVALID: 400,
+  PHONE_SESSION_REQUIRED: 401,
+  MATTER_CLOSED: 409,
+  SMS_UNAVAILABLE: 503,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const;
@@ -67,6 +72,10 @@ const zh: Templates = {
   RATE_LIMITED: '提交太频繁了，请稍后再试；如有急事请拨打 110',
   IDEMPOTENCY_KEY_REQUIRED: '请求缺少 Idempotency-Key（防重复提交编号），请刷新页面后重试',
   IDEMPOTENCY_MISMATCH: '这个提交编号已用于另一份内容，请刷新页面后重新提交',
+  PHONE_CODE_INVALID: '验证码不正确或已过期，请重新获取',
+  PHONE_SESSION_REQUIRED: '请先验证手机号码',
+  MATTER_CLOSED: '该事项已结束，如有新情况请重新提交',
+  SMS_UNAVAILABLE: '短信暂时发送失败，请稍后再试；也可以不填手机号直接提交',
   INTERNAL: '系统内部错误，请稍后再试（编号 {requestId}）',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
 };
@@ -100,6 +109,10 @@ const en: Templates = {
   RATE_LIMITED: 'Too many submissions; please try again later, and call 110 if it is urgent',
   IDEMPOTENCY_KEY_REQUIRED: 'The request needs an Idempotency-Key; reload the page and try again',
   IDEMPOTENCY_MISMATCH: 'This submission key was already used for different content; reload the page and submit again',
+  PHONE_CODE_INVALID: 'The code is wrong or has expired; ask for a new one',
+  PHONE_SESSION_REQUIRED: 'Please verify your phone number first',
+  MATTER_CLOSED: 'This matter is closed; please submit a new one if something has changed',
+  SMS_UNAVAILABLE: 'The text message could not be sent; try again later, or submit without a phone number',
   INTERNAL: 'Internal error; please try again later (reference {requestId})',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later',
 };
@@ -108,7 +121,17 @@ const TEMPLATES: Record<Locale, Templates> = { 'zh-CN': zh, en };
 
 /** Fills a message template with its parameters in the caller's language. */
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
-  return TEMPLATES[locale][code].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  const shown = code === 'INVALID_TRANSITION' ? statusNames(params, locale) : params;
+  return TEMPLATES[locale][code].replace(/\{(\w+)\}/g, (_, key: string) => String(shown[key] ?? ''));
+}
+
+/** "已提交 cannot become 已派单" reads better than the identifiers; `details` keep the identifiers. */
+function statusNames(params: Record<string, unknown>, locale: Locale) {
+  const label = (v: unknown) => {
+    const l = MATTER_STATUS_LABELS[v as MatterStatus];
+    return l ? (locale === 'en' ? l.en : l.zh) : v;
+  };
+  return { ...params, from: label(params.from), to: label(params.to) } as Record<string, unknown>;
 }
 
 /** The body every API error carries. */

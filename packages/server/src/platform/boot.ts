@@ -11,6 +11,7 @@ import { entryMac, GENESIS_MAC } from './audit.js';
 import type { AppDeps, Clock } from './context.js';
 import { createPolicyStore } from './policies.js';
 import { type Keys, loadKeys } from './secrets.js';
+import { createSmsSender, type SmsSender } from './sms/sms.js';
 
 interface BootLog {
   info(msg: string): void;
@@ -25,6 +26,7 @@ export async function createDeps(
   log: BootLog,
   database?: Database,
   clock: Clock = systemClock,
+  sms?: SmsSender,
 ): Promise<AppDeps> {
   const keys = loadKeys(config, log);
   const db =
@@ -32,7 +34,18 @@ export async function createDeps(
     (await openDatabase(config.db, { error: (o, m) => log.error(o, m), warn: (_o, m) => log.warn(m ?? '') }));
   await db.migrate();
   await assertAuditKeyMatches(db, keys);
-  return { config, database: db, keys, clock, policies: createPolicyStore(db.db) };
+  const smsLog = {
+    info: (obj: object, msg?: string) => log.info(`${msg ?? 'sms'} ${JSON.stringify(obj)}`),
+    warn: (obj: object, msg?: string) => log.warn(`${msg ?? 'sms'} ${JSON.stringify(obj)}`),
+  };
+  return {
+    config,
+    database: db,
+    keys,
+    clock,
+    policies: createPolicyStore(db.db),
+    sms: sms ?? createSmsSender(config.sms, smsLog),
+  };
 }
 
 /** A wrong key would start a second, unverifiable chain: refuse instead. */

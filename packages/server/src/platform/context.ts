@@ -9,6 +9,7 @@ import type { Database, Db, Tx } from '../db/client.js';
 import { type AuditInput, recordAudit } from './audit.js';
 import type { PolicyStore } from './policies.js';
 import type { Keys } from './secrets.js';
+import type { SmsSender } from './sms/sms.js';
 
 export interface Clock {
   now(): Date;
@@ -21,6 +22,8 @@ export interface AppDeps {
   keys: Keys;
   clock: Clock;
   policies: PolicyStore;
+  /** Sends one-time codes to residents' phones. */
+  sms: SmsSender;
 }
 
 /** A signed-in staff member. `scopePath` bounds every read and write to a subtree. */

@@ -12,6 +12,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createDeps } from '../platform/boot.js';
 import type { AppDeps, Clock } from '../platform/context.js';
+import type { OtpMessage, SmsSender } from '../platform/sms/sms.js';
 import { openTestDatabase } from './database.js';
 import { type Fixture, seedFixture } from './fixture.js';
 
@@ -25,8 +26,23 @@ export class TestClock implements Clock {
   }
 }
 
+/** Keeps every one-time code "sent", so a test reads it like a resident reads the text message. */
+export class CapturingSms implements SmsSender {
+  readonly name = 'capture';
+  sent: OtpMessage[] = [];
+  failing = false;
+  async sendOtp(msg: OtpMessage) {
+    if (this.failing) throw new Error('gateway down');
+    this.sent.push(msg);
+  }
+  lastCode(phone: string) {
+    return this.sent.filter((m) => m.phone === phone).at(-1)?.code;
+  }
+}
+
 export interface TestApp {
   app: FastifyInstance;
+  sms: CapturingSms;
   deps: AppDeps;
   clock: TestClock;
   fx: Fixture;
@@ -54,18 +70,20 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const clock = new TestClock();
   const database = await openTestDatabase();
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const deps = await createDeps(config, quiet, database, clock);
+  const sms = new CapturingSms();
+  const deps = await createDeps(config, quiet, database, clock, sms);
   const fx = await seedFixture(deps);
   const app = await buildApp(deps);
   await app.ready();
   const t: TestApp = {
     app,
+    sms,
     deps,
     clock,
     fx,
-    anonymous: (opts) => new Client(app, opts?.locale),
+    anonymous: (opts) => new Client(app, opts?.locale, clock),
     async as(username, opts) {
-      const client = new Client(app, opts?.locale);
+      const client = new Client(app, opts?.locale, clock);
       await client.signIn(t, username);
       return client;
     },
@@ -86,6 +104,8 @@ export class Client {
   constructor(
     private app: FastifyInstance,
     private locale = 'zh-CN',
+    /** Cookies expire by the server's clock (the test's), not by the wall clock. */
+    private clock: Clock = { now: () => new Date() },
   ) {}
 
   async request(method: InjectOptions['method'], url: string, payload?: Body, headers: Record<string, string> = {}) {
@@ -97,7 +117,8 @@ export class Client {
       headers: { 'accept-language': this.locale, ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...headers },
     });
     for (const c of res.cookies as { name: string; value: string; expires?: Date }[]) {
-      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];
+      if (c.value === '' || (c.expires && c.expires.getTime() < this.clock.now().getTime()))
+        delete this.cookies[c.name];
       else this.cookies[c.name] = c.value;
     }
     const type = String(res.headers['content-type'] ?? '');

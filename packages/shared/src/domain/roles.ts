@@ -56,6 +56,7 @@ export const CAPABILITIES = [
   'matter.desk',
   'matter.handle',
   'matter.review',
+  'matter.settings',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -74,6 +75,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     ...HANDLE,
     'matter.desk',
     'matter.review',
+    'matter.settings',
     'org.write',
     'household.write',
     'household.export',

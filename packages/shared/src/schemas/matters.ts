@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MATTER_ACTIONS, MATTER_KINDS, MATTER_STATUSES, RATINGS, URGENCIES } from '../domain/matters.js';
 import { Id, text } from './common.js';
+import { PhotoIds } from './resident.js';
 
 /** Version of the privacy notice shown on the resident page before submitting (PIPL Art. 17). */
 export const PRIVACY_NOTICE_VERSION = '2026-11';
@@ -20,6 +21,9 @@ export const SubmitMatterInput = z
     /** What happened or what is needed, in the resident's words. */ body: text(2000, 2),
     /** Only when the resident chose to share it; never required. */ location: Location.optional(),
     /** The notice the resident saw. */ noticeVersion: z.string().max(20),
+    /** Photos uploaded beforehand to the doorplate (POST …/photos), at most 9. */ photoIds: PhotoIds,
+    /** A verified phone (PhoneSession.phoneToken): the station may call back, and "my matters" lists it. */
+    phoneToken: z.string().min(20).max(100).optional(),
   })
   .strict();
 export type SubmitMatterInput = z.infer<typeof SubmitMatterInput>;
@@ -44,6 +48,8 @@ export const TimelineEntry = z.object({
   toStatus: z.enum(MATTER_STATUSES).nullable(),
   note: z.string().nullable(),
   visibility: z.enum(['public', 'internal']),
+  /** Photos sent with this message. */
+  photoIds: z.array(Id),
   at: z.iso.datetime(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
@@ -60,8 +66,15 @@ export const ResidentMatterView = z.object({
   outcome: z.string().nullable(),
   rating: z.enum(RATINGS).nullable(),
   submittedAt: z.iso.datetime(),
+  /** Photos of the submission. */
+  photoIds: z.array(Id),
+  location: Location.nullable(),
+  /** The verified contact phone, masked. */
+  contactPhone: z.string().nullable(),
   timeline: z.array(TimelineEntry),
   canRate: z.boolean(),
+  /** The chat stays open until the matter is closed. */
+  canChat: z.boolean(),
 });
 export type ResidentMatterView = z.infer<typeof ResidentMatterView>;
 
@@ -81,6 +94,7 @@ export const MatterView = z.object({
   stationId: z.uuid(),
   location: Location.nullable(),
   contactPhone: z.string().nullable(),
+  photoIds: z.array(Id),
   assigneeStaffId: z.uuid().nullable(),
   assigneeTeamId: z.uuid().nullable(),
   assigneeDepartmentId: z.uuid().nullable(),
@@ -141,7 +155,10 @@ export const DispatchMatterInput = z
   });
 export type DispatchMatterInput = z.infer<typeof DispatchMatterInput>;
 export const ResolveMatterInput = z.object({ /** 办结情况 */ outcome: text(2000, 2) }).strict();
-export const MessageInput = z.object({ text: text(2000, 1) }).strict();
+export const MessageInput = z
+  .object({ text: text(2000), photoIds: PhotoIds })
+  .strict()
+  .refine((m) => m.text.length > 0 || m.photoIds.length > 0, { message: 'write a message or add a photo' });
 export const MergeMatterInput = z.object({ intoId: Id, note: text(500).optional() }).strict();
 
 /** The desk's small summary: today in Asia/Shanghai, satisfaction over every rated matter in scope. */

@@ -8,5 +8,7 @@ export const DoorplateView = z.object({
   station: z.object({ name: z.string(), phone: z.string().nullable(), address: z.string().nullable() }),
   community: z.string().nullable(),
   grid: z.string().nullable(),
+  /** 责任民警 of the household's grid: the name on the doorplate, never a private number. */
+  officer: z.object({ name: z.string() }).nullable(),
 });
 export type DoorplateView = z.infer<typeof DoorplateView>;

@@ -1,4 +1,5 @@
 export * from './audit.js';
 export * from './matters.js';
 export * from './org.js';
+export * from './resident.js';
 export * from './staff.js';

@@ -53,6 +53,8 @@ export const matters = pgTable(
     contactPhoneMasked: text(),
     /** HMAC-SM3 of the verified phone: finds "my matters" without decrypting. */
     contactPhoneIndex: text(),
+    /** The submission's Idempotency-Key: the tracking secret is derived from it with the data key. */
+    intakeKey: uuid(),
     /** SM3 of the tracking secret kept on the submitting device. */
     trackingHash: text().notNull(),
     /** Version of the privacy notice the resident saw (PIPL Art. 17). */

@@ -13,10 +13,10 @@ import { hmacSm3, sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { publish } from '../../platform/outbox.js';
 import { consume } from '../../platform/ratelimit.js';
+import { matterSettings } from '../desk/settings.service.js';
 import { rowsOf } from '../org/org.service.js';
-
-/** Defaults; per-station values come with the desk settings. */
-export const SUBMIT_LIMITS = { perDoorplatePerHour: 10, perAddressPerHour: 30 };
+import { phoneSessionOrThrow } from './phone.service.js';
+import { attachPhotos } from './photos.service.js';
 
 type StoredReceipt = Omit<MatterReceipt, 'trackingToken'>;
 
@@ -44,22 +44,33 @@ export async function submitMatter(
   if (!idempotencyKey || !/^[0-9a-f-]{36}$/i.test(idempotencyKey)) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
   const household = await findHouseholdByToken(ctx, doorplateToken);
   const requestHash = sm3(
-    JSON.stringify([doorplateToken, input.kind, input.body, input.location ?? null, input.noticeVersion]),
+    JSON.stringify([
+      doorplateToken,
+      input.kind,
+      input.body,
+      input.location ?? null,
+      input.noticeVersion,
+      input.photoIds,
+      input.phoneToken ?? null,
+    ]),
   );
   const trackingToken = trackingTokenFor(ctx, idempotencyKey);
   const replay = await storedReceipt(ctx.db, idempotencyKey, requestHash);
   if (replay) return { ...replay, trackingToken };
   const now = ctx.now();
-  await consume(ctx.db, now, [
-    { key: `submit:doorplate:${household.id}`, max: SUBMIT_LIMITS.perDoorplatePerHour, windowSeconds: 3600 },
-    { key: `submit:ip:${ctx.ip}`, max: SUBMIT_LIMITS.perAddressPerHour, windowSeconds: 3600 },
-  ]);
   const [station] = await ctx.db
     .select({ id: units.id })
     .from(units)
     .where(and(inArray(units.id, household.unitPath.split('/').filter(Boolean)), eq(units.kind, 'station')));
   if (!station) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
-  const deadlines = deadlinesFor(input.kind, 'normal');
+  const phone = input.phoneToken ? await phoneSessionOrThrow(ctx, input.phoneToken) : null;
+  const { deadlines: rules, limits } = await matterSettings(ctx.db, station.id);
+  await consume(ctx.db, now, [
+    { key: `submit:doorplate:${household.id}`, max: limits.perDoorplatePerHour, windowSeconds: 3600 },
+    { key: `submit:ip:${ctx.ip}`, max: limits.perAddressPerHour, windowSeconds: 3600 },
+    ...(phone ? [{ key: `submit:phone:${phone.phoneIndex}`, max: limits.perPhonePerHour, windowSeconds: 3600 }] : []),
+  ]);
+  const deadlines = deadlinesFor(input.kind, 'normal', rules);
   const receipt = await ctx.db.transaction(async (tx) => {
     const claimed = await tx
       .insert(idempotencyKeys)
@@ -79,6 +90,10 @@ export async function submitMatter(
         kind: input.kind,
         body: input.body,
         location: input.location ?? null,
+        contactPhoneEnc: phone?.phoneEnc ?? null,
+        contactPhoneMasked: phone?.phoneMasked ?? null,
+        contactPhoneIndex: phone?.phoneIndex ?? null,
+        intakeKey: idempotencyKey,
         trackingHash: sm3(trackingToken),
         noticeVersion: input.noticeVersion,
         firstResponseDueAt: new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000),
@@ -88,8 +103,27 @@ export async function submitMatter(
       .returning({ id: matters.id });
     const stored: StoredReceipt = { number, status: 'submitted', submittedAt: now.toISOString() };
     await tx.update(idempotencyKeys).set({ response: stored }).where(eq(idempotencyKeys.key, idempotencyKey));
+    const eventId = await recordSubmission(ctx, tx, matter!.id, station.id, number, input.kind);
+    const photos = await attachPhotos(
+      tx,
+      { kind: 'doorplate', householdId: household.id },
+      input.photoIds,
+      matter!.id,
+      eventId,
+    );
+    // A photo's GPS position is kept only when the resident shared location; it stands in for a missing one.
+    const located = photos.find((p) => p.location);
+    if (!input.location && located?.location)
+      await tx.update(matters).set({ location: located.location }).where(eq(matters.id, matter!.id));
     // Last, so the audit chain's lock is held only until the commit right after it.
-    await recordSubmission(ctx, tx, matter!.id, station.id, number, input.kind);
+    await audit(ctx, tx, {
+      actor: null,
+      action: 'matter.submit',
+      result: 'ok',
+      targetType: 'matter',
+      targetId: matter!.id,
+      details: { number, kind: input.kind, photos: photos.length, phone: phone?.phoneMasked ?? null },
+    });
     return stored;
   });
   const result = receipt ?? (await storedReceipt(ctx.db, idempotencyKey, requestHash));
@@ -99,22 +133,16 @@ export async function submitMatter(
 
 async function recordSubmission(ctx: Ctx, tx: Tx, matterId: string, stationId: string, number: string, kind: string) {
   const now = ctx.now();
-  await tx
+  const [event] = await tx
     .insert(matterEvents)
-    .values({ matterId, type: 'matter.submitted', actorType: 'resident', toStatus: 'submitted', at: now });
-  await audit(ctx, tx, {
-    actor: null,
-    action: 'matter.submit',
-    result: 'ok',
-    targetType: 'matter',
-    targetId: matterId,
-    details: { number, kind },
-  });
+    .values({ matterId, type: 'matter.submitted', actorType: 'resident', toStatus: 'submitted', at: now })
+    .returning({ id: matterEvents.id });
   await publish(tx, now, [`station:${stationId}`, `matter:${matterId}`], 'matter.submitted', {
     matterId,
     number,
     kind,
   });
+  return event!.id;
 }
 
 async function storedReceipt(db: Ctx['db'], key: string, requestHash: string): Promise<StoredReceipt | null> {

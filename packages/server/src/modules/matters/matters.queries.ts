@@ -5,6 +5,7 @@ import { households, matterEvents, matters } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
 import { escapeLike } from '../../platform/session.js';
 import { presentMatter } from './matters.service.js';
+import { photosByEvent, submissionPhotoIds } from './photos.service.js';
 
 export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const actor = ctx.actor!;
@@ -28,8 +29,12 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   await auditAlone(ctx, { action: 'matter.list', result: 'ok', details: { ...q, rows: rows.length } });
+  const photos = await submissionPhotoIds(
+    ctx.db,
+    rows.map((r) => r.matter.id),
+  );
   return {
-    items: rows.map((r) => presentMatter(ctx, { ...r.matter, address: r.address })),
+    items: rows.map((r) => presentMatter(ctx, { ...r.matter, address: r.address }, photos.get(r.matter.id))),
     total: total?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,
@@ -42,6 +47,7 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
     ? eq(matterEvents.matterId, matterId)
     : and(eq(matterEvents.matterId, matterId), eq(matterEvents.visibility, 'public'));
   const rows = await ctx.db.select().from(matterEvents).where(where).orderBy(asc(matterEvents.id));
+  const photos = await photosByEvent(ctx.db, matterId);
   return rows.map((e) => ({
     id: e.id,
     type: e.type,
@@ -60,6 +66,7 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
     toStatus: e.toStatus,
     note: e.note,
     visibility: e.visibility,
+    photoIds: photos.get(e.id) ?? [],
     at: e.at.toISOString(),
   }));
 }

@@ -12,19 +12,31 @@ import {
   paged,
   ReasonInput,
   ResolveMatterInput,
+  SuggestedAssignee,
+  SupervisionBoard,
   TimelineEntry,
+  UploadPhotosResult,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { responsibleOfficer } from '../desk/duties.service.js';
+import { matterSettings } from '../desk/settings.service.js';
 import { assignees } from './assignees.js';
+import { supervisionBoard } from './board.queries.js';
 import { deskSummary, findMatters, timeline } from './matters.queries.js';
-import { addMessage, dispatchPatch, getMatterOrThrow, presentMatter, transition } from './matters.service.js';
+import { addMessage, dispatchPatch, getMatterOrThrow, transition, viewMatter } from './matters.service.js';
+import { readPhoto, readPhotoParts, storePhotos } from './photos.service.js';
 
 const tags = ['matters'];
 const read = { capability: 'matter.read' } as const;
-const Detail = MatterView.extend({ timeline: z.array(TimelineEntry) });
+const Detail = MatterView.extend({
+  timeline: z.array(TimelineEntry),
+  /** 建议派单: the responsible officer of the household's grid. */
+  suggestedAssignee: SuggestedAssignee.nullable(),
+});
+const PhotoParams = z.object({ id: z.uuid(), photoId: z.uuid() }).strict();
 
 export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -47,13 +59,46 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/matters/summary', { config: read, schema: { tags, response: { 200: DeskSummary } } }, (req) =>
     deskSummary(req.ctx),
   );
+  app.get(
+    '/matters/board',
+    { config: { capability: 'matter.desk' }, schema: { tags, response: { 200: SupervisionBoard } } },
+    (req) => supervisionBoard(req.ctx),
+  );
 
   app.get(
     '/matters/:id',
     { config: read, schema: { tags, params: IdParams, response: { 200: Detail } } },
     async (req) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
-      return { ...presentMatter(req.ctx, matter), timeline: await timeline(req.ctx, matter.id, true) };
+      return {
+        ...(await viewMatter(req.ctx, matter.id)),
+        timeline: await timeline(req.ctx, matter.id, true),
+        suggestedAssignee: await responsibleOfficer(req.ctx.db, matter.unitPath),
+      };
+    },
+  );
+
+  app.post(
+    '/matters/:id/photos',
+    {
+      config: { capability: 'matter.handle' },
+      schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: UploadPhotosResult } },
+    },
+    async (req) => {
+      const matter = await getMatterOrThrow(req.ctx, req.params.id);
+      const files = await readPhotoParts(req);
+      const owner = { kind: 'matter' as const, matterId: matter.id, staffId: req.ctx.actor!.id };
+      return storePhotos(req.ctx, owner, req.headers['idempotency-key'] as string | undefined, files, false);
+    },
+  );
+  app.get(
+    '/matters/:id/photos/:photoId',
+    { config: read, schema: { tags, params: PhotoParams } },
+    async (req, reply) => {
+      const matter = await getMatterOrThrow(req.ctx, req.params.id);
+      const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId);
+      if (!photo) throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });
+      return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
     },
   );
 
@@ -70,8 +115,9 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
 
   post('accept', AcceptMatterInput, async (ctx, id, b) => {
     const matter = await getMatterOrThrow(ctx, id);
+    const { deadlines } = await matterSettings(ctx.db, matter.stationId);
     // The resolution clock runs from submission, by the kind and urgency the desk confirms.
-    const rule = deadlinesFor(b.kind ?? matter.kind, b.urgency);
+    const rule = deadlinesFor(b.kind ?? matter.kind, b.urgency, deadlines);
     const resolveDueAt = new Date(matter.createdAt.getTime() + rule.resolveMinutes * 60_000);
     const patch = {
       acceptedAt: ctx.now(),
@@ -98,9 +144,12 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     const patch = await dispatchPatch(ctx, await getMatterOrThrow(ctx, id), b);
     return transition(ctx, id, { action: 'transfer', patch, note: b.note, payload: assigneePayload(patch) });
   });
-  post('take', z.object({}).strict().optional(), (ctx, id) =>
-    transition(ctx, id, { action: 'take', patch: { takenAt: ctx.now() } }),
-  );
+  post('take', z.object({}).strict().optional(), async (ctx, id) => {
+    const matter = await getMatterOrThrow(ctx, id);
+    // 接单 on a team's matter makes the taker its handler; a department's stays the department's.
+    const taker = matter.assigneeTeamId && !matter.assigneeStaffId ? { assigneeStaffId: ctx.actor!.id } : {};
+    return transition(ctx, id, { action: 'take', patch: { takenAt: ctx.now(), ...taker }, payload: taker });
+  });
   post('return', ReasonInput, (ctx, id, b) =>
     transition(ctx, id, {
       action: 'return',
@@ -129,8 +178,8 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       payload: { intoId: into.id, intoNumber: into.number },
     });
   });
-  post('reply', MessageInput, (ctx, id, b) => addMessage(ctx, id, b.text, 'public'));
-  post('note', MessageInput, (ctx, id, b) => addMessage(ctx, id, b.text, 'internal'));
+  post('reply', MessageInput, (ctx, id, b) => addMessage(ctx, id, b, 'public'));
+  post('note', MessageInput, (ctx, id, b) => addMessage(ctx, id, b, 'internal'));
 };
 
 function assigneePayload(patch: {

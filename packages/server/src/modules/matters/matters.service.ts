@@ -18,25 +18,43 @@ import { departments, households, matterEvents, matters, staff, teams, units } f
 import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { publish } from '../../platform/outbox.js';
+import { matterSettings } from '../desk/settings.service.js';
 import { allowedActions, canSee } from './matters.policy.js';
+import { attachPhotos, submissionPhotoIds } from './photos.service.js';
 
 export type Matter = typeof matters.$inferSelect;
 type Patch = Partial<typeof matters.$inferInsert>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export async function getMatterOrThrow(ctx: Ctx, id: string): Promise<Matter & { address: string }> {
+/**
+ * One matter inside the actor's sight. `afterOwnChange` skips the sight check
+ * for the answer to a change the actor just made: a department that returns a
+ * matter no longer sees it, yet its return succeeded.
+ */
+export async function getMatterOrThrow(
+  ctx: Ctx,
+  id: string,
+  opts: { afterOwnChange?: boolean } = {},
+): Promise<Matter & { address: string }> {
   const [row] = await ctx.db
     .select({ matter: matters, address: households.address })
     .from(matters)
     .innerJoin(households, eq(households.id, matters.householdId))
     .where(eq(matters.id, id));
   if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Matter' : '该事项' });
-  if (!canSee(ctx.actor!, row.matter)) throw new AppError('FORBIDDEN');
+  if (!opts.afterOwnChange && !canSee(ctx.actor!, row.matter)) throw new AppError('FORBIDDEN');
   return { ...row.matter, address: row.address };
 }
 
-export function presentMatter(ctx: Ctx, m: Matter & { address: string }): MatterView {
+/** The matter as staff see it, with its submission photos. */
+export async function viewMatter(ctx: Ctx, id: string, opts: { afterOwnChange?: boolean } = {}): Promise<MatterView> {
+  const matter = await getMatterOrThrow(ctx, id, opts);
+  const photos = await submissionPhotoIds(ctx.db, [id]);
+  return presentMatter(ctx, matter, photos.get(id));
+}
+
+export function presentMatter(ctx: Ctx, m: Matter & { address: string }, photoIds: string[] = []): MatterView {
   return {
     id: m.id,
     number: m.number,
@@ -50,6 +68,7 @@ export function presentMatter(ctx: Ctx, m: Matter & { address: string }): Matter
     stationId: m.stationId,
     location: m.location ?? null,
     contactPhone: m.contactPhoneMasked,
+    photoIds,
     assigneeStaffId: m.assigneeStaffId,
     assigneeTeamId: m.assigneeTeamId,
     assigneeDepartmentId: m.assigneeDepartmentId,
@@ -116,7 +135,7 @@ export async function transition(ctx: Ctx, id: string, change: Change) {
       },
     );
   });
-  return presentMatter(ctx, await getMatterOrThrow(ctx, id));
+  return viewMatter(ctx, id, { afterOwnChange: true });
 }
 
 export async function recordEvent(
@@ -165,6 +184,7 @@ export async function recordEvent(
     ...(matter.assigneeDepartmentId ? [`department:${matter.assigneeDepartmentId}`] : []),
   ];
   await publish(tx, now, topics, e.type, { matterId: matter.id, eventId: event!.id, status: e.to ?? matter.status });
+  return event!.id;
 }
 
 /** Resolves the assignee of a dispatch or transfer inside the actor's station, with its deadlines. */
@@ -200,7 +220,8 @@ export async function dispatchPatch(
     if (!d || !inStation(d.path)) throw new AppError('VALIDATION', { detail: 'assigneeDepartmentId' });
   }
   const now = ctx.now();
-  const rule = deadlinesFor(matter.kind, matter.urgency);
+  const { deadlines } = await matterSettings(ctx.db, matter.stationId);
+  const rule = deadlinesFor(matter.kind, matter.urgency, deadlines);
   return {
     assigneeStaffId: input.assigneeStaffId ?? null,
     assigneeTeamId: input.assigneeTeamId ?? null,
@@ -208,25 +229,34 @@ export async function dispatchPatch(
     dispatchedAt: now,
     takenAt: null,
     takeDueAt: new Date(now.getTime() + rule.takeMinutes * 60_000),
+    // The resolution clock set at acceptance keeps running through dispatch, return and transfer.
     resolveDueAt: input.resolveDueAt
       ? new Date(input.resolveDueAt)
-      : new Date(now.getTime() + rule.resolveMinutes * 60_000),
+      : (matter.resolveDueAt ?? new Date(now.getTime() + rule.resolveMinutes * 60_000)),
   };
 }
 
-/** A reply to the resident (public) or an internal note; neither changes the status. */
-export async function addMessage(ctx: Ctx, id: string, text: string, visibility: 'public' | 'internal') {
+/** A reply to the resident (public) or an internal note, with photos; neither changes the status. */
+export async function addMessage(
+  ctx: Ctx,
+  id: string,
+  message: { text: string; photoIds: string[] },
+  visibility: 'public' | 'internal',
+) {
   const matter = await getMatterOrThrow(ctx, id);
   if (!ctx.actor!.capabilities.includes('matter.handle')) throw new AppError('FORBIDDEN');
+  if (['closed', 'invalid', 'merged'].includes(matter.status)) throw new AppError('MATTER_CLOSED');
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     if (visibility === 'public' && !matter.firstResponseAt)
       await tx.update(matters).set({ firstResponseAt: now }).where(eq(matters.id, id));
-    await recordEvent(ctx, tx, matter, {
+    const eventId = await recordEvent(ctx, tx, matter, {
       type: visibility === 'public' ? 'matter.reply' : 'matter.note',
-      note: text,
+      note: message.text || null,
       visibility,
     });
+    const owner = { kind: 'matter' as const, matterId: id, staffId: ctx.actor!.id };
+    await attachPhotos(tx, owner, message.photoIds, id, eventId);
   });
-  return presentMatter(ctx, await getMatterOrThrow(ctx, id));
+  return viewMatter(ctx, id);
 }

@@ -1,24 +1,66 @@
-/** /api/v1/public: resident submission from a doorplate, tracking and rating. No staff session involved. */
+/**
+ * /api/v1/public: resident submission from a doorplate, photos, tracking,
+ * chat, rating, and the verified phone's list. No staff session involved.
+ */
 import {
   DoorplateParams,
   MatterReceipt,
+  PhoneCodeSent,
+  PhoneMatters,
+  PhoneSession,
+  PhotoParams,
   RateMatterInput,
+  RequestPhoneCodeInput,
   ResidentMatterView,
+  ResidentMessageInput,
   SubmitMatterInput,
   TrackingParams,
+  UploadPhotosQuery,
+  UploadPhotosResult,
+  VerifyPhoneInput,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { submitMatter } from './intake.service.js';
-import { rateMatter, residentView } from './resident.service.js';
+import { AppError } from '../../platform/errors.js';
+import { consume } from '../../platform/ratelimit.js';
+import { findHouseholdByToken, submitMatter } from './intake.service.js';
+import { phoneMatters, requestPhoneCode, verifyPhone } from './phone.service.js';
+import { readPhoto, readPhotoParts, storePhotos } from './photos.service.js';
+import { byTracking, postResidentMessage, rateMatter, residentView } from './resident.service.js';
 
 const tags = ['resident'];
 const config = { public: true } as const;
+const multipart = ['multipart/form-data'];
+const key = (headers: Record<string, unknown>) => headers['idempotency-key'] as string | undefined;
 
 export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
+    '/public/doorplates/:token/photos',
+    {
+      config,
+      schema: {
+        tags,
+        params: DoorplateParams,
+        querystring: UploadPhotosQuery,
+        consumes: multipart,
+        response: { 200: UploadPhotosResult },
+      },
+    },
+    async (req) => {
+      const household = await findHouseholdByToken(req.ctx, req.params.token);
+      // Uploads cost CPU: count them per doorplate and per address like submissions.
+      await consume(req.ctx.db, req.ctx.now(), [
+        { key: `photos:doorplate:${household.id}`, max: 60, windowSeconds: 3600 },
+        { key: `photos:ip:${req.ctx.ip}`, max: 120, windowSeconds: 3600 },
+      ]);
+      const files = await readPhotoParts(req);
+      const owner = { kind: 'doorplate' as const, householdId: household.id };
+      return storePhotos(req.ctx, owner, key(req.headers), files, req.query.shareLocation === '1');
+    },
+  );
+  app.post(
     '/public/doorplates/:token/matters',
     { config, schema: { tags, params: DoorplateParams, body: SubmitMatterInput, response: { 200: MatterReceipt } } },
-    (req) => submitMatter(req.ctx, req.params.token, req.headers['idempotency-key'] as string | undefined, req.body),
+    (req) => submitMatter(req.ctx, req.params.token, key(req.headers), req.body),
   );
   app.get(
     '/public/matters/:tracking',
@@ -29,5 +71,59 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/matters/:tracking/rating',
     { config, schema: { tags, params: TrackingParams, body: RateMatterInput, response: { 200: ResidentMatterView } } },
     (req) => rateMatter(req.ctx, req.params.tracking, req.body),
+  );
+  app.post(
+    '/public/matters/:tracking/photos',
+    {
+      config,
+      schema: {
+        tags,
+        params: TrackingParams,
+        querystring: UploadPhotosQuery,
+        consumes: multipart,
+        response: { 200: UploadPhotosResult },
+      },
+    },
+    async (req) => {
+      const { matter } = await byTracking(req.ctx, req.params.tracking);
+      await consume(req.ctx.db, req.ctx.now(), [{ key: `photos:matter:${matter.id}`, max: 60, windowSeconds: 3600 }]);
+      const files = await readPhotoParts(req);
+      const owner = { kind: 'matter' as const, matterId: matter.id, staffId: null };
+      return storePhotos(req.ctx, owner, key(req.headers), files, false);
+    },
+  );
+  app.post(
+    '/public/matters/:tracking/messages',
+    {
+      config,
+      schema: { tags, params: TrackingParams, body: ResidentMessageInput, response: { 200: ResidentMatterView } },
+    },
+    (req) => postResidentMessage(req.ctx, req.params.tracking, req.body),
+  );
+  app.get(
+    '/public/matters/:tracking/photos/:photoId',
+    { config, schema: { tags, params: PhotoParams } },
+    async (req, reply) => {
+      const { matter } = await byTracking(req.ctx, req.params.tracking);
+      const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId);
+      // Photos on internal notes are the station's own; the resident never sees them.
+      if (photo?.visibility !== 'public')
+        throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });
+      return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
+    },
+  );
+
+  app.post(
+    '/public/phone/codes',
+    { config, schema: { tags, body: RequestPhoneCodeInput, response: { 200: PhoneCodeSent } } },
+    (req) => requestPhoneCode(req.ctx, req.body.phone),
+  );
+  app.post(
+    '/public/phone/verify',
+    { config, schema: { tags, body: VerifyPhoneInput, response: { 200: PhoneSession } } },
+    (req) => verifyPhone(req.ctx, req.body.phone, req.body.code),
+  );
+  app.get('/public/phone/matters', { config, schema: { tags, response: { 200: PhoneMatters } } }, (req) =>
+    phoneMatters(req.ctx, req.headers['x-phone-token'] as string | undefined),
   );
 };

@@ -3,16 +3,21 @@
  * (and only it), shows the public timeline, and takes the rating (评单).
  * A matter never rated stays unrated: no default satisfaction.
  */
-import type { RateMatterInput, ResidentMatterView } from '@jingmin/shared';
+import type { RateMatterInput, ResidentMatterView, ResidentMessageInput } from '@jingmin/shared';
 import { and, eq } from 'drizzle-orm';
 import { departments, households, matters, teams, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
+import { consume } from '../../platform/ratelimit.js';
 import { timeline } from './matters.queries.js';
 import { recordEvent } from './matters.service.js';
+import { attachPhotos } from './photos.service.js';
 
-async function byTracking(ctx: Ctx, tracking: string) {
+/** Statuses in which the chat is over: a new matter is the way to say something new. */
+const CHAT_CLOSED = ['closed', 'invalid', 'merged'];
+
+export async function byTracking(ctx: Ctx, tracking: string) {
   const [row] = await ctx.db
     .select({ matter: matters, address: households.address, stationName: units.name })
     .from(matters)
@@ -41,6 +46,7 @@ async function handledBy(ctx: Ctx, m: typeof matters.$inferSelect) {
 
 export async function residentView(ctx: Ctx, tracking: string): Promise<ResidentMatterView> {
   const { matter: m, address, stationName } = await byTracking(ctx, tracking);
+  const events = await timeline(ctx, m.id, false);
   return {
     number: m.number,
     kind: m.kind,
@@ -52,8 +58,12 @@ export async function residentView(ctx: Ctx, tracking: string): Promise<Resident
     outcome: m.outcome,
     rating: m.rating,
     submittedAt: m.createdAt.toISOString(),
-    timeline: await timeline(ctx, m.id, false),
+    photoIds: events.find((e) => e.type === 'matter.submitted')?.photoIds ?? [],
+    location: m.location ?? null,
+    contactPhone: m.contactPhoneMasked,
+    timeline: events,
     canRate: m.status === 'resolved',
+    canChat: !CHAT_CLOSED.includes(m.status),
   };
 }
 
@@ -89,6 +99,18 @@ export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterIn
         payload: { rating: input.rating },
       });
     }
+  });
+  return residentView(ctx, tracking);
+}
+
+/** The resident writes to the handling staff: a public timeline entry, live on the desk and the assignee's screens. */
+export async function postResidentMessage(ctx: Ctx, tracking: string, input: ResidentMessageInput) {
+  const { matter } = await byTracking(ctx, tracking);
+  if (CHAT_CLOSED.includes(matter.status)) throw new AppError('MATTER_CLOSED');
+  await consume(ctx.db, ctx.now(), [{ key: `message:matter:${matter.id}`, max: 60, windowSeconds: 3600 }]);
+  await ctx.db.transaction(async (tx) => {
+    const eventId = await recordEvent(ctx, tx, matter, { type: 'matter.message', note: input.text || null });
+    await attachPhotos(tx, { kind: 'matter', matterId: matter.id, staffId: null }, input.photoIds, matter.id, eventId);
   });
   return residentView(ctx, tracking);
 }

@@ -8,6 +8,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { households, units } from '../../db/schema/index.js';
 import { AppError } from '../../platform/errors.js';
+import { responsibleOfficer } from '../desk/duties.service.js';
 
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -34,6 +35,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         station: { name: station?.name ?? '', phone: station?.phone ?? null, address: station?.address ?? null },
         community: chain.find((u) => u.kind === 'village')?.name ?? null,
         grid: chain.find((u) => u.kind === 'grid')?.name ?? null,
+        officer: await responsibleOfficer(db, household.path).then((o) => (o ? { name: o.name } : null)),
       };
     },
   );

@@ -1,0 +1,105 @@
+/**
+ * 警格+网格: who answers for a grid or a village — its responsible officer
+ * (责任民警), auxiliary police and grid members. The responsible officer is
+ * suggested for every matter from the area and named on its doorplates.
+ */
+import { type GridDuty, HOUSEHOLD_UNIT_KINDS, type SuggestedAssignee, type UnitDutiesInput } from '@jingmin/shared';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { staff, unitDuties, units } from '../../db/schema/index.js';
+import { audit, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { escapeLike } from '../../platform/session.js';
+
+async function unitInScope(ctx: Ctx, unitId: string) {
+  const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
+  if (!unit) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Unit' : '该单位' });
+  if (!unit.path.startsWith(ctx.actor!.scopePath)) throw new AppError('FORBIDDEN');
+  return unit;
+}
+
+export async function unitDutiesOf(ctx: Ctx, unitId: string) {
+  await unitInScope(ctx, unitId);
+  const rows = await ctx.db
+    .select({ staffId: unitDuties.staffId, name: staff.displayName, duty: unitDuties.duty })
+    .from(unitDuties)
+    .innerJoin(staff, eq(staff.id, unitDuties.staffId))
+    .where(eq(unitDuties.unitId, unitId))
+    .orderBy(asc(unitDuties.duty), asc(staff.displayName));
+  return { unitId, members: rows };
+}
+
+/** Replaces the duties of a grid or village; every person must be active staff of the same station. */
+export async function setUnitDuties(ctx: Ctx, unitId: string, input: UnitDutiesInput) {
+  const unit = await unitInScope(ctx, unitId);
+  if (!HOUSEHOLD_UNIT_KINDS.includes(unit.kind)) throw new AppError('VALIDATION', { detail: 'unit: grid / village' });
+  const plan: { staffId: string; duty: GridDuty }[] = [
+    ...(input.responsibleOfficerId
+      ? [{ staffId: input.responsibleOfficerId, duty: 'responsible_officer' as const }]
+      : []),
+    ...input.auxiliaryIds.map((staffId) => ({ staffId, duty: 'auxiliary' as const })),
+    ...input.gridMemberIds.map((staffId) => ({ staffId, duty: 'grid_member' as const })),
+  ];
+  const ids = [...new Set(plan.map((p) => p.staffId))];
+  const stationPath = await stationPathOf(ctx.db, unit.path);
+  const found = ids.length
+    ? await ctx.db
+        .select({ id: staff.id, roles: staff.roles })
+        .from(staff)
+        .innerJoin(units, eq(units.id, staff.scopeUnitId))
+        .where(
+          and(
+            inArray(staff.id, ids),
+            eq(staff.status, 'active'),
+            sql`(${units.path} LIKE ${`${escapeLike(stationPath)}%`} OR ${stationPath} LIKE ${units.path} || '%')`,
+          ),
+        )
+    : [];
+  if (found.length !== ids.length) throw new AppError('VALIDATION', { detail: 'staff: active, same station' });
+  const officer = found.find((f) => f.id === input.responsibleOfficerId);
+  if (officer && !officer.roles.some((r) => ['community_officer', 'station_chief', 'duty_officer'].includes(r)))
+    throw new AppError('VALIDATION', { detail: 'responsibleOfficerId: a police officer' });
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(unitDuties).where(eq(unitDuties.unitId, unitId));
+    if (plan.length)
+      await tx
+        .insert(unitDuties)
+        .values(plan.map((p) => ({ ...p, unitId })))
+        .onConflictDoNothing();
+    await audit(ctx, tx, {
+      action: 'unit.duties.update',
+      result: 'ok',
+      targetType: 'unit',
+      targetId: unitId,
+      details: { ...input },
+    });
+  });
+  return unitDutiesOf(ctx, unitId);
+}
+
+async function stationPathOf(db: Queryable, path: string) {
+  const [station] = await db
+    .select({ path: units.path })
+    .from(units)
+    .where(and(inArray(units.id, path.split('/').filter(Boolean)), eq(units.kind, 'station')));
+  return station?.path ?? path;
+}
+
+/** The responsible officer nearest the household: its grid first, then its village. */
+export async function responsibleOfficer(db: Queryable, householdPath: string): Promise<SuggestedAssignee | null> {
+  const [row] = await db
+    .select({ staffId: staff.id, name: staff.displayName, unit: units.name })
+    .from(unitDuties)
+    .innerJoin(staff, eq(staff.id, unitDuties.staffId))
+    .innerJoin(units, eq(units.id, unitDuties.unitId))
+    .where(
+      and(
+        inArray(unitDuties.unitId, householdPath.split('/').filter(Boolean)),
+        eq(unitDuties.duty, 'responsible_officer'),
+        eq(staff.status, 'active'),
+      ),
+    )
+    .orderBy(desc(sql`length(${units.path})`))
+    .limit(1);
+  return row ? { staffId: row.staffId, name: row.name, reason: `${row.unit}责任民警` } : null;
+}

@@ -1,0 +1,69 @@
+/**
+ * A station's own 码上办 rules: deadlines per kind and urgency, and the
+ * submission limits. Stored as one settings row per station; the DOMAIN.md
+ * defaults apply until the chief changes them. Read before a transaction,
+ * never inside one (the embedded database has a single connection).
+ */
+import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { settings, units } from '../../db/schema/index.js';
+import { audit, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+
+/** The settings row of one station's rules. */
+export const matterSettingsKey = (stationId: string) => `matters.station.${stationId}`;
+
+export async function matterSettings(db: Queryable, stationId: string): Promise<MatterSettings> {
+  const [row] = await db
+    .select()
+    .from(settings)
+    .where(eq(settings.key, matterSettingsKey(stationId)));
+  if (!row) return DEFAULT_MATTER_SETTINGS;
+  const stored = row.value as Partial<MatterSettings>;
+  return {
+    deadlines: { ...DEFAULT_MATTER_SETTINGS.deadlines, ...stored.deadlines },
+    limits: { ...DEFAULT_MATTER_SETTINGS.limits, ...stored.limits },
+  };
+}
+
+async function stationInScope(ctx: Ctx, stationId: string) {
+  const [station] = await ctx.db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(and(eq(units.id, stationId), eq(units.kind, 'station')));
+  if (!station) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
+  // Staff below a station (a police office) read their station's rules; only the station or above may change them.
+  const actor = ctx.actor!;
+  const within = station.path.startsWith(actor.scopePath) || actor.scopePath.startsWith(station.path);
+  if (!within) throw new AppError('FORBIDDEN');
+  return station;
+}
+
+export async function readMatterSettings(ctx: Ctx, stationId: string) {
+  await stationInScope(ctx, stationId);
+  return matterSettings(ctx.db, stationId);
+}
+
+export async function updateMatterSettings(ctx: Ctx, stationId: string, next: MatterSettings) {
+  const station = await stationInScope(ctx, stationId);
+  if (!station.path.startsWith(ctx.actor!.scopePath)) throw new AppError('FORBIDDEN');
+  const current = await matterSettings(ctx.db, stationId);
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key: matterSettingsKey(stationId), value: next, updatedBy: ctx.actor!.id })
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value: next, updatedAt: ctx.now(), updatedBy: ctx.actor!.id },
+      });
+    await audit(ctx, tx, {
+      action: 'matter.settings.update',
+      result: 'ok',
+      targetType: 'station',
+      targetId: stationId,
+      details: { from: current, to: next },
+    });
+  });
+  return next;
+}

@@ -1,0 +1,111 @@
+/**
+ * 督办看板: every open matter of the desk's scope, grouped by who holds it —
+ * the desk itself, an officer, a team or a partner department — with its age
+ * and the deadline that applies now. Overdue first, then oldest first.
+ */
+import type { BoardColumn, BoardTask, SupervisionBoard } from '@jingmin/shared';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { departments, households, matters, staff, teams } from '../../db/schema/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { escapeLike } from '../../platform/session.js';
+
+const OPEN = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const;
+
+type Row = typeof matters.$inferSelect;
+
+/** The deadline a matter is racing now. */
+function currentDeadline(m: Row): Pick<BoardTask, 'deadline' | 'dueAt'> & { due: Date | null } {
+  if (!m.firstResponseAt && m.firstResponseDueAt)
+    return { deadline: 'first_response', due: m.firstResponseDueAt, dueAt: m.firstResponseDueAt.toISOString() };
+  if (m.status === 'dispatched' && m.takeDueAt)
+    return { deadline: 'take', due: m.takeDueAt, dueAt: m.takeDueAt.toISOString() };
+  if (m.resolveDueAt) return { deadline: 'resolve', due: m.resolveDueAt, dueAt: m.resolveDueAt.toISOString() };
+  return { deadline: null, due: null, dueAt: null };
+}
+
+export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
+  const now = ctx.now();
+  const rows = await ctx.db
+    .select({ matter: matters, address: households.address })
+    .from(matters)
+    .innerJoin(households, eq(households.id, matters.householdId))
+    .where(
+      and(sql`${matters.unitPath} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`, inArray(matters.status, [...OPEN])),
+    )
+    .orderBy(asc(matters.createdAt))
+    .limit(2000);
+  const names = await ownerNames(
+    ctx,
+    rows.map((r) => r.matter),
+  );
+  const columns = new Map<string, BoardColumn>();
+  for (const { matter: m, address } of rows) {
+    const owner = ownerOf(m);
+    const key = `${owner.kind}:${owner.id ?? ''}`;
+    const column = columns.get(key) ?? {
+      ownerKind: owner.kind,
+      ownerId: owner.id,
+      name: owner.id ? (names.get(owner.id) ?? '—') : ctx.locale === 'en' ? 'Duty desk' : '值班台（待受理/待派单）',
+      open: 0,
+      overdue: 0,
+      tasks: [],
+    };
+    const { due, ...deadline } = currentDeadline(m);
+    const overdue = due !== null && due < now;
+    column.tasks.push({
+      id: m.id,
+      number: m.number,
+      kind: m.kind,
+      status: m.status,
+      urgency: m.urgency,
+      address,
+      ageMinutes: Math.floor((now.getTime() - m.createdAt.getTime()) / 60_000),
+      ...deadline,
+      overdue,
+    });
+    column.open += 1;
+    column.overdue += overdue ? 1 : 0;
+    columns.set(key, column);
+  }
+  for (const c of columns.values()) c.tasks.sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  // The desk first, then whoever has the most overdue work.
+  const ordered = [...columns.values()].sort(
+    (a, b) =>
+      Number(b.ownerKind === 'desk') - Number(a.ownerKind === 'desk') || b.overdue - a.overdue || b.open - a.open,
+  );
+  return { generatedAt: now.toISOString(), columns: ordered };
+}
+
+function ownerOf(m: Row): { kind: BoardColumn['ownerKind']; id: string | null } {
+  if (m.assigneeStaffId) return { kind: 'staff', id: m.assigneeStaffId };
+  if (m.assigneeTeamId) return { kind: 'team', id: m.assigneeTeamId };
+  if (m.assigneeDepartmentId) return { kind: 'department', id: m.assigneeDepartmentId };
+  return { kind: 'desk', id: null };
+}
+
+async function ownerNames(ctx: Ctx, rows: Row[]) {
+  const ids = (pick: (m: Row) => string | null) => [...new Set(rows.map(pick).filter((v): v is string => !!v))];
+  const names = new Map<string, string>();
+  const staffIds = ids((m) => m.assigneeStaffId);
+  const teamIds = ids((m) => m.assigneeTeamId);
+  const deptIds = ids((m) => m.assigneeDepartmentId);
+  if (staffIds.length)
+    for (const r of await ctx.db
+      .select({ id: staff.id, name: staff.displayName })
+      .from(staff)
+      .where(inArray(staff.id, staffIds)))
+      names.set(r.id, r.name);
+  if (teamIds.length)
+    for (const r of await ctx.db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(inArray(teams.id, teamIds)))
+      names.set(r.id, r.name);
+  if (deptIds.length)
+    for (const r of await ctx.db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(inArray(departments.id, deptIds)))
+      names.set(r.id, r.name);
+  return names;
+}

@@ -1,0 +1,159 @@
+/**
+ * A resident's phone, verified by one-time code. Optional everywhere: it lets
+ * the station call back and lists every matter submitted with the number on
+ * any device ("my matters"). Codes are keyed hashes with few attempts and a
+ * short life; the number is sealed with SM4 and found by its HMAC.
+ */
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import type { PhoneCodeSent, PhoneMatters, PhoneSession } from '@jingmin/shared';
+import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { households, matters, phoneCodes, phoneSessions } from '../../db/schema/index.js';
+import { auditAlone, type Ctx } from '../../platform/context.js';
+import { hmacSm3, maskPhone, randomToken, sealField, sm3 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import { consume } from '../../platform/ratelimit.js';
+import { SmsError } from '../../platform/sms/sms.js';
+import { trackingTokenFor } from './intake.service.js';
+
+export const PHONE_RULES = {
+  codeTtlMinutes: 10,
+  resendAfterSeconds: 60,
+  maxAttempts: 5,
+  codesPerPhonePerHour: 5,
+  codesPerAddressPerHour: 20,
+  sessionDays: 30,
+};
+
+export function phoneIndex(ctx: Ctx, phone: string) {
+  return hmacSm3(ctx.deps.keys.data, `phone:${phone}`).toString('hex');
+}
+
+const codeHash = (ctx: Ctx, index: string, code: string) => hmacSm3(ctx.deps.keys.data, `otp:${index}:${code}`);
+
+export async function requestPhoneCode(ctx: Ctx, phone: string): Promise<PhoneCodeSent> {
+  const index = phoneIndex(ctx, phone);
+  const now = ctx.now();
+  const [last] = await ctx.db
+    .select({ createdAt: phoneCodes.createdAt })
+    .from(phoneCodes)
+    .where(eq(phoneCodes.phoneIndex, index))
+    .orderBy(desc(phoneCodes.createdAt))
+    .limit(1);
+  const wait = last ? PHONE_RULES.resendAfterSeconds - (now.getTime() - last.createdAt.getTime()) / 1000 : 0;
+  if (wait > 0) throw new AppError('RATE_LIMITED', { retryAfter: Math.ceil(wait) });
+  await consume(ctx.db, now, [
+    { key: `otp:phone:${index}`, max: PHONE_RULES.codesPerPhonePerHour, windowSeconds: 3600 },
+    { key: `otp:ip:${ctx.ip}`, max: PHONE_RULES.codesPerAddressPerHour, windowSeconds: 3600 },
+  ]);
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await ctx.db.insert(phoneCodes).values({
+    phoneIndex: index,
+    codeHash: codeHash(ctx, index, code).toString('hex'),
+    expiresAt: new Date(now.getTime() + PHONE_RULES.codeTtlMinutes * 60_000),
+    createdAt: now,
+  });
+  try {
+    await ctx.deps.sms.sendOtp({ phone, code, ttlMinutes: PHONE_RULES.codeTtlMinutes });
+  } catch (err) {
+    ctx.log.warn({ err: err instanceof SmsError ? err.code : String(err) }, 'one-time code not sent');
+    throw new AppError('SMS_UNAVAILABLE');
+  }
+  return {
+    phoneMasked: maskPhone(phone),
+    ttlMinutes: PHONE_RULES.codeTtlMinutes,
+    resendAfterSeconds: PHONE_RULES.resendAfterSeconds,
+  };
+}
+
+/** Checks the newest live code; a wrong guess costs an attempt, a right one opens a phone session. */
+export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promise<PhoneSession> {
+  const index = phoneIndex(ctx, phone);
+  const now = ctx.now();
+  await consume(ctx.db, now, [{ key: `otp-verify:ip:${ctx.ip}`, max: 30, windowSeconds: 3600 }]);
+  const [live] = await ctx.db
+    .select()
+    .from(phoneCodes)
+    .where(and(eq(phoneCodes.phoneIndex, index), isNull(phoneCodes.consumedAt), gt(phoneCodes.expiresAt, now)))
+    .orderBy(desc(phoneCodes.createdAt))
+    .limit(1);
+  if (!live || live.attempts >= PHONE_RULES.maxAttempts) throw new AppError('PHONE_CODE_INVALID');
+  const right = timingSafeEqual(Buffer.from(live.codeHash, 'hex'), codeHash(ctx, index, code));
+  const token = randomToken(24);
+  const expiresAt = new Date(now.getTime() + PHONE_RULES.sessionDays * 86_400_000);
+  const ok = await ctx.db.transaction(async (tx) => {
+    if (!right) {
+      await tx
+        .update(phoneCodes)
+        .set({ attempts: live.attempts + 1 })
+        .where(eq(phoneCodes.id, live.id));
+      return false;
+    }
+    const [used] = await tx
+      .update(phoneCodes)
+      .set({ consumedAt: now })
+      .where(and(eq(phoneCodes.id, live.id), isNull(phoneCodes.consumedAt)))
+      .returning({ id: phoneCodes.id });
+    if (!used) return false;
+    await tx.insert(phoneSessions).values({
+      tokenHash: sm3(token),
+      phoneIndex: index,
+      phoneEnc: sealField(ctx.deps.keys.data, phone),
+      phoneMasked: maskPhone(phone),
+      expiresAt,
+      createdAt: now,
+    });
+    return true;
+  });
+  if (!ok) throw new AppError('PHONE_CODE_INVALID');
+  return { phoneToken: token, phoneMasked: maskPhone(phone), expiresAt: expiresAt.toISOString() };
+}
+
+/** The verified phone behind a token, or 401. */
+export async function phoneSessionOrThrow(ctx: Ctx, token: string | undefined) {
+  if (!token || token.length > 100) throw new AppError('PHONE_SESSION_REQUIRED');
+  const [row] = await ctx.db
+    .select()
+    .from(phoneSessions)
+    .where(and(eq(phoneSessions.tokenHash, sm3(token)), gt(phoneSessions.expiresAt, ctx.now())));
+  if (!row) throw new AppError('PHONE_SESSION_REQUIRED');
+  return row;
+}
+
+/** Every matter submitted with this verified phone, newest first; each opens by its own tracking link. */
+export async function phoneMatters(ctx: Ctx, token: string | undefined): Promise<PhoneMatters> {
+  const session = await phoneSessionOrThrow(ctx, token);
+  const rows = await ctx.db
+    .select({ matter: matters, address: households.address })
+    .from(matters)
+    .innerJoin(households, eq(households.id, matters.householdId))
+    .where(eq(matters.contactPhoneIndex, session.phoneIndex))
+    .orderBy(desc(matters.createdAt))
+    .limit(100);
+  await auditAlone(ctx, {
+    actor: null,
+    action: 'resident.phone_matters',
+    result: 'ok',
+    details: { phone: session.phoneMasked, rows: rows.length },
+  });
+  return {
+    phoneMasked: session.phoneMasked,
+    items: rows
+      .filter((r) => r.matter.intakeKey)
+      .map(({ matter: m, address }) => ({
+        number: m.number,
+        kind: m.kind,
+        status: m.status,
+        address,
+        excerpt: m.body.length > 60 ? `${m.body.slice(0, 60)}…` : m.body,
+        submittedAt: m.createdAt.toISOString(),
+        trackingToken: trackingTokenFor(ctx, m.intakeKey!),
+      })),
+  };
+}
+
+/** Drops spent codes and expired phone sessions. */
+export async function sweepPhoneRecords(ctx: Ctx) {
+  const now = ctx.now();
+  await ctx.db.delete(phoneCodes).where(lt(phoneCodes.expiresAt, new Date(now.getTime() - 86_400_000)));
+  await ctx.db.delete(phoneSessions).where(lt(phoneSessions.expiresAt, now));
+}

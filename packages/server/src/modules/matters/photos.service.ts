@@ -1,0 +1,243 @@
+/**
+ * Photos of a submission or a chat message. Checked by content (JPEG, PNG,
+ * WebP), re-encoded so no metadata survives (EXIF location included; it is
+ * kept as data only when the resident chose to share location), and stored
+ * in the database so every server process serves them. Uploads are
+ * idempotent like submissions: a retry with the same key returns the same
+ * photos. A photo stays pending until the submission or message that carries
+ * it commits; pending photos are swept after a day.
+ */
+import { PHOTO_LIMITS, type PhotoReceipt, type UploadPhotosResult } from '@jingmin/shared';
+import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import exifr from 'exifr';
+import type { FastifyRequest } from 'fastify';
+import sharp from 'sharp';
+import type { Tx } from '../../db/client.js';
+import { idempotencyKeys, matterEvents, matterPhotos } from '../../db/schema/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { sm3 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+
+type Mime = PhotoReceipt['mime'];
+const FORMATS: Record<string, Mime> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const MB = 1024 * 1024;
+/** A 50-megapixel image is already bigger than any phone camera's; beyond that is a decompression bomb. */
+const MAX_INPUT_PIXELS = 50_000_000;
+
+/** Who a photo belongs to before it is attached: the doorplate (a new submission) or a matter (a message). */
+export type PhotoOwner =
+  | { kind: 'doorplate'; householdId: string }
+  | { kind: 'matter'; matterId: string; staffId: string | null };
+
+/**
+ * Reads the `photo` parts of a multipart request into memory, refusing early:
+ * a declared length over the cap, more than nine files, a file over 8 MB, or a
+ * sum over the cap while streaming (the plugin limits each file, not the sum).
+ */
+export async function readPhotoParts(req: FastifyRequest): Promise<Buffer[]> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', { detail: 'multipart/form-data, field "photo"' });
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', { limit: `${PHOTO_LIMITS.maxRequestBytes / MB} MB` });
+  if (Number(req.headers['content-length'] ?? 0) > PHOTO_LIMITS.maxRequestBytes) throw tooLarge();
+  const files: Buffer[] = [];
+  let total = 0;
+  try {
+    const parts = req.parts({
+      limits: { fileSize: PHOTO_LIMITS.maxFileBytes, files: PHOTO_LIMITS.perItem, fields: 0, parts: 10 },
+    });
+    for await (const part of parts) {
+      if (part.type !== 'file' || part.fieldname !== 'photo') throw new AppError('VALIDATION', { detail: 'photo' });
+      const buffer = await part.toBuffer();
+      total += buffer.length;
+      if (total > PHOTO_LIMITS.maxRequestBytes) throw tooLarge();
+      files.push(buffer);
+    }
+  } catch (err) {
+    throw multipartError(err);
+  }
+  if (files.length === 0) throw new AppError('VALIDATION', { detail: 'photo' });
+  return files;
+}
+
+function multipartError(err: unknown) {
+  if (err instanceof AppError) return err;
+  switch ((err as { code?: string }).code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', { limit: `${PHOTO_LIMITS.maxFileBytes / MB} MB` });
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('VALIDATION', { detail: `photo: ≤ ${PHOTO_LIMITS.perItem}` });
+    default:
+      // Anything else while parsing is a body the client broke (a cut-off upload, a wrong boundary).
+      return new AppError('BAD_REQUEST', { detail: 'multipart/form-data' });
+  }
+}
+
+interface Processed {
+  data: Buffer;
+  mime: Mime;
+  width: number;
+  height: number;
+  location: { lat: number; lng: number } | null;
+}
+
+/** Decodes by content, re-encodes without metadata, upright and at most 2048 px on the longer side. */
+export async function processPhoto(input: Buffer, keepLocation: boolean): Promise<Processed> {
+  const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
+    .metadata()
+    .catch(() => null);
+  const mime = meta?.format ? FORMATS[meta.format] : undefined;
+  if (!meta || !mime) throw new AppError('UNSUPPORTED_MEDIA', { detail: 'JPEG / PNG / WebP' });
+  const gps = keepLocation && meta.exif ? await exifr.gps(input).catch(() => null) : null;
+  const image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
+    .rotate() // applies the EXIF orientation before the metadata is dropped
+    .resize({ width: PHOTO_LIMITS.maxSide, height: PHOTO_LIMITS.maxSide, fit: 'inside', withoutEnlargement: true });
+  const encoded =
+    mime === 'image/png'
+      ? image.png({ compressionLevel: 9 })
+      : mime === 'image/webp'
+        ? image.webp({ quality: 82 })
+        : image.jpeg({ quality: 82, mozjpeg: true });
+  const { data, info } = await encoded.toBuffer({ resolveWithObject: true }).catch(() => {
+    throw new AppError('UNSUPPORTED_MEDIA', { detail: 'JPEG / PNG / WebP' });
+  });
+  const location =
+    gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude)
+      ? { lat: gps.latitude, lng: gps.longitude }
+      : null;
+  return { data, mime, width: info.width, height: info.height, location };
+}
+
+/** Stores the uploaded photos once per Idempotency-Key; a retry returns the stored receipt. */
+export async function storePhotos(
+  ctx: Ctx,
+  owner: PhotoOwner,
+  key: string | undefined,
+  files: Buffer[],
+  keepLocation: boolean,
+): Promise<UploadPhotosResult> {
+  if (!key || !/^[0-9a-f-]{36}$/i.test(key)) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+  const ownerId = owner.kind === 'doorplate' ? owner.householdId : owner.matterId;
+  const requestHash = sm3(JSON.stringify([owner.kind, ownerId, keepLocation, files.map((f) => sm3(f))]));
+  const replay = await storedUpload(ctx, key, requestHash);
+  if (replay) return replay;
+  const processed: Processed[] = [];
+  for (const file of files) processed.push(await processPhoto(file, keepLocation));
+  const now = ctx.now();
+  const result = await ctx.db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ key, scope: 'photo.upload', requestHash, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) return null;
+    const rows = await tx
+      .insert(matterPhotos)
+      .values(
+        processed.map((p, ordinal) => ({
+          householdId: owner.kind === 'doorplate' ? owner.householdId : null,
+          matterId: owner.kind === 'matter' ? owner.matterId : null,
+          uploaderType: owner.kind === 'matter' && owner.staffId ? ('staff' as const) : ('resident' as const),
+          uploaderStaffId: owner.kind === 'matter' ? owner.staffId : null,
+          uploadKey: key,
+          ordinal,
+          mime: p.mime,
+          width: p.width,
+          height: p.height,
+          bytes: p.data.length,
+          digest: sm3(p.data),
+          data: p.data,
+          location: p.location,
+          createdAt: now,
+        })),
+      )
+      .returning({
+        id: matterPhotos.id,
+        width: matterPhotos.width,
+        height: matterPhotos.height,
+        bytes: matterPhotos.bytes,
+        mime: matterPhotos.mime,
+      });
+    const stored = { photos: rows.map((r) => ({ ...r, mime: r.mime as Mime })) };
+    await tx.update(idempotencyKeys).set({ response: stored }).where(eq(idempotencyKeys.key, key));
+    return stored;
+  });
+  return result ?? (await storedUpload(ctx, key, requestHash)) ?? Promise.reject(new AppError('CONFLICT'));
+}
+
+async function storedUpload(ctx: Ctx, key: string, requestHash: string): Promise<UploadPhotosResult | null> {
+  const [row] = await ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+  if (!row) return null;
+  if (row.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_MISMATCH');
+  if (!row.response) throw new AppError('CONFLICT');
+  return row.response as UploadPhotosResult;
+}
+
+/**
+ * Attaches pending photos to the event that carries them, inside that
+ * event's transaction. Every id must be pending and belong to the same owner;
+ * otherwise nothing is attached and the request is refused.
+ */
+export async function attachPhotos(tx: Tx, owner: PhotoOwner, ids: string[], matterId: string, eventId: number) {
+  if (ids.length === 0) return [];
+  const ownedBy: SQL =
+    owner.kind === 'doorplate'
+      ? and(eq(matterPhotos.householdId, owner.householdId), isNull(matterPhotos.matterId))!
+      : eq(matterPhotos.matterId, owner.matterId);
+  const attached = await tx
+    .update(matterPhotos)
+    .set({ matterId, eventId })
+    .where(and(inArray(matterPhotos.id, ids), ownedBy, isNull(matterPhotos.eventId)))
+    .returning({ id: matterPhotos.id, location: matterPhotos.location });
+  if (attached.length !== new Set(ids).size) throw new AppError('VALIDATION', { detail: 'photoIds' });
+  return attached;
+}
+
+/** Photo ids per timeline event of a matter, in upload order. */
+export async function photosByEvent(db: Ctx['db'], matterId: string): Promise<Map<number, string[]>> {
+  const rows = await db
+    .select({ id: matterPhotos.id, eventId: matterPhotos.eventId })
+    .from(matterPhotos)
+    .where(eq(matterPhotos.matterId, matterId))
+    .orderBy(matterPhotos.createdAt, matterPhotos.ordinal);
+  const byEvent = new Map<number, string[]>();
+  for (const r of rows) {
+    if (r.eventId === null) continue;
+    byEvent.set(r.eventId, [...(byEvent.get(r.eventId) ?? []), r.id]);
+  }
+  return byEvent;
+}
+
+/** One attached photo of a matter, with the visibility of the event it belongs to. */
+export async function readPhoto(db: Ctx['db'], matterId: string, photoId: string) {
+  const [row] = await db
+    .select({ data: matterPhotos.data, mime: matterPhotos.mime, visibility: matterEvents.visibility })
+    .from(matterPhotos)
+    .innerJoin(matterEvents, eq(matterEvents.id, matterPhotos.eventId))
+    .where(and(eq(matterPhotos.id, photoId), eq(matterPhotos.matterId, matterId)));
+  return row ?? null;
+}
+
+/** Drops photos never attached within a day: an abandoned draft keeps nothing. */
+export async function sweepPendingPhotos(ctx: Ctx) {
+  const cutoff = new Date(ctx.now().getTime() - 24 * 3_600_000);
+  const gone = await ctx.db
+    .delete(matterPhotos)
+    .where(and(isNull(matterPhotos.eventId), lt(matterPhotos.createdAt, cutoff)))
+    .returning({ id: matterPhotos.id });
+  return gone.length;
+}
+
+/** The photos of each matter's submission, for lists and detail views. */
+export async function submissionPhotoIds(db: Ctx['db'], matterIds: string[]): Promise<Map<string, string[]>> {
+  const byMatter = new Map<string, string[]>();
+  if (matterIds.length === 0) return byMatter;
+  const rows = await db
+    .select({ id: matterPhotos.id, matterId: matterPhotos.matterId })
+    .from(matterPhotos)
+    .innerJoin(matterEvents, eq(matterEvents.id, matterPhotos.eventId))
+    .where(and(inArray(matterPhotos.matterId, matterIds), eq(matterEvents.type, 'matter.submitted')))
+    .orderBy(matterPhotos.ordinal);
+  for (const r of rows) byMatter.set(r.matterId!, [...(byMatter.get(r.matterId!) ?? []), r.id]);
+  return byMatter;
+}

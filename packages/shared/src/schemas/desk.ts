@@ -1,0 +1,97 @@
+/** The desk's supervision board, grid duties and the station's own 码上办 rules. */
+import { z } from 'zod';
+import { DEFAULT_DEADLINES, MATTER_KINDS, MATTER_STATUSES, URGENCIES } from '../domain/matters.js';
+import { Id } from './common.js';
+
+/** Who owns the tasks in one column of the board. */
+export const BOARD_OWNER_KINDS = ['desk', 'staff', 'team', 'department'] as const;
+
+export const BoardTask = z.object({
+  id: Id,
+  number: z.string(),
+  kind: z.enum(MATTER_KINDS),
+  status: z.enum(MATTER_STATUSES),
+  urgency: z.enum(URGENCIES),
+  address: z.string(),
+  /** Minutes since submission. */
+  ageMinutes: z.number().int(),
+  /** The deadline that applies now: first response at the desk, taking once dispatched, else resolution. */
+  dueAt: z.iso.datetime().nullable(),
+  deadline: z.enum(['first_response', 'take', 'resolve']).nullable(),
+  overdue: z.boolean(),
+});
+export type BoardTask = z.infer<typeof BoardTask>;
+
+export const BoardColumn = z.object({
+  ownerKind: z.enum(BOARD_OWNER_KINDS),
+  ownerId: Id.nullable(),
+  name: z.string(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  tasks: z.array(BoardTask),
+});
+export type BoardColumn = z.infer<typeof BoardColumn>;
+
+/** 督办看板: every open task by assignee, oldest first, overdue counted. */
+export const SupervisionBoard = z.object({ generatedAt: z.iso.datetime(), columns: z.array(BoardColumn) });
+export type SupervisionBoard = z.infer<typeof SupervisionBoard>;
+
+/** The suggestion shown next to the dispatch button: the responsible officer of the household's grid. */
+export const SuggestedAssignee = z.object({ staffId: Id, name: z.string(), reason: z.string() });
+export type SuggestedAssignee = z.infer<typeof SuggestedAssignee>;
+
+export const GRID_DUTIES = ['responsible_officer', 'auxiliary', 'grid_member'] as const;
+export type GridDuty = (typeof GRID_DUTIES)[number];
+
+/** 警格+网格: who answers for a grid (or a village / community). */
+export const UnitDutiesInput = z
+  .object({
+    /** 责任民警: suggested for every matter from this area, named on its doorplates. */
+    responsibleOfficerId: Id.nullable(),
+    auxiliaryIds: z.array(Id).max(20).default([]),
+    gridMemberIds: z.array(Id).max(50).default([]),
+  })
+  .strict();
+export type UnitDutiesInput = z.infer<typeof UnitDutiesInput>;
+
+export const UnitDuties = z.object({
+  unitId: Id,
+  members: z.array(z.object({ staffId: Id, name: z.string(), duty: z.enum(GRID_DUTIES) })),
+});
+export type UnitDuties = z.infer<typeof UnitDuties>;
+
+const minutes = (max: number) => z.number().int().min(1).max(max);
+const DeadlineRuleInput = z
+  .object({ firstResponseMinutes: minutes(1440), takeMinutes: minutes(1440), resolveMinutes: minutes(60 * 24 * 60) })
+  .strict();
+
+/** A station's own rules; the defaults come from DOMAIN.md and apply until the chief changes them. */
+export const MatterSettings = z
+  .object({
+    deadlines: z
+      .object({
+        base: DeadlineRuleInput,
+        byKind: z.partialRecord(z.enum(MATTER_KINDS), DeadlineRuleInput.partial()),
+        urgent: DeadlineRuleInput.partial(),
+      })
+      .strict(),
+    limits: z
+      .object({
+        perDoorplatePerHour: z.number().int().min(1).max(1000),
+        perPhonePerHour: z.number().int().min(1).max(1000),
+        perAddressPerHour: z.number().int().min(1).max(10000),
+      })
+      .strict(),
+  })
+  .strict();
+export type MatterSettings = z.infer<typeof MatterSettings>;
+
+/** The defaults a new station starts with (DOMAIN.md): first response 5 min for 求助/报警, 30 min otherwise. */
+export const DEFAULT_MATTER_SETTINGS: MatterSettings = {
+  deadlines: {
+    base: { ...DEFAULT_DEADLINES.base },
+    byKind: Object.fromEntries(Object.entries(DEFAULT_DEADLINES.byKind).map(([k, v]) => [k, { ...v }])),
+    urgent: { ...DEFAULT_DEADLINES.urgent },
+  },
+  limits: { perDoorplatePerHour: 10, perPhonePerHour: 10, perAddressPerHour: 30 },
+};
