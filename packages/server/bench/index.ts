@@ -16,6 +16,7 @@ import { matterSettingsKey } from '../src/modules/desk/settings.service.js';
 import { createDeps } from '../src/platform/boot.js';
 import { openTestDatabase } from '../src/test/database.js';
 import { seedFixture } from '../src/test/fixture.js';
+import { measureLive } from './live.js';
 
 process.env.JM_TEST_DB = 'pg';
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -85,6 +86,9 @@ async function main() {
   for (const station of [fx.units.stationA, fx.units.stationB])
     await deps.database.db.insert(settings).values({ key: matterSettingsKey(station), value: lifted });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  // A second process for the desk: its own LISTEN connection, woken by NOTIFY from the first.
+  const deskApp = await buildApp(deps);
+  const deskBase = await deskApp.listen({ port: 0, host: '127.0.0.1' });
   const body = { kind: 'help', body: '楼道里的灯坏了一周，晚上老人走路不安全，麻烦看看。', noticeVersion: '2026-11' };
   const post = (url: string, headers: Record<string, string> = {}) =>
     fetch(url, {
@@ -109,10 +113,15 @@ async function main() {
     process.stdout.write(
       `intake (matter + event + audit chain + outbox + idempotency + rate limits): ${fmt(intake)}\n`,
     );
+    const live = await measureLive(base, deskBase, tokens[0]!, { username: 'a.duty', password: fx.password });
+    process.stdout.write(
+      `live: the desk on another process sees a submission p50 ${live.seenP50.toFixed(1)} ms, p99 ${live.seenP99.toFixed(1)} ms after it is sent (its acknowledgement: p50 ${live.ackP50.toFixed(1)} ms, p99 ${live.ackP99.toFixed(1)} ms; ${(live.seenP50 / live.ackP50).toFixed(2)}x)\n`,
+    );
     process.stdout.write(
       `intake: ${intake.perSecond.toFixed(0)} submissions/s, p99 ${intake.p99.toFixed(1)} ms, ${(intake.perSecond / baseline.perSecond).toFixed(2)}x of bare insert\n`,
     );
   } finally {
+    await deskApp.close();
     await app.close();
     await database.close();
   }
