@@ -14,6 +14,7 @@ CREATE TABLE "matter_photos" (
 	"bytes" integer NOT NULL,
 	"digest" text NOT NULL,
 	"data" "bytea" NOT NULL,
+	"thumb" "bytea" NOT NULL,
 	"location" jsonb,
 	"created_at" timestamp with time zone NOT NULL
 );

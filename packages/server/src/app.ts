@@ -131,7 +131,8 @@ async function serveWeb(app: FastifyInstance, deps: AppDeps) {
   const dist = deps.config.web.dist;
   const hasWeb = fs.existsSync(path.join(dist, 'index.html'));
   if (hasWeb)
-    await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: dist, wildcard: true, index: false, maxAge: '1h', immutable: false });
   app.setNotFoundHandler((req, reply) => {
     const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !path.extname(req.url.split('?')[0] ?? '');
     if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -141,15 +141,17 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
     const toDepartment =
       (kind === 'dispute' || kind === 'suggestion') && rand() < 0.35 && station.departments.length > 0;
     const stage =
-      resolved > now
-        ? taken > now
-          ? dispatched > now
-            ? 'accepted'
-            : 'dispatched'
-          : 'in_progress'
-        : rated > now
-          ? 'resolved'
-          : 'done';
+      waiting || firstResponse > now
+        ? 'submitted'
+        : dispatched > now
+          ? 'accepted'
+          : taken > now
+            ? 'dispatched'
+            : resolved > now
+              ? 'in_progress'
+              : rated > now
+                ? 'resolved'
+                : 'done';
     const r = rand();
     const rating: Rating | null =
       stage !== 'done' || r > 0.9 ? null : r < 0.78 ? 'satisfied' : r < 0.86 ? 'basically_satisfied' : 'unsatisfied';
@@ -199,6 +201,7 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
       to: MatterStatus | null,
       note: string | null = null,
       actor: { id: string; name: string } | null = null,
+      payload: Record<string, unknown> = {},
     ) =>
       events.push({
         matterId: id,
@@ -209,13 +212,16 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
         fromStatus: from,
         toStatus: to,
         note,
+        payload,
         at,
       });
     const desk = station.handlers[0]!;
     ev('matter.submitted', created, null, 'submitted');
-    if (waiting) continue;
+    if (stage === 'submitted') continue;
     ev('matter.accept', firstResponse, 'submitted', 'accepted', null, desk);
-    if (done(dispatched)) ev('matter.dispatch', dispatched, 'accepted', 'dispatched', null, desk);
+    const assignee = rows.at(-1)!;
+    const to = { assigneeStaffId: assignee.assigneeStaffId, assigneeDepartmentId: assignee.assigneeDepartmentId };
+    if (done(dispatched)) ev('matter.dispatch', dispatched, 'accepted', 'dispatched', null, desk, to);
     if (done(taken)) ev('matter.take', taken, 'dispatched', 'in_progress', null, handler);
     if (done(resolved)) ev('matter.resolve', resolved, 'in_progress', 'resolved', outcome, handler);
     if (rating) ev('matter.rate', rated, 'resolved', 'rated', null);

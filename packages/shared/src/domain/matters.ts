@@ -76,6 +76,16 @@ export const MATTER_ACTIONS = {
 } as const satisfies Record<string, MatterStatus>;
 export type MatterAction = keyof typeof MATTER_ACTIONS;
 
+/**
+ * What staff may do on a matter besides moving it: reply to the resident,
+ * write an internal note, and 催办 — the desk chasing the assignee of a
+ * dispatched or transferred matter (跟踪反馈). None changes the status.
+ */
+export const MATTER_MESSAGE_ACTIONS = ['reply', 'note', 'remind'] as const;
+export type MatterMessageAction = (typeof MATTER_MESSAGE_ACTIONS)[number];
+/** Every button a staff screen may show for a matter; the server says which apply (`allowedActions`). */
+export type StaffMatterAction = MatterAction | MatterMessageAction;
+
 /** From each status, the actions allowed. */
 export const MATTER_FLOW: Record<MatterStatus, readonly MatterAction[]> = {
   submitted: ['accept', 'invalidate', 'merge'],

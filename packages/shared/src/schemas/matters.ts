@@ -1,11 +1,18 @@
 /** 码上办 contract: resident submission and tracking, staff handling. */
 import { z } from 'zod';
-import { MATTER_ACTIONS, MATTER_KINDS, MATTER_STATUSES, RATINGS, URGENCIES } from '../domain/matters.js';
+import {
+  MATTER_ACTIONS,
+  MATTER_KINDS,
+  MATTER_MESSAGE_ACTIONS,
+  MATTER_STATUSES,
+  RATINGS,
+  URGENCIES,
+} from '../domain/matters.js';
 import { Id, text } from './common.js';
 import { PhotoIds } from './resident.js';
 
 /** Version of the privacy notice shown on the resident page before submitting (PIPL Art. 17). */
-export const PRIVACY_NOTICE_VERSION = '2026-11';
+export const PRIVACY_NOTICE_VERSION = '2026-11.2';
 
 export const Location = z
   .object({
@@ -50,6 +57,8 @@ export const TimelineEntry = z.object({
   visibility: z.enum(['public', 'internal']),
   /** Photos sent with this message. */
   photoIds: z.array(Id),
+  /** Whom a dispatch or transfer went to: a name for staff; for the resident a department, a team or 责任民警. */
+  target: z.string().nullable(),
   at: z.iso.datetime(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
@@ -113,8 +122,12 @@ export const MatterView = z.object({
     /** Resolved (or still open) within the resolution deadline. */
     onTime: z.boolean().nullable(),
   }),
+  /** Status steps and messages this account may take now. */
   allowedActions: z.array(
-    z.enum(Object.keys(MATTER_ACTIONS) as [keyof typeof MATTER_ACTIONS, ...(keyof typeof MATTER_ACTIONS)[]]),
+    z.enum([
+      ...(Object.keys(MATTER_ACTIONS) as [keyof typeof MATTER_ACTIONS, ...(keyof typeof MATTER_ACTIONS)[]]),
+      ...MATTER_MESSAGE_ACTIONS,
+    ]),
   ),
 });
 export type MatterView = z.infer<typeof MatterView>;

@@ -46,6 +46,9 @@ export const ResidentMessageInput = z
   .refine((m) => m.text.length > 0 || m.photoIds.length > 0, { message: 'write a message or add a photo' });
 export type ResidentMessageInput = z.infer<typeof ResidentMessageInput>;
 
+/** `?size=thumb` answers a small copy (≤ 320 px JPEG) for lists and chat bubbles. */
+export const PhotoSizeQuery = z.object({ size: z.enum(['full', 'thumb']).default('full') }).strict();
+
 export const PhotoParams = z.object({ tracking: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), photoId: Id }).strict();
 
 /** Step 1 of verifying a phone: send a one-time code. */

@@ -53,6 +53,8 @@ export const matterPhotos = pgTable(
     /** SM3 of the stored bytes. */
     digest: text().notNull(),
     data: bytea().notNull(),
+    /** A small copy (at most 320 px) for lists and chat bubbles on a slow network. */
+    thumb: bytea().notNull(),
     /** From the photo's GPS, kept only when the resident chose to share location. */
     location: jsonb().$type<{ lat: number; lng: number }>(),
     createdAt: timestamp({ withTimezone: true }).notNull(),

@@ -1,6 +1,6 @@
-/** Who the desk can dispatch to: handlers, teams and partner departments inside its scope. */
+/** Who the desk can dispatch to, or a handler transfer to: handlers, teams and partner departments inside its scope. */
 import { ROLE_CAPABILITIES, type Role } from '@jingmin/shared';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { departments, staff, teams, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { escapeLike } from '../../platform/session.js';
@@ -10,19 +10,26 @@ const HANDLER_ROLES = (Object.keys(ROLE_CAPABILITIES) as Role[]).filter(
 );
 
 export async function assignees(ctx: Ctx) {
+  const actor = ctx.actor!;
+  // A partner department passes a matter on to another department, never to a named officer.
+  const departmentOnly = actor.roles.length === 1 && actor.roles[0] === 'department_liaison';
   const inScope = sql`${units.path} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`;
-  const people = await ctx.db
-    .select({ id: staff.id, name: staff.displayName, roles: staff.roles, unit: units.name })
-    .from(staff)
-    .innerJoin(units, eq(units.id, staff.scopeUnitId))
-    .where(and(inScope, eq(staff.status, 'active'), sql`${staff.roles} && ${sql.param(HANDLER_ROLES)}::text[]`))
-    .orderBy(asc(staff.displayName));
-  const teamRows = await ctx.db
-    .select({ id: teams.id, name: teams.name, unit: units.name })
-    .from(teams)
-    .innerJoin(units, eq(units.id, teams.stationId))
-    .where(inScope)
-    .orderBy(asc(teams.name));
+  const people = departmentOnly
+    ? []
+    : await ctx.db
+        .select({ id: staff.id, name: staff.displayName, roles: staff.roles, unit: units.name })
+        .from(staff)
+        .innerJoin(units, eq(units.id, staff.scopeUnitId))
+        .where(and(inScope, eq(staff.status, 'active'), sql`${staff.roles} && ${sql.param(HANDLER_ROLES)}::text[]`))
+        .orderBy(asc(staff.displayName));
+  const teamRows = departmentOnly
+    ? []
+    : await ctx.db
+        .select({ id: teams.id, name: teams.name, unit: units.name })
+        .from(teams)
+        .innerJoin(units, eq(units.id, teams.stationId))
+        .where(inScope)
+        .orderBy(asc(teams.name));
   const deptRows = await ctx.db
     .select({ id: departments.id, name: departments.name, unit: units.name })
     .from(departments)
@@ -34,4 +41,27 @@ export async function assignees(ctx: Ctx) {
     teams: teamRows,
     departments: deptRows,
   };
+}
+
+/** Display names of staff, teams and departments by id, for timelines and the board. */
+export async function assigneeNames(
+  db: Ctx['db'],
+  ids: { staff?: string[]; teams?: string[]; departments?: string[] },
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const put = (rows: { id: string; name: string }[]) => {
+    for (const r of rows) names.set(r.id, r.name);
+  };
+  if (ids.staff?.length)
+    put(await db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, ids.staff)));
+  if (ids.teams?.length)
+    put(await db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, ids.teams)));
+  if (ids.departments?.length)
+    put(
+      await db
+        .select({ id: departments.id, name: departments.name })
+        .from(departments)
+        .where(inArray(departments.id, ids.departments)),
+    );
+  return names;
 }

@@ -5,9 +5,10 @@
  */
 import type { BoardColumn, BoardTask, SupervisionBoard } from '@jingmin/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { departments, households, matters, staff, teams } from '../../db/schema/index.js';
+import { households, matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { escapeLike } from '../../platform/session.js';
+import { assigneeNames } from './assignees.js';
 
 const OPEN = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const;
 
@@ -83,29 +84,11 @@ function ownerOf(m: Row): { kind: BoardColumn['ownerKind']; id: string | null } 
   return { kind: 'desk', id: null };
 }
 
-async function ownerNames(ctx: Ctx, rows: Row[]) {
+function ownerNames(ctx: Ctx, rows: Row[]) {
   const ids = (pick: (m: Row) => string | null) => [...new Set(rows.map(pick).filter((v): v is string => !!v))];
-  const names = new Map<string, string>();
-  const staffIds = ids((m) => m.assigneeStaffId);
-  const teamIds = ids((m) => m.assigneeTeamId);
-  const deptIds = ids((m) => m.assigneeDepartmentId);
-  if (staffIds.length)
-    for (const r of await ctx.db
-      .select({ id: staff.id, name: staff.displayName })
-      .from(staff)
-      .where(inArray(staff.id, staffIds)))
-      names.set(r.id, r.name);
-  if (teamIds.length)
-    for (const r of await ctx.db
-      .select({ id: teams.id, name: teams.name })
-      .from(teams)
-      .where(inArray(teams.id, teamIds)))
-      names.set(r.id, r.name);
-  if (deptIds.length)
-    for (const r of await ctx.db
-      .select({ id: departments.id, name: departments.name })
-      .from(departments)
-      .where(inArray(departments.id, deptIds)))
-      names.set(r.id, r.name);
-  return names;
+  return assigneeNames(ctx.db, {
+    staff: ids((m) => m.assigneeStaffId),
+    teams: ids((m) => m.assigneeTeamId),
+    departments: ids((m) => m.assigneeDepartmentId),
+  });
 }

@@ -7,10 +7,11 @@
 import { deadlinesFor, type MatterReceipt, type SubmitMatterInput } from '@jingmin/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { households, idempotencyKeys, matterEvents, matters, units } from '../../db/schema/index.js';
+import { households, matterEvents, matters, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { hmacSm3, sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
+import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { publish } from '../../platform/outbox.js';
 import { consume } from '../../platform/ratelimit.js';
 import { matterSettings } from '../desk/settings.service.js';
@@ -41,7 +42,7 @@ export async function submitMatter(
   idempotencyKey: string | undefined,
   input: SubmitMatterInput,
 ): Promise<MatterReceipt> {
-  if (!idempotencyKey || !/^[0-9a-f-]{36}$/i.test(idempotencyKey)) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+  requireKey(idempotencyKey);
   const household = await findHouseholdByToken(ctx, doorplateToken);
   const requestHash = sm3(
     JSON.stringify([
@@ -54,8 +55,8 @@ export async function submitMatter(
       input.phoneToken ?? null,
     ]),
   );
-  const trackingToken = trackingTokenFor(ctx, idempotencyKey);
-  const replay = await storedReceipt(ctx.db, idempotencyKey, requestHash);
+  const trackingToken = trackingTokenFor(ctx, idempotencyKey!);
+  const replay = await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash);
   if (replay) return { ...replay, trackingToken };
   const now = ctx.now();
   const [station] = await ctx.db
@@ -72,12 +73,8 @@ export async function submitMatter(
   ]);
   const deadlines = deadlinesFor(input.kind, 'normal', rules);
   const receipt = await ctx.db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ key: idempotencyKey, scope: 'matter.submit', requestHash, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) return null; // a concurrent retry won the race; read its receipt below
+    // A concurrent retry that won the race: read its receipt below.
+    if (!(await claimKey(tx, idempotencyKey!, 'matter.submit', requestHash, now))) return null;
     const [seq] = rowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('matter_number_seq')::text AS n`));
     const number = `JM${shanghaiDate(now)}-${String(seq!.n).padStart(6, '0')}`;
     const [matter] = await tx
@@ -93,7 +90,7 @@ export async function submitMatter(
         contactPhoneEnc: phone?.phoneEnc ?? null,
         contactPhoneMasked: phone?.phoneMasked ?? null,
         contactPhoneIndex: phone?.phoneIndex ?? null,
-        intakeKey: idempotencyKey,
+        intakeKey: idempotencyKey!,
         trackingHash: sm3(trackingToken),
         noticeVersion: input.noticeVersion,
         firstResponseDueAt: new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000),
@@ -102,19 +99,11 @@ export async function submitMatter(
       })
       .returning({ id: matters.id });
     const stored: StoredReceipt = { number, status: 'submitted', submittedAt: now.toISOString() };
-    await tx.update(idempotencyKeys).set({ response: stored }).where(eq(idempotencyKeys.key, idempotencyKey));
+    await storeAnswer(tx, idempotencyKey!, stored);
     const eventId = await recordSubmission(ctx, tx, matter!.id, station.id, number, input.kind);
-    const photos = await attachPhotos(
-      tx,
-      { kind: 'doorplate', householdId: household.id },
-      input.photoIds,
-      matter!.id,
-      eventId,
-    );
-    // A photo's GPS position is kept only when the resident shared location; it stands in for a missing one.
-    const located = photos.find((p) => p.location);
-    if (!input.location && located?.location)
-      await tx.update(matters).set({ location: located.location }).where(eq(matters.id, matter!.id));
+    // A photo's GPS position stays only when the resident sends a location with the matter.
+    const owner = { kind: 'doorplate' as const, householdId: household.id };
+    const photos = await attachPhotos(tx, owner, input.photoIds, matter!.id, eventId, Boolean(input.location));
     // Last, so the audit chain's lock is held only until the commit right after it.
     await audit(ctx, tx, {
       actor: null,
@@ -126,7 +115,7 @@ export async function submitMatter(
     });
     return stored;
   });
-  const result = receipt ?? (await storedReceipt(ctx.db, idempotencyKey, requestHash));
+  const result = receipt ?? (await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash));
   if (!result) throw new AppError('CONFLICT');
   return { ...result, trackingToken };
 }
@@ -143,12 +132,4 @@ async function recordSubmission(ctx: Ctx, tx: Tx, matterId: string, stationId: s
     kind,
   });
   return event!.id;
-}
-
-async function storedReceipt(db: Ctx['db'], key: string, requestHash: string): Promise<StoredReceipt | null> {
-  const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-  if (!row) return null;
-  if (row.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_MISMATCH');
-  if (!row.response) throw new AppError('CONFLICT');
-  return row.response as StoredReceipt;
 }

@@ -3,7 +3,7 @@
  * status allows; this says which of them this actor may take. Responses carry
  * the result as `allowedActions`, so screens never re-derive it.
  */
-import { type Capability, MATTER_FLOW, type MatterAction } from '@jingmin/shared';
+import { type Capability, MATTER_FLOW, type MatterAction, type StaffMatterAction } from '@jingmin/shared';
 import type { matters } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context.js';
 
@@ -22,7 +22,26 @@ function can(actor: Actor, cap: Capability) {
   return actor.capabilities.includes(cap);
 }
 
-export function allowedActions(actor: Actor, m: Matter): MatterAction[] {
+export function allowedActions(actor: Actor, m: Matter): StaffMatterAction[] {
+  return [...flowActions(actor, m), ...messageActions(actor, m)];
+}
+
+const FINISHED = ['invalid', 'merged', 'closed'];
+
+/** Who writes on a matter: the desk, its handler, or any handler while it waits for a team to take it. */
+function messageActions(actor: Actor, m: Matter): StaffMatterAction[] {
+  if (FINISHED.includes(m.status)) return [];
+  const desk = can(actor, 'matter.desk');
+  const handler =
+    can(actor, 'matter.handle') && (isAssignee(actor, m) || (m.assigneeTeamId !== null && !m.assigneeStaffId));
+  const actions: StaffMatterAction[] = desk || handler ? ['reply', 'note'] : [];
+  const heldElsewhere =
+    m.assigneeStaffId !== actor.id && (m.assigneeStaffId || m.assigneeTeamId || m.assigneeDepartmentId);
+  if (desk && heldElsewhere && ['dispatched', 'in_progress'].includes(m.status)) actions.push('remind');
+  return actions;
+}
+
+function flowActions(actor: Actor, m: Matter): MatterAction[] {
   return MATTER_FLOW[m.status].filter((action) => {
     if (action === 'rate') return false; // the resident's alone
     if (action === 'reopen') return can(actor, 'matter.review');

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm
 import { households, matterEvents, matters } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
 import { escapeLike } from '../../platform/session.js';
+import { assigneeNames } from './assignees.js';
 import { presentMatter } from './matters.service.js';
 import { photosByEvent, submissionPhotoIds } from './photos.service.js';
 
@@ -16,7 +17,13 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
   else parts.push(sql`${matters.unitPath} LIKE ${`${escapeLike(actor.scopePath)}%`}`);
   if (q.status) parts.push(eq(matters.status, q.status));
   if (q.kind) parts.push(eq(matters.kind, q.kind));
-  if (q.mine) parts.push(eq(matters.assigneeStaffId, actor.id));
+  // "Mine": held by me, or by my department (a liaison's work is the department's).
+  if (q.mine)
+    parts.push(
+      actor.departmentId
+        ? or(eq(matters.assigneeStaffId, actor.id), eq(matters.assigneeDepartmentId, actor.departmentId))!
+        : eq(matters.assigneeStaffId, actor.id),
+    );
   if (q.q) parts.push(or(ilike(matters.number, `%${escapeLike(q.q)}%`), ilike(matters.body, `%${escapeLike(q.q)}%`))!);
   const where = and(...parts);
   const [total] = await ctx.db.select({ n: count() }).from(matters).where(where);
@@ -48,27 +55,61 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
     : and(eq(matterEvents.matterId, matterId), eq(matterEvents.visibility, 'public'));
   const rows = await ctx.db.select().from(matterEvents).where(where).orderBy(asc(matterEvents.id));
   const photos = await photosByEvent(ctx.db, matterId);
+  const targets = await targetNames(ctx, rows, forStaff);
+  const en = ctx.locale === 'en';
+  const actorOf = (e: (typeof rows)[number]) => {
+    if (forStaff) return e.actorName;
+    if (e.actorType === 'resident') return en ? 'You' : '您';
+    return e.actorType === 'staff' ? (en ? 'Station' : '派出所') : null;
+  };
   return rows.map((e) => ({
     id: e.id,
     type: e.type,
-    actor: forStaff
-      ? e.actorName
-      : e.actorType === 'resident'
-        ? ctx.locale === 'en'
-          ? 'You'
-          : '您'
-        : e.actorType === 'staff'
-          ? ctx.locale === 'en'
-            ? 'Station'
-            : '派出所'
-          : null,
+    actor: actorOf(e),
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     note: e.note,
     visibility: e.visibility,
     photoIds: photos.get(e.id) ?? [],
+    target: targets.get(e.id) ?? null,
     at: e.at.toISOString(),
   }));
+}
+
+type EventRow = typeof matterEvents.$inferSelect;
+type AssigneePayload = {
+  assigneeStaffId?: string | null;
+  assigneeTeamId?: string | null;
+  assigneeDepartmentId?: string | null;
+};
+
+/** Names the assignee of each dispatch and transfer; the resident learns a department's name, never an officer's. */
+async function targetNames(ctx: Ctx, rows: EventRow[], forStaff: boolean) {
+  const moves = rows.filter((e) => e.type === 'matter.dispatch' || e.type === 'matter.transfer');
+  const payloads = moves.map((e) => [e.id, e.payload as AssigneePayload] as const);
+  const ids = (key: keyof AssigneePayload) => [
+    ...new Set(payloads.map(([, p]) => p[key]).filter((v): v is string => !!v)),
+  ];
+  const names = await assigneeNames(ctx.db, {
+    staff: forStaff ? ids('assigneeStaffId') : [],
+    teams: ids('assigneeTeamId'),
+    departments: ids('assigneeDepartmentId'),
+  });
+  const officer = ctx.locale === 'en' ? 'the responsible officer' : '责任民警';
+  const targets = new Map<number, string>();
+  for (const [id, p] of payloads) {
+    const name = p.assigneeDepartmentId
+      ? names.get(p.assigneeDepartmentId)
+      : p.assigneeTeamId
+        ? names.get(p.assigneeTeamId)
+        : p.assigneeStaffId
+          ? forStaff
+            ? names.get(p.assigneeStaffId)
+            : officer
+          : undefined;
+    if (name) targets.set(id, name);
+  }
+  return targets;
 }
 
 /** Start of today in Asia/Shanghai (UTC+8, no daylight saving). */

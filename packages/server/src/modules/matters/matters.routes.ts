@@ -9,6 +9,7 @@ import {
   MatterView,
   MergeMatterInput,
   MessageInput,
+  PhotoSizeQuery,
   paged,
   ReasonInput,
   ResolveMatterInput,
@@ -26,7 +27,14 @@ import { matterSettings } from '../desk/settings.service.js';
 import { assignees } from './assignees.js';
 import { supervisionBoard } from './board.queries.js';
 import { deskSummary, findMatters, timeline } from './matters.queries.js';
-import { addMessage, dispatchPatch, getMatterOrThrow, transition, viewMatter } from './matters.service.js';
+import {
+  addMessage,
+  dispatchPatch,
+  getMatterOrThrow,
+  remindAssignee,
+  transition,
+  viewMatter,
+} from './matters.service.js';
 import { readPhoto, readPhotoParts, storePhotos } from './photos.service.js';
 
 const tags = ['matters'];
@@ -53,7 +61,8 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get(
     '/matters/assignees',
-    { config: { capability: 'matter.desk' }, schema: { tags, response: { 200: Assignees } } },
+    // Handlers need the list too: an officer or a department transfers onward (转办).
+    { config: { capability: 'matter.handle' }, schema: { tags, response: { 200: Assignees } } },
     (req) => assignees(req.ctx),
   );
   app.get('/matters/summary', { config: read, schema: { tags, response: { 200: DeskSummary } } }, (req) =>
@@ -93,10 +102,10 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/matters/:id/photos/:photoId',
-    { config: read, schema: { tags, params: PhotoParams } },
+    { config: read, schema: { tags, params: PhotoParams, querystring: PhotoSizeQuery } },
     async (req, reply) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
-      const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId);
+      const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId, req.query.size);
       if (!photo) throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });
       return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
     },
@@ -180,6 +189,7 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   post('reply', MessageInput, (ctx, id, b) => addMessage(ctx, id, b, 'public'));
   post('note', MessageInput, (ctx, id, b) => addMessage(ctx, id, b, 'internal'));
+  post('remind', ReasonInput, (ctx, id, b) => remindAssignee(ctx, id, b.reason));
 };
 
 function assigneePayload(patch: {

@@ -200,8 +200,7 @@ export async function dispatchPatch(
       .from(staff)
       .innerJoin(units, eq(units.id, staff.scopeUnitId))
       .where(eq(staff.id, input.assigneeStaffId));
-    if (!s || s.status !== 'active' || !inStation(s.path))
-      throw new AppError('VALIDATION', { detail: 'assigneeStaffId' });
+    if (s?.status !== 'active' || !inStation(s.path)) throw new AppError('VALIDATION', { detail: 'assigneeStaffId' });
   }
   if (input.assigneeTeamId) {
     const [t] = await ctx.db
@@ -244,8 +243,9 @@ export async function addMessage(
   visibility: 'public' | 'internal',
 ) {
   const matter = await getMatterOrThrow(ctx, id);
-  if (!ctx.actor!.capabilities.includes('matter.handle')) throw new AppError('FORBIDDEN');
   if (['closed', 'invalid', 'merged'].includes(matter.status)) throw new AppError('MATTER_CLOSED');
+  if (!allowedActions(ctx.actor!, matter).includes(visibility === 'public' ? 'reply' : 'note'))
+    throw new AppError('FORBIDDEN');
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     if (visibility === 'public' && !matter.firstResponseAt)
@@ -257,6 +257,29 @@ export async function addMessage(
     });
     const owner = { kind: 'matter' as const, matterId: id, staffId: ctx.actor!.id };
     await attachPhotos(tx, owner, message.photoIds, id, eventId);
+  });
+  return viewMatter(ctx, id);
+}
+
+/** 催办: the desk chases whoever holds a dispatched or transferred matter; recorded, and live on their screen. */
+export async function remindAssignee(ctx: Ctx, id: string, text: string) {
+  const matter = await getMatterOrThrow(ctx, id);
+  if (!allowedActions(ctx.actor!, matter).includes('remind')) {
+    if (!['dispatched', 'in_progress'].includes(matter.status))
+      throw new AppError('INVALID_TRANSITION', { from: matter.status, to: matter.status });
+    throw new AppError('FORBIDDEN');
+  }
+  await ctx.db.transaction(async (tx) => {
+    await recordEvent(ctx, tx, matter, {
+      type: 'matter.remind',
+      note: text,
+      visibility: 'internal',
+      payload: {
+        assigneeStaffId: matter.assigneeStaffId,
+        assigneeTeamId: matter.assigneeTeamId,
+        assigneeDepartmentId: matter.assigneeDepartmentId,
+      },
+    });
   });
   return viewMatter(ctx, id);
 }

@@ -106,6 +106,11 @@ describe('the closed loop', () => {
       canRate: boolean;
     };
     const notes = seen.timeline.map((e) => e.note);
+    // The resident learns the matter went to the responsible officer, never the officer's account name.
+    expect(seen.timeline.find((e) => (e as { type?: string }).type === 'matter.dispatch')).toMatchObject({
+      target: '责任民警',
+    });
+    expect(JSON.stringify(seen)).not.toContain('a.officer');
     expect(notes).toContain('已联系市政，今天下午来修');
     expect(notes).not.toContain('内部：市政电话 12319');
     expect(seen.canRate).toBe(true);
@@ -120,6 +125,9 @@ describe('the closed loop', () => {
 
     const detail = (await desk.get(`/api/v1/matters/${id}`)).body as { rating: string; timeline: { type: string }[] };
     expect(detail.rating).toBe('satisfied');
+    expect(
+      (detail.timeline as { type: string; target?: string }[]).find((e) => e.type === 'matter.dispatch')?.target,
+    ).toBe('a.officer');
     expect(detail.timeline.map((e) => e.type)).toEqual([
       'matter.submitted',
       'matter.accept',
@@ -177,6 +185,36 @@ describe('the closed loop', () => {
   });
 });
 
+describe('messages and chasing', () => {
+  it('lets the desk and the handler write, chases the handler, and keeps both from the resident', async () => {
+    const { receipt } = await submit(t.fx.doorplateTokens.a[1], '小区门口的减速带坏了');
+    const desk = await t.as('a.duty');
+    const id = await findId(desk, receipt.number);
+    await desk.post(`/api/v1/matters/${id}/accept`, { urgency: 'normal' });
+    const before = (await desk.get(`/api/v1/matters/${id}`)).body as { allowedActions: string[] };
+    expect(before.allowedActions).toEqual(expect.arrayContaining(['reply', 'note']));
+    expect(before.allowedActions).not.toContain('remind'); // nobody to chase yet
+    await desk.post(`/api/v1/matters/${id}/dispatch`, { assigneeStaffId: t.fx.staffIds['a.officer'] });
+    // An auxiliary officer who does not hold the matter may neither reply nor note on it.
+    const aux = await t.as('a.aux');
+    expect(((await aux.get(`/api/v1/matters/${id}`)).body as { allowedActions: string[] }).allowedActions).toEqual([]);
+    expect((await aux.post(`/api/v1/matters/${id}/reply`, { text: '我来看看' })).status).toBe(403);
+    const chased = await desk.post(`/api/v1/matters/${id}/remind`, { reason: '群众又来电催问，请尽快接单' });
+    expect(chased.status).toBe(200);
+    const officer = await t.as('a.officer');
+    const seen = (await officer.get(`/api/v1/matters/${id}`)).body as {
+      allowedActions: string[];
+      timeline: { type: string; note: string; visibility: string }[];
+    };
+    expect(seen.timeline.at(-1)).toMatchObject({ type: 'matter.remind', visibility: 'internal' });
+    expect(seen.allowedActions).toEqual(expect.arrayContaining(['take', 'reply', 'note']));
+    expect(seen.allowedActions).not.toContain('remind');
+    expect((await officer.post(`/api/v1/matters/${id}/remind`, { reason: '自己催自己' })).status).toBe(403);
+    const resident = (await t.anonymous().get(`/api/v1/public/matters/${receipt.trackingToken}`)).body;
+    expect(JSON.stringify(resident)).not.toContain('催问');
+  });
+});
+
 describe('figures', () => {
   it('times each matter and sums up the desk’s day', async () => {
     const { receipt } = await submit(t.fx.doorplateTokens.a[0], '想问问电动车上牌在哪里办');
@@ -205,13 +243,20 @@ describe('figures', () => {
 });
 
 describe('assignees', () => {
-  it('lists the station’s handlers, teams and departments for the desk only', async () => {
+  it('lists the station’s handlers, teams and departments for those who dispatch or transfer', async () => {
     const desk = await t.as('a.duty');
     const res = await desk.get('/api/v1/matters/assignees');
     const body = res.body as { staff: { id: string }[] };
     expect(body.staff.map((s) => s.id)).toContain(t.fx.staffIds['a.officer']);
     expect(body.staff.map((s) => s.id)).not.toContain(t.fx.staffIds['b.officer']);
     expect(body.staff.map((s) => s.id)).not.toContain(t.fx.staffIds['a.sysadmin']);
-    expect((await (await t.as('a.officer')).get('/api/v1/matters/assignees')).status).toBe(403);
+    // An officer transferring onward sees the same list; a partner department only departments; the auditor nothing.
+    expect((await (await t.as('a.officer')).get('/api/v1/matters/assignees')).status).toBe(200);
+    const liaison = (await (await t.as('a.liaison')).get('/api/v1/matters/assignees')).body as {
+      staff: unknown[];
+      departments: unknown[];
+    };
+    expect(liaison.staff).toEqual([]);
+    expect((await (await t.as('auditor')).get('/api/v1/matters/assignees')).status).toBe(403);
   });
 });

@@ -8,15 +8,16 @@
  * it commits; pending photos are swept after a day.
  */
 import { PHOTO_LIMITS, type PhotoReceipt, type UploadPhotosResult } from '@jingmin/shared';
-import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import exifr from 'exifr';
 import type { FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import type { Tx } from '../../db/client.js';
-import { idempotencyKeys, matterEvents, matterPhotos } from '../../db/schema/index.js';
+import { matterEvents, matterPhotos } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
+import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 
 type Mime = PhotoReceipt['mime'];
 const FORMATS: Record<string, Mime> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -75,6 +76,7 @@ function multipartError(err: unknown) {
 
 interface Processed {
   data: Buffer;
+  thumb: Buffer;
   mime: Mime;
   width: number;
   height: number;
@@ -101,11 +103,15 @@ export async function processPhoto(input: Buffer, keepLocation: boolean): Promis
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true }).catch(() => {
     throw new AppError('UNSUPPORTED_MEDIA', { detail: 'JPEG / PNG / WebP' });
   });
+  const thumb = await sharp(data)
+    .resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 70, mozjpeg: true })
+    .toBuffer();
   const location =
     gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude)
       ? { lat: gps.latitude, lng: gps.longitude }
       : null;
-  return { data, mime, width: info.width, height: info.height, location };
+  return { data, thumb, mime, width: info.width, height: info.height, location };
 }
 
 /** Stores the uploaded photos once per Idempotency-Key; a retry returns the stored receipt. */
@@ -116,21 +122,16 @@ export async function storePhotos(
   files: Buffer[],
   keepLocation: boolean,
 ): Promise<UploadPhotosResult> {
-  if (!key || !/^[0-9a-f-]{36}$/i.test(key)) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+  requireKey(key);
   const ownerId = owner.kind === 'doorplate' ? owner.householdId : owner.matterId;
   const requestHash = sm3(JSON.stringify([owner.kind, ownerId, keepLocation, files.map((f) => sm3(f))]));
-  const replay = await storedUpload(ctx, key, requestHash);
+  const replay = await replayOf<UploadPhotosResult>(ctx.db, key!, requestHash);
   if (replay) return replay;
   const processed: Processed[] = [];
   for (const file of files) processed.push(await processPhoto(file, keepLocation));
   const now = ctx.now();
   const result = await ctx.db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ key, scope: 'photo.upload', requestHash, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length === 0) return null;
+    if (!(await claimKey(tx, key!, 'photo.upload', requestHash, now))) return null;
     const rows = await tx
       .insert(matterPhotos)
       .values(
@@ -139,7 +140,7 @@ export async function storePhotos(
           matterId: owner.kind === 'matter' ? owner.matterId : null,
           uploaderType: owner.kind === 'matter' && owner.staffId ? ('staff' as const) : ('resident' as const),
           uploaderStaffId: owner.kind === 'matter' ? owner.staffId : null,
-          uploadKey: key,
+          uploadKey: key!,
           ordinal,
           mime: p.mime,
           width: p.width,
@@ -147,6 +148,7 @@ export async function storePhotos(
           bytes: p.data.length,
           digest: sm3(p.data),
           data: p.data,
+          thumb: p.thumb,
           location: p.location,
           createdAt: now,
         })),
@@ -159,37 +161,47 @@ export async function storePhotos(
         mime: matterPhotos.mime,
       });
     const stored = { photos: rows.map((r) => ({ ...r, mime: r.mime as Mime })) };
-    await tx.update(idempotencyKeys).set({ response: stored }).where(eq(idempotencyKeys.key, key));
+    await storeAnswer(tx, key!, stored);
     return stored;
   });
-  return result ?? (await storedUpload(ctx, key, requestHash)) ?? Promise.reject(new AppError('CONFLICT'));
-}
-
-async function storedUpload(ctx: Ctx, key: string, requestHash: string): Promise<UploadPhotosResult | null> {
-  const [row] = await ctx.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-  if (!row) return null;
-  if (row.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_MISMATCH');
-  if (!row.response) throw new AppError('CONFLICT');
-  return row.response as UploadPhotosResult;
+  return (
+    result ??
+    (await replayOf<UploadPhotosResult>(ctx.db, key!, requestHash)) ??
+    Promise.reject(new AppError('CONFLICT'))
+  );
 }
 
 /**
  * Attaches pending photos to the event that carries them, inside that
- * event's transaction. Every id must be pending and belong to the same owner;
- * otherwise nothing is attached and the request is refused.
+ * event's transaction, in the order the resident chose them. Every id must be
+ * pending and belong to the same owner; otherwise nothing is attached and the
+ * request is refused. `keepLocation: false` drops any GPS position kept at
+ * upload: the resident took the location back before sending.
  */
-export async function attachPhotos(tx: Tx, owner: PhotoOwner, ids: string[], matterId: string, eventId: number) {
+export async function attachPhotos(
+  tx: Tx,
+  owner: PhotoOwner,
+  ids: string[],
+  matterId: string,
+  eventId: number,
+  keepLocation = true,
+) {
   if (ids.length === 0) return [];
+  if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { detail: 'photoIds' });
   const ownedBy: SQL =
     owner.kind === 'doorplate'
       ? and(eq(matterPhotos.householdId, owner.householdId), isNull(matterPhotos.matterId))!
       : eq(matterPhotos.matterId, owner.matterId);
-  const attached = await tx
-    .update(matterPhotos)
-    .set({ matterId, eventId })
-    .where(and(inArray(matterPhotos.id, ids), ownedBy, isNull(matterPhotos.eventId)))
-    .returning({ id: matterPhotos.id, location: matterPhotos.location });
-  if (attached.length !== new Set(ids).size) throw new AppError('VALIDATION', { detail: 'photoIds' });
+  const attached = [];
+  for (const [position, id] of ids.entries()) {
+    const [row] = await tx
+      .update(matterPhotos)
+      .set({ matterId, eventId, ordinal: position, ...(keepLocation ? {} : { location: null }) })
+      .where(and(eq(matterPhotos.id, id), ownedBy, isNull(matterPhotos.eventId)))
+      .returning({ id: matterPhotos.id });
+    if (!row) throw new AppError('VALIDATION', { detail: 'photoIds' });
+    attached.push(row);
+  }
   return attached;
 }
 
@@ -199,7 +211,7 @@ export async function photosByEvent(db: Ctx['db'], matterId: string): Promise<Ma
     .select({ id: matterPhotos.id, eventId: matterPhotos.eventId })
     .from(matterPhotos)
     .where(eq(matterPhotos.matterId, matterId))
-    .orderBy(matterPhotos.createdAt, matterPhotos.ordinal);
+    .orderBy(matterPhotos.ordinal);
   const byEvent = new Map<number, string[]>();
   for (const r of rows) {
     if (r.eventId === null) continue;
@@ -208,10 +220,14 @@ export async function photosByEvent(db: Ctx['db'], matterId: string): Promise<Ma
   return byEvent;
 }
 
-/** One attached photo of a matter, with the visibility of the event it belongs to. */
-export async function readPhoto(db: Ctx['db'], matterId: string, photoId: string) {
+/** One attached photo of a matter (or its small copy), with the visibility of the event it belongs to. */
+export async function readPhoto(db: Ctx['db'], matterId: string, photoId: string, size: 'full' | 'thumb' = 'full') {
   const [row] = await db
-    .select({ data: matterPhotos.data, mime: matterPhotos.mime, visibility: matterEvents.visibility })
+    .select({
+      data: size === 'thumb' ? matterPhotos.thumb : matterPhotos.data,
+      mime: size === 'thumb' ? sql<string>`'image/jpeg'` : matterPhotos.mime,
+      visibility: matterEvents.visibility,
+    })
     .from(matterPhotos)
     .innerJoin(matterEvents, eq(matterEvents.id, matterPhotos.eventId))
     .where(and(eq(matterPhotos.id, photoId), eq(matterPhotos.matterId, matterId)));

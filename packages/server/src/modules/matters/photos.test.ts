@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,18 +92,39 @@ describe('photos on a submission', () => {
     expect(await exifr.parse(stored).catch(() => undefined)).toBeUndefined();
   });
 
-  it('keeps the photo’s position as the matter’s location only when the resident shares location', async () => {
-    const res = await upload(t.anonymous(), `/api/v1/public/doorplates/${plate()}/photos?shareLocation=1`, [
-      { data: await phonePhoto() },
-    ]);
-    const [photo] = (res.body as Photos).photos;
-    const sub = await submitWith([photo!.id]);
+  it('keeps a photo’s GPS only when the resident sends a location with the matter', async () => {
+    const url = `/api/v1/public/doorplates/${plate()}/photos?shareLocation=1`;
+    const shared = (await upload(t.anonymous(), url, [{ data: await phonePhoto() }])).body as Photos;
+    const withdrawn = (await upload(t.anonymous(), url, [{ data: await phonePhoto() }])).body as Photos;
+    const here = { lat: 30.2501, lng: 120.1668, accuracy: 20 };
+    const sub = await submitWith([shared.photos[0]!.id], { location: here });
     const tracking = (sub.body as { trackingToken: string }).trackingToken;
-    const view = (await t.anonymous().get(`/api/v1/public/matters/${tracking}`)).body as {
-      location: { lat: number; lng: number };
-    };
-    expect(view.location.lat).toBeCloseTo(30.25, 4);
-    expect(view.location.lng).toBeCloseTo(120.1667, 3);
+    const view = (await t.anonymous().get(`/api/v1/public/matters/${tracking}`)).body as { location: unknown };
+    expect(view.location).toEqual(here);
+    // The resident took the location back before sending: the position kept at upload goes too.
+    expect((await submitWith([withdrawn.photos[0]!.id])).status).toBe(200);
+    const stored = await t.deps.database.db
+      .select({ id: matterPhotos.id, location: matterPhotos.location })
+      .from(matterPhotos)
+      .where(inArray(matterPhotos.id, [shared.photos[0]!.id, withdrawn.photos[0]!.id]));
+    const byId = new Map(stored.map((r) => [r.id, r.location]));
+    expect(byId.get(shared.photos[0]!.id)?.lat).toBeCloseTo(30.25, 4);
+    expect(byId.get(withdrawn.photos[0]!.id)).toBeNull();
+  });
+
+  it('keeps the order the resident chose, and serves a small copy for lists', async () => {
+    const url = `/api/v1/public/doorplates/${plate()}/photos`;
+    const first = ((await upload(t.anonymous(), url, [{ data: await phonePhoto(900, 600) }])).body as Photos)
+      .photos[0]!;
+    const second = ((await upload(t.anonymous(), url, [{ data: await phonePhoto() }])).body as Photos).photos[0]!;
+    const sub = await submitWith([second.id, first.id]);
+    const tracking = (sub.body as { trackingToken: string }).trackingToken;
+    const view = (await t.anonymous().get(`/api/v1/public/matters/${tracking}`)).body as { photoIds: string[] };
+    expect(view.photoIds).toEqual([second.id, first.id]);
+    const thumb = await t.anonymous().get(`/api/v1/public/matters/${tracking}/photos/${first.id}?size=thumb`);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    const meta = await sharp(thumb.raw.rawPayload).metadata();
+    expect(Math.max(meta.width, meta.height)).toBe(320);
   });
 
   it('answers a retried upload with the same photos, and refuses the key with other files', async () => {
@@ -182,11 +204,17 @@ describe('photos in the chat', () => {
     const resident = t.anonymous();
     const mine = await upload(resident, `/api/v1/public/matters/${tracking}/photos`, [{ data: await phonePhoto() }]);
     const residentPhoto = (mine.body as Photos).photos[0]!.id;
-    const sent = await resident.post(`/api/v1/public/matters/${tracking}/messages`, {
-      text: '车还停在这里，照片是刚拍的',
-      photoIds: [residentPhoto],
-    });
+    const message = { text: '车还停在这里，照片是刚拍的', photoIds: [residentPhoto] };
+    const key = { 'idempotency-key': randomUUID() };
+    const sent = await resident.post(`/api/v1/public/matters/${tracking}/messages`, message, key);
     expect(sent.status).toBe(200);
+    // The answer was lost on the way; the phone sends again with the same key: still one message.
+    const resent = await resident.post(`/api/v1/public/matters/${tracking}/messages`, message, key);
+    expect(resent.body).toEqual(sent.body);
+    const messages = (sent.body as { timeline: { type: string }[] }).timeline.filter(
+      (e) => e.type === 'matter.message',
+    );
+    expect(messages).toHaveLength(1);
 
     const desk = await t.as('a.duty');
     const id = ((await desk.get(`/api/v1/matters?q=${number}`)).body as { items: { id: string }[] }).items[0]!.id;
@@ -231,7 +259,11 @@ describe('photos in the chat', () => {
     expect(view.canChat).toBe(false);
     const late = await t
       .anonymous()
-      .post(`/api/v1/public/matters/${trackingToken}/messages`, { text: '还在吗', photoIds: [] });
+      .post(
+        `/api/v1/public/matters/${trackingToken}/messages`,
+        { text: '还在吗', photoIds: [] },
+        { 'idempotency-key': randomUUID() },
+      );
     expect(late.status).toBe(409);
     expect((late.body as { error: { code: string } }).error.code).toBe('MATTER_CLOSED');
   });

@@ -9,6 +9,7 @@ import {
   PhoneMatters,
   PhoneSession,
   PhotoParams,
+  PhotoSizeQuery,
   RateMatterInput,
   RequestPhoneCodeInput,
   ResidentMatterView,
@@ -98,14 +99,14 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: { tags, params: TrackingParams, body: ResidentMessageInput, response: { 200: ResidentMatterView } },
     },
-    (req) => postResidentMessage(req.ctx, req.params.tracking, req.body),
+    (req) => postResidentMessage(req.ctx, req.params.tracking, key(req.headers), req.body),
   );
   app.get(
     '/public/matters/:tracking/photos/:photoId',
-    { config, schema: { tags, params: PhotoParams } },
+    { config, schema: { tags, params: PhotoParams, querystring: PhotoSizeQuery } },
     async (req, reply) => {
       const { matter } = await byTracking(req.ctx, req.params.tracking);
-      const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId);
+      const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId, req.query.size);
       // Photos on internal notes are the station's own; the resident never sees them.
       if (photo?.visibility !== 'public')
         throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });

@@ -9,6 +9,7 @@ import { departments, households, matters, teams, units } from '../../db/schema/
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
+import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
 import { timeline } from './matters.queries.js';
 import { recordEvent } from './matters.service.js';
@@ -103,14 +104,28 @@ export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterIn
   return residentView(ctx, tracking);
 }
 
-/** The resident writes to the handling staff: a public timeline entry, live on the desk and the assignee's screens. */
-export async function postResidentMessage(ctx: Ctx, tracking: string, input: ResidentMessageInput) {
+/**
+ * The resident writes to the handling staff: a public timeline entry, live on
+ * the desk's and the assignee's screens. Idempotent like the submission: a
+ * resend after a lost answer posts nothing twice.
+ */
+export async function postResidentMessage(
+  ctx: Ctx,
+  tracking: string,
+  key: string | undefined,
+  input: ResidentMessageInput,
+) {
+  requireKey(key);
   const { matter } = await byTracking(ctx, tracking);
+  const requestHash = sm3(JSON.stringify([matter.id, input.text, input.photoIds]));
+  if (await replayOf(ctx.db, key!, requestHash)) return residentView(ctx, tracking);
   if (CHAT_CLOSED.includes(matter.status)) throw new AppError('MATTER_CLOSED');
   await consume(ctx.db, ctx.now(), [{ key: `message:matter:${matter.id}`, max: 60, windowSeconds: 3600 }]);
   await ctx.db.transaction(async (tx) => {
+    if (!(await claimKey(tx, key!, 'matter.message', requestHash, ctx.now()))) return;
     const eventId = await recordEvent(ctx, tx, matter, { type: 'matter.message', note: input.text || null });
     await attachPhotos(tx, { kind: 'matter', matterId: matter.id, staffId: null }, input.photoIds, matter.id, eventId);
+    await storeAnswer(tx, key!, { eventId });
   });
   return residentView(ctx, tracking);
 }

@@ -1,0 +1,41 @@
+/**
+ * Client-generated Idempotency-Keys: a retry on a flaky phone network gets
+ * the stored answer instead of doing the work twice. The key is claimed in
+ * the same transaction as the work, so a crash leaves neither.
+ */
+import { eq } from 'drizzle-orm';
+import type { Queryable, Tx } from '../db/client.js';
+import { idempotencyKeys } from '../db/schema/index.js';
+import { AppError } from './errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The key from the request header, or 400 when it is missing or not a uuid. */
+export function requireKey(key: string | undefined): string {
+  if (!key || !UUID.test(key)) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+  return key;
+}
+
+/** The stored answer of an earlier request with this key; 422 when that request carried other content. */
+export async function replayOf<T>(db: Queryable, key: string, requestHash: string): Promise<T | null> {
+  const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+  if (!row) return null;
+  if (row.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_MISMATCH');
+  if (!row.response) throw new AppError('CONFLICT');
+  return row.response as T;
+}
+
+/** Claims the key inside `tx`; false when a concurrent retry claimed it first (read its answer after). */
+export async function claimKey(tx: Tx, key: string, scope: string, requestHash: string, at: Date) {
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({ key, scope, requestHash, createdAt: at })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  return claimed.length > 0;
+}
+
+/** Stores the answer a retry will get. */
+export async function storeAnswer(tx: Tx, key: string, response: unknown) {
+  await tx.update(idempotencyKeys).set({ response }).where(eq(idempotencyKeys.key, key));
+}
