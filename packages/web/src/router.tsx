@@ -9,6 +9,7 @@ const ConsoleApp = lazy(() => import('./pages/console/layout'));
 const LoginPage = lazy(() => import('./pages/auth/login'));
 const DoorplatePage = lazy(() => import('./pages/resident/doorplate'));
 const MatterPage = lazy(() => import('./pages/resident/matter'));
+const MyMattersPage = lazy(() => import('./pages/resident/my'));
 
 export function AppRouter() {
   return (
@@ -20,6 +21,7 @@ export function AppRouter() {
           <Route path="/console/*" element={<ConsoleApp />} />
           <Route path="/h/:token" element={<DoorplatePage />} />
           <Route path="/m/:tracking" element={<MatterPage />} />
+          <Route path="/my" element={<MyMattersPage />} />
           <Route path="*" element={<Navigate to="/console" replace />} />
         </Routes>
       </Suspense>

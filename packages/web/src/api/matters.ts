@@ -1,13 +1,47 @@
-/** Matters as the duty desk and the handlers see them. */
-import type { DeskSummary, MatterView, TimelineEntry } from '@jingmin/shared';
-import { api, type Paged } from './client';
+/** Matters as the duty desk and the handlers see them, and the station's 码上办 settings. */
+import type {
+  DeskSummary,
+  MatterSettings,
+  MatterView,
+  Role,
+  SuggestedAssignee,
+  SupervisionBoard,
+  TimelineEntry,
+  UploadPhotosResult,
+} from '@jingmin/shared';
+import { api, apiUrl, type Paged } from './client';
 
-export type MatterDetail = MatterView & { timeline: TimelineEntry[] };
+export type MatterDetail = MatterView & {
+  timeline: TimelineEntry[];
+  /** The responsible officer of the household's grid, when one is named. */
+  suggestedAssignee?: SuggestedAssignee | null;
+};
+
+/** Whom the desk may dispatch or transfer to. */
+export interface Assignees {
+  staff: { id: string; name: string; unit: string; roles: Role[] }[];
+  teams: { id: string; name: string; unit?: string }[];
+  departments: { id: string; name: string; unit?: string }[];
+}
 
 export const matterApi = {
   list: (q: { status?: string; q?: string; mine?: string; page: number; pageSize: number }) =>
     api.get<Paged<MatterView>>('/matters', q),
   get: (id: string) => api.get<MatterDetail>(`/matters/${id}`),
   summary: () => api.get<DeskSummary>('/matters/summary'),
+  assignees: () => api.get<Assignees>('/matters/assignees'),
+  board: () => api.get<SupervisionBoard>('/matters/board'),
   act: (id: string, action: string, body: unknown = {}) => api.post<MatterView>(`/matters/${id}/${action}`, body),
+  /** One request for every photo of a message; a retry with the same key returns the same photos. */
+  uploadPhotos: (id: string, files: File[], idempotencyKey: string) => {
+    const form = new FormData();
+    for (const f of files) form.append('photo', f, f.name);
+    return api.post<UploadPhotosResult>(`/matters/${id}/photos`, form, { 'idempotency-key': idempotencyKey });
+  },
+  /** The image URL (the session cookie travels with it). */
+  photoUrl: (id: string, photoId: string, size: 'full' | 'thumb' = 'full') =>
+    apiUrl(`/matters/${id}/photos/${photoId}${size === 'thumb' ? '?size=thumb' : ''}`),
+  settings: (stationId: string) => api.get<MatterSettings>(`/stations/${stationId}/matter-settings`),
+  saveSettings: (stationId: string, input: MatterSettings) =>
+    api.put<MatterSettings>(`/stations/${stationId}/matter-settings`, input),
 };

@@ -22,6 +22,7 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'matter.desk': ['受理派单', 'Triage and dispatch'],
   'matter.handle': ['接单办理', 'Handle matters'],
   'matter.review': ['复核不满意', 'Review unsatisfied'],
+  'matter.settings': ['设置办理时限', 'Set matter deadlines'],
 };
 
 export default function HomePage() {

@@ -2,9 +2,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   InboxOutlined,
   SafetyOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -13,6 +15,8 @@ import { lazy, type ReactNode } from 'react';
 
 const Home = lazy(() => import('../home'));
 const Desk = lazy(() => import('../desk'));
+const Tasks = lazy(() => import('../tasks'));
+const MatterSettings = lazy(() => import('../matter-settings'));
 const Tree = lazy(() => import('../tree'));
 const Staff = lazy(() => import('../staff'));
 const Policies = lazy(() => import('../policies'));
@@ -33,7 +37,23 @@ export interface ConsolePage {
 export const PAGES: ConsolePage[] = [
   { path: '', icon: <DashboardOutlined />, zh: '工作台', en: 'Overview', element: <Home /> },
   { path: 'desk', icon: <InboxOutlined />, zh: '值班台', en: 'Duty desk', cap: 'matter.read', element: <Desk /> },
+  {
+    path: 'tasks',
+    icon: <CarryOutOutlined />,
+    zh: '我的任务',
+    en: 'My tasks',
+    cap: 'matter.handle',
+    element: <Tasks />,
+  },
   { path: 'tree', icon: <ApartmentOutlined />, zh: '辖区管理', en: 'Jurisdiction', cap: 'org.read', element: <Tree /> },
+  {
+    path: 'matter-settings',
+    icon: <SettingOutlined />,
+    zh: '码上办设置',
+    en: 'Matter settings',
+    cap: 'matter.read',
+    element: <MatterSettings />,
+  },
   {
     path: 'staff',
     icon: <TeamOutlined />,

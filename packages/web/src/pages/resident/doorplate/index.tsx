@@ -8,20 +8,25 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, List } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
-import { deviceMatters, resident } from '../../../api/resident';
+import { deviceMatters, phoneSession, resident } from '../../../api/resident';
+import { useLang } from '../../../i18n';
 import { ResidentLoading, ResidentProblem, ResidentShell } from '../components/ResidentShell';
 import { SubmitForm } from './components/SubmitForm';
 
 export default function DoorplatePage() {
+  const { t } = useLang();
   const { token = '' } = useParams();
   const plate = useQuery({ queryKey: ['doorplate', token], queryFn: () => resident.doorplate(token), retry: false });
   if (plate.isPending) return <ResidentLoading />;
   if (!plate.data) {
     const unknown = plate.error instanceof ApiError && plate.error.status === 404;
     return unknown ? (
-      <ResidentProblem title="二维码无效，请致电派出所" />
+      <ResidentProblem title={t('二维码无效，请致电派出所', 'This QR code is not valid; please call the station')} />
     ) : (
-      <ResidentProblem title="网络不稳定，暂时打不开" onRetry={() => void plate.refetch()} />
+      <ResidentProblem
+        title={t('网络不稳定，暂时打不开', 'The network is unstable; the page could not open')}
+        onRetry={() => void plate.refetch()}
+      />
     );
   }
   const p = plate.data;
@@ -35,36 +40,55 @@ export default function DoorplatePage() {
           {(p.community || p.grid) && (
             <div style={{ color: '#666' }}>{[p.community, p.grid].filter(Boolean).join(' · ')}</div>
           )}
+          {p.officer && (
+            <div>
+              {t('责任民警：', 'Community officer: ')}
+              {p.officer.name}
+            </div>
+          )}
           {p.station.phone && (
             <div>
-              值班电话：
+              {t('值班电话：', 'Duty phone: ')}
               <a href={`tel:${p.station.phone}`} style={{ fontWeight: 600 }}>
                 {p.station.phone}
               </a>
             </div>
           )}
-          {p.station.address && <div style={{ color: '#666' }}>派出所地址：{p.station.address}</div>}
+          {p.station.address && (
+            <div style={{ color: '#666' }}>
+              {t('派出所地址：', 'Station address: ')}
+              {p.station.address}
+            </div>
+          )}
         </div>
       </Card>
-      <SubmitForm token={token} />
-      <MyMatters />
+      <SubmitForm key={token} token={token} />
+      <MyMattersLink />
     </ResidentShell>
   );
 }
 
-/** The tracking links kept on this phone, newest first. */
-function MyMatters() {
+/** The way to the matters this phone follows, once it follows any. */
+function MyMattersLink() {
+  const { t } = useLang();
   const navigate = useNavigate();
-  const links = deviceMatters.list();
-  if (links.length === 0) return null;
+  const count = deviceMatters.list().length;
+  const phone = phoneSession.get();
+  if (count === 0 && !phone) return null;
   return (
-    <Card title="我在本机提交的事项" style={{ margin: 12 }}>
-      <List>
-        {links.slice(0, 10).map((t, i) => (
-          <List.Item key={t} onClick={() => navigate(`/m/${t}`)} arrow>
-            事项 {links.length - i}
-          </List.Item>
-        ))}
+    <Card style={{ margin: 12 }}>
+      <List style={{ '--border-top': 'none', '--border-bottom': 'none', '--padding-left': '0' }}>
+        <List.Item
+          arrow
+          onClick={() => navigate('/my')}
+          description={
+            phone
+              ? t(`含手机号 ${phone.phoneMasked} 提交的事项`, `Including those sent with ${phone.phoneMasked}`)
+              : t(`本机保存了 ${count} 个事项`, `${count} kept on this phone`)
+          }
+        >
+          {t('我的事项', 'My matters')}
+        </List.Item>
       </List>
     </Card>
   );

@@ -6,6 +6,7 @@ import { useCan } from '../../../../access';
 import { errorMessage } from '../../../../api/client';
 import { org } from '../../../../api/org';
 import { useLang } from '../../../../i18n';
+import { DutiesCard } from './DutiesCard';
 import { DepartmentsTab, TeamsTab } from './GroupsTabs';
 import { HouseholdsPanel } from './HouseholdsPanel';
 import { UnitActions } from './UnitActions';
@@ -77,6 +78,7 @@ export function UnitPanel(props: {
         <Descriptions.Item label={t('门牌数', 'Households')}>{u.householdCount}</Descriptions.Item>
         <Descriptions.Item label={t('地址', 'Address')}>{u.address ?? '—'}</Descriptions.Item>
       </Descriptions>
+      {(u.kind === 'grid' || u.kind === 'village') && <DutiesCard key={id} unit={u} />}
       <Tabs key={id} items={tabs} />
     </Card>
   );

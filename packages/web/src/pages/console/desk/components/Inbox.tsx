@@ -1,0 +1,140 @@
+/** The desk's inbox: every matter in scope, newest first, overdue rows in red. */
+import {
+  MATTER_KIND_LABELS,
+  MATTER_STATUS_LABELS,
+  type MatterKind,
+  type MatterStatus,
+  type MatterView,
+  URGENCY_LABELS,
+} from '@jingmin/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { matterApi } from '../../../../api/matters';
+import { useLang } from '../../../../i18n';
+import { OPEN_STATUSES, STATUS_COLOR, shortTime } from '../../matter/labels';
+
+const STATUSES: (MatterStatus | 'all')[] = [
+  'all',
+  'submitted',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'rated',
+  'closed',
+];
+
+export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactNode }) {
+  const { t, label } = useLang();
+  const [filter, setFilter] = useState<(typeof STATUSES)[number]>('all');
+  const [mine, setMine] = useState(false);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['matters', filter, mine, q, page],
+    queryFn: () =>
+      matterApi.list({
+        status: filter === 'all' ? undefined : filter,
+        mine: mine ? '1' : undefined,
+        q,
+        page,
+        pageSize: 20,
+      }),
+  });
+  const now = Date.now();
+  const overdue = (m: MatterView) =>
+    m.resolveDueAt !== null && new Date(m.resolveDueAt).getTime() < now && OPEN_STATUSES.includes(m.status);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        {live}
+        <Select
+          aria-label={t('状态', 'Status')}
+          value={filter}
+          onChange={(v) => {
+            setPage(1);
+            setFilter(v);
+          }}
+          style={{ width: 140 }}
+          options={STATUSES.map((f) => ({
+            value: f,
+            label: f === 'all' ? t('全部状态', 'All statuses') : label(MATTER_STATUS_LABELS[f]),
+          }))}
+        />
+        <Checkbox
+          checked={mine}
+          onChange={(e) => {
+            setPage(1);
+            setMine(e.target.checked);
+          }}
+        >
+          {t('只看我的任务', 'My tasks only')}
+        </Checkbox>
+        <Input.Search
+          placeholder={t('回执号或内容', 'Number or text')}
+          allowClear
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v);
+          }}
+          style={{ width: 220 }}
+        />
+      </Space>
+      <Table<MatterView>
+        rowKey="id"
+        size="small"
+        loading={list.isPending}
+        dataSource={list.data?.items}
+        scroll={{ x: 900 }}
+        onRow={(m) => ({ onClick: () => onOpen(m.id), style: { cursor: 'pointer' } })}
+        rowClassName={(m) => (overdue(m) ? 'jm-overdue' : '')}
+        pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t('回执号', 'Number'), dataIndex: 'number', width: 170 },
+          {
+            title: t('类型', 'Kind'),
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: MatterKind) => label(MATTER_KIND_LABELS[k]),
+          },
+          {
+            title: t('内容', 'Text'),
+            dataIndex: 'body',
+            ellipsis: true,
+            render: (b: string, m) => (
+              <>
+                {(m.photoIds ?? []).length > 0 && <Tag>{t(`${m.photoIds.length}图`, `${m.photoIds.length} ph.`)}</Tag>}
+                {b}
+              </>
+            ),
+          },
+          { title: t('地址', 'Address'), dataIndex: 'address', width: 220, ellipsis: true },
+          {
+            title: t('紧急', 'Urgency'),
+            dataIndex: 'urgency',
+            width: 70,
+            render: (u: MatterView['urgency']) =>
+              u === 'urgent' ? <Tag color="red">{label(URGENCY_LABELS[u])}</Tag> : label(URGENCY_LABELS[u]),
+          },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: MatterStatus, m) => (
+              <Tag color={overdue(m) ? 'red' : STATUS_COLOR[s]}>
+                {label(MATTER_STATUS_LABELS[s])}
+                {overdue(m) ? t(' 超期', ' overdue') : ''}
+              </Tag>
+            ),
+          },
+          { title: t('提交时间', 'Submitted'), dataIndex: 'createdAt', width: 120, render: shortTime },
+        ]}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('红色为超过办结时限的事项。', 'Red rows are past their resolution deadline.')}
+      </Typography.Text>
+      <style>{'.jm-overdue td { background: #fff1f0 !important; }'}</style>
+    </Space>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * 码上办设置: the station's deadlines (base, per kind, urgent) and the
+ * resident submission limits. Everyone who reads matters may see them; only
+ * the station chief (matter.settings) changes them.
+ */
+import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, Flex, Form, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useCan } from '../../../access';
+import { errorMessage } from '../../../api/client';
+import { matterApi } from '../../../api/matters';
+import { useLang } from '../../../i18n';
+import { useStationScope } from '../matter/station';
+import { DeadlineTable } from './components/DeadlineTable';
+import { LimitsFields } from './components/LimitsFields';
+import { cleanSettings } from './settings';
+
+export default function MatterSettingsPage() {
+  const { t } = useLang();
+  const can = useCan();
+  const scope = useStationScope();
+  const [picked, setPicked] = useState<string | null>(null);
+  const stationId = scope.stationId ?? picked ?? scope.choices[0]?.id ?? null;
+  if (scope.pending) return <Spin />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {!scope.stationId && scope.choices.length > 0 && (
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text>{t('派出所', 'Station')}</Typography.Text>
+          <Select
+            aria-label={t('派出所', 'Station')}
+            value={stationId}
+            onChange={setPicked}
+            style={{ minWidth: 220 }}
+            options={scope.choices.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </Flex>
+      )}
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('码上办设置', 'Matter settings')}
+        {(scope.stationName ?? scope.choices.find((c) => c.id === stationId)?.name) && (
+          <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginInlineStart: 8 }}>
+            {scope.stationName ?? scope.choices.find((c) => c.id === stationId)?.name}
+          </Typography.Text>
+        )}
+      </Typography.Title>
+      {stationId ? (
+        <SettingsForm key={stationId} stationId={stationId} readOnly={!can('matter.settings')} />
+      ) : (
+        <Empty description={t('您的辖区下没有派出所', 'No police station in your scope')} />
+      )}
+    </Space>
+  );
+}
+
+function SettingsForm({ stationId, readOnly }: { stationId: string; readOnly: boolean }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm<MatterSettings>();
+  const settings = useQuery({ queryKey: ['matter-settings', stationId], queryFn: () => matterApi.settings(stationId) });
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
+  const save = useMutation({
+    mutationFn: (v: MatterSettings) => matterApi.saveSettings(stationId, cleanSettings(v)),
+    onSuccess: (saved) => {
+      client.setQueryData(['matter-settings', stationId], saved);
+      message.success(t('已保存，新提交的事项按新时限计算', 'Saved; new matters follow the new deadlines'));
+    },
+    onError: (err) => message.error(errorMessage(err)),
+  });
+  if (settings.isError) return <Alert type="error" title={errorMessage(settings.error)} />;
+  if (!settings.data) return <Spin />;
+  return (
+    <Form<MatterSettings> form={form} layout="vertical" initialValues={settings.data} onFinish={(v) => save.mutate(v)}>
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        {readOnly && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('只有所长可以修改这些设置。', 'Only the station chief can change these settings.')}
+          />
+        )}
+        <Card size="small" title={t('办理时限', 'Deadlines')}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            {t(
+              '每件事项先按基础时限，再按其类型的时限，紧急事项再按紧急时限。留空即沿用上一级。时限从群众提交起算。',
+              'Each matter starts from the base rule, then its kind, then — when urgent — the urgent rule. An empty cell follows the rule above. Deadlines run from submission.',
+            )}
+          </Typography.Paragraph>
+          <DeadlineTable readOnly={readOnly} />
+        </Card>
+        <Card size="small" title={t('群众提交限制（每小时）', 'Submission limits (per hour)')}>
+          <LimitsFields readOnly={readOnly} />
+        </Card>
+        {!readOnly && (
+          <Space wrap>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              {t('保存', 'Save')}
+            </Button>
+            <Button onClick={() => form.setFieldsValue(settings.data)}>{t('撤销修改', 'Undo changes')}</Button>
+            <Button onClick={() => form.setFieldsValue(DEFAULT_MATTER_SETTINGS)}>{t('恢复默认值', 'Defaults')}</Button>
+          </Space>
+        )}
+      </Space>
+    </Form>
+  );
+}

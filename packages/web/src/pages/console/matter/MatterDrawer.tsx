@@ -1,0 +1,88 @@
+/**
+ * One matter, opened from the desk, the board or "my tasks": its facts and
+ * photos, the steps this account may take now (the server's allowedActions),
+ * and the timeline with the resident's messages. Full width on a phone.
+ */
+import { MATTER_KIND_LABELS } from '@jingmin/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Drawer, Grid, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../api/client';
+import { matterApi } from '../../../api/matters';
+import { useLang } from '../../../i18n';
+import { ACTION_LABELS, type Step } from './labels';
+import { MatterFacts } from './MatterFacts';
+import { MatterTimeline } from './MatterTimeline';
+import { StepForm } from './StepForm';
+
+const PRIMARY = new Set<Step>(['accept', 'dispatch', 'resolve', 'take']);
+/** Steps that need nothing more than a click. */
+const INSTANT = new Set<Step>(['take', 'close']);
+
+export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose(): void; onChanged(): void }) {
+  const { t, label } = useLang();
+  const { message } = App.useApp();
+  const narrow = Grid.useBreakpoint().md === false;
+  const matter = useQuery({ queryKey: ['matter', id], queryFn: () => matterApi.get(id) });
+  const [step, setStep] = useState<Step | null>(null);
+  const [busy, setBusy] = useState(false);
+  const m = matter.data;
+
+  const act = async (action: Step, body: Record<string, unknown> = {}) => {
+    setBusy(true);
+    try {
+      await matterApi.act(id, action, body);
+      message.success(t(`已${ACTION_LABELS[action][0]}`, `${ACTION_LABELS[action][1]}: done`));
+      setStep(null);
+      await matter.refetch();
+      onChanged();
+      return true;
+    } catch (err) {
+      message.error(errorMessage(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const steps: Step[] = m?.allowedActions ?? [];
+
+  return (
+    <Drawer
+      open
+      size={narrow ? '100%' : 640}
+      onClose={onClose}
+      title={m ? `${m.number} · ${label(MATTER_KIND_LABELS[m.kind])}` : t('事项', 'Matter')}
+      styles={{ body: { padding: narrow ? 12 : 24 } }}
+    >
+      {matter.isError ? (
+        <Alert type="error" title={errorMessage(matter.error)} />
+      ) : !m ? (
+        <Spin />
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+          <MatterFacts m={m} />
+          {steps.length > 0 && (
+            <Space wrap>
+              {steps.map((a) => (
+                <Button
+                  key={a}
+                  type={PRIMARY.has(a) ? 'primary' : 'default'}
+                  danger={a === 'return' || a === 'invalidate'}
+                  loading={busy && INSTANT.has(a)}
+                  onClick={() => (INSTANT.has(a) ? act(a) : setStep(a))}
+                >
+                  {t(...ACTION_LABELS[a])}
+                </Button>
+              ))}
+            </Space>
+          )}
+          {step && <StepForm key={step} m={m} step={step} act={act} onCancel={() => setStep(null)} />}
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('时间线', 'Timeline')}
+          </Typography.Title>
+          <MatterTimeline matterId={m.id} entries={m.timeline} />
+        </Space>
+      )}
+    </Drawer>
+  );
+}

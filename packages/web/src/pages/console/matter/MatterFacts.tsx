@@ -1,0 +1,71 @@
+/** A matter's facts: status, the resident's words and photos, where, the deadlines and the times taken. */
+import { MATTER_STATUS_LABELS, RATING_LABELS, URGENCY_LABELS } from '@jingmin/shared';
+import { Descriptions, Tag, Typography } from 'antd';
+import type { MatterDetail } from '../../../api/matters';
+import { useLang } from '../../../i18n';
+import { OPEN_STATUSES, STATUS_COLOR, shortTime } from './labels';
+import { Photos } from './Photos';
+
+const minutes = (s: number | null) => (s === null ? '—' : `${Math.round(s / 60)}`);
+
+export function MatterFacts({ m }: { m: MatterDetail }) {
+  const { t, label } = useLang();
+  const open = OPEN_STATUSES.includes(m.status);
+  const due = (iso: string | null) => {
+    if (!iso) return null;
+    const late = open && new Date(iso).getTime() < Date.now();
+    return <Typography.Text type={late ? 'danger' : undefined}>{shortTime(iso)}</Typography.Text>;
+  };
+  return (
+    <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
+      <Descriptions.Item label={t('状态', 'Status')}>
+        <Tag color={STATUS_COLOR[m.status]}>{label(MATTER_STATUS_LABELS[m.status])}</Tag>
+        {m.urgency === 'urgent' && <Tag color="red">{label(URGENCY_LABELS.urgent)}</Tag>}
+        {m.rating && <Tag color={m.rating === 'unsatisfied' ? 'red' : 'green'}>{label(RATING_LABELS[m.rating])}</Tag>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('群众诉求', 'Request')}>
+        <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{m.body}</Typography.Paragraph>
+        {(m.photoIds ?? []).length > 0 && (
+          <div style={{ marginTop: 8 }}>
+            <Photos matterId={m.id} ids={m.photoIds} />
+          </div>
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('地址', 'Address')}>{m.address}</Descriptions.Item>
+      {m.location && (
+        <Descriptions.Item label={t('位置', 'Location')}>
+          {m.location.lat.toFixed(5)}, {m.location.lng.toFixed(5)}
+        </Descriptions.Item>
+      )}
+      {m.contactPhone && <Descriptions.Item label={t('联系电话', 'Phone')}>{m.contactPhone}</Descriptions.Item>}
+      <Descriptions.Item label={t('提交时间', 'Submitted')}>{shortTime(m.createdAt)}</Descriptions.Item>
+      {open && (m.takeDueAt || m.resolveDueAt) && (
+        <Descriptions.Item label={t('时限', 'Due')}>
+          {m.takeDueAt && m.status === 'dispatched' && (
+            <div>
+              {t('接单', 'Take by')} {due(m.takeDueAt)}
+            </div>
+          )}
+          {m.resolveDueAt && (
+            <div>
+              {t('办结', 'Resolve by')} {due(m.resolveDueAt)}
+            </div>
+          )}
+        </Descriptions.Item>
+      )}
+      <Descriptions.Item label={t('用时（分钟）', 'Minutes')}>
+        {t('首次响应', 'first response')} {minutes(m.figures.firstResponseSeconds)} · {t('受理', 'accept')}{' '}
+        {minutes(m.figures.acceptSeconds)} · {t('办结', 'resolve')} {minutes(m.figures.resolveSeconds)}
+        {m.figures.onTime === false && (
+          <Tag color="red" style={{ marginLeft: 8 }}>
+            {t('超期', 'late')}
+          </Tag>
+        )}
+      </Descriptions.Item>
+      {m.outcome && <Descriptions.Item label={t('办结情况', 'Outcome')}>{m.outcome}</Descriptions.Item>}
+      {m.ratingComment && (
+        <Descriptions.Item label={t('评价意见', 'Rating comment')}>{m.ratingComment}</Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+}

@@ -1,0 +1,160 @@
+/** The form for one step on a matter: what the step needs, and photos with a reply or a note. */
+import { URGENCIES, URGENCY_LABELS } from '@jingmin/shared';
+import { App, Button, Form, Input, Select, Space, type UploadFile } from 'antd';
+import { useRef, useState } from 'react';
+import { errorMessage } from '../../../api/client';
+import type { MatterDetail } from '../../../api/matters';
+import { useLang } from '../../../i18n';
+import { AssigneeField } from './AssigneeField';
+import { ACTION_LABELS, newKey, type Step } from './labels';
+import { PhotoPicker, TooLarge, uploadChosen } from './PhotoPicker';
+
+type Values = Record<string, string | undefined>;
+
+export function StepForm(props: {
+  m: MatterDetail;
+  step: Step;
+  act(step: Step, body: Record<string, unknown>): Promise<boolean>;
+  onCancel(): void;
+}) {
+  const { m, step } = props;
+  const { t, label } = useLang();
+  const { message } = App.useApp();
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  // One key per set of photos: a retry after a lost answer does not upload them twice.
+  const key = useRef(newKey());
+  const withPhotos = step === 'reply' || step === 'note';
+  const assigning = step === 'dispatch' || step === 'transfer';
+  const suggested = step === 'dispatch' ? m.suggestedAssignee : null;
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    try {
+      const body = withPhotos
+        ? { text: (v.text ?? '').trim(), photoIds: await uploadChosen(m.id, photos, key.current) }
+        : clean(step, v);
+      if (await props.act(step, body)) {
+        setPhotos([]);
+        key.current = newKey();
+      }
+    } catch (err) {
+      message.error(
+        err instanceof TooLarge
+          ? t('照片合计不能超过 24 MB，请减少几张', 'The photos together exceed 24 MB; send fewer')
+          : errorMessage(err),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form<Values>
+      layout="vertical"
+      onFinish={submit}
+      style={{ background: '#fafafa', padding: 12, borderRadius: 6 }}
+      initialValues={{
+        urgency: m.urgency,
+        assignee: suggested ? `staff:${suggested.staffId}` : undefined,
+      }}
+    >
+      {step === 'accept' && (
+        <Form.Item label={t('紧急程度', 'Urgency')} name="urgency" rules={[{ required: true }]}>
+          <Select options={URGENCIES.map((u) => ({ value: u, label: label(URGENCY_LABELS[u]) }))} />
+        </Form.Item>
+      )}
+      {assigning && <AssigneeField suggested={suggested} transfer={step === 'transfer'} />}
+      {assigning && (
+        <Form.Item label={t('说明（可选）', 'Note (optional)')} name="note">
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      )}
+      {step === 'merge' && (
+        <Form.Item label={t('合并到（事项 ID）', 'Merge into (matter id)')} name="intoId" rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+      )}
+      {['invalidate', 'return', 'reopen', 'remind'].includes(step) && (
+        <Form.Item
+          label={
+            step === 'return'
+              ? t('退回原因', 'Why it is returned')
+              : step === 'remind'
+                ? t('催办内容（内部，承办人可见）', 'What to chase (internal; the assignee sees it)')
+                : t('原因', 'Reason')
+          }
+          name="reason"
+          rules={[{ required: true, min: 2 }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      )}
+      {step === 'resolve' && (
+        <Form.Item label={t('办结情况', 'Outcome')} name="outcome" rules={[{ required: true, min: 2 }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      )}
+      {withPhotos && (
+        <>
+          <Form.Item
+            label={
+              step === 'reply'
+                ? t('回复内容（群众可见）', 'Reply (the resident sees it)')
+                : t('备注（群众看不到）', 'Note (internal)')
+            }
+            name="text"
+            rules={[
+              {
+                validator: (_, v?: string) =>
+                  (v ?? '').trim() || photos.length > 0
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('请填写内容或添加照片', 'Write something or add a photo'))),
+              },
+            ]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Form.Item label={t('照片（最多 9 张）', 'Photos (up to 9)')}>
+            <PhotoPicker
+              value={photos}
+              onChange={(files) => {
+                setPhotos(files);
+                key.current = newKey();
+              }}
+            />
+          </Form.Item>
+        </>
+      )}
+      <Space>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t(...ACTION_LABELS[step])}
+        </Button>
+        <Button onClick={props.onCancel}>{t('取消', 'Cancel')}</Button>
+      </Space>
+    </Form>
+  );
+}
+
+/** Turns the form into the body the action expects. */
+function clean(step: Step, v: Values): Record<string, unknown> {
+  if (step === 'dispatch' || step === 'transfer') {
+    const [kind, id] = (v.assignee ?? '').split(':');
+    const field = kind === 'staff' ? 'assigneeStaffId' : kind === 'team' ? 'assigneeTeamId' : 'assigneeDepartmentId';
+    return { [field]: id, ...(v.note?.trim() ? { note: v.note.trim() } : {}) };
+  }
+  const body: Record<string, unknown> = {};
+  for (const k of FIELDS[step] ?? []) if (v[k]) body[k] = v[k];
+  return body;
+}
+
+/** What each step sends (the server's inputs are strict). */
+const FIELDS: Partial<Record<Step, string[]>> = {
+  accept: ['urgency'],
+  invalidate: ['reason'],
+  return: ['reason'],
+  reopen: ['reason'],
+  remind: ['reason'],
+  resolve: ['outcome'],
+  merge: ['intoId'],
+};

@@ -1,0 +1,82 @@
+/** Words and small formatters the matter screens share (desk, board, my tasks). */
+import type { MatterStatus, StaffMatterAction } from '@jingmin/shared';
+
+/** A button on a matter: a status step or a message (the server lists which in allowedActions). */
+export type Step = StaffMatterAction;
+
+export const ACTION_LABELS: Record<Step, [string, string]> = {
+  accept: ['受理', 'Accept'],
+  invalidate: ['无效', 'Invalid'],
+  merge: ['合并', 'Merge'],
+  dispatch: ['派单', 'Dispatch'],
+  take: ['接单', 'Take'],
+  return: ['退回', 'Return'],
+  transfer: ['转办', 'Transfer'],
+  resolve: ['办结', 'Resolve'],
+  rate: ['评价', 'Rate'],
+  reopen: ['重新办理', 'Reopen'],
+  close: ['关闭', 'Close'],
+  reply: ['回复群众', 'Reply'],
+  note: ['内部备注', 'Note'],
+  remind: ['催办', 'Chase'],
+};
+
+/** Timeline entries: every action, plus what residents and the deadline sweep record. */
+export const EVENT_LABELS: Record<string, [string, string]> = {
+  ...ACTION_LABELS,
+  submitted: ['群众提交', 'Submitted by the resident'],
+  message: ['群众留言', 'Message from the resident'],
+  reply: ['派出所回复', 'Reply from the station'],
+  rate: ['群众评价', 'Rated by the resident'],
+  escalated: ['超时督办', 'Deadline breached: escalated'],
+  take_overdue: ['超时未接单，退回值班台', 'Not taken in time: back to the desk'],
+  review_requested: ['不满意，待所长复核', 'Unsatisfied: chief to review'],
+};
+
+export const STATUS_COLOR: Partial<Record<MatterStatus, string>> = {
+  submitted: 'red',
+  accepted: 'orange',
+  dispatched: 'gold',
+  in_progress: 'blue',
+  resolved: 'green',
+  rated: 'cyan',
+};
+
+/** Still waiting for someone at the station. */
+export const OPEN_STATUSES: readonly MatterStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress'];
+
+type T = (zh: string, en: string) => string;
+
+/** 135 → "2小时15分" / "2h 15m"; days past 48 hours. */
+export function formatAge(minutes: number, t: T): string {
+  const m = Math.max(0, Math.round(minutes));
+  const days = Math.floor(m / 1440);
+  const hours = Math.floor((m % 1440) / 60);
+  const mins = m % 60;
+  if (m < 60) return t(`${mins}分钟`, `${mins}m`);
+  if (m < 48 * 60) return t(`${Math.floor(m / 60)}小时${mins}分`, `${Math.floor(m / 60)}h ${mins}m`);
+  return t(`${days}天${hours}小时`, `${days}d ${hours}h`);
+}
+
+/** A time in Asia/Shanghai, short: "05-14 09:30". */
+export function shortTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export const fullTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+
+/** A random UUID, also where crypto.randomUUID is missing (plain http on a station's LAN). */
+export function newKey(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

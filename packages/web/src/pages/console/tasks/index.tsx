@@ -1,0 +1,112 @@
+/**
+ * 我的任务: the matters dispatched to this officer (or, for a department
+ * liaison, to their department), live over the station's stream. A table on
+ * a desk screen, a list of cards on a phone; one matter opens in the drawer,
+ * whose buttons come from the server's allowedActions.
+ */
+import type { MatterStatus } from '@jingmin/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Badge, Flex, Grid, Input, Pagination, Segmented, Space } from 'antd';
+import { useState } from 'react';
+import { useSession } from '../../../access';
+import { errorMessage } from '../../../api/client';
+import { matterApi } from '../../../api/matters';
+import { useLang } from '../../../i18n';
+import { useLiveMatters, useRefreshMatters } from '../matter/live';
+import { MatterDrawer } from '../matter/MatterDrawer';
+import { TaskCards } from './components/TaskCards';
+import { TaskTable } from './components/TaskTable';
+
+type Filter = 'all' | MatterStatus;
+const FILTERS: [Filter, string, string][] = [
+  ['all', '全部', 'All'],
+  ['dispatched', '待接单', 'To take'],
+  ['in_progress', '办理中', 'In progress'],
+  ['resolved', '已办结', 'Resolved'],
+];
+const PAGE_SIZE = 20;
+
+export default function TasksPage() {
+  const { t } = useLang();
+  const session = useSession();
+  const { message } = App.useApp();
+  const narrow = Grid.useBreakpoint().md === false;
+  const [filter, setFilter] = useState<Filter>('all');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string | null>(null);
+  const live = useLiveMatters();
+  const refresh = useRefreshMatters();
+  // A liaison's list is already only their department's matters; `mine` would narrow it to matters
+  // assigned to the liaison in person, which departments never are.
+  const liaisonOnly = session.user.roles.every((r) => r === 'department_liaison');
+  const list = useQuery({
+    queryKey: ['tasks', filter, q, page],
+    queryFn: () =>
+      matterApi.list({
+        mine: liaisonOnly ? undefined : '1',
+        status: filter === 'all' ? undefined : filter,
+        q,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+  });
+  const take = async (id: string) => {
+    try {
+      await matterApi.act(id, 'take');
+      message.success(t('已接单', 'Taken'));
+      refresh();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+  const items = list.data?.items ?? [];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Flex wrap gap={8} align="center">
+        <Badge status={live ? 'success' : 'default'} text={live ? t('实时', 'Live') : t('连接中…', 'Connecting…')} />
+        <Segmented<Filter>
+          value={filter}
+          onChange={(v) => {
+            setPage(1);
+            setFilter(v);
+          }}
+          options={FILTERS.map(([value, zh, en]) => ({ value, label: t(zh, en) }))}
+        />
+        <Input.Search
+          placeholder={t('回执号或内容', 'Number or text')}
+          allowClear
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v);
+          }}
+          style={{ width: narrow ? '100%' : 220 }}
+        />
+      </Flex>
+      {list.isError && <Alert type="error" title={errorMessage(list.error)} />}
+      {narrow ? (
+        <>
+          <TaskCards items={items} loading={list.isPending} onOpen={setOpen} onTake={take} />
+          <Pagination
+            simple
+            align="center"
+            current={page}
+            total={list.data?.total ?? 0}
+            pageSize={PAGE_SIZE}
+            onChange={setPage}
+            hideOnSinglePage
+          />
+        </>
+      ) : (
+        <TaskTable
+          items={items}
+          loading={list.isPending}
+          onOpen={setOpen}
+          onTake={take}
+          pagination={{ current: page, total: list.data?.total, pageSize: PAGE_SIZE, onChange: setPage }}
+        />
+      )}
+      {open && <MatterDrawer id={open} onClose={() => setOpen(null)} onChanged={refresh} />}
+    </Space>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * /my — "我的事项": the matters whose tracking links this phone holds, and,
+ * once the resident verified a phone number, every matter sent with it.
+ * Opening one adds its link to this phone. A verified phone's list comes
+ * first; before verification, the way to verify comes after this phone's list.
+ */
+import type { PhoneMatters as PhoneMattersView } from '@jingmin/shared';
+import { useCallback, useMemo, useState } from 'react';
+import { usePhoneSession } from '../components/PhoneVerify';
+import { ResidentShell } from '../components/ResidentShell';
+import { DeviceMatters } from './components/DeviceMatters';
+import { PhoneMatters } from './components/PhoneMatters';
+
+const NONE = new Set<string>();
+
+export default function MyMattersPage() {
+  const phone = usePhoneSession();
+  const [byPhone, setByPhone] = useState<PhoneMattersView | undefined>();
+  // A matter listed under the phone is not listed twice.
+  const exclude = useMemo(() => new Set(byPhone?.items.map((i) => i.trackingToken) ?? []), [byPhone]);
+  const { clear, session } = phone;
+  const forget = useCallback(() => {
+    clear();
+    setByPhone(undefined);
+  }, [clear]);
+  return (
+    <ResidentShell>
+      {session && <PhoneMatters session={session} onVerified={phone.save} onForget={forget} onLoaded={setByPhone} />}
+      <DeviceMatters exclude={session ? exclude : NONE} quietWhenEmpty={session !== null} />
+      {!session && <PhoneMatters session={null} onVerified={phone.save} onForget={forget} onLoaded={setByPhone} />}
+    </ResidentShell>
+  );
+}
