@@ -1,9 +1,11 @@
 /**
  * The closed loop in two browsers at once: a resident on a phone scans the
- * doorplate, submits, and watches the desk's and the officer's steps arrive
- * without reloading; the officer resolves; the resident rates; the desk sees it.
+ * doorplate, submits with a photo, and watches the desk's dispatch and the
+ * officer's reply arrive without reloading; the officer resolves on a phone;
+ * the resident rates; the desk sees the rating.
  */
 import { expect, type Page, test } from '@playwright/test';
+import sharp from 'sharp';
 import { SHOTS, signIn } from '../fixtures';
 
 async function doorplateUrl(page: Page) {
@@ -14,7 +16,25 @@ async function doorplateUrl(page: Page) {
   });
 }
 
-test('resident → desk → officer → resident, live', async ({ browser }) => {
+/** A phone photo of a dark stairwell, as a camera would save it (JPEG with a GPS position). */
+async function stairwellPhoto() {
+  const buffer = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#2b2f36' } })
+    .composite([
+      {
+        input: Buffer.from(
+          '<svg width="1200" height="900"><rect x="520" y="80" width="160" height="60" fill="#777"/></svg>',
+        ),
+      },
+    ])
+    .jpeg()
+    .withExif({
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '120/1 10/1 0/1' },
+    })
+    .toBuffer();
+  return { name: 'IMG_20261129_0812.jpg', mimeType: 'image/jpeg', buffer };
+}
+
+test('resident → desk → officer → resident, live, with a photo', async ({ browser }) => {
   test.setTimeout(180_000);
   const desk = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const phone = await (
@@ -29,49 +49,66 @@ test('resident → desk → officer → resident, live', async ({ browser }) => 
   await desk.getByRole('menuitem', { name: '值班台' }).click();
   await expect(desk.getByText('实时')).toBeVisible();
 
-  // The resident scans the doorplate.
+  // The resident scans the doorplate and sends a request for help with a photo.
   await phone.goto(url.pathname);
   await expect(phone.getByText('紧急情况请拨打 110')).toBeVisible();
   await phone.screenshot({ path: `${SHOTS}/resident-doorplate.png`, fullPage: true });
   await phone.getByText('求助', { exact: true }).click();
   const text = `楼道灯坏了，老人晚上下楼看不见 ${Date.now()}`;
   await phone.getByPlaceholder('请写下发生了什么').fill(text);
+  await phone
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles(await stairwellPhoto());
+  await expect(phone.getByRole('button', { name: /删除 照片 1/ })).toBeVisible();
+  await expect(phone.getByText('等待')).toHaveCount(0);
   await phone.getByText('我已阅读上述告知').click();
+  await phone.screenshot({ path: `${SHOTS}/resident-form-photo.png`, fullPage: true });
   await phone.getByRole('button', { name: '提交给派出所' }).click();
   await expect(phone).toHaveURL(/\/m\//);
   await expect(phone.getByText(/回执号 JM/)).toBeVisible();
+  await expect(phone.getByRole('button', { name: '查看照片 1' })).toBeVisible();
 
-  // It appears on the desk without a reload.
+  // It appears on the desk without a reload, photo included; the desk accepts and takes the suggestion.
   const row = desk.locator('.ant-table-row', { hasText: text });
   await expect(row).toBeVisible();
   await desk.screenshot({ path: `${SHOTS}/desk-new-matter.png` });
   await row.click();
-  await desk.getByRole('button', { name: /受\s*理/ }).click();
-  await desk.getByRole('button', { name: /确\s*定/ }).click();
-  await desk.getByRole('button', { name: /派\s*单/ }).click();
-  await desk.getByRole('combobox', { name: '派给' }).click();
-  await desk.keyboard.type('社区民警');
-  await expect(desk.locator('.ant-select-item-option', { hasText: '社区民警' }).first()).toBeVisible();
-  await desk.keyboard.press('Enter');
-  await expect(desk.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await desk.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(phone.getByText('已派给责任民警/部门')).toBeVisible();
+  const drawer = desk.locator('.ant-drawer');
+  await expect(drawer.getByRole('img', { name: '照片 1' })).toBeVisible();
+  await drawer.getByRole('button', { name: /受\s*理/ }).click();
+  await drawer
+    .locator('form')
+    .getByRole('button', { name: /受\s*理/ })
+    .click();
+  await drawer.getByRole('button', { name: /派\s*单/ }).click();
+  await expect(drawer.getByText(/建议派给：.+责任民警/)).toBeVisible();
+  await desk.screenshot({ path: `${SHOTS}/desk-dispatch-suggested.png` });
+  await drawer
+    .locator('form')
+    .getByRole('button', { name: /派\s*单/ })
+    .click();
+  await expect(phone.getByText('已派给责任民警')).toBeVisible();
 
-  // The community officer takes it on a phone and replies.
+  // The community officer takes it from 我的任务 on a phone and replies.
   await signIn(officer, 'lt.officer');
-  await officer.goto('/console/desk');
-  await officer.getByText('只看我的任务').click();
-  await officer.locator('.ant-table-row', { hasText: text }).click();
-  await officer.getByRole('button', { name: /接\s*单/ }).click();
-  await officer.getByRole('button', { name: '回复群众' }).click();
-  await officer.getByLabel('回复内容（群众可见）').fill('您好，已联系物业，今天下午换灯。');
-  await officer.getByRole('button', { name: /确\s*定/ }).click();
+  await officer.goto('/console/tasks');
+  const card = officer.locator('.ant-card', { hasText: text });
+  await card.getByRole('button', { name: /接\s*单/ }).click();
+  await card.click();
+  const task = officer.locator('.ant-drawer');
+  await task.getByRole('button', { name: '回复群众' }).click();
+  await task.getByLabel('回复内容（群众可见）').fill('您好，已联系物业，今天下午换灯。');
+  await task.locator('form').getByRole('button', { name: '回复群众' }).click();
   await expect(phone.getByText('您好，已联系物业，今天下午换灯。')).toBeVisible();
   await phone.screenshot({ path: `${SHOTS}/resident-reply.png`, fullPage: true });
-  await officer.getByRole('button', { name: /办\s*结/ }).click();
-  await officer.getByLabel('办结情况').fill('物业已更换楼道灯');
-  await officer.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(officer.locator('.ant-drawer').getByText('已办结').first()).toBeVisible();
+  await task.getByRole('button', { name: /办\s*结/ }).click();
+  await task.getByLabel('办结情况').fill('物业已更换楼道灯');
+  await task
+    .locator('form')
+    .getByRole('button', { name: /办\s*结/ })
+    .click();
+  await expect(task.getByText('已办结').first()).toBeVisible();
   await officer.screenshot({ path: `${SHOTS}/officer-resolved.png` });
 
   // The resident rates, and the desk sees the rating.
@@ -82,7 +119,7 @@ test('resident → desk → officer → resident, live', async ({ browser }) => 
   await phone.screenshot({ path: `${SHOTS}/resident-rated.png`, fullPage: true });
   await desk.reload();
   await desk.locator('.ant-table-row', { hasText: text }).click();
-  await expect(desk.locator('.ant-drawer').getByText('满意', { exact: true })).toBeVisible();
+  await expect(desk.locator('.ant-drawer').getByText('满意', { exact: true }).first()).toBeVisible();
   await desk.screenshot({ path: `${SHOTS}/desk-rated.png` });
 });
 

@@ -1,45 +1,17 @@
 /**
- * 派给: staff, teams and partner departments, with the grid's responsible
- * officer suggested on top ("建议派给：…", one click to choose). Accounts
- * that may not list the desk's assignees (an officer transferring onward)
- * pick from their station's teams and departments.
+ * 派给 / 转给: staff, teams and partner departments the server lists for this
+ * account (a partner department sees departments only), with the grid's
+ * responsible officer suggested on top ("建议派给：…", one click to choose).
  */
 import { ROLE_LABELS, type SuggestedAssignee } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Select } from 'antd';
-import { useCan } from '../../../access';
-import { type Assignees, matterApi } from '../../../api/matters';
-import { org } from '../../../api/org';
+import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
-import { useStationScope } from './station';
 
-function useAssignees(): { data: Assignees | undefined; loading: boolean } {
-  const can = useCan();
-  // The desk's list of assignees is the desk's (matter.desk); asking without it would only be refused.
-  const desk = useQuery({
-    queryKey: ['assignees'],
-    queryFn: matterApi.assignees,
-    retry: false,
-    staleTime: 60_000,
-    enabled: can('matter.desk'),
-  });
-  const { stationId } = useStationScope();
-  const fallback = (!can('matter.desk') || desk.isError) && stationId !== null;
-  const teams = useQuery({
-    queryKey: ['teams', stationId],
-    queryFn: () => org.teams(stationId ?? ''),
-    enabled: fallback,
-  });
-  const departments = useQuery({
-    queryKey: ['departments', stationId],
-    queryFn: () => org.departments(stationId ?? ''),
-    enabled: fallback,
-  });
-  if (!fallback) return { data: desk.data, loading: desk.isPending };
-  return {
-    data: { staff: [], teams: teams.data ?? [], departments: departments.data ?? [] },
-    loading: teams.isPending || departments.isPending,
-  };
+function useAssignees() {
+  const list = useQuery({ queryKey: ['assignees'], queryFn: matterApi.assignees, retry: false, staleTime: 60_000 });
+  return { data: list.data, loading: list.isPending };
 }
 
 export function AssigneeField({ suggested, transfer }: { suggested?: SuggestedAssignee | null; transfer?: boolean }) {
