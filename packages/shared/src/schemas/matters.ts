@@ -136,6 +136,8 @@ export const MatterQuery = z
   .object({
     status: z.enum(MATTER_STATUSES).optional(),
     kind: z.enum(MATTER_KINDS).optional(),
+    /** `unsatisfied`: rated 不满意 and still waiting for the chief's review. */
+    rating: z.enum(RATINGS).optional(),
     q: text(100).optional(),
     mine: z.enum(['1', 'true']).optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -172,7 +174,19 @@ export const MessageInput = z
   .object({ text: text(2000), photoIds: PhotoIds })
   .strict()
   .refine((m) => m.text.length > 0 || m.photoIds.length > 0, { message: 'write a message or add a photo' });
-export const MergeMatterInput = z.object({ intoId: Id, note: text(500).optional() }).strict();
+/** The original a duplicate is folded into: by id, or by the 回执号 staff read off the screen. */
+export const MergeMatterInput = z
+  .object({
+    intoId: Id.optional(),
+    intoNumber: z
+      .string()
+      .trim()
+      .regex(/^JM\d{8}-\d{6}$/, { message: 'must be a receipt number such as JM20261129-000123' })
+      .optional(),
+    note: text(500).optional(),
+  })
+  .strict()
+  .refine((v) => Boolean(v.intoId) !== Boolean(v.intoNumber), { message: 'give intoId or intoNumber, one of them' });
 
 /** The desk's small summary: today in Asia/Shanghai, satisfaction over every rated matter in scope. */
 export const DeskSummary = z.object({

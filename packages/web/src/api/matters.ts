@@ -25,7 +25,7 @@ export interface Assignees {
 }
 
 export const matterApi = {
-  list: (q: { status?: string; q?: string; mine?: string; page: number; pageSize: number }) =>
+  list: (q: { status?: string; rating?: string; q?: string; mine?: string; page: number; pageSize: number }) =>
     api.get<Paged<MatterView>>('/matters', q),
   get: (id: string) => api.get<MatterDetail>(`/matters/${id}`),
   summary: () => api.get<DeskSummary>('/matters/summary'),

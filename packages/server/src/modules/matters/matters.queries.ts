@@ -3,6 +3,7 @@ import type { DeskSummary, MatterQuery, TimelineEntry } from '@jingmin/shared';
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { households, matterEvents, matters } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/session.js';
 import { assigneeNames } from './assignees.js';
 import { presentMatter } from './matters.service.js';
@@ -17,6 +18,7 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
   else parts.push(sql`${matters.unitPath} LIKE ${`${escapeLike(actor.scopePath)}%`}`);
   if (q.status) parts.push(eq(matters.status, q.status));
   if (q.kind) parts.push(eq(matters.kind, q.kind));
+  if (q.rating) parts.push(eq(matters.rating, q.rating));
   // "Mine": held by me, or by my department (a liaison's work is the department's).
   if (q.mine)
     parts.push(
@@ -46,6 +48,13 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** A matter's id by its 回执号; scope is checked by whoever loads it next. */
+export async function matterIdByNumber(ctx: Ctx, number: string) {
+  const [row] = await ctx.db.select({ id: matters.id }).from(matters).where(eq(matters.number, number));
+  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? `Matter ${number}` : `事项 ${number}` });
+  return row.id;
 }
 
 /** The event list; the resident's view leaves out internal notes and staff names. */

@@ -26,7 +26,7 @@ import { responsibleOfficer } from '../desk/duties.service.js';
 import { matterSettings } from '../desk/settings.service.js';
 import { assignees } from './assignees.js';
 import { supervisionBoard } from './board.queries.js';
-import { deskSummary, findMatters, timeline } from './matters.queries.js';
+import { deskSummary, findMatters, matterIdByNumber, timeline } from './matters.queries.js';
 import {
   addMessage,
   dispatchPatch,
@@ -176,8 +176,8 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     transition(ctx, id, { action: 'close', patch: { closedAt: ctx.now() } }),
   );
   post('merge', MergeMatterInput, async (ctx, id, b) => {
-    if (b.intoId === id) throw new AppError('VALIDATION', { detail: 'intoId' });
-    const into = await getMatterOrThrow(ctx, b.intoId);
+    const into = await getMatterOrThrow(ctx, b.intoId ?? (await matterIdByNumber(ctx, b.intoNumber!)));
+    if (into.id === id) throw new AppError('VALIDATION', { detail: b.intoId ? 'intoId' : 'intoNumber' });
     if (['invalid', 'merged', 'closed'].includes(into.status))
       throw new AppError('INVALID_TRANSITION', { from: into.status, to: 'merged' });
     return transition(ctx, id, {

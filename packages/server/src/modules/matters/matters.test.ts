@@ -166,6 +166,10 @@ describe('the closed loop', () => {
       .post(`/api/v1/public/matters/${receipt.trackingToken}/rating`, { rating: 'unsatisfied', comment: '还是很吵' });
     expect((await desk.post(`/api/v1/matters/${id}/reopen`, { reason: '群众不满意' })).status).toBe(403);
     const chief = await t.as('a.chief');
+    const queue = (await chief.get('/api/v1/matters?status=rated&rating=unsatisfied')).body as {
+      items: { number: string }[];
+    };
+    expect(queue.items.map((m) => m.number)).toContain(receipt.number);
     const reopened = await chief.post(`/api/v1/matters/${id}/reopen`, { reason: '群众不满意，安排民警上门' });
     expect(reopened.body).toMatchObject({ status: 'in_progress' });
     const types = ((await chief.get(`/api/v1/matters/${id}`)).body as { timeline: { type: string }[] }).timeline.map(
@@ -179,8 +183,12 @@ describe('the closed loop', () => {
     const second = await submit(t.fx.doorplateTokens.a[2], '路灯又不亮了');
     const desk = await t.as('a.duty');
     const [a, b] = [await findId(desk, first.receipt.number), await findId(desk, second.receipt.number)];
-    const merged = await desk.post(`/api/v1/matters/${b}/merge`, { intoId: a });
+    expect((await desk.post(`/api/v1/matters/${b}/merge`, { intoNumber: second.receipt.number })).status).toBe(400);
+    expect((await desk.post(`/api/v1/matters/${b}/merge`, { intoNumber: 'JM20200101-999999' })).status).toBe(404);
+    // The desk reads the original's 回执号 off the screen.
+    const merged = await desk.post(`/api/v1/matters/${b}/merge`, { intoNumber: first.receipt.number });
     expect(merged.body).toMatchObject({ status: 'merged' });
+    expect(a).toBeDefined();
     expect((await desk.post(`/api/v1/matters/${b}/accept`, { urgency: 'normal' })).status).toBe(409);
   });
 });

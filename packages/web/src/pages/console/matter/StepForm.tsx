@@ -71,7 +71,17 @@ export function StepForm(props: {
         </Form.Item>
       )}
       {step === 'merge' && (
-        <Form.Item label={t('合并到（事项 ID）', 'Merge into (matter id)')} name="intoId" rules={[{ required: true }]}>
+        <Form.Item
+          label={t('合并到（原事项回执号）', 'Merge into (receipt number of the original)')}
+          name="intoNumber"
+          rules={[
+            {
+              required: true,
+              pattern: /^JM\d{8}-\d{6}$/,
+              message: t('如 JM20261129-000123', 'e.g. JM20261129-000123'),
+            },
+          ]}
+        >
           <Input />
         </Form.Item>
       )}
@@ -156,5 +166,5 @@ const FIELDS: Partial<Record<Step, string[]>> = {
   reopen: ['reason'],
   remind: ['reason'],
   resolve: ['outcome'],
-  merge: ['intoId'],
+  merge: ['intoNumber'],
 };

@@ -10,6 +10,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { useCan } from '../../../../access';
 import { matterApi } from '../../../../api/matters';
 import { useLang } from '../../../../i18n';
 import { OPEN_STATUSES, STATUS_COLOR, shortTime } from '../../matter/labels';
@@ -29,13 +30,17 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
   const { t, label } = useLang();
   const [filter, setFilter] = useState<(typeof STATUSES)[number]>('all');
   const [mine, setMine] = useState(false);
+  // 不满意不放过: the chief's queue of unsatisfied ratings waiting for review.
+  const [review, setReview] = useState(false);
+  const can = useCan();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['matters', filter, mine, q, page],
+    queryKey: ['matters', filter, mine, review, q, page],
     queryFn: () =>
       matterApi.list({
-        status: filter === 'all' ? undefined : filter,
+        status: review ? 'rated' : filter === 'all' ? undefined : filter,
+        rating: review ? 'unsatisfied' : undefined,
         mine: mine ? '1' : undefined,
         q,
         page,
@@ -71,6 +76,17 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
         >
           {t('只看我的任务', 'My tasks only')}
         </Checkbox>
+        {can('matter.review') && (
+          <Checkbox
+            checked={review}
+            onChange={(e) => {
+              setPage(1);
+              setReview(e.target.checked);
+            }}
+          >
+            {t('不满意待复核', 'Unsatisfied, to review')}
+          </Checkbox>
+        )}
         <Input.Search
           placeholder={t('回执号或内容', 'Number or text')}
           allowClear
