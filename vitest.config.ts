@@ -7,6 +7,8 @@ const databaseFree = [
   'packages/server/src/db/client.test.ts',
   'packages/server/src/cli/**',
   'packages/server/src/platform/crypto.test.ts',
+  'packages/server/src/platform/logger.test.ts',
+  'packages/server/src/platform/sms/**',
 ];
 
 export default defineConfig({

@@ -46,6 +46,7 @@ CREATE TABLE "unit_duties" (
 	CONSTRAINT "unit_duties_unit_id_staff_id_duty_pk" PRIMARY KEY("unit_id","staff_id","duty")
 );
 --> statement-breakpoint
+ALTER TABLE "matters" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "matters" ADD COLUMN "intake_key" uuid;--> statement-breakpoint
 ALTER TABLE "matter_photos" ADD CONSTRAINT "matter_photos_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "matter_photos" ADD CONSTRAINT "matter_photos_matter_id_matters_id_fk" FOREIGN KEY ("matter_id") REFERENCES "public"."matters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -57,4 +58,5 @@ CREATE INDEX "matter_photos_upload_key_idx" ON "matter_photos" USING btree ("upl
 CREATE INDEX "matter_photos_pending_idx" ON "matter_photos" USING btree ("created_at") WHERE matter_id IS NULL;--> statement-breakpoint
 CREATE INDEX "phone_codes_phone_idx" ON "phone_codes" USING btree ("phone_index","created_at");--> statement-breakpoint
 CREATE INDEX "phone_sessions_expires_idx" ON "phone_sessions" USING btree ("expires_at");--> statement-breakpoint
-CREATE INDEX "unit_duties_staff_idx" ON "unit_duties" USING btree ("staff_id");
+CREATE INDEX "unit_duties_staff_idx" ON "unit_duties" USING btree ("staff_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "matters_intake_key_key" ON "matters" USING btree ("intake_key");

@@ -15,11 +15,19 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        path: req.url.split('?')[0],
+        path: maskSecrets(req.url.split('?')[0] ?? ''),
       }),
     },
     ...(config.log.pretty
       ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
       : {}),
   };
+}
+
+/**
+ * Tracking links and doorplate tokens are keys: whoever reads them opens a
+ * resident's matter or page. Logs keep the shape of the path, not the key.
+ */
+export function maskSecrets(path: string) {
+  return path.replace(/^\/(h|m)\/[^/]+/, '/$1/***').replace(/\/public\/(matters|doorplates)\/[^/]+/, '/public/$1/***');
 }

@@ -46,6 +46,8 @@ export const matters = pgTable(
     category: text(),
     urgency: matterUrgency().notNull().default('normal'),
     status: matterStatus().notNull().default('submitted'),
+    /** Bumped by every change of status or holder: two desks acting at once get one success and one 409. */
+    version: integer().notNull().default(0),
     body: text().notNull(),
     /** Shared by the resident's choice only: { lat, lng, accuracy }. */
     location: jsonb().$type<{ lat: number; lng: number; accuracy?: number }>(),
@@ -85,6 +87,7 @@ export const matters = pgTable(
   (t) => [
     uniqueIndex('matters_number_key').on(t.number),
     uniqueIndex('matters_tracking_hash_key').on(t.trackingHash),
+    uniqueIndex('matters_intake_key_key').on(t.intakeKey),
     index('matters_station_status_idx').on(t.stationId, t.status),
     index('matters_unit_path_idx').using('btree', sql`${t.unitPath} text_pattern_ops`),
     index('matters_assignee_staff_idx').on(t.assigneeStaffId, t.status),

@@ -72,6 +72,20 @@ describe('警格+网格: the responsible officer of a grid', () => {
       gridMemberIds: [],
     });
     expect(aux.status).toBe(400);
+    // Each duty has its people: the system administrator (scoped above the station) is no grid member,
+    // and a department's liaison is no auxiliary officer.
+    const admin = await chief.put(url, {
+      responsibleOfficerId: null,
+      auxiliaryIds: [],
+      gridMemberIds: [t.fx.staffIds.sysadmin],
+    });
+    expect(admin.status).toBe(400);
+    const liaison = await chief.put(url, {
+      responsibleOfficerId: null,
+      auxiliaryIds: [t.fx.staffIds['a.liaison']],
+      gridMemberIds: [],
+    });
+    expect(liaison.status).toBe(400);
     expect((await (await t.as('a.officer')).put(url, { responsibleOfficerId: null })).status).toBe(403);
     expect((await (await t.as('b.chief')).get(url)).status).toBe(403);
     const readBack = (await (await t.as('a.duty')).get(url)).body as { members: unknown[] };

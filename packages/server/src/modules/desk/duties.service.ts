@@ -3,13 +3,26 @@
  * (责任民警), auxiliary police and grid members. The responsible officer is
  * suggested for every matter from the area and named on its doorplates.
  */
-import { type GridDuty, HOUSEHOLD_UNIT_KINDS, type SuggestedAssignee, type UnitDutiesInput } from '@jingmin/shared';
+import {
+  type GridDuty,
+  HOUSEHOLD_UNIT_KINDS,
+  type Role,
+  type SuggestedAssignee,
+  type UnitDutiesInput,
+} from '@jingmin/shared';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { staff, unitDuties, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/session.js';
+
+/** Who may hold each duty: a police officer answers for a grid; auxiliary police and grid workers assist. */
+const DUTY_ROLES: Record<GridDuty, Role[]> = {
+  responsible_officer: ['community_officer', 'station_chief', 'duty_officer'],
+  auxiliary: ['auxiliary_police'],
+  grid_member: ['grid_worker'],
+};
 
 async function unitInScope(ctx: Ctx, unitId: string) {
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
@@ -51,15 +64,18 @@ export async function setUnitDuties(ctx: Ctx, unitId: string, input: UnitDutiesI
           and(
             inArray(staff.id, ids),
             eq(staff.status, 'active'),
-            sql`(${units.path} LIKE ${`${escapeLike(stationPath)}%`} OR ${stationPath} LIKE ${units.path} || '%')`,
+            sql`${units.path} LIKE ${`${escapeLike(stationPath)}%`}`,
           ),
         )
     : [];
-  if (found.length !== ids.length) throw new AppError('VALIDATION', { detail: 'staff: active, same station' });
-  const officer = found.find((f) => f.id === input.responsibleOfficerId);
-  if (officer && !officer.roles.some((r) => ['community_officer', 'station_chief', 'duty_officer'].includes(r)))
-    throw new AppError('VALIDATION', { detail: 'responsibleOfficerId: a police officer' });
+  if (found.length !== ids.length) throw new AppError('VALIDATION', { detail: 'staff: active, of this station' });
+  const holds = (id: string, roles: Role[]) =>
+    found.find((f) => f.id === id)?.roles.some((r) => roles.includes(r as Role));
+  const wrong = plan.find((p) => !holds(p.staffId, DUTY_ROLES[p.duty]));
+  if (wrong) throw new AppError('VALIDATION', { detail: `${wrong.duty}: ${DUTY_ROLES[wrong.duty].join(' / ')}` });
   await ctx.db.transaction(async (tx) => {
+    // One change at a time per unit: two chiefs saving at once must not merge their lists.
+    await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).for('update');
     await tx.delete(unitDuties).where(eq(unitDuties.unitId, unitId));
     if (plan.length)
       await tx

@@ -6,7 +6,7 @@
  * the station's desk and chief through the outbox.
  */
 import type { MatterStatus } from '@jingmin/shared';
-import { and, asc, eq, inArray, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
 import { matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { type Matter, recordEvent } from './matters.service.js';
@@ -56,6 +56,7 @@ async function sweepOne(ctx: Ctx, deadline: Deadline, batch: number): Promise<nu
           assigneeTeamId: null,
           assigneeDepartmentId: null,
           takeDueAt: null,
+          version: sql`${matters.version} + 1`,
           updatedAt: now,
         };
         await tx.update(matters).set(patch).where(eq(matters.id, m.id));

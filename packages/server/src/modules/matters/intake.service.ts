@@ -56,7 +56,9 @@ export async function submitMatter(
     ]),
   );
   const trackingToken = trackingTokenFor(ctx, idempotencyKey!);
-  const replay = await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash);
+  const replay =
+    (await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash)) ??
+    (await receiptOfMatter(ctx, idempotencyKey!, household.id));
   if (replay) return { ...replay, trackingToken };
   const now = ctx.now();
   const [station] = await ctx.db
@@ -132,4 +134,18 @@ async function recordSubmission(ctx: Ctx, tx: Tx, matterId: string, stationId: s
     kind,
   });
   return event!.id;
+}
+
+/**
+ * The receipt of a matter already made with this key, once the key's own row
+ * has been swept (a week on): a very late retry still gets its receipt.
+ */
+async function receiptOfMatter(ctx: Ctx, key: string, householdId: string): Promise<StoredReceipt | null> {
+  const [m] = await ctx.db
+    .select({ number: matters.number, householdId: matters.householdId, createdAt: matters.createdAt })
+    .from(matters)
+    .where(eq(matters.intakeKey, key));
+  if (!m) return null;
+  if (m.householdId !== householdId) throw new AppError('IDEMPOTENCY_MISMATCH');
+  return { number: m.number, status: 'submitted', submittedAt: m.createdAt.toISOString() };
 }

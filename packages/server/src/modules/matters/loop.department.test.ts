@@ -215,4 +215,19 @@ describe('transfer to a partner department', () => {
     const own = await transferred('dispute', '村里两户人家为了灌溉用水的先后顺序起了争执', committee.id);
     expect((await listOf(stranger)).items.map((m) => m.id)).toEqual([own.id]);
   });
+
+  it('lets a department pass a matter on to another department only, never to a named officer', async () => {
+    const { id, receipt } = await transferred('dispute', '村口两户人家为宅基地边界吵了好几天', judicial.id);
+    const liaison = await t.as('a.liaison');
+    await ok(liaison.post(`/api/v1/matters/${id}/take`));
+    const toOfficer = await liaison.post(`/api/v1/matters/${id}/transfer`, {
+      assigneeStaffId: t.fx.staffIds['a.officer'],
+    });
+    expect(toOfficer.status).toBe(403);
+    const onward = await liaison.post(`/api/v1/matters/${id}/transfer`, { assigneeDepartmentId: committee.id });
+    expect(onward.status).toBe(200);
+    expect(await residentView(receipt)).toMatchObject({ handledBy: '已转交A村村委会' });
+    const committeeSees = await committeeLiaison();
+    expect((await listOf(committeeSees)).items.map((m) => m.id)).toContain(id);
+  });
 });

@@ -20,7 +20,7 @@ import {
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../platform/context.js';
+import { auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { responsibleOfficer } from '../desk/duties.service.js';
 import { matterSettings } from '../desk/settings.service.js';
@@ -79,6 +79,8 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, params: IdParams, response: { 200: Detail } } },
     async (req) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
+      // A matter holds a resident's words, address and phone: every read by staff is on the record.
+      await auditAlone(req.ctx, { action: 'matter.read', result: 'ok', targetType: 'matter', targetId: matter.id });
       return {
         ...(await viewMatter(req.ctx, matter.id)),
         timeline: await timeline(req.ctx, matter.id, true),
@@ -106,6 +108,14 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
       const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId, req.query.size);
+      if (photo && req.query.size === 'full')
+        await auditAlone(req.ctx, {
+          action: 'matter.photo_read',
+          result: 'ok',
+          targetType: 'matter',
+          targetId: matter.id,
+          details: { photoId: req.params.photoId },
+        });
       if (!photo) throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });
       return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
     },

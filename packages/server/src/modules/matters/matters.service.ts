@@ -12,7 +12,7 @@ import {
   type MatterStatus,
   type MatterView,
 } from '@jingmin/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { departments, households, matterEvents, matters, staff, teams, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
@@ -115,11 +115,11 @@ export async function transition(ctx: Ctx, id: string, change: Change) {
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const firstResponse = matter.firstResponseAt ? {} : { firstResponseAt: now };
-    // Guard on the old status: two desk screens may act on the same matter at once.
+    // Guard on the version read: two desks may transfer, or an officer take while the desk transfers, at once.
     const [updated] = await tx
       .update(matters)
-      .set({ ...firstResponse, ...change.patch, status: to, updatedAt: now })
-      .where(and(eq(matters.id, id), eq(matters.status, matter.status)))
+      .set({ ...firstResponse, ...change.patch, status: to, version: sql`${matters.version} + 1`, updatedAt: now })
+      .where(and(eq(matters.id, id), eq(matters.version, matter.version)))
       .returning({ id: matters.id });
     if (!updated) throw new AppError('CONFLICT');
     await recordEvent(
@@ -194,6 +194,10 @@ export async function dispatchPatch(
   input: { assigneeStaffId?: string; assigneeTeamId?: string; assigneeDepartmentId?: string; resolveDueAt?: string },
 ): Promise<Patch> {
   const inStation = (path: string) => path.startsWith(ctx.actor!.scopePath);
+  const actor = ctx.actor!;
+  // A partner department passes a matter on to another department, never to a named officer or a team.
+  const departmentOnly = actor.roles.length === 1 && actor.roles[0] === 'department_liaison';
+  if (departmentOnly && !input.assigneeDepartmentId) throw new AppError('FORBIDDEN');
   if (input.assigneeStaffId) {
     const [s] = await ctx.db
       .select({ path: units.path, status: staff.status })
@@ -229,9 +233,11 @@ export async function dispatchPatch(
     takenAt: null,
     takeDueAt: new Date(now.getTime() + rule.takeMinutes * 60_000),
     // The resolution clock set at acceptance keeps running through dispatch, return and transfer.
-    resolveDueAt: input.resolveDueAt
-      ? new Date(input.resolveDueAt)
-      : (matter.resolveDueAt ?? new Date(now.getTime() + rule.resolveMinutes * 60_000)),
+    // Only the desk sets a new resolution deadline; a handler transferring onward keeps the clock running.
+    resolveDueAt:
+      input.resolveDueAt && actor.capabilities.includes('matter.desk')
+        ? new Date(input.resolveDueAt)
+        : (matter.resolveDueAt ?? new Date(now.getTime() + rule.resolveMinutes * 60_000)),
   };
 }
 

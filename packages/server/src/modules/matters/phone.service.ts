@@ -6,9 +6,9 @@
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { PhoneCodeSent, PhoneMatters, PhoneSession } from '@jingmin/shared';
-import { and, desc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { households, matters, phoneCodes, phoneSessions } from '../../db/schema/index.js';
-import { auditAlone, type Ctx } from '../../platform/context.js';
+import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { hmacSm3, maskPhone, randomToken, sealField, sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
@@ -52,10 +52,18 @@ export async function requestPhoneCode(ctx: Ctx, phone: string): Promise<PhoneCo
     expiresAt: new Date(now.getTime() + PHONE_RULES.codeTtlMinutes * 60_000),
     createdAt: now,
   });
-  try {
-    await ctx.deps.sms.sendOtp({ phone, code, ttlMinutes: PHONE_RULES.codeTtlMinutes });
-  } catch (err) {
-    ctx.log.warn({ err: err instanceof SmsError ? err.code : String(err) }, 'one-time code not sent');
+  const sent = await ctx.deps.sms
+    .sendOtp({ phone, code, ttlMinutes: PHONE_RULES.codeTtlMinutes })
+    .then(() => null)
+    .catch((err: unknown) => (err instanceof SmsError ? err.code : 'error'));
+  await auditAlone(ctx, {
+    actor: null,
+    action: 'resident.phone_code',
+    result: sent ? 'failed' : 'ok',
+    details: { phone: maskPhone(phone), ...(sent ? { provider: sent } : {}) },
+  });
+  if (sent) {
+    ctx.log.warn({ provider: sent }, 'one-time code not sent');
     throw new AppError('SMS_UNAVAILABLE');
   }
   return {
@@ -65,29 +73,49 @@ export async function requestPhoneCode(ctx: Ctx, phone: string): Promise<PhoneCo
   };
 }
 
-/** Checks the newest live code; a wrong guess costs an attempt, a right one opens a phone session. */
+/**
+ * Checks the newest live code. The attempt is counted before the comparison,
+ * atomically, so guesses sent at once cannot share one attempt; a right code
+ * opens a phone session once.
+ */
 export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promise<PhoneSession> {
   const index = phoneIndex(ctx, phone);
   const now = ctx.now();
-  await consume(ctx.db, now, [{ key: `otp-verify:ip:${ctx.ip}`, max: 30, windowSeconds: 3600 }]);
+  await consume(ctx.db, now, [
+    { key: `otp-verify:ip:${ctx.ip}`, max: 30, windowSeconds: 3600 },
+    {
+      key: `otp-verify:phone:${index}`,
+      max: PHONE_RULES.maxAttempts * PHONE_RULES.codesPerPhonePerHour,
+      windowSeconds: 3600,
+    },
+  ]);
   const [live] = await ctx.db
-    .select()
-    .from(phoneCodes)
-    .where(and(eq(phoneCodes.phoneIndex, index), isNull(phoneCodes.consumedAt), gt(phoneCodes.expiresAt, now)))
-    .orderBy(desc(phoneCodes.createdAt))
-    .limit(1);
-  if (!live || live.attempts >= PHONE_RULES.maxAttempts) throw new AppError('PHONE_CODE_INVALID');
-  const right = timingSafeEqual(Buffer.from(live.codeHash, 'hex'), codeHash(ctx, index, code));
+    .update(phoneCodes)
+    .set({ attempts: sql`${phoneCodes.attempts} + 1` })
+    .where(
+      and(
+        eq(
+          phoneCodes.id,
+          sql`(SELECT id FROM phone_codes WHERE phone_index = ${index} AND consumed_at IS NULL AND expires_at > ${now}
+               ORDER BY created_at DESC LIMIT 1)`,
+        ),
+        lt(phoneCodes.attempts, PHONE_RULES.maxAttempts),
+      ),
+    )
+    .returning();
+  const right = live ? timingSafeEqual(Buffer.from(live.codeHash, 'hex'), codeHash(ctx, index, code)) : false;
+  if (!live || !right) {
+    await auditAlone(ctx, {
+      actor: null,
+      action: 'resident.phone_verify',
+      result: 'failed',
+      details: { phone: maskPhone(phone) },
+    });
+    throw new AppError('PHONE_CODE_INVALID');
+  }
   const token = randomToken(24);
   const expiresAt = new Date(now.getTime() + PHONE_RULES.sessionDays * 86_400_000);
   const ok = await ctx.db.transaction(async (tx) => {
-    if (!right) {
-      await tx
-        .update(phoneCodes)
-        .set({ attempts: live.attempts + 1 })
-        .where(eq(phoneCodes.id, live.id));
-      return false;
-    }
     const [used] = await tx
       .update(phoneCodes)
       .set({ consumedAt: now })
@@ -101,6 +129,12 @@ export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promis
       phoneMasked: maskPhone(phone),
       expiresAt,
       createdAt: now,
+    });
+    await audit(ctx, tx, {
+      actor: null,
+      action: 'resident.phone_verify',
+      result: 'ok',
+      details: { phone: maskPhone(phone) },
     });
     return true;
   });

@@ -13,8 +13,8 @@ import exifr from 'exifr';
 import type { FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import type { Tx } from '../../db/client.js';
-import { matterEvents, matterPhotos } from '../../db/schema/index.js';
-import type { Ctx } from '../../platform/context.js';
+import { idempotencyKeys, matterEvents, matterPhotos } from '../../db/schema/index.js';
+import { audit, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
@@ -67,7 +67,7 @@ function multipartError(err: unknown) {
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return new AppError('VALIDATION', { detail: `photo: ≤ ${PHOTO_LIMITS.perItem}` });
+      return new AppError('VALIDATION', { detail: `photo: ${PHOTO_LIMITS.perItem} files at most, nothing else` });
     default:
       // Anything else while parsing is a body the client broke (a cut-off upload, a wrong boundary).
       return new AppError('BAD_REQUEST', { detail: 'multipart/form-data' });
@@ -162,6 +162,14 @@ export async function storePhotos(
       });
     const stored = { photos: rows.map((r) => ({ ...r, mime: r.mime as Mime })) };
     await storeAnswer(tx, key!, stored);
+    // Last, so the audit chain's lock is held only until the commit right after it.
+    await audit(ctx, tx, {
+      action: 'photo.upload',
+      result: 'ok',
+      targetType: owner.kind === 'matter' ? 'matter' : 'household',
+      targetId: ownerId,
+      details: { photos: rows.length, bytes: rows.reduce((n, r) => n + r.bytes, 0) },
+    });
     return stored;
   });
   return (
@@ -188,10 +196,14 @@ export async function attachPhotos(
 ) {
   if (ids.length === 0) return [];
   if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { detail: 'photoIds' });
-  const ownedBy: SQL =
-    owner.kind === 'doorplate'
-      ? and(eq(matterPhotos.householdId, owner.householdId), isNull(matterPhotos.matterId))!
-      : eq(matterPhotos.matterId, owner.matterId);
+  // Name every photo that is gone (or never was this sender's), so the page can drop them and keep the rest.
+  const usable = await tx
+    .select({ id: matterPhotos.id })
+    .from(matterPhotos)
+    .where(and(inArray(matterPhotos.id, ids), ownedByOf(owner), isNull(matterPhotos.eventId)));
+  const missing = ids.filter((id) => !usable.some((u) => u.id === id));
+  if (missing.length) throw new AppError('PHOTOS_UNAVAILABLE', {}, { photoIds: missing });
+  const ownedBy = ownedByOf(owner);
   const attached = [];
   for (const [position, id] of ids.entries()) {
     const [row] = await tx
@@ -199,10 +211,21 @@ export async function attachPhotos(
       .set({ matterId, eventId, ordinal: position, ...(keepLocation ? {} : { location: null }) })
       .where(and(eq(matterPhotos.id, id), ownedBy, isNull(matterPhotos.eventId)))
       .returning({ id: matterPhotos.id });
-    if (!row) throw new AppError('VALIDATION', { detail: 'photoIds' });
+    if (!row) throw new AppError('PHOTOS_UNAVAILABLE', {}, { photoIds: [id] });
     attached.push(row);
   }
   return attached;
+}
+
+/** Pending photos this sender may attach: their doorplate's, or their own on this matter (resident or this officer). */
+function ownedByOf(owner: PhotoOwner): SQL {
+  if (owner.kind === 'doorplate')
+    return and(eq(matterPhotos.householdId, owner.householdId), isNull(matterPhotos.matterId))!;
+  // The uploader must match: a resident never attaches a photo staff uploaded for an internal note.
+  const uploader = owner.staffId
+    ? eq(matterPhotos.uploaderStaffId, owner.staffId)
+    : eq(matterPhotos.uploaderType, 'resident');
+  return and(eq(matterPhotos.matterId, owner.matterId), uploader)!;
 }
 
 /** Photo ids per timeline event of a matter, in upload order. */
@@ -234,14 +257,30 @@ export async function readPhoto(db: Ctx['db'], matterId: string, photoId: string
   return row ?? null;
 }
 
-/** Drops photos never attached within a day: an abandoned draft keeps nothing. */
+/**
+ * Drops photos never attached within a day (an abandoned draft keeps
+ * nothing), and their upload keys with them, so a retry of that upload stores
+ * the photos anew instead of answering ids that are gone.
+ */
 export async function sweepPendingPhotos(ctx: Ctx) {
   const cutoff = new Date(ctx.now().getTime() - 24 * 3_600_000);
-  const gone = await ctx.db
-    .delete(matterPhotos)
-    .where(and(isNull(matterPhotos.eventId), lt(matterPhotos.createdAt, cutoff)))
-    .returning({ id: matterPhotos.id });
-  return gone.length;
+  return ctx.db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(matterPhotos)
+      .where(and(isNull(matterPhotos.eventId), lt(matterPhotos.createdAt, cutoff)))
+      .returning({ uploadKey: matterPhotos.uploadKey });
+    const keys = [...new Set(gone.map((g) => g.uploadKey))];
+    // An upload whose other photos were attached keeps its key: those ids are still good.
+    for (const key of keys) {
+      const [left] = await tx
+        .select({ id: matterPhotos.id })
+        .from(matterPhotos)
+        .where(eq(matterPhotos.uploadKey, key))
+        .limit(1);
+      if (!left) await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+    }
+    return gone.length;
+  });
 }
 
 /** The photos of each matter's submission, for lists and detail views. */

@@ -4,7 +4,7 @@
  * A matter never rated stays unrated: no default satisfaction.
  */
 import type { RateMatterInput, ResidentMatterView, ResidentMessageInput } from '@jingmin/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { departments, households, matters, teams, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
@@ -80,6 +80,7 @@ export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterIn
         rating: input.rating,
         ratingComment: input.comment ?? null,
         ratedAt: now,
+        version: sql`${matters.version} + 1`,
         updatedAt: now,
       })
       .where(and(eq(matters.id, matter.id), eq(matters.status, 'resolved')))

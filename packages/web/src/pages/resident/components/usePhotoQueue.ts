@@ -115,6 +115,8 @@ export function usePhotoQueue(upload: UploadPhoto, initial: UploadedPhoto[] = []
     /** The same file with the same key: the server answers with the photo it may already hold. */
     retry: (local: string) => patch(local, { state: 'queued' }),
     remove: (local: string) => setTiles((all) => all.filter((t) => t.local !== local || t.state === 'uploading')),
+    /** Drops photos the server no longer holds (a draft left over a day), keeping the rest. */
+    forget: (ids: readonly string[]) => setTiles((all) => all.filter((t) => !t.id || !ids.includes(t.id))),
     reset: () => setTiles([]),
     isBusy: tiles.some((t) => t.state === 'queued' || t.state === 'uploading'),
     hasFailed: tiles.some((t) => t.state === 'failed'),

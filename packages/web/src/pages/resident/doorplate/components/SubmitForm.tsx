@@ -74,6 +74,8 @@ export function SubmitForm({ token }: { token: string }) {
       navigate(`/m/${receipt.trackingToken}`, { state: { number: receipt.number } });
     } catch (err) {
       // The draft and its key stay: sending again cannot make a second matter.
+      if (err instanceof ApiError && err.code === 'PHOTOS_UNAVAILABLE')
+        photos.forget((err.details as { photoIds?: string[] } | undefined)?.photoIds ?? []);
       Toast.show({ icon: 'fail', content: failureText(err, phone.clear, t) });
     } finally {
       setSending(false);

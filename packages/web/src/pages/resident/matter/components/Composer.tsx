@@ -6,7 +6,7 @@
 import { PHOTO_LIMITS, type ResidentMatterView } from '@jingmin/shared';
 import { Button, TextArea, Toast } from 'antd-mobile';
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../../../api/client';
+import { ApiError, errorMessage } from '../../../../api/client';
 import { newKey, resident } from '../../../../api/resident';
 import { useLang } from '../../../../i18n';
 import { PhotoPicker } from '../../components/PhotoPicker';
@@ -82,6 +82,8 @@ export function Composer({ tracking, onSent }: { tracking: string; onSent(view: 
       setShowPhotos(false);
       onSent(view);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'PHOTOS_UNAVAILABLE')
+        photos.forget((err.details as { photoIds?: string[] } | undefined)?.photoIds ?? []);
       Toast.show({ icon: 'fail', content: errorMessage(err) });
     } finally {
       setSending(false);
