@@ -52,6 +52,14 @@ async function main() {
 
 async function announce(deps: Awaited<ReturnType<typeof createDeps>>, url: string) {
   const lines = [`\n  警民 Jingmin is running: ${url}/console   (API docs: ${url}/api/docs)`];
+  const publicUrl = deps.config.http.publicUrl;
+  if (/^https?:\/\/(localhost|127\.|\[::1\])/.test(publicUrl))
+    lines.push(
+      `  Note: printed doorplate QR codes point to ${publicUrl}, which residents' phones cannot reach.`,
+      "  Set PUBLIC_URL to this server's address (e.g. https://jingmin.example.gov.cn) before printing plates.",
+    );
+  if (deps.config.sms.provider === 'log')
+    lines.push('  One-time codes for residents\' phones are written to this log ("一次性验证码"): no SMS is sent.');
   if (deps.config.demo) {
     const demo = await deps.database.db
       .select({ username: staff.username, roles: staff.roles })

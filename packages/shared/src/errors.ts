@@ -35,6 +35,7 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_MISMATCH: 422,
   PHONE_CODE_INVALID: 400,
   PHOTOS_UNAVAILABLE: 400,
+  PHOTO_UNREADABLE: 415,
   PHONE_SESSION_REQUIRED: 401,
   MATTER_CLOSED: 409,
   SMS_UNAVAILABLE: 503,
@@ -75,6 +76,7 @@ const zh: Templates = {
   IDEMPOTENCY_MISMATCH: '这个提交编号已用于另一份内容，请刷新页面后重新提交',
   PHONE_CODE_INVALID: '验证码不正确或已过期，请重新获取',
   PHOTOS_UNAVAILABLE: '有照片已失效（上传超过一天未提交），请删掉后重新添加',
+  PHOTO_UNREADABLE: '无法识别这张照片：请选用手机拍的 JPEG、PNG 或 WebP 图片',
   PHONE_SESSION_REQUIRED: '请先验证手机号码',
   MATTER_CLOSED: '该事项已结束，如有新情况请重新提交',
   SMS_UNAVAILABLE: '短信暂时发送失败，请稍后再试；也可以不填手机号直接提交',
@@ -114,6 +116,7 @@ const en: Templates = {
   PHONE_CODE_INVALID: 'The code is wrong or has expired; ask for a new one',
   PHOTOS_UNAVAILABLE:
     'Some photos have expired (uploaded over a day ago and never sent); remove them and add them again',
+  PHOTO_UNREADABLE: 'This photo cannot be read: choose a JPEG, PNG or WebP picture',
   PHONE_SESSION_REQUIRED: 'Please verify your phone number first',
   MATTER_CLOSED: 'This matter is closed; please submit a new one if something has changed',
   SMS_UNAVAILABLE: 'The text message could not be sent; try again later, or submit without a phone number',

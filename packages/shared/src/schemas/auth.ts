@@ -80,6 +80,8 @@ export const SESSION_STAGE_LABELS: Record<SessionStage, { zh: string; en: string
 /** Public settings the web reads at start, never from build-time env. */
 export const MetaView = z.object({
   demo: z.boolean(),
+  /** Where printed doorplate codes point; a localhost address is unreachable from residents' phones. */
+  publicUrl: z.string(),
   version: z.string(),
   passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), maxLength: z.number() }),
 });

@@ -123,6 +123,12 @@ export const MatterView = z.object({
     onTime: z.boolean().nullable(),
   }),
   /** Status steps and messages this account may take now. */
+  /** The deadline racing now (the first passed, else the nearest) and whether one has passed. */
+  due: z.object({
+    deadline: z.enum(['first_response', 'take', 'resolve']).nullable(),
+    dueAt: z.iso.datetime().nullable(),
+    overdue: z.boolean(),
+  }),
   allowedActions: z.array(
     z.enum([
       ...(Object.keys(MATTER_ACTIONS) as [keyof typeof MATTER_ACTIONS, ...(keyof typeof MATTER_ACTIONS)[]]),

@@ -23,7 +23,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { public: true }, schema: { tags: ['meta'], response: { 200: MetaView } } },
     async (req) => {
       const policy = (await req.ctx.deps.policies.get()).password;
-      return { demo: req.ctx.deps.config.demo, version: '0.1.0', passwordPolicy: policy };
+      const { demo, http } = req.ctx.deps.config;
+      return { demo, publicUrl: http.publicUrl, version: '0.1.0', passwordPolicy: policy };
     },
   );
 

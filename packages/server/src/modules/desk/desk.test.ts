@@ -123,6 +123,13 @@ describe('督办看板: the supervision board', () => {
       deadline: 'take',
       overdue: false,
     });
+    // The overview, the list and the board count overdue the same way.
+    const summary = (await desk.get('/api/v1/matters/summary')).body as { overdueNow: number };
+    expect(summary.overdueNow).toBe(board.columns.reduce((n, c) => n + c.overdue, 0));
+    const listed = (await desk.get(`/api/v1/matters?q=${waiting.number}`)).body as {
+      items: { due: { deadline: string; overdue: boolean } }[];
+    };
+    expect(listed.items[0]!.due).toMatchObject({ deadline: 'first_response', overdue: true });
     expect((await (await t.as('a.officer')).get('/api/v1/matters/board')).status).toBe(403);
     const elsewhere = (await (await t.as('b.chief')).get('/api/v1/matters/board')).body as { columns: unknown[] };
     expect(JSON.stringify(elsewhere)).not.toContain(waiting.number);

@@ -48,8 +48,15 @@ describe('doorplates', () => {
     });
     const fresh = (res.body as { url: string }).url.split('/h/')[1]!;
     expect(fresh).not.toBe(old);
-    expect((await t.anonymous().get(`/api/v1/public/doorplates/${old}`)).status).toBe(404);
+    const gone = await t.anonymous().get(`/api/v1/public/doorplates/${old}`);
     expect((await t.anonymous().get(`/api/v1/public/doorplates/${fresh}`)).status).toBe(200);
+    // A rotated, a cut-off and a made-up code all get the same plain answer, revealing nothing.
+    const cut = await t.anonymous().get(`/api/v1/public/doorplates/${fresh.slice(0, 9)}`);
+    const madeUp = await t.anonymous().get('/api/v1/public/doorplates/doesnotexist123');
+    for (const res of [gone, cut, madeUp]) {
+      expect(res.status).toBe(404);
+      expect(res.body).toEqual(gone.body);
+    }
   });
 
   it('prints a grid as an A4 PDF with the Chinese font embedded and codes that scan', async () => {

@@ -3,26 +3,17 @@
  * the desk itself, an officer, a team or a partner department — with its age
  * and the deadline that applies now. Overdue first, then oldest first.
  */
-import type { BoardColumn, BoardTask, SupervisionBoard } from '@jingmin/shared';
+import type { BoardColumn, SupervisionBoard } from '@jingmin/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { households, matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { escapeLike } from '../../platform/session.js';
 import { assigneeNames } from './assignees.js';
+import { deadlineNow } from './deadline-now.js';
 
 const OPEN = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const;
 
 type Row = typeof matters.$inferSelect;
-
-/** The deadline a matter is racing now. */
-function currentDeadline(m: Row): Pick<BoardTask, 'deadline' | 'dueAt'> & { due: Date | null } {
-  if (!m.firstResponseAt && m.firstResponseDueAt)
-    return { deadline: 'first_response', due: m.firstResponseDueAt, dueAt: m.firstResponseDueAt.toISOString() };
-  if (m.status === 'dispatched' && m.takeDueAt)
-    return { deadline: 'take', due: m.takeDueAt, dueAt: m.takeDueAt.toISOString() };
-  if (m.resolveDueAt) return { deadline: 'resolve', due: m.resolveDueAt, dueAt: m.resolveDueAt.toISOString() };
-  return { deadline: null, due: null, dueAt: null };
-}
 
 export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
   const now = ctx.now();
@@ -51,8 +42,7 @@ export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
       overdue: 0,
       tasks: [],
     };
-    const { due, ...deadline } = currentDeadline(m);
-    const overdue = due !== null && due < now;
+    const { overdue, ...deadline } = deadlineNow(m, now);
     column.tasks.push({
       id: m.id,
       number: m.number,

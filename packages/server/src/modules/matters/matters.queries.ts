@@ -6,6 +6,7 @@ import { auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/session.js';
 import { assigneeNames } from './assignees.js';
+import { overdueSql } from './deadline-now.js';
 import { presentMatter } from './matters.service.js';
 import { photosByEvent, submissionPhotoIds } from './photos.service.js';
 
@@ -138,7 +139,7 @@ export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
       acceptedToday: sql<number>`count(*) FILTER (WHERE ${matters.acceptedAt} >= ${day})::int`,
       resolvedToday: sql<number>`count(*) FILTER (WHERE ${matters.resolvedAt} >= ${day})::int`,
       openNow: sql<number>`count(*) FILTER (WHERE ${open})::int`,
-      overdueNow: sql<number>`count(*) FILTER (WHERE ${open} AND ${matters.resolveDueAt} < ${now})::int`,
+      overdueNow: sql<number>`count(*) FILTER (WHERE ${overdueSql(now)})::int`,
       avgFirst: sql<
         number | null
       >`avg(extract(epoch FROM ${matters.firstResponseAt} - ${matters.createdAt})) FILTER (WHERE ${matters.createdAt} >= ${day} AND ${matters.firstResponseAt} IS NOT NULL)`,

@@ -32,6 +32,7 @@ import {
   dispatchPatch,
   getMatterOrThrow,
   remindAssignee,
+  revealContactPhone,
   transition,
   viewMatter,
 } from './matters.service.js';
@@ -87,6 +88,12 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
         suggestedAssignee: await responsibleOfficer(req.ctx.db, matter.unitPath),
       };
     },
+  );
+
+  app.get(
+    '/matters/:id/contact-phone',
+    { config: read, schema: { tags, params: IdParams, response: { 200: z.object({ phone: z.string() }) } } },
+    (req) => revealContactPhone(req.ctx, req.params.id),
   );
 
   app.post(

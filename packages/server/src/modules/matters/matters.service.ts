@@ -15,10 +15,12 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { departments, households, matterEvents, matters, staff, teams, units } from '../../db/schema/index.js';
-import { audit, type Ctx } from '../../platform/context.js';
+import { audit, auditAlone, type Ctx } from '../../platform/context.js';
+import { openField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { publish } from '../../platform/outbox.js';
 import { matterSettings } from '../desk/settings.service.js';
+import { deadlineNow } from './deadline-now.js';
 import { allowedActions, canSee } from './matters.policy.js';
 import { attachPhotos, submissionPhotoIds } from './photos.service.js';
 
@@ -80,6 +82,7 @@ export function presentMatter(ctx: Ctx, m: Matter & { address: string }, photoId
     ratingComment: m.ratingComment,
     createdAt: m.createdAt.toISOString(),
     figures: figuresOf(ctx, m),
+    due: deadlineNow(m, ctx.now()),
     allowedActions: allowedActions(ctx.actor!, m),
   };
 }
@@ -288,4 +291,17 @@ export async function remindAssignee(ctx: Ctx, id: string, text: string) {
     });
   });
   return viewMatter(ctx, id);
+}
+
+/**
+ * The resident's full number, for the desk or the handler to call back: only
+ * for those who may write on the matter, and every reveal is on the record.
+ */
+export async function revealContactPhone(ctx: Ctx, id: string) {
+  const matter = await getMatterOrThrow(ctx, id);
+  if (!allowedActions(ctx.actor!, matter).includes('reply')) throw new AppError('FORBIDDEN');
+  if (!matter.contactPhoneEnc)
+    throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Phone number' : '联系电话' });
+  await auditAlone(ctx, { action: 'matter.contact_phone_read', result: 'ok', targetType: 'matter', targetId: id });
+  return { phone: openField(ctx.deps.keys.data, matter.contactPhoneEnc) };
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema/index.js';
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -45,8 +47,20 @@ describe('a phone verified by one-time code', () => {
     const receipt = (await submit(t.fx.doorplateTokens.a[0]!, '想咨询一下户口迁移需要什么材料', session.phoneToken))
       .body as { number: string };
     const desk = await t.as('a.duty');
-    const list = (await desk.get(`/api/v1/matters?q=${receipt.number}`)).body as { items: { contactPhone: string }[] };
+    const list = (await desk.get(`/api/v1/matters?q=${receipt.number}`)).body as {
+      items: { id: string; contactPhone: string }[];
+    };
     expect(list.items[0]!.contactPhone).toBe('138****8000');
+    // To call back, the desk reveals the whole number; the reveal is audited, and an auxiliary who does
+    // not hold the matter cannot.
+    const id = list.items[0]!.id;
+    expect((await desk.get(`/api/v1/matters/${id}/contact-phone`)).body).toEqual({ phone: '13800138000' });
+    expect((await (await t.as('a.aux')).get(`/api/v1/matters/${id}/contact-phone`)).status).toBe(403);
+    const reads = await t.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'matter.contact_phone_read'));
+    expect(reads.map((r) => r.targetId)).toContain(id);
   });
 
   it('refuses a wrong code, and stops after five wrong guesses even for the right one', async () => {

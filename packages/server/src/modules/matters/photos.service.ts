@@ -89,7 +89,7 @@ export async function processPhoto(input: Buffer, keepLocation: boolean): Promis
     .metadata()
     .catch(() => null);
   const mime = meta?.format ? FORMATS[meta.format] : undefined;
-  if (!meta || !mime) throw new AppError('UNSUPPORTED_MEDIA', { detail: 'JPEG / PNG / WebP' });
+  if (!meta || !mime) throw new AppError('PHOTO_UNREADABLE');
   const gps = keepLocation && meta.exif ? await exifr.gps(input).catch(() => null) : null;
   const image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
     .rotate() // applies the EXIF orientation before the metadata is dropped
@@ -101,7 +101,7 @@ export async function processPhoto(input: Buffer, keepLocation: boolean): Promis
         ? image.webp({ quality: 82 })
         : image.jpeg({ quality: 82, mozjpeg: true });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true }).catch(() => {
-    throw new AppError('UNSUPPORTED_MEDIA', { detail: 'JPEG / PNG / WebP' });
+    throw new AppError('PHOTO_UNREADABLE');
   });
   const thumb = await sharp(data)
     .resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true })

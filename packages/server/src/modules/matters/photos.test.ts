@@ -144,13 +144,17 @@ describe('photos on a submission', () => {
     const url = `/api/v1/public/doorplates/${plate()}/photos`;
     const fake = await upload(t.anonymous(), url, [{ data: Buffer.from('<script>alert(1)</script>'), name: 'a.jpg' }]);
     expect(fake.status).toBe(415);
-    expect((fake.body as { error: { message: string } }).error.message).toContain('JPEG');
+    expect((fake.body as { error: { message: string } }).error.message).toBe(
+      '无法识别这张照片：请选用手机拍的 JPEG、PNG 或 WebP 图片',
+    );
     const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
     const refused = await upload(t.anonymous(), url, [{ data: gif, name: 'x.png', type: 'image/png' }], undefined);
     expect(refused.status).toBe(415);
     const en = await upload(t.anonymous({ locale: 'en' }), url, [{ data: gif }]);
     expect(en.status).toBe(415);
-    expect((en.body as { error: { message: string } }).error.message).toBe('Unsupported file type: JPEG / PNG / WebP');
+    expect((en.body as { error: { message: string } }).error.message).toBe(
+      'This photo cannot be read: choose a JPEG, PNG or WebP picture',
+    );
     // A body cut off mid-upload (its boundary never closes) is the client's fault, not the server's.
     const { payload, headers } = multipart([{ data: small() }]);
     const cut = await t
