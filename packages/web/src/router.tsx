@@ -20,6 +20,7 @@ export function AppRouter() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/console/*" element={<ConsoleApp />} />
           <Route path="/h/:token" element={<DoorplatePage />} />
+          <Route path="/h" element={<DoorplatePage />} />
           <Route path="/m/:tracking" element={<MatterPage />} />
           <Route path="/my" element={<MyMattersPage />} />
           <Route path="*" element={<Navigate to="/console" replace />} />

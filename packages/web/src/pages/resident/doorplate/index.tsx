@@ -6,10 +6,12 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Card, List } from 'antd-mobile';
+import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { deviceMatters, phoneSession, resident } from '../../../api/resident';
 import { useLang } from '../../../i18n';
+import { rememberDoorplate } from '../components/lastDoorplate';
 import { ResidentLoading, ResidentProblem, ResidentShell } from '../components/ResidentShell';
 import { SubmitForm } from './components/SubmitForm';
 
@@ -17,9 +19,13 @@ export default function DoorplatePage() {
   const { t } = useLang();
   const { token = '' } = useParams();
   const plate = useQuery({ queryKey: ['doorplate', token], queryFn: () => resident.doorplate(token), retry: false });
+  useEffect(() => {
+    if (plate.data) rememberDoorplate(token);
+  }, [plate.data, token]);
   if (plate.isPending) return <ResidentLoading />;
   if (!plate.data) {
-    const unknown = plate.error instanceof ApiError && plate.error.status === 404;
+    // Unknown, rotated, cut off or made up: the same plain answer.
+    const unknown = plate.error instanceof ApiError && plate.error.status >= 400 && plate.error.status < 500;
     return unknown ? (
       <ResidentProblem title={t('二维码无效，请致电派出所', 'This QR code is not valid; please call the station')} />
     ) : (

@@ -6,6 +6,9 @@
  */
 import type { PhoneMatters as PhoneMattersView } from '@jingmin/shared';
 import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useLang } from '../../../i18n';
+import { lastDoorplate } from '../components/lastDoorplate';
 import { usePhoneSession } from '../components/PhoneVerify';
 import { ResidentShell } from '../components/ResidentShell';
 import { DeviceMatters } from './components/DeviceMatters';
@@ -14,6 +17,7 @@ import { PhoneMatters } from './components/PhoneMatters';
 const NONE = new Set<string>();
 
 export default function MyMattersPage() {
+  const { t } = useLang();
   const phone = usePhoneSession();
   const [byPhone, setByPhone] = useState<PhoneMattersView | undefined>();
   // A matter listed under the phone is not listed twice.
@@ -23,8 +27,16 @@ export default function MyMattersPage() {
     clear();
     setByPhone(undefined);
   }, [clear]);
+  const back = lastDoorplate();
   return (
     <ResidentShell>
+      {back && (
+        <div style={{ margin: '8px 12px 0' }}>
+          <Link to={`/h/${back}`}>
+            {t('‹ 返回门牌页（提交新事项）', '‹ Back to the doorplate page (send a new matter)')}
+          </Link>
+        </div>
+      )}
       {session && <PhoneMatters session={session} onVerified={phone.save} onForget={forget} onLoaded={setByPhone} />}
       <DeviceMatters exclude={session ? exclude : NONE} quietWhenEmpty={session !== null} />
       {!session && <PhoneMatters session={null} onVerified={phone.save} onForget={forget} onLoaded={setByPhone} />}

@@ -18,6 +18,12 @@ export function Summary({ m, tracking, live }: { m: ResidentMatterView; tracking
         <div>
           {label(MATTER_KIND_LABELS[m.kind])} · <strong>{label(MATTER_STATUS_LABELS[m.status])}</strong>
         </div>
+        <div style={{ ...muted, fontSize: '.87em' }}>
+          {t(
+            '请保存本页：这个链接就是您的查询凭证，已存入本机“我的事项”。值班台 24 小时受理，进展会在这里实时显示。',
+            'Keep this page: its link is your key to this matter, saved under "My matters" on this phone. The desk works around the clock; progress appears here as it happens.',
+          )}
+        </div>
         <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', color: '#333' }}>{m.body}</div>
         <PhotoGrid tracking={tracking} photoIds={m.photoIds} />
         {m.location && (
