@@ -10,6 +10,7 @@ import type { Queryable } from '../../db/client.js';
 import { settings, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { saveSetting } from '../../platform/settings.js';
 
 /** The settings row of one station's rules. */
 export const matterSettingsKey = (stationId: string) => `matters.station.${stationId}`;
@@ -50,13 +51,7 @@ export async function updateMatterSettings(ctx: Ctx, stationId: string, next: Ma
   if (!station.path.startsWith(ctx.actor!.scopePath)) throw new AppError('FORBIDDEN');
   const current = await matterSettings(ctx.db, stationId);
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(settings)
-      .values({ key: matterSettingsKey(stationId), value: next, updatedBy: ctx.actor!.id })
-      .onConflictDoUpdate({
-        target: settings.key,
-        set: { value: next, updatedAt: ctx.now(), updatedBy: ctx.actor!.id },
-      });
+    await saveSetting(tx, matterSettingsKey(stationId), next, ctx.actor!.id, ctx.now());
     await audit(ctx, tx, {
       action: 'matter.settings.update',
       result: 'ok',

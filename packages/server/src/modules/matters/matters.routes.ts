@@ -36,7 +36,7 @@ import {
   transition,
   viewMatter,
 } from './matters.service.js';
-import { readPhoto, readPhotoParts, storePhotos } from './photos.service.js';
+import { readPhoto, readPhotoParts, sendPhoto, storePhotos } from './photos.service.js';
 
 const tags = ['matters'];
 const read = { capability: 'matter.read' } as const;
@@ -124,7 +124,7 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
           details: { photoId: req.params.photoId },
         });
       if (!photo) throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });
-      return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
+      return sendPhoto(reply, photo);
     },
   );
 

@@ -10,7 +10,7 @@
 import { PHOTO_LIMITS, type PhotoReceipt, type UploadPhotosResult } from '@jingmin/shared';
 import { and, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import exifr from 'exifr';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import type { Tx } from '../../db/client.js';
 import { idempotencyKeys, matterEvents, matterPhotos } from '../../db/schema/index.js';
@@ -295,4 +295,9 @@ export async function submissionPhotoIds(db: Ctx['db'], matterIds: string[]): Pr
     .orderBy(matterPhotos.ordinal);
   for (const r of rows) byMatter.set(r.matterId!, [...(byMatter.get(r.matterId!) ?? []), r.id]);
   return byMatter;
+}
+
+/** Sends a photo; the browser may keep it a day (private: it is a resident's). */
+export function sendPhoto(reply: FastifyReply, photo: { mime: string; data: Buffer }) {
+  return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
 }

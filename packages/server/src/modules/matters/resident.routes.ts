@@ -25,7 +25,7 @@ import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
 import { findHouseholdByToken, submitMatter } from './intake.service.js';
 import { phoneMatters, requestPhoneCode, verifyPhone } from './phone.service.js';
-import { readPhoto, readPhotoParts, storePhotos } from './photos.service.js';
+import { readPhoto, readPhotoParts, sendPhoto, storePhotos } from './photos.service.js';
 import { byTracking, postResidentMessage, rateMatter, residentView } from './resident.service.js';
 
 const tags = ['resident'];
@@ -110,7 +110,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       // Photos on internal notes are the station's own; the resident never sees them.
       if (photo?.visibility !== 'public')
         throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });
-      return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
+      return sendPhoto(reply, photo);
     },
   );
 

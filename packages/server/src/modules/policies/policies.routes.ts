@@ -1,9 +1,9 @@
 /** /api/v1/policies: security policies, set by the security administrator. */
 import { SecurityPolicies, UpdateSecurityPoliciesInput } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { settings } from '../../db/schema/index.js';
 import { audit } from '../../platform/context.js';
 import { POLICY_KEY } from '../../platform/policies.js';
+import { saveSetting } from '../../platform/settings.js';
 
 export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['policies'];
@@ -23,13 +23,7 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
       const current = await ctx.deps.policies.get();
       const next = { ...current, ...req.body };
       await ctx.db.transaction(async (tx) => {
-        await tx
-          .insert(settings)
-          .values({ key: POLICY_KEY, value: next, updatedBy: ctx.actor!.id })
-          .onConflictDoUpdate({
-            target: settings.key,
-            set: { value: next, updatedAt: ctx.now(), updatedBy: ctx.actor!.id },
-          });
+        await saveSetting(tx, POLICY_KEY, next, ctx.actor!.id, ctx.now());
         await audit(ctx, tx, {
           action: 'policy.update',
           result: 'ok',
