@@ -30,6 +30,8 @@ export const matterApi = {
   get: (id: string) => api.get<MatterDetail>(`/matters/${id}`),
   summary: () => api.get<DeskSummary>('/matters/summary'),
   assignees: () => api.get<Assignees>('/matters/assignees'),
+  /** The resident's full number, to call back; the server records every look (403 unless this account may reply). */
+  contactPhone: (id: string) => api.get<{ phone: string }>(`/matters/${id}/contact-phone`),
   board: () => api.get<SupervisionBoard>('/matters/board'),
   act: (id: string, action: string, body: unknown = {}) => api.post<MatterView>(`/matters/${id}/${action}`, body),
   /** One request for every photo of a message; a retry with the same key returns the same photos. */

@@ -1,15 +1,17 @@
 /**
- * 值班台: the live inbox (new matters appear without reload, over SSE), the
+ * 值班台: the live inbox (new matters appear without reload, over SSE, and
+ * announce themselves: notification, tab title, a beep for 求助/报警), the
  * supervision board (督办看板) of every open task by assignee, and the matter
  * drawer where every step is taken. Buttons follow the server's allowedActions.
  */
-import { Badge, Tabs } from 'antd';
+import { Badge, Space, Switch, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { useLang } from '../../../i18n';
 import { useLiveMatters, useRefreshMatters } from '../matter/live';
 import { MatterDrawer } from '../matter/MatterDrawer';
+import { useNewMatterAlerts } from './alerts';
 import { Board } from './components/Board';
 import { Inbox } from './components/Inbox';
 
@@ -18,7 +20,12 @@ export default function DeskPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const [open, setOpen] = useState<string | null>(null);
-  const live = useLiveMatters();
+  const alerts = useNewMatterAlerts(setOpen);
+  const openMatter = (id: string) => {
+    alerts.dismiss(id);
+    setOpen(id);
+  };
+  const live = useLiveMatters(alerts.onSubmitted);
   const refresh = useRefreshMatters();
   const liveBadge = (
     <Badge status={live ? 'success' : 'default'} text={live ? t('实时', 'Live') : t('连接中…', 'Connecting…')} />
@@ -29,20 +36,30 @@ export default function DeskPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'board' ? { tab: 'board' } : {}, { replace: true })}
+        tabBarExtraContent={
+          <Space
+            size={6}
+            title={t('求助、报警类新事项到达时响一声', 'A beep when a new help request or report arrives')}
+          >
+            <Switch size="small" checked={alerts.sound} onChange={alerts.setSound} aria-label={t('提示音', 'Sound')} />
+            <Typography.Text style={{ fontSize: 13 }}>{t('提示音', 'Sound')}</Typography.Text>
+          </Space>
+        }
         items={[
-          { key: 'inbox', label: t('事项', 'Matters'), children: <Inbox onOpen={setOpen} live={liveBadge} /> },
+          { key: 'inbox', label: t('事项', 'Matters'), children: <Inbox onOpen={openMatter} live={liveBadge} /> },
           ...(can('matter.desk')
             ? [
                 {
                   key: 'board',
                   label: t('督办看板', 'Supervision'),
-                  children: <Board onOpen={setOpen} live={liveBadge} />,
+                  children: <Board onOpen={openMatter} live={liveBadge} />,
                 },
               ]
             : []),
         ]}
       />
-      {open && <MatterDrawer id={open} onClose={() => setOpen(null)} onChanged={refresh} />}
+      {/* Keyed: a matter opened from a notification never inherits another's half-filled step. */}
+      {open && <MatterDrawer key={open} id={open} onClose={() => setOpen(null)} onChanged={refresh} />}
     </>
   );
 }

@@ -3,19 +3,15 @@ import { MATTER_STATUS_LABELS, RATING_LABELS, URGENCY_LABELS } from '@jingmin/sh
 import { Descriptions, Tag, Typography } from 'antd';
 import type { MatterDetail } from '../../../api/matters';
 import { useLang } from '../../../i18n';
-import { OPEN_STATUSES, STATUS_COLOR, shortTime } from './labels';
+import { ContactPhone } from './ContactPhone';
+import { DueText } from './DueText';
+import { STATUS_COLOR, shortTime } from './labels';
 import { Photos } from './Photos';
 
 const minutes = (s: number | null) => (s === null ? '—' : `${Math.round(s / 60)}`);
 
 export function MatterFacts({ m }: { m: MatterDetail }) {
   const { t, label } = useLang();
-  const open = OPEN_STATUSES.includes(m.status);
-  const due = (iso: string | null) => {
-    if (!iso) return null;
-    const late = open && new Date(iso).getTime() < Date.now();
-    return <Typography.Text type={late ? 'danger' : undefined}>{shortTime(iso)}</Typography.Text>;
-  };
   return (
     <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
       <Descriptions.Item label={t('状态', 'Status')}>
@@ -37,18 +33,25 @@ export function MatterFacts({ m }: { m: MatterDetail }) {
           {m.location.lat.toFixed(5)}, {m.location.lng.toFixed(5)}
         </Descriptions.Item>
       )}
-      {m.contactPhone && <Descriptions.Item label={t('联系电话', 'Phone')}>{m.contactPhone}</Descriptions.Item>}
+      {m.contactPhone && (
+        <Descriptions.Item label={t('联系电话', 'Phone')}>
+          <ContactPhone
+            key={m.id}
+            matterId={m.id}
+            masked={m.contactPhone}
+            canReveal={m.allowedActions.includes('reply')}
+          />
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('提交时间', 'Submitted')}>{shortTime(m.createdAt)}</Descriptions.Item>
-      {open && (m.takeDueAt || m.resolveDueAt) && (
+      {m.due.deadline && (
         <Descriptions.Item label={t('时限', 'Due')}>
-          {m.takeDueAt && m.status === 'dispatched' && (
+          <DueText due={m.due} relative />
+          {m.due.deadline !== 'resolve' && m.resolveDueAt && (
             <div>
-              {t('接单', 'Take by')} {due(m.takeDueAt)}
-            </div>
-          )}
-          {m.resolveDueAt && (
-            <div>
-              {t('办结', 'Resolve by')} {due(m.resolveDueAt)}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('办结时限', 'Resolve by')} {shortTime(m.resolveDueAt)}
+              </Typography.Text>
             </div>
           )}
         </Descriptions.Item>

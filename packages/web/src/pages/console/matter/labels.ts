@@ -1,8 +1,12 @@
 /** Words and small formatters the matter screens share (desk, board, my tasks). */
-import type { MatterStatus, StaffMatterAction } from '@jingmin/shared';
+import type { MatterStatus, MatterView, StaffMatterAction } from '@jingmin/shared';
 
 /** A button on a matter: a status step or a message (the server lists which in allowedActions). */
 export type Step = StaffMatterAction;
+
+/** The deadline a matter races now, as the server computes it (board tasks carry the same three fields). */
+export type Due = MatterView['due'];
+export type Deadline = NonNullable<Due['deadline']>;
 
 export const ACTION_LABELS: Record<Step, [string, string]> = {
   accept: ['受理', 'Accept'],
@@ -33,6 +37,13 @@ export const EVENT_LABELS: Record<string, [string, string]> = {
   review_requested: ['不满意，待所长复核', 'Unsatisfied: chief to review'],
 };
 
+/** Which deadline a matter is racing (the server's `due.deadline`), named as a deadline, not as a time taken. */
+export const DEADLINE_LABELS: Record<Deadline, [string, string]> = {
+  first_response: ['首次响应时限', 'First response due'],
+  take: ['接单时限', 'Take by'],
+  resolve: ['办结时限', 'Resolve by'],
+};
+
 export const STATUS_COLOR: Partial<Record<MatterStatus, string>> = {
   submitted: 'red',
   accepted: 'orange',
@@ -41,9 +52,6 @@ export const STATUS_COLOR: Partial<Record<MatterStatus, string>> = {
   resolved: 'green',
   rated: 'cyan',
 };
-
-/** Still waiting for someone at the station. */
-export const OPEN_STATUSES: readonly MatterStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress'];
 
 type T = (zh: string, en: string) => string;
 

@@ -3,8 +3,9 @@
  * handler's task list refetch what they show when a matter changes. The
  * browser reconnects by itself and resumes with Last-Event-ID.
  */
+import type { MatterKind } from '@jingmin/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** Every event the server publishes on a station's (or a department's) topic. */
 const EVENT_TYPES = [
@@ -32,23 +33,66 @@ const EVENT_TYPES = [
 /** Queries that show matters; an event makes each of them stale. */
 const LIVE_KEYS = ['matters', 'summary', 'board', 'matter', 'tasks'];
 
-/** Subscribes while mounted; returns whether the stream is connected. */
-export function useLiveMatters(): boolean {
+/** What the server publishes when a resident submits a matter. */
+export interface SubmittedEvent {
+  matterId: string;
+  number: string;
+  kind: MatterKind;
+}
+
+function parseSubmitted(data: string): SubmittedEvent | null {
+  try {
+    const v = JSON.parse(data) as Partial<SubmittedEvent>;
+    return typeof v.matterId === 'string' && typeof v.number === 'string' && typeof v.kind === 'string'
+      ? (v as SubmittedEvent)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Subscribes while mounted; returns whether the stream is connected.
+ * `onSubmitted` hears each new matter (the desk's alert); changing it does not reconnect.
+ */
+export function useLiveMatters(onSubmitted?: (event: SubmittedEvent) => void): boolean {
   const client = useQueryClient();
   const [live, setLive] = useState(false);
+  const submitted = useRef(onSubmitted);
+  submitted.current = onSubmitted;
   useEffect(() => {
     const source = new EventSource('/api/v1/events');
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // A burst of events (a sweep escalating ten matters) refetches once.
+    let again = false;
+    const invalidate = () => {
+      for (const key of LIVE_KEYS) void client.invalidateQueries({ queryKey: [key] });
+    };
+    // The first event refetches at once (a new matter shows within moments); a burst behind it (a sweep
+    // escalating ten matters) refetches once more when it has passed.
     const refresh = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        for (const key of LIVE_KEYS) void client.invalidateQueries({ queryKey: [key] });
-      }, 400);
+      if (timer) {
+        again = true;
+        return;
+      }
+      invalidate();
+      const settle = () => {
+        if (!again) {
+          timer = undefined;
+          return;
+        }
+        again = false;
+        invalidate();
+        timer = setTimeout(settle, 400);
+      };
+      timer = setTimeout(settle, 400);
     };
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
     for (const type of EVENT_TYPES) source.addEventListener(type, refresh);
+    source.addEventListener('matter.submitted', (e) => {
+      const event = parseSubmitted((e as MessageEvent<string>).data);
+      if (event) submitted.current?.(event);
+    });
     return () => {
       clearTimeout(timer);
       source.close();

@@ -50,6 +50,8 @@ export default function TasksPage() {
         page,
         pageSize: PAGE_SIZE,
       }),
+    // Deadlines pass without any event: a minute's refetch turns them red.
+    refetchInterval: 60_000,
   });
   const take = async (id: string) => {
     try {
@@ -106,7 +108,7 @@ export default function TasksPage() {
           pagination={{ current: page, total: list.data?.total, pageSize: PAGE_SIZE, onChange: setPage }}
         />
       )}
-      {open && <MatterDrawer id={open} onClose={() => setOpen(null)} onChanged={refresh} />}
+      {open && <MatterDrawer key={open} id={open} onClose={() => setOpen(null)} onChanged={refresh} />}
     </Space>
   );
 }

@@ -3,28 +3,51 @@
  * officers, teams, departments), overdue first and counted in red. Refetched
  * on every live event and once a minute besides, so ages and deadlines move.
  */
-import type { BoardColumn, BoardTask } from '@jingmin/shared';
+import { type BoardColumn, type BoardTask, ROLE_LABELS, type Role } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Flex, Grid, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { useCan } from '../../../../access';
 import { errorMessage } from '../../../../api/client';
 import { matterApi } from '../../../../api/matters';
 import { useLang } from '../../../../i18n';
 import { shortTime } from '../../matter/labels';
 import { TaskCard } from './TaskCard';
 
+// What a column is; a staff column says the person's roles when the assignee list knows them.
 const OWNER_LABELS: Record<BoardColumn['ownerKind'], [string, string]> = {
   desk: ['值班台', 'Desk'],
-  staff: ['民警', 'Officer'],
+  staff: ['人员', 'Staff'],
   team: ['警务队', 'Team'],
   department: ['联动部门', 'Department'],
 };
+
+/** The small word before a column's name: 社区民警 / 网格员 / 警务队 / 联动部门 / 值班台 … */
+function useOwnerLabel(): (column: BoardColumn) => string {
+  const { t, label } = useLang();
+  const can = useCan();
+  // The same list the dispatch form uses (cached under one key); only handlers may read it.
+  const assignees = useQuery({
+    queryKey: ['assignees'],
+    queryFn: matterApi.assignees,
+    enabled: can('matter.handle'),
+    retry: false,
+    staleTime: 60_000,
+  });
+  const roles = new Map<string, Role[]>((assignees.data?.staff ?? []).map((s) => [s.id, s.roles]));
+  return (column) => {
+    const known = column.ownerKind === 'staff' && column.ownerId ? roles.get(column.ownerId) : undefined;
+    if (known?.length) return known.map((r) => label(ROLE_LABELS[r])).join(' / ');
+    return t(...OWNER_LABELS[column.ownerKind]);
+  };
+}
 
 export function Board({ onOpen, live }: { onOpen(id: string): void; live: ReactNode }) {
   const { t } = useLang();
   const narrow = Grid.useBreakpoint().md === false;
   const [only, setOnly] = useState<'all' | 'overdue'>('all');
   const board = useQuery({ queryKey: ['board'], queryFn: matterApi.board, refetchInterval: 60_000 });
+  const ownerLabel = useOwnerLabel();
   if (board.isError) return <Alert type="error" title={errorMessage(board.error)} />;
   if (!board.data) return <Spin />;
   const columns = board.data.columns
@@ -66,7 +89,13 @@ export function Board({ onOpen, live }: { onOpen(id: string): void; live: ReactN
           }}
         >
           {columns.map((c) => (
-            <Column key={`${c.ownerKind}:${c.ownerId ?? ''}`} column={c} narrow={narrow} onOpen={onOpen} />
+            <Column
+              key={`${c.ownerKind}:${c.ownerId ?? ''}`}
+              column={c}
+              kind={ownerLabel(c)}
+              narrow={narrow}
+              onOpen={onOpen}
+            />
           ))}
         </div>
       )}
@@ -74,8 +103,11 @@ export function Board({ onOpen, live }: { onOpen(id: string): void; live: ReactN
   );
 }
 
-function Column({ column, narrow, onOpen }: { column: BoardColumn; narrow: boolean; onOpen(id: string): void }) {
+function Column(props: { column: BoardColumn; kind: string; narrow: boolean; onOpen(id: string): void }) {
+  const { column, kind, narrow, onOpen } = props;
   const { t } = useLang();
+  // The desk column's name already says 值班台.
+  const showKind = !column.name.toLowerCase().includes(kind.toLowerCase());
   return (
     <Card
       size="small"
@@ -84,9 +116,9 @@ function Column({ column, narrow, onOpen }: { column: BoardColumn; narrow: boole
       title={
         <Flex justify="space-between" align="center" gap={8}>
           <Typography.Text ellipsis style={{ minWidth: 0 }}>
-            {column.ownerKind !== 'desk' && (
+            {showKind && (
               <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
-                {t(...OWNER_LABELS[column.ownerKind])}{' '}
+                {kind}{' '}
               </Typography.Text>
             )}
             {column.name}

@@ -13,7 +13,8 @@ import { type ReactNode, useState } from 'react';
 import { useCan } from '../../../../access';
 import { matterApi } from '../../../../api/matters';
 import { useLang } from '../../../../i18n';
-import { OPEN_STATUSES, STATUS_COLOR, shortTime } from '../../matter/labels';
+import { DueText } from '../../matter/DueText';
+import { STATUS_COLOR, shortTime } from '../../matter/labels';
 
 const STATUSES: (MatterStatus | 'all')[] = [
   'all',
@@ -46,10 +47,11 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
         page,
         pageSize: 20,
       }),
+    // Deadlines pass without any event: a minute's refetch turns them red.
+    refetchInterval: 60_000,
   });
-  const now = Date.now();
-  const overdue = (m: MatterView) =>
-    m.resolveDueAt !== null && new Date(m.resolveDueAt).getTime() < now && OPEN_STATUSES.includes(m.status);
+  // Overdue is the server's word (the first response, taking or resolution deadline passed).
+  const overdue = (m: MatterView) => m.due.overdue;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -102,7 +104,7 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1130 }}
         onRow={(m) => ({ onClick: () => onOpen(m.id), style: { cursor: 'pointer' } })}
         rowClassName={(m) => (overdue(m) ? 'jm-overdue' : '')}
         pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage, showSizeChanger: false }}
@@ -144,11 +146,15 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
               </Tag>
             ),
           },
+          { title: t('时限', 'Due'), key: 'due', width: 230, render: (_, m) => <DueText due={m.due} /> },
           { title: t('提交时间', 'Submitted'), dataIndex: 'createdAt', width: 120, render: shortTime },
         ]}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('红色为超过办结时限的事项。', 'Red rows are past their resolution deadline.')}
+        {t(
+          '红色为已超过时限（首次响应、接单或办结）的事项。',
+          'Red rows are past a deadline (first response, taking or resolution).',
+        )}
       </Typography.Text>
       <style>{'.jm-overdue td { background: #fff1f0 !important; }'}</style>
     </Space>

@@ -2,13 +2,8 @@
 import { type BoardTask, MATTER_KIND_LABELS, MATTER_STATUS_LABELS, URGENCY_LABELS } from '@jingmin/shared';
 import { Tag, Typography } from 'antd';
 import { useLang } from '../../../../i18n';
-import { formatAge, STATUS_COLOR, shortTime } from '../../matter/labels';
-
-const DEADLINE_LABELS: Record<NonNullable<BoardTask['deadline']>, [string, string]> = {
-  first_response: ['首次响应', 'First response'],
-  take: ['接单', 'Take'],
-  resolve: ['办结', 'Resolve'],
-};
+import { DueText } from '../../matter/DueText';
+import { formatAge, STATUS_COLOR } from '../../matter/labels';
 
 export function TaskCard({ task, onOpen }: { task: BoardTask; onOpen(id: string): void }) {
   const { t, label } = useLang();
@@ -46,14 +41,7 @@ export function TaskCard({ task, onOpen }: { task: BoardTask; onOpen(id: string)
       <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
         {task.address}
       </Typography.Text>
-      {task.deadline && task.dueAt && (
-        <Typography.Text type={task.overdue ? 'danger' : undefined} style={{ fontSize: 12 }}>
-          {t(...DEADLINE_LABELS[task.deadline])}
-          {t('时限 ', ' due ')}
-          {shortTime(task.dueAt)}
-          {task.overdue && <strong>{t(' · 已超期', ' · overdue')}</strong>}
-        </Typography.Text>
-      )}
+      {task.deadline && <DueText due={task} size={12} />}
     </button>
   );
 }

@@ -2,8 +2,8 @@
 import { MATTER_KIND_LABELS, MATTER_STATUS_LABELS, type MatterView, URGENCY_LABELS } from '@jingmin/shared';
 import { Button, Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useLang } from '../../../../i18n';
+import { DueText } from '../../matter/DueText';
 import { STATUS_COLOR, shortTime } from '../../matter/labels';
-import { Due, dueOf } from './due';
 
 export function TaskCards(props: {
   items: MatterView[];
@@ -22,7 +22,7 @@ export function TaskCards(props: {
           size="small"
           hoverable
           onClick={() => props.onOpen(m.id)}
-          style={{ borderColor: dueOf(m)?.late ? '#ff7875' : undefined }}
+          style={{ borderColor: m.due.overdue ? '#ff7875' : undefined }}
           styles={{ body: { padding: 12 } }}
         >
           <Flex justify="space-between" align="center" gap={8}>
@@ -46,8 +46,8 @@ export function TaskCards(props: {
           </Typography.Text>
           <Flex justify="space-between" align="center" style={{ marginTop: 6 }} gap={8} wrap>
             <span style={{ fontSize: 12 }}>
-              <Due m={m} />
-              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+              {m.due.deadline && <DueText due={m.due} size={12} />}
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: m.due.deadline ? 8 : 0 }}>
                 {t('提交', 'sent')} {shortTime(m.createdAt)}
               </Typography.Text>
             </span>

@@ -9,8 +9,8 @@ import {
 } from '@jingmin/shared';
 import { Button, Table, type TablePaginationConfig, Tag } from 'antd';
 import { useLang } from '../../../../i18n';
+import { DueText } from '../../matter/DueText';
 import { STATUS_COLOR, shortTime } from '../../matter/labels';
-import { Due, dueOf } from './due';
 
 export function TaskTable(props: {
   items: MatterView[];
@@ -29,7 +29,7 @@ export function TaskTable(props: {
         dataSource={props.items}
         scroll={{ x: 960 }}
         onRow={(m) => ({ onClick: () => props.onOpen(m.id), style: { cursor: 'pointer' } })}
-        rowClassName={(m) => (dueOf(m)?.late ? 'jm-overdue' : '')}
+        rowClassName={(m) => (m.due.overdue ? 'jm-overdue' : '')}
         pagination={{ ...props.pagination, showSizeChanger: false }}
         columns={[
           { title: t('回执号', 'Number'), dataIndex: 'number', width: 170 },
@@ -56,7 +56,7 @@ export function TaskTable(props: {
             width: 90,
             render: (s: MatterStatus) => <Tag color={STATUS_COLOR[s]}>{label(MATTER_STATUS_LABELS[s])}</Tag>,
           },
-          { title: t('时限', 'Due'), key: 'due', width: 190, render: (_, m) => <Due m={m} /> },
+          { title: t('时限', 'Due'), key: 'due', width: 230, render: (_, m) => <DueText due={m.due} /> },
           { title: t('提交时间', 'Submitted'), dataIndex: 'createdAt', width: 110, render: shortTime },
           {
             title: '',

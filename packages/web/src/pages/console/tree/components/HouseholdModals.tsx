@@ -1,6 +1,8 @@
 /** Adding one household, and the reason the server asks before an export (it is written to the audit trail). */
-import { App, Button, Form, Input, Modal } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
+import { auth } from '../../../../api/auth';
 import { errorMessage } from '../../../../api/client';
 import { households } from '../../../../api/org';
 import { useLang } from '../../../../i18n';
@@ -55,16 +57,64 @@ export function AddHouseholdModal(props: { unitId: string; open: boolean; onClos
   );
 }
 
-export function ExportReasonModal(props: { open: boolean; onCancel(): void; onOk(reason: string): void }) {
+/** An address only this machine can open: localhost, 127.x, ::1 (or an unparsable one). */
+export function isLocalAddress(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return true;
+  }
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    host === '[::1]' ||
+    host === '0.0.0.0'
+  );
+}
+
+/** Before printing: the codes point at the server's PUBLIC_URL, which must be reachable from residents' phones. */
+function PrintTargetWarning() {
+  const { t } = useLang();
+  const meta = useQuery({ queryKey: ['meta'], queryFn: auth.meta, staleTime: Number.POSITIVE_INFINITY });
+  const url = meta.data?.publicUrl;
+  if (!url || !isLocalAddress(url)) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t(`门牌码将指向 ${url}`, `The codes will point to ${url}`)}
+      description={t(
+        '这是本机地址，群众的手机打不开。正式打印门牌前，请先由管理员设置 PUBLIC_URL（群众手机能访问的地址）并重启服务。',
+        "This is a local address that residents' phones cannot open. Before printing plates for real, have an administrator set PUBLIC_URL (an address residents' phones can reach) and restart the server.",
+      )}
+    />
+  );
+}
+
+export function ExportReasonModal(props: {
+  open: boolean;
+  /** Printing doorplate codes (a PDF) rather than exporting a list. */
+  print?: boolean;
+  onCancel(): void;
+  onOk(reason: string): void;
+}) {
   const { t } = useLang();
   return (
     <Modal
       open={props.open}
-      title={t('导出事由（将记入审计日志）', 'Reason for the export (audited)')}
+      title={
+        props.print
+          ? t('打印门牌码：事由（将记入审计日志）', 'Print doorplates: reason (audited)')
+          : t('导出事由（将记入审计日志）', 'Reason for the export (audited)')
+      }
       footer={null}
       onCancel={props.onCancel}
       destroyOnHidden
     >
+      {props.print && <PrintTargetWarning />}
       <Form layout="vertical" onFinish={(v: { reason: string }) => props.onOk(v.reason.trim())}>
         <Form.Item
           label={t('事由', 'Reason')}
@@ -74,7 +124,7 @@ export function ExportReasonModal(props: { open: boolean; onCancel(): void; onOk
           <Input placeholder={t('例如：新装门牌', 'e.g. new doorplates')} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
-          {t('导出', 'Export')}
+          {props.print ? t('生成打印文件', 'Make the print file') : t('导出', 'Export')}
         </Button>
       </Form>
     </Modal>

@@ -136,7 +136,12 @@ export function HouseholdsPanel({ unit }: { unit: UnitView }) {
           void refresh();
         }}
       />
-      <ExportReasonModal open={exporting !== null} onCancel={() => setExporting(null)} onOk={exportWith} />
+      <ExportReasonModal
+        open={exporting !== null}
+        print={exporting === 'pdf'}
+        onCancel={() => setExporting(null)}
+        onOk={exportWith}
+      />
     </Space>
   );
 }

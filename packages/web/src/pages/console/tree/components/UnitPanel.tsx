@@ -20,33 +20,43 @@ export function UnitPanel(props: {
   const { t, label } = useLang();
   const can = useCan();
   const unit = useQuery({ queryKey: ['unit', id], queryFn: () => org.unit(id) });
-  const children = useQuery({ queryKey: ['children', id], queryFn: () => org.children(id) });
-  if (unit.isError) return <Alert type="error" message={errorMessage(unit.error)} />;
+  const children = useQuery({
+    queryKey: ['children', id],
+    queryFn: () => org.children(id),
+    enabled: unit.data !== undefined && unit.data.kind !== 'grid',
+  });
+  if (unit.isError) return <Alert type="error" title={errorMessage(unit.error)} />;
   const u = unit.data;
   if (!u) return <Spin />;
   const holdsHouseholds = HOUSEHOLD_UNIT_KINDS.includes(u.kind);
+  // A grid is the tree's last level: it has households, never children.
+  const isGrid = u.kind === 'grid';
   const tabs = [
-    {
-      key: 'children',
-      label: t('下级', 'Children'),
-      children: (
-        <Table<UnitView>
-          rowKey="id"
-          size="small"
-          loading={children.isPending}
-          dataSource={children.data}
-          pagination={false}
-          scroll={{ x: 520 }}
-          onRow={(r) => ({ onClick: () => onSelect(r.id), style: { cursor: 'pointer' } })}
-          columns={[
-            { title: t('名称', 'Name'), dataIndex: 'name' },
-            { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: UnitKind) => label(UNIT_KIND_LABELS[k]) },
-            { title: t('编码', 'Code'), dataIndex: 'code' },
-            { title: t('门牌数', 'Households'), dataIndex: 'householdCount' },
-          ]}
-        />
-      ),
-    },
+    ...(isGrid
+      ? []
+      : [
+          {
+            key: 'children',
+            label: t('下级', 'Children'),
+            children: (
+              <Table<UnitView>
+                rowKey="id"
+                size="small"
+                loading={children.isPending}
+                dataSource={children.data}
+                pagination={false}
+                scroll={{ x: 520 }}
+                onRow={(r) => ({ onClick: () => onSelect(r.id), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: t('名称', 'Name'), dataIndex: 'name' },
+                  { title: t('类型', 'Kind'), dataIndex: 'kind', render: (k: UnitKind) => label(UNIT_KIND_LABELS[k]) },
+                  { title: t('编码', 'Code'), dataIndex: 'code' },
+                  { title: t('门牌数', 'Households'), dataIndex: 'householdCount' },
+                ]}
+              />
+            ),
+          },
+        ]),
     ...(can('household.read') && (u.householdCount > 0 || holdsHouseholds || can('household.write'))
       ? [{ key: 'households', label: t('门牌', 'Households'), children: <HouseholdsPanel unit={u} /> }]
       : []),
@@ -78,8 +88,9 @@ export function UnitPanel(props: {
         <Descriptions.Item label={t('门牌数', 'Households')}>{u.householdCount}</Descriptions.Item>
         <Descriptions.Item label={t('地址', 'Address')}>{u.address ?? '—'}</Descriptions.Item>
       </Descriptions>
-      {(u.kind === 'grid' || u.kind === 'village') && <DutiesCard key={id} unit={u} />}
-      <Tabs key={id} items={tabs} />
+      {/* Keys differ from the tabs' key: siblings sharing one key made React keep a stale duties card. */}
+      {(u.kind === 'grid' || u.kind === 'village') && <DutiesCard key={`duties:${id}`} unit={u} />}
+      <Tabs key={`tabs:${id}`} items={tabs} defaultActiveKey={tabs[0]?.key} />
     </Card>
   );
 }
