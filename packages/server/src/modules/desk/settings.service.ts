@@ -15,17 +15,30 @@ import { saveSetting } from '../../platform/settings.js';
 /** The settings row of one station's rules. */
 export const matterSettingsKey = (stationId: string) => `matters.station.${stationId}`;
 
+/** A few seconds' cache per database: intake reads the rules on every submission. */
+const CACHE_MS = 5_000;
+const cache = new WeakMap<Queryable, Map<string, { value: MatterSettings; at: number }>>();
+
+/**
+ * The rules of a station. Cached for five seconds in each process: a change
+ * reaches this process at once and every other process within five seconds.
+ */
 export async function matterSettings(db: Queryable, stationId: string): Promise<MatterSettings> {
+  const byStation = cache.get(db) ?? new Map<string, { value: MatterSettings; at: number }>();
+  cache.set(db, byStation);
+  const hit = byStation.get(stationId);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
   const [row] = await db
     .select()
     .from(settings)
     .where(eq(settings.key, matterSettingsKey(stationId)));
-  if (!row) return DEFAULT_MATTER_SETTINGS;
-  const stored = row.value as Partial<MatterSettings>;
-  return {
+  const stored = (row?.value ?? {}) as Partial<MatterSettings>;
+  const value: MatterSettings = {
     deadlines: { ...DEFAULT_MATTER_SETTINGS.deadlines, ...stored.deadlines },
     limits: { ...DEFAULT_MATTER_SETTINGS.limits, ...stored.limits },
   };
+  byStation.set(stationId, { value, at: Date.now() });
+  return value;
 }
 
 async function stationInScope(ctx: Ctx, stationId: string) {
@@ -60,5 +73,6 @@ export async function updateMatterSettings(ctx: Ctx, stationId: string, next: Ma
       details: { from: current, to: next },
     });
   });
+  cache.get(ctx.db)?.delete(stationId);
   return next;
 }

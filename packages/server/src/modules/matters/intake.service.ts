@@ -5,7 +5,7 @@
  * receipt instead of a second matter.
  */
 import { deadlinesFor, type MatterReceipt, type SubmitMatterInput } from '@jingmin/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { households, matterEvents, matters, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
@@ -21,11 +21,20 @@ import { attachPhotos } from './photos.service.js';
 
 type StoredReceipt = Omit<MatterReceipt, 'trackingToken'>;
 
+/** The household behind a doorplate code and its station, in one query; an unknown code is a plain 404. */
 export async function findHouseholdByToken(ctx: Ctx, token: string) {
-  const [household] = await ctx.db.select().from(households).where(eq(households.doorplateToken, token));
-  if (!household) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
-  return household;
+  const station = sql<string | null>`(SELECT ${units.id} FROM ${units}
+    WHERE ${units.kind} = 'station' AND starts_with(${households.unitPath}, ${units.path}) LIMIT 1)`;
+  const [row] = await ctx.db
+    .select({ household: households, stationId: station })
+    .from(households)
+    .where(eq(households.doorplateToken, token));
+  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
+  return { ...row.household, stationId: row.stationId };
 }
+
+/** Thrown inside the intake transaction to roll it back when the key already made a matter. */
+class KeyAlreadyUsed extends Error {}
 
 /** The tracking secret is derived, not stored: a retry recomputes the same link, a database dump reveals none. */
 export function trackingTokenFor(ctx: Ctx, idempotencyKey: string) {
@@ -56,16 +65,11 @@ export async function submitMatter(
     ]),
   );
   const trackingToken = trackingTokenFor(ctx, idempotencyKey!);
-  const replay =
-    (await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash)) ??
-    (await receiptOfMatter(ctx, idempotencyKey!, household.id));
+  const replay = await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash);
   if (replay) return { ...replay, trackingToken };
   const now = ctx.now();
-  const [station] = await ctx.db
-    .select({ id: units.id })
-    .from(units)
-    .where(and(inArray(units.id, household.unitPath.split('/').filter(Boolean)), eq(units.kind, 'station')));
-  if (!station) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
+  if (!household.stationId) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
+  const station = { id: household.stationId };
   const phone = input.phoneToken ? await phoneSessionOrThrow(ctx, input.phoneToken) : null;
   const { deadlines: rules, limits } = await matterSettings(ctx.db, station.id);
   await consume(ctx.db, now, [
@@ -74,49 +78,57 @@ export async function submitMatter(
     ...(phone ? [{ key: `submit:phone:${phone.phoneIndex}`, max: limits.perPhonePerHour, windowSeconds: 3600 }] : []),
   ]);
   const deadlines = deadlinesFor(input.kind, 'normal', rules);
-  const receipt = await ctx.db.transaction(async (tx) => {
-    // A concurrent retry that won the race: read its receipt below.
-    if (!(await claimKey(tx, idempotencyKey!, 'matter.submit', requestHash, now))) return null;
-    const [seq] = rowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('matter_number_seq')::text AS n`));
-    const number = `JM${shanghaiDate(now)}-${String(seq!.n).padStart(6, '0')}`;
-    const [matter] = await tx
-      .insert(matters)
-      .values({
-        number,
-        householdId: household.id,
-        stationId: station.id,
-        unitPath: household.unitPath,
-        kind: input.kind,
-        body: input.body,
-        location: input.location ?? null,
-        contactPhoneEnc: phone?.phoneEnc ?? null,
-        contactPhoneMasked: phone?.phoneMasked ?? null,
-        contactPhoneIndex: phone?.phoneIndex ?? null,
-        intakeKey: idempotencyKey!,
-        trackingHash: sm3(trackingToken),
-        noticeVersion: input.noticeVersion,
-        firstResponseDueAt: new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: matters.id });
-    const stored: StoredReceipt = { number, status: 'submitted', submittedAt: now.toISOString() };
-    await storeAnswer(tx, idempotencyKey!, stored);
-    const eventId = await recordSubmission(ctx, tx, matter!.id, station.id, number, input.kind);
-    // A photo's GPS position stays only when the resident sends a location with the matter.
-    const owner = { kind: 'doorplate' as const, householdId: household.id };
-    const photos = await attachPhotos(tx, owner, input.photoIds, matter!.id, eventId, Boolean(input.location));
-    // Last, so the audit chain's lock is held only until the commit right after it.
-    await audit(ctx, tx, {
-      actor: null,
-      action: 'matter.submit',
-      result: 'ok',
-      targetType: 'matter',
-      targetId: matter!.id,
-      details: { number, kind: input.kind, photos: photos.length, phone: phone?.phoneMasked ?? null },
+  const receipt = await ctx.db
+    .transaction(async (tx) => {
+      // A concurrent retry that won the race: read its receipt below.
+      if (!(await claimKey(tx, idempotencyKey!, 'matter.submit', requestHash, now))) return null;
+      const [seq] = rowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('matter_number_seq')::text AS n`));
+      const number = `JM${shanghaiDate(now)}-${String(seq!.n).padStart(6, '0')}`;
+      const [matter] = await tx
+        .insert(matters)
+        .values({
+          number,
+          householdId: household.id,
+          stationId: station.id,
+          unitPath: household.unitPath,
+          kind: input.kind,
+          body: input.body,
+          location: input.location ?? null,
+          contactPhoneEnc: phone?.phoneEnc ?? null,
+          contactPhoneMasked: phone?.phoneMasked ?? null,
+          contactPhoneIndex: phone?.phoneIndex ?? null,
+          intakeKey: idempotencyKey!,
+          trackingHash: sm3(trackingToken),
+          noticeVersion: input.noticeVersion,
+          firstResponseDueAt: new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: matters.intakeKey })
+        .returning({ id: matters.id });
+      // The key's own row was swept (a week on) but its matter stands: answer with that matter's receipt.
+      if (!matter) throw new KeyAlreadyUsed();
+      const stored: StoredReceipt = { number, status: 'submitted', submittedAt: now.toISOString() };
+      await storeAnswer(tx, idempotencyKey!, stored);
+      const eventId = await recordSubmission(ctx, tx, matter.id, station.id, number, input.kind);
+      // A photo's GPS position stays only when the resident sends a location with the matter.
+      const owner = { kind: 'doorplate' as const, householdId: household.id };
+      const photos = await attachPhotos(tx, owner, input.photoIds, matter.id, eventId, Boolean(input.location));
+      // Last, so the audit chain's lock is held only until the commit right after it.
+      await audit(ctx, tx, {
+        actor: null,
+        action: 'matter.submit',
+        result: 'ok',
+        targetType: 'matter',
+        targetId: matter.id,
+        details: { number, kind: input.kind, photos: photos.length, phone: phone?.phoneMasked ?? null },
+      });
+      return stored;
+    })
+    .catch(async (err: unknown) => {
+      if (err instanceof KeyAlreadyUsed) return receiptOfMatter(ctx, idempotencyKey!, household.id);
+      throw err;
     });
-    return stored;
-  });
   const result = receipt ?? (await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash));
   if (!result) throw new AppError('CONFLICT');
   return { ...result, trackingToken };
