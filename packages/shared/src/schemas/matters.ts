@@ -205,6 +205,8 @@ export const DeskSummary = z.object({
   satisfied: z.number().int(),
   basicallySatisfied: z.number().int(),
   unsatisfied: z.number().int(),
+  /** 不满意不放过: rated 不满意 and not yet reopened or closed by the chief. */
+  awaitingReview: z.number().int(),
   /** (满意 + 基本满意) / 已评价; null before the first rating. */
   satisfactionRate: z.number().nullable(),
 });

@@ -146,6 +146,7 @@ export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
       satisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'satisfied')::int`,
       basicallySatisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'basically_satisfied')::int`,
       unsatisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'unsatisfied')::int`,
+      awaitingReview: sql<number>`count(*) FILTER (WHERE ${matters.status} = 'rated' AND ${matters.rating} = 'unsatisfied')::int`,
     })
     .from(matters)
     .where(scope);
@@ -161,6 +162,7 @@ export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
     satisfied: r.satisfied,
     basicallySatisfied: r.basicallySatisfied,
     unsatisfied: r.unsatisfied,
+    awaitingReview: r.awaitingReview,
     satisfactionRate: rated === 0 ? null : Math.round(((r.satisfied + r.basicallySatisfied) / rated) * 1000) / 1000,
   };
 }

@@ -170,6 +170,8 @@ describe('the closed loop', () => {
       items: { number: string }[];
     };
     expect(queue.items.map((m) => m.number)).toContain(receipt.number);
+    const waiting = (await chief.get('/api/v1/matters/summary')).body as { awaitingReview: number };
+    expect(waiting.awaitingReview).toBe(queue.items.length);
     const reopened = await chief.post(`/api/v1/matters/${id}/reopen`, { reason: '群众不满意，安排民警上门' });
     expect(reopened.body).toMatchObject({ status: 'in_progress' });
     const types = ((await chief.get(`/api/v1/matters/${id}`)).body as { timeline: { type: string }[] }).timeline.map(

@@ -90,6 +90,15 @@ export default function HomePage() {
                   suffix={s.averageFirstResponseMinutesToday === null ? '' : t('分钟', 'min')}
                 />
               </Col>
+              {can('matter.review') && (
+                <Col xs={12} md={8}>
+                  <Statistic
+                    title={t('不满意待复核', 'Unsatisfied, to review')}
+                    value={s.awaitingReview}
+                    valueStyle={{ color: s.awaitingReview ? '#cf1322' : undefined }}
+                  />
+                </Col>
+              )}
               <Col xs={12} md={8}>
                 <Statistic
                   title={t('满意率', 'Satisfaction')}
