@@ -1,9 +1,10 @@
 /** My tasks on a phone: one card per matter, the take button on the card itself. */
 import { MATTER_KIND_LABELS, MATTER_STATUS_LABELS, type MatterView, URGENCY_LABELS } from '@jingmin/shared';
-import { Button, Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useLang } from '../../../../i18n';
 import { DueText } from '../../matter/DueText';
 import { STATUS_COLOR, shortTime } from '../../matter/labels';
+import { TakeButton } from './TakeButton';
 
 export function TaskCards(props: {
   items: MatterView[];
@@ -51,18 +52,7 @@ export function TaskCards(props: {
                 {t('提交', 'sent')} {shortTime(m.createdAt)}
               </Typography.Text>
             </span>
-            {m.allowedActions.includes('take') && (
-              <Button
-                type="primary"
-                size="small"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  props.onTake(m.id);
-                }}
-              >
-                {t('接单', 'Take')}
-              </Button>
-            )}
+            {m.allowedActions.includes('take') && <TakeButton onTake={() => props.onTake(m.id)} />}
           </Flex>
         </Card>
       ))}

@@ -7,10 +7,11 @@ import {
   type MatterView,
   URGENCY_LABELS,
 } from '@jingmin/shared';
-import { Button, Table, type TablePaginationConfig, Tag } from 'antd';
+import { Table, type TablePaginationConfig, Tag } from 'antd';
 import { useLang } from '../../../../i18n';
 import { DueText } from '../../matter/DueText';
 import { STATUS_COLOR, shortTime } from '../../matter/labels';
+import { TakeButton } from './TakeButton';
 
 export function TaskTable(props: {
   items: MatterView[];
@@ -62,19 +63,7 @@ export function TaskTable(props: {
             title: '',
             key: 'take',
             width: 80,
-            render: (_, m) =>
-              m.allowedActions.includes('take') && (
-                <Button
-                  type="primary"
-                  size="small"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    props.onTake(m.id);
-                  }}
-                >
-                  {t('接单', 'Take')}
-                </Button>
-              ),
+            render: (_, m) => m.allowedActions.includes('take') && <TakeButton onTake={() => props.onTake(m.id)} />,
           },
         ]}
       />
