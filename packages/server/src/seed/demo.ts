@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DepartmentKind, Role, TeamKind, UnitKind } from '@jingmin/shared';
 import type { Tx } from '../db/client.js';
-import { departments, households, staff, teams, unitDuties, units } from '../db/schema/index.js';
+import { departments, households, staff, teams, units } from '../db/schema/index.js';
 import { recordAudit } from '../platform/audit.js';
 import type { AppDeps } from '../platform/context.js';
 import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
+import { seedDuties } from './duties.js';
 import { type HistoryStation, seedMatterHistory } from './matter-history.js';
 import { mobile, personName, pick, type Rand, rng } from './names.js';
 
@@ -85,18 +86,10 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     urbanVillage: urbanGrids.villages[0]!,
     deptIds,
   });
-  // 警格+网格: each station's community officer answers for its villages and communities.
-  for (const [prefix, villages] of [
+  await seedDuties(tx, ids, [
     ['lt', ruralGrids.villages],
     ['cg', urbanGrids.villages],
-  ] as const) {
-    const duty = (username: string, d: 'responsible_officer' | 'auxiliary') =>
-      villages.map((v) => ({ unitId: v.id, staffId: ids[`${prefix}.${username}`]!, duty: d }));
-    await tx.insert(unitDuties).values([...duty('officer', 'responsible_officer'), ...duty('aux', 'auxiliary')]);
-    await tx
-      .insert(unitDuties)
-      .values({ unitId: villages[0]!.id, staffId: ids[`${prefix}.grid`]!, duty: 'grid_member' });
-  }
+  ]);
   const historyOf = (station: UnitNode, prefix: string, departmentNames: string[]): HistoryStation => ({
     id: station.id,
     households: homes

@@ -8,7 +8,7 @@ import { escapeLike } from '../../platform/session.js';
 import { assigneeNames } from './assignees.js';
 import { overdueSql } from './deadline-now.js';
 import { presentMatter } from './matters.service.js';
-import { photosByEvent, submissionPhotoIds } from './photos.service.js';
+import { photosByEvent, submissionPhotoIds } from './photos.queries.js';
 
 export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const actor = ctx.actor!;

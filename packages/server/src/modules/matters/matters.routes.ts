@@ -27,16 +27,10 @@ import { matterSettings } from '../desk/settings.service.js';
 import { assignees } from './assignees.js';
 import { supervisionBoard } from './board.queries.js';
 import { deskSummary, findMatters, matterIdByNumber, timeline } from './matters.queries.js';
-import {
-  addMessage,
-  dispatchPatch,
-  getMatterOrThrow,
-  remindAssignee,
-  revealContactPhone,
-  transition,
-  viewMatter,
-} from './matters.service.js';
-import { readPhoto, readPhotoParts, sendPhoto, storePhotos } from './photos.service.js';
+import { dispatchPatch, getMatterOrThrow, transition, viewMatter } from './matters.service.js';
+import { addMessage, remindAssignee, revealContactPhone } from './messages.service.js';
+import { readPhoto, sendPhoto } from './photos.queries.js';
+import { readPhotoParts, storePhotos } from './photos.service.js';
 
 const tags = ['matters'];
 const read = { capability: 'matter.read' } as const;

@@ -15,14 +15,13 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { departments, households, matterEvents, matters, staff, teams, units } from '../../db/schema/index.js';
-import { audit, auditAlone, type Ctx } from '../../platform/context.js';
-import { openField } from '../../platform/crypto.js';
+import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { publish } from '../../platform/outbox.js';
 import { matterSettings } from '../desk/settings.service.js';
 import { deadlineNow } from './deadline-now.js';
 import { allowedActions, canSee } from './matters.policy.js';
-import { attachPhotos, submissionPhotoIds } from './photos.service.js';
+import { submissionPhotoIds } from './photos.queries.js';
 
 export type Matter = typeof matters.$inferSelect;
 type Patch = Partial<typeof matters.$inferInsert>;
@@ -242,66 +241,4 @@ export async function dispatchPatch(
         ? new Date(input.resolveDueAt)
         : (matter.resolveDueAt ?? new Date(now.getTime() + rule.resolveMinutes * 60_000)),
   };
-}
-
-/** A reply to the resident (public) or an internal note, with photos; neither changes the status. */
-export async function addMessage(
-  ctx: Ctx,
-  id: string,
-  message: { text: string; photoIds: string[] },
-  visibility: 'public' | 'internal',
-) {
-  const matter = await getMatterOrThrow(ctx, id);
-  if (['closed', 'invalid', 'merged'].includes(matter.status)) throw new AppError('MATTER_CLOSED');
-  if (!allowedActions(ctx.actor!, matter).includes(visibility === 'public' ? 'reply' : 'note'))
-    throw new AppError('FORBIDDEN');
-  const now = ctx.now();
-  await ctx.db.transaction(async (tx) => {
-    if (visibility === 'public' && !matter.firstResponseAt)
-      await tx.update(matters).set({ firstResponseAt: now }).where(eq(matters.id, id));
-    const eventId = await recordEvent(ctx, tx, matter, {
-      type: visibility === 'public' ? 'matter.reply' : 'matter.note',
-      note: message.text || null,
-      visibility,
-    });
-    const owner = { kind: 'matter' as const, matterId: id, staffId: ctx.actor!.id };
-    await attachPhotos(tx, owner, message.photoIds, id, eventId);
-  });
-  return viewMatter(ctx, id);
-}
-
-/** 催办: the desk chases whoever holds a dispatched or transferred matter; recorded, and live on their screen. */
-export async function remindAssignee(ctx: Ctx, id: string, text: string) {
-  const matter = await getMatterOrThrow(ctx, id);
-  if (!allowedActions(ctx.actor!, matter).includes('remind')) {
-    if (!['dispatched', 'in_progress'].includes(matter.status))
-      throw new AppError('INVALID_TRANSITION', { from: matter.status, to: matter.status });
-    throw new AppError('FORBIDDEN');
-  }
-  await ctx.db.transaction(async (tx) => {
-    await recordEvent(ctx, tx, matter, {
-      type: 'matter.remind',
-      note: text,
-      visibility: 'internal',
-      payload: {
-        assigneeStaffId: matter.assigneeStaffId,
-        assigneeTeamId: matter.assigneeTeamId,
-        assigneeDepartmentId: matter.assigneeDepartmentId,
-      },
-    });
-  });
-  return viewMatter(ctx, id);
-}
-
-/**
- * The resident's full number, for the desk or the handler to call back: only
- * for those who may write on the matter, and every reveal is on the record.
- */
-export async function revealContactPhone(ctx: Ctx, id: string) {
-  const matter = await getMatterOrThrow(ctx, id);
-  if (!allowedActions(ctx.actor!, matter).includes('reply')) throw new AppError('FORBIDDEN');
-  if (!matter.contactPhoneEnc)
-    throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Phone number' : '联系电话' });
-  await auditAlone(ctx, { action: 'matter.contact_phone_read', result: 'ok', targetType: 'matter', targetId: id });
-  return { phone: openField(ctx.deps.keys.data, matter.contactPhoneEnc) };
 }

@@ -8,12 +8,12 @@
  * it commits; pending photos are swept after a day.
  */
 import { PHOTO_LIMITS, type PhotoReceipt, type UploadPhotosResult } from '@jingmin/shared';
-import { and, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import exifr from 'exifr';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import type { Tx } from '../../db/client.js';
-import { idempotencyKeys, matterEvents, matterPhotos } from '../../db/schema/index.js';
+import { idempotencyKeys, matterPhotos } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
@@ -228,35 +228,6 @@ function ownedByOf(owner: PhotoOwner): SQL {
   return and(eq(matterPhotos.matterId, owner.matterId), uploader)!;
 }
 
-/** Photo ids per timeline event of a matter, in upload order. */
-export async function photosByEvent(db: Ctx['db'], matterId: string): Promise<Map<number, string[]>> {
-  const rows = await db
-    .select({ id: matterPhotos.id, eventId: matterPhotos.eventId })
-    .from(matterPhotos)
-    .where(eq(matterPhotos.matterId, matterId))
-    .orderBy(matterPhotos.ordinal);
-  const byEvent = new Map<number, string[]>();
-  for (const r of rows) {
-    if (r.eventId === null) continue;
-    byEvent.set(r.eventId, [...(byEvent.get(r.eventId) ?? []), r.id]);
-  }
-  return byEvent;
-}
-
-/** One attached photo of a matter (or its small copy), with the visibility of the event it belongs to. */
-export async function readPhoto(db: Ctx['db'], matterId: string, photoId: string, size: 'full' | 'thumb' = 'full') {
-  const [row] = await db
-    .select({
-      data: size === 'thumb' ? matterPhotos.thumb : matterPhotos.data,
-      mime: size === 'thumb' ? sql<string>`'image/jpeg'` : matterPhotos.mime,
-      visibility: matterEvents.visibility,
-    })
-    .from(matterPhotos)
-    .innerJoin(matterEvents, eq(matterEvents.id, matterPhotos.eventId))
-    .where(and(eq(matterPhotos.id, photoId), eq(matterPhotos.matterId, matterId)));
-  return row ?? null;
-}
-
 /**
  * Drops photos never attached within a day (an abandoned draft keeps
  * nothing), and their upload keys with them, so a retry of that upload stores
@@ -281,23 +252,4 @@ export async function sweepPendingPhotos(ctx: Ctx) {
     }
     return gone.length;
   });
-}
-
-/** The photos of each matter's submission, for lists and detail views. */
-export async function submissionPhotoIds(db: Ctx['db'], matterIds: string[]): Promise<Map<string, string[]>> {
-  const byMatter = new Map<string, string[]>();
-  if (matterIds.length === 0) return byMatter;
-  const rows = await db
-    .select({ id: matterPhotos.id, matterId: matterPhotos.matterId })
-    .from(matterPhotos)
-    .innerJoin(matterEvents, eq(matterEvents.id, matterPhotos.eventId))
-    .where(and(inArray(matterPhotos.matterId, matterIds), eq(matterEvents.type, 'matter.submitted')))
-    .orderBy(matterPhotos.ordinal);
-  for (const r of rows) byMatter.set(r.matterId!, [...(byMatter.get(r.matterId!) ?? []), r.id]);
-  return byMatter;
-}
-
-/** Sends a photo; the browser may keep it a day (private: it is a resident's). */
-export function sendPhoto(reply: FastifyReply, photo: { mime: string; data: Buffer }) {
-  return reply.type(photo.mime).header('cache-control', 'private, max-age=86400').send(photo.data);
 }

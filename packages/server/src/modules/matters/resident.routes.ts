@@ -25,7 +25,8 @@ import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
 import { findHouseholdByToken, submitMatter } from './intake.service.js';
 import { phoneMatters, requestPhoneCode, verifyPhone } from './phone.service.js';
-import { readPhoto, readPhotoParts, sendPhoto, storePhotos } from './photos.service.js';
+import { readPhoto, sendPhoto } from './photos.queries.js';
+import { readPhotoParts, storePhotos } from './photos.service.js';
 import { byTracking, postResidentMessage, rateMatter, residentView } from './resident.service.js';
 
 const tags = ['resident'];
