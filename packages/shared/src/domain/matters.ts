@@ -112,6 +112,14 @@ export function isOpen(status: MatterStatus): boolean {
   return MATTER_FLOW[status].length > 0 && status !== 'resolved' && status !== 'rated';
 }
 
+/** Nothing more can happen to it (invalid, merged, closed): no step, no message. */
+export function isFinished(status: MatterStatus): boolean {
+  return MATTER_FLOW[status].length === 0;
+}
+
+/** Statuses still waiting for someone: the desk, a handler, a department. */
+export const OPEN_MATTER_STATUSES: readonly MatterStatus[] = MATTER_STATUSES.filter(isOpen);
+
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 export const RATING_LABELS: Record<Rating, Label> = {

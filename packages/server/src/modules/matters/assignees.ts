@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { departments, staff, teams, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { escapeLike } from '../../platform/session.js';
+import { isDepartmentOnly } from './matters.policy.js';
 
 const HANDLER_ROLES = (Object.keys(ROLE_CAPABILITIES) as Role[]).filter(
   (r) => ROLE_CAPABILITIES[r].includes('matter.handle') && r !== 'department_liaison',
@@ -12,7 +13,7 @@ const HANDLER_ROLES = (Object.keys(ROLE_CAPABILITIES) as Role[]).filter(
 export async function assignees(ctx: Ctx) {
   const actor = ctx.actor!;
   // A partner department passes a matter on to another department, never to a named officer.
-  const departmentOnly = actor.roles.length === 1 && actor.roles[0] === 'department_liaison';
+  const departmentOnly = isDepartmentOnly(actor);
   const inScope = sql`${units.path} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`;
   const people = departmentOnly
     ? []

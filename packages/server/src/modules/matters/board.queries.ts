@@ -3,15 +3,13 @@
  * the desk itself, an officer, a team or a partner department — with its age
  * and the deadline that applies now. Overdue first, then oldest first.
  */
-import type { BoardColumn, SupervisionBoard } from '@jingmin/shared';
+import { type BoardColumn, OPEN_MATTER_STATUSES, type SupervisionBoard } from '@jingmin/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { households, matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { escapeLike } from '../../platform/session.js';
 import { assigneeNames } from './assignees.js';
 import { deadlineNow } from './deadline-now.js';
-
-const OPEN = ['submitted', 'accepted', 'dispatched', 'in_progress'] as const;
 
 type Row = typeof matters.$inferSelect;
 
@@ -22,7 +20,10 @@ export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
     .from(matters)
     .innerJoin(households, eq(households.id, matters.householdId))
     .where(
-      and(sql`${matters.unitPath} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`, inArray(matters.status, [...OPEN])),
+      and(
+        sql`${matters.unitPath} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`,
+        inArray(matters.status, [...OPEN_MATTER_STATUSES]),
+      ),
     )
     .orderBy(asc(matters.createdAt))
     .limit(2000);

@@ -4,17 +4,15 @@
  * assignee, resolution until it is resolved. The board, the lists and the
  * desk summary all count overdue the same way.
  */
-import type { BoardTask } from '@jingmin/shared';
-import { type SQL, sql } from 'drizzle-orm';
+import { type BoardTask, OPEN_MATTER_STATUSES } from '@jingmin/shared';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { matters } from '../../db/schema/index.js';
 
 type Row = typeof matters.$inferSelect;
 type Deadline = NonNullable<BoardTask['deadline']>;
 
-const OPEN = new Set(['submitted', 'accepted', 'dispatched', 'in_progress']);
-
 function pending(m: Row): [Deadline, Date][] {
-  if (!OPEN.has(m.status)) return [];
+  if (!OPEN_MATTER_STATUSES.includes(m.status)) return [];
   const all: [Deadline, Date | null][] = [
     ['first_response', m.firstResponseAt ? null : m.firstResponseDueAt],
     ['take', m.status === 'dispatched' ? m.takeDueAt : null],
@@ -33,7 +31,7 @@ export function deadlineNow(m: Row, now: Date): { deadline: Deadline | null; due
 
 /** The same rule in SQL, for counts. */
 export function overdueSql(now: Date): SQL {
-  return sql`(${matters.status} IN ('submitted', 'accepted', 'dispatched', 'in_progress') AND (
+  return sql`(${inArray(matters.status, [...OPEN_MATTER_STATUSES])} AND (
     (${matters.firstResponseAt} IS NULL AND ${matters.firstResponseDueAt} < ${now})
     OR (${matters.status} = 'dispatched' AND ${matters.takeDueAt} < ${now})
     OR (${matters.resolvedAt} IS NULL AND ${matters.resolveDueAt} < ${now})))`;

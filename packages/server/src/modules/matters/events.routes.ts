@@ -13,6 +13,7 @@ import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { EventHub } from '../../platform/events.js';
 import { escapeLike } from '../../platform/session.js';
+import { isDepartmentOnly } from './matters.policy.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,7 +55,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { capability: 'matter.read' }, schema: { tags: ['matters'], querystring: StreamQuery } },
     async (req, reply) => {
       const actor = req.ctx.actor!;
-      if (actor.roles.length === 1 && actor.roles[0] === 'department_liaison') {
+      if (isDepartmentOnly(actor)) {
         if (!actor.departmentId) throw new AppError('FORBIDDEN');
         return stream(req, reply, [`department:${actor.departmentId}`], lastEventId(req, req.query));
       }

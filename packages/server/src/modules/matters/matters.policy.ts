@@ -3,7 +3,7 @@
  * status allows; this says which of them this actor may take. Responses carry
  * the result as `allowedActions`, so screens never re-derive it.
  */
-import { type Capability, MATTER_FLOW, type MatterAction, type StaffMatterAction } from '@jingmin/shared';
+import { type Capability, isFinished, MATTER_FLOW, type MatterAction, type StaffMatterAction } from '@jingmin/shared';
 import type { matters } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context.js';
 
@@ -26,11 +26,9 @@ export function allowedActions(actor: Actor, m: Matter): StaffMatterAction[] {
   return [...flowActions(actor, m), ...messageActions(actor, m)];
 }
 
-const FINISHED = ['invalid', 'merged', 'closed'];
-
 /** Who writes on a matter: the desk, its handler, or any handler while it waits for a team to take it. */
 function messageActions(actor: Actor, m: Matter): StaffMatterAction[] {
-  if (FINISHED.includes(m.status)) return [];
+  if (isFinished(m.status)) return [];
   const desk = can(actor, 'matter.desk');
   const handler =
     can(actor, 'matter.handle') && (isAssignee(actor, m) || (m.assigneeTeamId !== null && !m.assigneeStaffId));
@@ -55,8 +53,13 @@ function flowActions(actor: Actor, m: Matter): MatterAction[] {
   });
 }
 
+/** A partner department's account: it sees and passes on only what was transferred to its department. */
+export function isDepartmentOnly(actor: Actor): boolean {
+  return actor.roles.length === 1 && actor.roles[0] === 'department_liaison';
+}
+
 /** Liaison accounts see only what was transferred to their department; others their subtree. */
 export function canSee(actor: Actor, m: Matter): boolean {
-  if (actor.roles.length === 1 && actor.roles[0] === 'department_liaison') return isAssignee(actor, m);
+  if (isDepartmentOnly(actor)) return isAssignee(actor, m);
   return m.unitPath.startsWith(actor.scopePath);
 }

@@ -1,19 +1,20 @@
 /** Read models: the desk's inbox and a matter's timeline. */
-import type { DeskSummary, MatterQuery, TimelineEntry } from '@jingmin/shared';
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { type DeskSummary, type MatterQuery, OPEN_MATTER_STATUSES, type TimelineEntry } from '@jingmin/shared';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { households, matterEvents, matters } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/session.js';
 import { assigneeNames } from './assignees.js';
 import { overdueSql } from './deadline-now.js';
+import { isDepartmentOnly } from './matters.policy.js';
 import { presentMatter } from './matters.service.js';
 import { photosByEvent, submissionPhotoIds } from './photos.queries.js';
 
 export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const actor = ctx.actor!;
   const parts: SQL[] = [];
-  const liaisonOnly = actor.roles.length === 1 && actor.roles[0] === 'department_liaison';
+  const liaisonOnly = isDepartmentOnly(actor);
   if (liaisonOnly)
     parts.push(eq(matters.assigneeDepartmentId, actor.departmentId ?? '00000000-0000-0000-0000-000000000000'));
   else parts.push(sql`${matters.unitPath} LIKE ${`${escapeLike(actor.scopePath)}%`}`);
@@ -133,7 +134,7 @@ export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
   const now = ctx.now();
   const day = shanghaiDayStart(now);
   const scope = sql`${matters.unitPath} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`;
-  const open = sql`${matters.status} IN ('submitted', 'accepted', 'dispatched', 'in_progress')`;
+  const open = inArray(matters.status, [...OPEN_MATTER_STATUSES]);
   const [row] = await ctx.db
     .select({
       acceptedToday: sql<number>`count(*) FILTER (WHERE ${matters.acceptedAt} >= ${day})::int`,

@@ -5,6 +5,7 @@ import {
   DispatchMatterInput,
   deadlinesFor,
   IdParams,
+  isFinished,
   MatterQuery,
   MatterView,
   MergeMatterInput,
@@ -27,7 +28,7 @@ import { matterSettings } from '../desk/settings.service.js';
 import { assignees } from './assignees.js';
 import { supervisionBoard } from './board.queries.js';
 import { deskSummary, findMatters, matterIdByNumber, timeline } from './matters.queries.js';
-import { dispatchPatch, getMatterOrThrow, transition, viewMatter } from './matters.service.js';
+import { dispatchPatch, getMatterOrThrow, presentWithPhotos, transition } from './matters.service.js';
 import { addMessage, remindAssignee, revealContactPhone } from './messages.service.js';
 import { readPhoto, sendPhoto } from './photos.queries.js';
 import { readPhotoParts, storePhotos } from './photos.service.js';
@@ -77,7 +78,7 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
       // A matter holds a resident's words, address and phone: every read by staff is on the record.
       await auditAlone(req.ctx, { action: 'matter.read', result: 'ok', targetType: 'matter', targetId: matter.id });
       return {
-        ...(await viewMatter(req.ctx, matter.id)),
+        ...(await presentWithPhotos(req.ctx, matter)),
         timeline: await timeline(req.ctx, matter.id, true),
         suggestedAssignee: await responsibleOfficer(req.ctx.db, matter.unitPath),
       };
@@ -189,8 +190,7 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   post('merge', MergeMatterInput, async (ctx, id, b) => {
     const into = await getMatterOrThrow(ctx, b.intoId ?? (await matterIdByNumber(ctx, b.intoNumber!)));
     if (into.id === id) throw new AppError('VALIDATION', { detail: b.intoId ? 'intoId' : 'intoNumber' });
-    if (['invalid', 'merged', 'closed'].includes(into.status))
-      throw new AppError('INVALID_TRANSITION', { from: into.status, to: 'merged' });
+    if (isFinished(into.status)) throw new AppError('INVALID_TRANSITION', { from: into.status, to: 'merged' });
     return transition(ctx, id, {
       action: 'merge',
       note: b.note,

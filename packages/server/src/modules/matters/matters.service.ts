@@ -7,6 +7,7 @@
 import {
   canTransition,
   deadlinesFor,
+  isFinished,
   MATTER_ACTIONS,
   type MatterAction,
   type MatterStatus,
@@ -20,7 +21,7 @@ import { AppError } from '../../platform/errors.js';
 import { publish } from '../../platform/outbox.js';
 import { matterSettings } from '../desk/settings.service.js';
 import { deadlineNow } from './deadline-now.js';
-import { allowedActions, canSee } from './matters.policy.js';
+import { allowedActions, canSee, isDepartmentOnly } from './matters.policy.js';
 import { submissionPhotoIds } from './photos.queries.js';
 
 export type Matter = typeof matters.$inferSelect;
@@ -50,9 +51,13 @@ export async function getMatterOrThrow(
 
 /** The matter as staff see it, with its submission photos. */
 export async function viewMatter(ctx: Ctx, id: string, opts: { afterOwnChange?: boolean } = {}): Promise<MatterView> {
-  const matter = await getMatterOrThrow(ctx, id, opts);
-  const photos = await submissionPhotoIds(ctx.db, [id]);
-  return presentMatter(ctx, matter, photos.get(id));
+  return presentWithPhotos(ctx, await getMatterOrThrow(ctx, id, opts));
+}
+
+/** A matter already loaded, with its submission photos. */
+export async function presentWithPhotos(ctx: Ctx, matter: Matter & { address: string }): Promise<MatterView> {
+  const photos = await submissionPhotoIds(ctx.db, [matter.id]);
+  return presentMatter(ctx, matter, photos.get(matter.id));
 }
 
 export function presentMatter(ctx: Ctx, m: Matter & { address: string }, photoIds: string[] = []): MatterView {
@@ -89,7 +94,7 @@ export function presentMatter(ctx: Ctx, m: Matter & { address: string }, photoId
 const secondsSince = (from: Date, to: Date | null) => (to ? Math.round((to.getTime() - from.getTime()) / 1000) : null);
 
 function figuresOf(ctx: Ctx, m: Matter): MatterView['figures'] {
-  const end = m.resolvedAt ?? (['invalid', 'merged', 'closed'].includes(m.status) ? null : ctx.now());
+  const end = m.resolvedAt ?? (isFinished(m.status) ? null : ctx.now());
   return {
     firstResponseSeconds: secondsSince(m.createdAt, m.firstResponseAt),
     acceptSeconds: secondsSince(m.createdAt, m.acceptedAt),
@@ -198,8 +203,7 @@ export async function dispatchPatch(
   const inStation = (path: string) => path.startsWith(ctx.actor!.scopePath);
   const actor = ctx.actor!;
   // A partner department passes a matter on to another department, never to a named officer or a team.
-  const departmentOnly = actor.roles.length === 1 && actor.roles[0] === 'department_liaison';
-  if (departmentOnly && !input.assigneeDepartmentId) throw new AppError('FORBIDDEN');
+  if (isDepartmentOnly(actor) && !input.assigneeDepartmentId) throw new AppError('FORBIDDEN');
   if (input.assigneeStaffId) {
     const [s] = await ctx.db
       .select({ path: units.path, status: staff.status })

@@ -204,6 +204,11 @@ describe('messages and chasing', () => {
     const before = (await desk.get(`/api/v1/matters/${id}`)).body as { allowedActions: string[] };
     expect(before.allowedActions).toEqual(expect.arrayContaining(['reply', 'note']));
     expect(before.allowedActions).not.toContain('remind'); // nobody to chase yet
+    const early = await desk.post(`/api/v1/matters/${id}/remind`, { reason: '快点' });
+    expect(early.status).toBe(409);
+    expect((early.body as { error: { message: string } }).error.message).toBe(
+      '这件事项目前没有派给任何人，无需催办；请先派单',
+    );
     await desk.post(`/api/v1/matters/${id}/dispatch`, { assigneeStaffId: t.fx.staffIds['a.officer'] });
     // An auxiliary officer who does not hold the matter may neither reply nor note on it.
     const aux = await t.as('a.aux');

@@ -3,6 +3,7 @@
  * notes, 催办 to whoever holds it, and revealing the resident's number to
  * call back. Each is allowed by `allowedActions` and written with its event.
  */
+import { isFinished } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
 import { matters } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
@@ -20,7 +21,7 @@ export async function addMessage(
   visibility: 'public' | 'internal',
 ) {
   const matter = await getMatterOrThrow(ctx, id);
-  if (['closed', 'invalid', 'merged'].includes(matter.status)) throw new AppError('MATTER_CLOSED');
+  if (isFinished(matter.status)) throw new AppError('MATTER_CLOSED');
   if (!allowedActions(ctx.actor!, matter).includes(visibility === 'public' ? 'reply' : 'note'))
     throw new AppError('FORBIDDEN');
   const now = ctx.now();
@@ -42,8 +43,8 @@ export async function addMessage(
 export async function remindAssignee(ctx: Ctx, id: string, text: string) {
   const matter = await getMatterOrThrow(ctx, id);
   if (!allowedActions(ctx.actor!, matter).includes('remind')) {
-    if (!['dispatched', 'in_progress'].includes(matter.status))
-      throw new AppError('INVALID_TRANSITION', { from: matter.status, to: matter.status });
+    // Nobody holds it yet (or it is done): there is no one to chase, which "cannot change status" would not say.
+    if (!['dispatched', 'in_progress'].includes(matter.status)) throw new AppError('NOTHING_TO_CHASE');
     throw new AppError('FORBIDDEN');
   }
   await ctx.db.transaction(async (tx) => {

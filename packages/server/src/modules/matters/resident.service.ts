@@ -3,7 +3,7 @@
  * (and only it), shows the public timeline, and takes the rating (评单).
  * A matter never rated stays unrated: no default satisfaction.
  */
-import type { RateMatterInput, ResidentMatterView, ResidentMessageInput } from '@jingmin/shared';
+import { isFinished, type RateMatterInput, type ResidentMatterView, type ResidentMessageInput } from '@jingmin/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { departments, households, matters, teams, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -14,9 +14,6 @@ import { consume } from '../../platform/ratelimit.js';
 import { timeline } from './matters.queries.js';
 import { recordEvent } from './matters.service.js';
 import { attachPhotos } from './photos.service.js';
-
-/** Statuses in which the chat is over: a new matter is the way to say something new. */
-const CHAT_CLOSED = ['closed', 'invalid', 'merged'];
 
 export async function byTracking(ctx: Ctx, tracking: string) {
   const [row] = await ctx.db
@@ -64,7 +61,8 @@ export async function residentView(ctx: Ctx, tracking: string): Promise<Resident
     contactPhone: m.contactPhoneMasked,
     timeline: events,
     canRate: m.status === 'resolved',
-    canChat: !CHAT_CLOSED.includes(m.status),
+    // Once finished, the chat is over: a new matter is the way to say something new.
+    canChat: !isFinished(m.status),
   };
 }
 
@@ -120,7 +118,7 @@ export async function postResidentMessage(
   const { matter } = await byTracking(ctx, tracking);
   const requestHash = sm3(JSON.stringify([matter.id, input.text, input.photoIds]));
   if (await replayOf(ctx.db, key!, requestHash)) return residentView(ctx, tracking);
-  if (CHAT_CLOSED.includes(matter.status)) throw new AppError('MATTER_CLOSED');
+  if (isFinished(matter.status)) throw new AppError('MATTER_CLOSED');
   await consume(ctx.db, ctx.now(), [{ key: `message:matter:${matter.id}`, max: 60, windowSeconds: 3600 }]);
   await ctx.db.transaction(async (tx) => {
     if (!(await claimKey(tx, key!, 'matter.message', requestHash, ctx.now()))) return;
