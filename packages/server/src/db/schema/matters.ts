@@ -8,6 +8,7 @@ import { MATTER_KINDS, MATTER_STATUSES, RATINGS, URGENCIES } from '@jingmin/shar
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   index,
   integer,
@@ -135,13 +136,22 @@ export const outbox = pgTable(
   'outbox',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    /** `matter:<id>` for the resident's page, `station:<id>` for the desk. */
+    /**
+     * Delivery order, given by the sealer after commit: one writer at a time,
+     * so once `seq` n is visible every smaller one is too. Null until then.
+     */
+    seq: bigint({ mode: 'number' }),
+    /** `matter:<id>` for the resident's page, `unit:<id>` for each unit above it, `department:<id>`. */
     topics: text().array().notNull(),
     type: text().notNull(),
     payload: jsonb().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('outbox_created_at_idx').on(t.createdAt)],
+  (t) => [
+    index('outbox_created_at_idx').on(t.createdAt),
+    uniqueIndex('outbox_seq_idx').on(t.seq),
+    index('outbox_unsequenced_idx').on(t.id).where(sql`${t.seq} IS NULL`),
+  ],
 );
 
 /** Client-generated keys: a retried submission returns the stored answer instead of a second matter. */
