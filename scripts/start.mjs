@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * npm start: builds the web app when it is missing or older than its
- * sources, then runs the server (TypeScript through tsx). Arguments pass
- * through, e.g. `npm start -- --no-demo`.
+ * npm start: builds the web app and the server (JavaScript in
+ * packages/server/dist) when missing or older than their sources, then runs
+ * the compiled server. Arguments pass through, e.g. `npm start -- --no-demo`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,14 +32,16 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   const result = spawnSync('npm', ['run', 'build', '-w', '@jingmin/web'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+const serverBuild = spawnSync(process.execPath, [path.join(root, 'packages/server/build.mjs'), '--if-stale'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (serverBuild.status !== 0) process.exit(serverBuild.status ?? 1);
 
 const server = spawn(
   process.execPath,
-  ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts'), ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
+  ['--enable-source-maps', path.join(root, 'packages/server/dist/main.js'), ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

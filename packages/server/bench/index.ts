@@ -1,133 +1,185 @@
 /**
- * npm run bench — resident intake against PostgreSQL, next to a baseline
- * route that does one bare INSERT in the same run, so the figure is a ratio
- * that survives a noisy machine. Uses TEST_DATABASE_URL (or the local server)
- * and a throw-away database.
+ * npm run bench [-- intake|audit|live|rss …] — the server measured as a
+ * province would run it: the compiled server as two processes of its own on
+ * PostgreSQL (TEST_DATABASE_URL, default the local server), the load from a
+ * separate process, each figure next to a baseline taken in the same run.
+ * One summary line per measure; see the README for the knobs.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_MATTER_SETTINGS } from '@jingmin/shared';
-import { sql } from 'drizzle-orm';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { settings } from '../src/db/schema/index.js';
-import { matterSettingsKey } from '../src/modules/desk/settings.service.js';
-import { createDeps } from '../src/platform/boot.js';
-import { openTestDatabase } from '../src/test/database.js';
-import { seedFixture } from '../src/test/fixture.js';
-import { measureLive } from './live.js';
+import pg from 'pg';
+import type { LiveResult, LiveTask } from './live.js';
+import type { HammerResult, HammerTask } from './load.js';
+import { measureRss } from './rss.js';
+import { ensureBuilt, freshDatabase, SCALE, type ServerProcess, startPair } from './servers.js';
 
-process.env.JM_TEST_DB = 'pg';
-process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+const LINES = ['intake', 'audit', 'live', 'rss'] as const;
+type Line = (typeof LINES)[number];
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const LIVE_CONNECTIONS = Number(process.env.BENCH_LIVE_CONNECTIONS ?? 10_000);
+const LIVE_MATTERS = Number(process.env.BENCH_LIVE_MATTERS ?? 100);
+const STAFF = { username: 'a.duty', password: 'Fixture#Pass2026' };
 
-const TOTAL = Number(process.env.BENCH_REQUESTS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
 
-interface Run {
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-async function load(send: (i: number) => Promise<number>): Promise<Run> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < TOTAL) {
-        const i = next++;
-        const t0 = performance.now();
-        const status = await send(i);
-        if (status !== 200) throw new Error(`request ${i} answered ${status}`);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: TOTAL / seconds, p50: at(0.5), p99: at(0.99) };
-}
-
-async function main() {
-  const config = loadConfig(
-    {
-      NODE_ENV: 'test',
-      JINGMIN_AUDIT_KEY: randomBytes(32).toString('hex'),
-      JINGMIN_DATA_KEY: randomBytes(32).toString('hex'),
-      JINGMIN_AUDIT_HEAD_FILE: path.join(os.tmpdir(), `jm-bench-head-${process.pid}.json`),
-      JINGMIN_SWEEP_SECONDS: '0',
-      LOG_LEVEL: 'silent',
-    },
-    [],
-  );
-  const database = await openTestDatabase();
-  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const deps = await createDeps(config, quiet, database);
-  const fx = await seedFixture(deps);
-  await deps.database.db.execute(
-    sql`CREATE TABLE bench_baseline (id bigserial PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL)`,
-  );
-  const app = await buildApp(deps);
-  // The baseline: same server, same JSON parsing, one bare INSERT.
-  app.post('/bench/insert', { config: { public: true } }, async (req) => {
-    await deps.database.db.execute(
-      sql`INSERT INTO bench_baseline (body, at) VALUES (${JSON.stringify(req.body)}, now())`,
+/** Runs bench/load.ts in a process of its own (with a raised file limit) and returns its JSON line. */
+function runLoad<T>(task: HammerTask | LiveTask): Promise<T> {
+  const load = path.join(import.meta.dirname, 'load.ts');
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'bash',
+      [
+        '-c',
+        'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" --import tsx "$1"',
+        process.execPath,
+        load,
+      ],
+      { env: { ...process.env, BENCH_LOAD: JSON.stringify(task) }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    return { ok: true };
-  });
-  // The intake limits would stop a benchmark from one address; the stations' own settings lift them here only.
-  const lifted = {
-    ...DEFAULT_MATTER_SETTINGS,
-    limits: { perDoorplatePerHour: 1e6, perPhonePerHour: 1e6, perAddressPerHour: 1e6 },
-  };
-  for (const station of [fx.units.stationA, fx.units.stationB])
-    await deps.database.db.insert(settings).values({ key: matterSettingsKey(station), value: lifted });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  // A second process for the desk: its own LISTEN connection, woken by NOTIFY from the first.
-  const deskApp = await buildApp(deps);
-  const deskBase = await deskApp.listen({ port: 0, host: '127.0.0.1' });
-  const body = { kind: 'help', body: '楼道里的灯坏了一周，晚上老人走路不安全，麻烦看看。', noticeVersion: '2026-11' };
-  const post = (url: string, headers: Record<string, string> = {}) =>
-    fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    }).then(async (r) => {
-      await r.arrayBuffer();
-      return r.status;
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
     });
-  const tokens = [...fx.doorplateTokens.a, ...fx.doorplateTokens.b];
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last) as T);
+      else reject(new Error(`load process exited ${code}: ${out}`));
+    });
+  });
+}
+
+async function intake(pool: pg.Pool, servers: ServerProcess[]) {
+  const { rows } = await pool.query<{ token: string }>('SELECT doorplate_token AS token FROM households');
+  const task = (kind: HammerTask['kind'], seconds: number): HammerTask => ({
+    kind,
+    bases: servers.map((s) => s.base),
+    connections: CONNECTIONS,
+    seconds,
+    tokens: rows.map((r) => r.token),
+  });
+  await runLoad<HammerResult>(task('baseline', 2)); // warm-up: connections, JIT, PostgreSQL caches
+  const baseline = await runLoad<HammerResult>(task('baseline', SECONDS));
+  await runLoad<HammerResult>(task('intake', 2));
+  const load = await runLoad<HammerResult>(task('intake', SECONDS));
+  if (baseline.failures || load.failures)
+    say(`(failed requests: baseline ${baseline.failures}, intake ${load.failures})`);
+  say(
+    `  bare insert: ${baseline.perSecond.toFixed(0)}/s, p50 ${ms(baseline.p50)} ms, p99 ${ms(baseline.p99)} ms; ` +
+      `intake p50 ${ms(load.p50)} ms (${CONNECTIONS} senders over ${servers.length} processes, ${SECONDS} s each)`,
+  );
+  return { baseline, load };
+}
+
+/** p99 of (sealed_at − at) over the audit entries written since `since`, once the sealers have caught up. */
+async function sealingLag(pool: pg.Pool, since: Date) {
+  const query = () =>
+    pool.query<{ n: string; sealed: string; p99: number | null }>(
+      `SELECT count(*) AS n, count(sealed_at) AS sealed,
+              percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sealed_at - at) * 1000) AS p99
+         FROM audit_log WHERE at >= $1`,
+      [since],
+    );
+  let row = (await query()).rows[0]!;
+  for (let i = 0; i < 50 && row.sealed !== '0' && row.sealed !== row.n; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    row = (await query()).rows[0]!;
+  }
+  if (row.sealed === '0' || row.p99 === null) return say('audit: sealing lag n/a (entries not sealed)');
+  const unsealed = Number(row.n) - Number(row.sealed);
+  say(`audit: sealing lag p99 ${ms(row.p99)} ms${unsealed ? ` (${unsealed} of ${row.n} entries still unsealed)` : ''}`);
+}
+
+/** Matters to follow: submitted through the second process, their tracking links kept by the bench. */
+async function liveMatters(pool: pg.Pool, submitBase: string) {
+  const { rows } = await pool.query<{ token: string }>(
+    `SELECT h.doorplate_token AS token FROM households h JOIN units u ON u.id = h.unit_id
+      WHERE u.path LIKE (SELECT path FROM units WHERE name = 'A派出所') || '%' LIMIT $1`,
+    [LIVE_MATTERS],
+  );
+  const matters: LiveTask['matters'] = [];
+  for (const [i, { token }] of rows.entries()) {
+    const res = await fetch(`${submitBase}/api/v1/public/doorplates/${token}/matters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ kind: 'consult', body: `想咨询一下居住证怎么办理 ${i}`, noticeVersion: '2026-11' }),
+    });
+    if (res.status !== 200) throw new Error(`live setup: submission answered ${res.status}`);
+    const receipt = (await res.json()) as { number: string; trackingToken: string };
+    const { rows: ids } = await pool.query<{ id: string }>('SELECT id FROM matters WHERE number = $1', [
+      receipt.number,
+    ]);
+    matters.push({ id: ids[0]!.id, tracking: receipt.trackingToken });
+  }
+  return matters;
+}
+
+async function live(pool: pg.Pool, [streams, replies]: ServerProcess[]) {
+  const matters = await liveMatters(pool, replies!.base);
+  await new Promise((r) => setTimeout(r, 1000)); // let the submissions' own events pass before the streams open
+  const r = await runLoad<LiveResult>({
+    kind: 'live',
+    streamBase: streams!.base,
+    replyBase: replies!.base,
+    matters,
+    connections: LIVE_CONNECTIONS,
+    staff: STAFF,
+  });
+  if (r.missed) say(`(${r.missed} of ${r.deliveries + r.missed} deliveries missing after 10 s)`);
+  say(
+    `  ${matters.length} matters followed; delivery p50 ${ms(r.deliveryP50)} ms; the reply's acknowledgement p50 ${ms(r.ackP50)} ms, p99 ${ms(r.ackP99)} ms`,
+  );
+  say(
+    `live: ${r.connections} connections, delivery p99 ${ms(r.deliveryP99)} ms, ${(r.deliveryP99 / r.ackP99).toFixed(2)}x of the reply's acknowledgement (p99 ${ms(r.ackP99)} ms)`,
+  );
+}
+
+async function onPostgres(lines: Line[]) {
+  const database = await freshDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  let servers: ServerProcess[] = [];
   try {
-    await load(() => post(`${base}/bench/insert`)); // warm-up
-    const baseline = await load(() => post(`${base}/bench/insert`));
-    const intake = await load((i) =>
-      post(`${base}/api/v1/public/doorplates/${tokens[i % tokens.length]}/matters`, {
-        'idempotency-key': randomUUID(),
-      }),
-    );
-    const fmt = (r: Run) => `${r.perSecond.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
-    process.stdout.write(`baseline (bare INSERT): ${fmt(baseline)}\n`);
-    process.stdout.write(
-      `intake (matter + event + audit chain + outbox + idempotency + rate limits): ${fmt(intake)}\n`,
-    );
-    const live = await measureLive(base, deskBase, tokens[0]!, { username: 'a.duty', password: fx.password });
-    process.stdout.write(
-      `live: the desk on another process sees a submission p50 ${live.seenP50.toFixed(1)} ms, p99 ${live.seenP99.toFixed(1)} ms after it is sent (its acknowledgement: p50 ${live.ackP50.toFixed(1)} ms, p99 ${live.ackP99.toFixed(1)} ms; ${(live.seenP50 / live.ackP50).toFixed(2)}x)\n`,
-    );
-    process.stdout.write(
-      `intake: ${intake.perSecond.toFixed(0)} submissions/s, p99 ${intake.p99.toFixed(1)} ms, ${(intake.perSecond / baseline.perSecond).toFixed(2)}x of bare insert\n`,
-    );
+    servers = await startPair(database.url);
+    if (lines.includes('intake') || lines.includes('audit')) {
+      const since = new Date();
+      const { baseline, load } = await intake(pool, servers);
+      if (lines.includes('intake'))
+        say(
+          `intake: ${load.perSecond.toFixed(0)} submissions/s, p99 ${ms(load.p99)} ms, ${(load.perSecond / baseline.perSecond).toFixed(2)}x of bare insert (${baseline.perSecond.toFixed(0)}/s, p99 ${ms(baseline.p99)} ms)`,
+        );
+      if (lines.includes('audit')) await sealingLag(pool, since);
+    }
+    if (lines.includes('live')) await live(pool, servers);
   } finally {
-    await deskApp.close();
-    await app.close();
-    await database.close();
+    await Promise.all(servers.map((s) => s.stop()));
+    await pool.end();
+    await database.drop();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+async function main() {
+  const asked = process.argv.slice(2).filter((a) => (LINES as readonly string[]).includes(a)) as Line[];
+  const lines = asked.length ? asked : [...LINES];
+  const [l1, l5, l15] = os.loadavg().map((n) => n.toFixed(2));
+  say(
+    `machine: load ${l1} ${l5} ${l15}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; BENCH_SCALE=${SCALE}`,
+  );
+  ensureBuilt();
+  if (lines.some((l) => l !== 'rss')) await onPostgres(lines);
+  if (lines.includes('rss')) {
+    const r = await measureRss();
+    say(
+      `rss: ${r.server.toFixed(0)} MB idle (bare node -e: ${r.bare.toFixed(0)} MB; ${r.idleSeconds} s idle after start)`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,17 +1,68 @@
 /**
- * Live delivery: how long after a resident sends a submission the desk's
- * stream carries it, with the desk connected to another server process (an
- * app instance with its own LISTEN connection) than the one that took the
- * submission. Measured next to the submission's own acknowledgement, so the
- * figure is a ratio as well as a time.
+ * Live delivery at scale, run inside the load process: thousands of resident
+ * streams (GET /api/v1/public/matters/:tracking/events) open on one server
+ * process, a staff reply posted through the other process to each followed
+ * matter in turn, and the time from sending the reply to its event on every
+ * stream. Measured next to the reply's own acknowledgement.
  */
-import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 
-export interface LiveRun {
+export interface LiveTask {
+  kind: 'live';
+  streamBase: string;
+  replyBase: string;
+  matters: { id: string; tracking: string }[];
+  connections: number;
+  staff: { username: string; password: string };
+}
+
+export interface LiveResult {
+  connections: number;
+  deliveries: number;
+  missed: number;
+  deliveryP50: number;
+  deliveryP99: number;
   ackP50: number;
   ackP99: number;
-  seenP50: number;
-  seenP99: number;
+}
+
+const quantile = (xs: number[], q: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : Number.NaN;
+
+/** One matter's followers, and the reply in flight to it. */
+interface Followed {
+  id: string;
+  sentAt: number | null;
+  waiting: number;
+  done: () => void;
+}
+
+const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
+
+/** Opens one stream; every event frame that arrives while its matter has a reply in flight counts once. */
+function follow(base: string, tracking: string, matter: Followed, delays: number[]): Promise<http.ClientRequest> {
+  return new Promise((resolve, reject) => {
+    let armedFor: number | null = null;
+    const req = http.get(`${base}/api/v1/public/matters/${tracking}/events`, { agent }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const sentAt = matter.sentAt;
+          if (!frame.includes('data:') || sentAt === null || armedFor === sentAt) continue;
+          armedFor = sentAt;
+          delays.push(performance.now() - sentAt);
+          if (--matter.waiting === 0) matter.done();
+        }
+      });
+      resolve(req);
+    });
+    req.on('error', reject);
+  });
 }
 
 async function signIn(base: string, username: string, password: string) {
@@ -20,92 +71,62 @@ async function signIn(base: string, username: string, password: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status}`);
+  if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
   if (!cookie) throw new Error('bench sign-in set no cookie');
-  return cookie;
+  return { cookie, 'x-csrf-token': csrfToken };
 }
 
-/** Reads the desk's SSE stream and resolves each awaited matter number when its event arrives. */
-function deskStream(base: string, cookie: string) {
-  const waiting = new Map<string, (at: number) => void>();
-  // An event may beat the submission's own acknowledgement: keep its time until someone asks.
-  const early = new Map<string, number>();
-  const controller = new AbortController();
-  const ready = fetch(`${base}/api/v1/events`, { headers: { cookie }, signal: controller.signal }).then(async (res) => {
-    if (res.status !== 200) throw new Error(`desk stream answered ${res.status}`);
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    void (async () => {
-      for (;;) {
-        const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
-        if (chunk.done) return;
-        buffer += decoder.decode(chunk.value);
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const data = buffer
-            .slice(0, end)
-            .split('\n')
-            .find((l) => l.startsWith('data: '));
-          buffer = buffer.slice(end + 2);
-          const number = data ? (JSON.parse(data.slice(6)) as { number?: string }).number : undefined;
-          const at = performance.now();
-          if (number) (waiting.get(number) ?? ((t: number) => early.set(number, t)))(at);
-        }
-      }
-    })();
-  });
-  return {
-    ready,
-    seen: (number: string) =>
-      new Promise<number>((resolve) => {
-        const at = early.get(number);
-        if (at !== undefined) resolve(at);
-        else waiting.set(number, resolve);
-      }),
-    close: () => controller.abort(),
-  };
-}
-
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
-export async function measureLive(
-  submitBase: string,
-  deskBase: string,
-  doorplate: string,
-  desk: { username: string; password: string },
-  rounds = 200,
-): Promise<LiveRun> {
-  const stream = deskStream(deskBase, await signIn(deskBase, desk.username, desk.password));
-  await stream.ready;
-  const ack: number[] = [];
-  const seen: number[] = [];
+export async function measureLive(task: LiveTask): Promise<LiveResult> {
+  const auth = await signIn(task.replyBase, task.staff.username, task.staff.password);
+  const followed: Followed[] = task.matters.map((m) => ({ id: m.id, sentAt: null, waiting: 0, done: () => undefined }));
+  const delays: number[] = [];
+  const open: http.ClientRequest[] = [];
+  // Opened in waves, as browsers reconnecting after a deploy would.
+  for (let i = 0; i < task.connections; i += 250) {
+    const wave = Array.from({ length: Math.min(250, task.connections - i) }, (_, j) => {
+      const k = (i + j) % task.matters.length;
+      return follow(task.streamBase, task.matters[k]!.tracking, followed[k]!, delays);
+    });
+    open.push(...(await Promise.all(wave)));
+  }
+  const perMatter = (k: number) =>
+    Math.floor(task.connections / task.matters.length) + (k < task.connections % task.matters.length ? 1 : 0);
+  const acks: number[] = [];
+  let missed = 0;
   try {
-    for (let i = 0; i < rounds; i++) {
-      const t0 = performance.now();
-      const res = await fetch(`${submitBase}/api/v1/public/doorplates/${doorplate}/matters`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ kind: 'consult', body: `想咨询一下居住证怎么办理 ${i}`, noticeVersion: '2026-11' }),
+    for (const [k, matter] of followed.entries()) {
+      matter.waiting = perMatter(k);
+      if (matter.waiting === 0) continue;
+      const delivered = new Promise<void>((resolve) => {
+        matter.done = resolve;
       });
-      const { number } = (await res.json()) as { number: string };
-      ack.push(performance.now() - t0);
-      const arrived = await Promise.race([
-        stream.seen(number),
-        new Promise<number>((_, reject) =>
-          setTimeout(() => reject(new Error(`${number} never reached the desk`)), 10_000),
-        ),
-      ]);
-      seen.push(arrived - t0);
+      matter.sentAt = performance.now();
+      const res = await fetch(`${task.replyBase}/api/v1/matters/${matter.id}/reply`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ text: `压测回复 ${k}`, photoIds: [] }),
+      });
+      if (res.status !== 200) throw new Error(`reply answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+      acks.push(performance.now() - matter.sentAt);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([delivered, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      clearTimeout(timer);
+      missed += matter.waiting;
+      matter.sentAt = null;
     }
   } finally {
-    stream.close();
+    for (const req of open) req.destroy();
   }
   return {
-    ackP50: quantile(ack, 0.5),
-    ackP99: quantile(ack, 0.99),
-    seenP50: quantile(seen, 0.5),
-    seenP99: quantile(seen, 0.99),
+    connections: open.length,
+    deliveries: delays.length,
+    missed,
+    deliveryP50: quantile(delays, 0.5),
+    deliveryP99: quantile(delays, 0.99),
+    ackP50: quantile(acks, 0.5),
+    ackP99: quantile(acks, 0.99),
   };
 }

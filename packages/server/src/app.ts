@@ -9,7 +9,6 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -19,22 +18,26 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { benchRoutes } from './modules/bench/bench.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { registerCalendarJobs } from './modules/calendar/jobs.js';
 import { deskRoutes } from './modules/desk/desk.routes.js';
 import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { sweepDeadlines } from './modules/matters/deadlines.service.js';
-import { eventRoutes } from './modules/matters/events.routes.js';
-import { sweepResidentLeftovers } from './modules/matters/housekeeping.js';
+import { liveRoutes } from './modules/live/live.routes.js';
+import { registerMatterJobs } from './modules/matters/jobs.js';
 import { matterRoutes } from './modules/matters/matters.routes.js';
 import { residentRoutes } from './modules/matters/resident.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
+import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
+import { Sealer } from './platform/audit-seal.js';
 import type { AppDeps } from './platform/context.js';
-import { systemCtx } from './platform/context.js';
 import { EventHub } from './platform/events.js';
 import { installErrorHandling, sendError } from './platform/http.js';
+import { JobRegistry } from './platform/jobs.js';
 import { installSessions } from './platform/session.js';
 
 export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger) {
@@ -92,14 +95,23 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Imported as the docs are registered, not with this module: what only imports app.ts never loads swagger-ui.
+  await app.register(async (docs) => {
+    const { default: swaggerUi } = await import('@fastify/swagger-ui');
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   // One hub per process: it listens for NOTIFY and feeds this process's live connections.
   const hub = new EventHub(deps.database, app.log);
   app.decorate('hub', hub);
   app.addHook('onReady', () => hub.start());
   app.addHook('preClose', () => hub.stop());
-  startDeadlineSweep(app as unknown as FastifyInstance, deps);
+  // One sealer per process, one sealing at a time across processes: audit chain and delivery order.
+  const sealer = new Sealer(deps.database, deps.keys.audit, deps.clock, app.log, deps.config.audit.sealPollMs);
+  app.decorate('sealer', sealer);
+  app.addHook('onReady', async () => sealer.start());
+  app.addHook('onClose', () => sealer.stop());
+  installJobs(app as unknown as FastifyInstance, deps);
 
   installSessions(app, deps);
   installErrorHandling(app);
@@ -116,12 +128,15 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(publicRoutes);
       await api.register(residentRoutes);
       await api.register(matterRoutes);
-      await api.register(eventRoutes);
+      await api.register(liveRoutes);
       await api.register(doorplateRoutes);
       await api.register(deskRoutes);
+      await api.register(calendarRoutes);
+      await api.register(scopeRoutes);
     },
     { prefix: '/api/v1' },
   );
+  if (deps.config.bench.routes) await app.register(benchRoutes(deps));
   await serveWeb(app as unknown as FastifyInstance, deps);
   return app;
 }
@@ -140,21 +155,15 @@ async function serveWeb(app: FastifyInstance, deps: AppDeps) {
   });
 }
 
-/** Every process sweeps the deadlines; the sweep itself makes each breach fire once. */
-function startDeadlineSweep(app: FastifyInstance, deps: AppDeps) {
-  const seconds = deps.config.jobs.sweepSeconds;
-  if (seconds === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    const ctx = systemCtx(deps, app.log);
-    let passes = 0;
-    timer = setInterval(() => {
-      sweepDeadlines(ctx).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
-      // Leftovers need no hurry: about every 40 passes (10 minutes at the default).
-      if (passes++ % 40 === 0)
-        sweepResidentLeftovers(ctx).catch((err) => app.log.error({ err }, 'housekeeping failed'));
-    }, seconds * 1000);
-    timer.unref();
-  });
-  app.addHook('preClose', async () => clearInterval(timer));
+/**
+ * Scheduled and queued work: each module registers its jobs, one registry per process runs them on pg-boss
+ * (not at all when every job is off). It stops before the sealer, so a job's last events are still sealed.
+ */
+function installJobs(app: FastifyInstance, deps: AppDeps) {
+  const jobs = new JobRegistry(deps, app.log);
+  registerMatterJobs(jobs, deps.config);
+  registerCalendarJobs(jobs);
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('preClose', () => jobs.stop());
 }

@@ -31,7 +31,19 @@ const Env = z.object({
   JINGMIN_ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).max(1048576).default(65536),
   JINGMIN_WEB_DIST: z.string().optional(),
   JINGMIN_CJK_FONT: z.string().default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
+  JINGMIN_JOBS: bool.optional(),
   JINGMIN_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  JINGMIN_BENCH_ROUTES: bool.default(false),
+  JINGMIN_SEAL_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  JINGMIN_AUDIT_MAX_UNSEALED_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  JINGMIN_OUTBOX_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  JINGMIN_IDEMPOTENCY_KEEP_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  JINGMIN_RATE_LIMIT_KEEP_HOURS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(24 * 30)
+    .default(48),
   JINGMIN_SMS_PROVIDER: z.enum(['log', 'tencent']).default('log'),
   JINGMIN_SMS_TENCENT_SECRET_ID: z.string().optional(),
   JINGMIN_SMS_TENCENT_SECRET_KEY: z.string().optional(),
@@ -78,13 +90,31 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
       auditKey: e.JINGMIN_AUDIT_KEY,
       dataKey: e.JINGMIN_DATA_KEY,
     },
-    audit: { headFile: path.resolve(e.JINGMIN_AUDIT_HEAD_FILE ?? path.join(dataDir, 'audit-head.json')) },
+    audit: {
+      headFile: path.resolve(e.JINGMIN_AUDIT_HEAD_FILE ?? path.join(dataDir, 'audit-head.json')),
+      /** The sealer runs after every local commit, and on this poll for what other processes left. */
+      sealPollMs: e.JINGMIN_SEAL_POLL_MS,
+      /** `audit:verify` reports an entry left unsealed longer than this. */
+      maxUnsealedSeconds: e.JINGMIN_AUDIT_MAX_UNSEALED_SECONDS,
+    },
     security: {
       cookieSecure: e.JINGMIN_COOKIE_SECURE ?? production,
       adminCidrs: e.JINGMIN_ADMIN_CIDRS ? e.JINGMIN_ADMIN_CIDRS.split(',').map((s) => s.trim()) : [],
       argon2MemoryKib: e.JINGMIN_ARGON2_MEMORY_KIB,
     },
-    jobs: { sweepSeconds: e.JINGMIN_SWEEP_SECONDS },
+    jobs: {
+      /** Scheduled and queued work (pg-boss); off under test unless a test turns it on, so test files stay fast. */
+      enabled: e.JINGMIN_JOBS ?? e.NODE_ENV !== 'test',
+      sweepSeconds: e.JINGMIN_SWEEP_SECONDS,
+    },
+    /** `npm run bench` only: the bare-INSERT baseline route. */
+    bench: { routes: e.JINGMIN_BENCH_ROUTES },
+    /** How long delivery records are kept: an idempotency key outlives a phone holding an unsent entry. */
+    retention: {
+      outboxDays: e.JINGMIN_OUTBOX_KEEP_DAYS,
+      idempotencyDays: e.JINGMIN_IDEMPOTENCY_KEEP_DAYS,
+      rateLimitHours: e.JINGMIN_RATE_LIMIT_KEEP_HOURS,
+    },
     sms,
     pdf: { cjkFont: e.JINGMIN_CJK_FONT },
     web: { dist: path.resolve(e.JINGMIN_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')) },

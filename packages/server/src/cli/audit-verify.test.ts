@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { recordAudit } from '../platform/audit.js';
+import { sealPending } from '../platform/audit-seal.js';
 import { createDeps } from '../platform/boot.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
@@ -59,6 +60,8 @@ describe('npm run audit:verify', () => {
           }),
         );
       }
+      // What a running server's sealer does right after each commit.
+      await sealPending(deps.database, deps.keys.audit, new Date(), quiet);
     });
     const intact = verify();
     expect(intact.out).toContain('audit trail intact: 5 entries');
@@ -73,5 +76,24 @@ describe('npm run audit:verify', () => {
     const broken = verify();
     expect(broken.code).toBe(2);
     expect(broken.out).toContain('BROKEN at entry #3');
+  }, 90_000);
+
+  it('reports an entry that was never sealed', async () => {
+    await withDatabase(async (deps) => {
+      await deps.database.db.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+      await deps.database.db.execute(sql`UPDATE audit_log SET details = '{"i": 3}' WHERE seq = 3`);
+      await deps.database.db.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+      await deps.database.db.transaction((tx) =>
+        recordAudit(tx, deps.keys.audit, {
+          actor: null,
+          action: 'test.unsealed',
+          result: 'ok',
+          at: new Date(Date.now() - 10 * 60_000),
+        }),
+      );
+    });
+    const stale = verify();
+    expect(stale.code).toBe(2);
+    expect(stale.out).toMatch(/test\.unsealed.*waited too long to be sealed/);
   }, 90_000);
 });

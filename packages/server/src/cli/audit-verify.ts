@@ -12,7 +12,11 @@ run(() =>
     const flag = process.argv.indexOf('--head');
     const headFile = flag > 0 ? process.argv[flag + 1] : deps.config.audit.headFile;
     const head = headFile ? readHeadFile(headFile) : null;
-    const result = await verifyChain(deps.database.db, deps.keys.audit, head ?? undefined);
+    const result = await verifyChain(deps.database.db, deps.keys.audit, {
+      exportedHead: head ?? undefined,
+      now: deps.clock.now(),
+      maxUnsealedSeconds: deps.config.audit.maxUnsealedSeconds,
+    });
     if (result.ok) {
       process.stdout.write(
         `audit trail intact: ${result.checked} entries, head #${result.head.seq} ${result.head.mac}\n`,

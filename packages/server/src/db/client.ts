@@ -19,7 +19,12 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the database or a transaction: what a query needs. */
 export type Queryable = Db | Tx;
 
-export const MIGRATIONS_DIR = path.join(import.meta.dirname, '../../drizzle');
+/** packages/server/drizzle: two folders up from src/db (tsx, tests), one up from dist/main.js (the built server). */
+export const MIGRATIONS_DIR =
+  ['../drizzle', '../../drizzle']
+    .map((up) => path.join(import.meta.dirname, up))
+    .find((dir) => fs.existsSync(path.join(dir, 'meta/_journal.json'))) ??
+  path.join(import.meta.dirname, '../../drizzle');
 const MIGRATION_LOCK = 7_262_000;
 
 export type DbTarget =
@@ -37,6 +42,38 @@ export interface Database {
   pglite?: PGlite;
   /** The pool when on a server. */
   pool?: pg.Pool;
+  /** Calls `listener` after every committed `db.transaction(…)`; returns the way to stop. */
+  onCommit(listener: () => void): () => void;
+  /** A transaction that does not call the commit listeners (the sealer's own, which they would wake). */
+  quietTransaction: Db['transaction'];
+  /** Calls the commit listeners after a write that was its own transaction (one statement, no `transaction()`). */
+  notifyCommit(): void;
+}
+
+/**
+ * Wraps `db.transaction` so that work which follows a commit (sealing the
+ * audit trail and the outbox) starts at once instead of on a poll.
+ */
+function hookCommits(db: Db): Pick<Database, 'onCommit' | 'quietTransaction' | 'notifyCommit'> {
+  const listeners = new Set<() => void>();
+  const quietTransaction = db.transaction.bind(db) as Db['transaction'];
+  const notifyCommit = () => {
+    for (const listener of listeners) listener();
+  };
+  const hooked = (async (...args: Parameters<Db['transaction']>) => {
+    const result = await quietTransaction(...args);
+    notifyCommit();
+    return result;
+  }) as Db['transaction'];
+  Object.defineProperty(db, 'transaction', { value: hooked, configurable: true, writable: true });
+  return {
+    quietTransaction,
+    notifyCommit,
+    onCommit: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 interface Logger {
@@ -71,14 +108,25 @@ async function lockDataDir(dir: string, log: Logger): Promise<() => Promise<void
   }
 }
 
+/**
+ * PGlite's defaults (128 MB shared buffers, 100 connections' shared memory) cost about 300 MB of a process
+ * that serves one station; the data file stays in the OS page cache, so small buffers lose little. One
+ * backend runs in the process: a few connection slots are plenty.
+ */
+const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  ...['shared_buffers=16MB', 'max_connections=4', 'wal_buffers=512kB'].flatMap((setting) => ['-c', setting]),
+];
+
 export async function openDatabase(target: DbTarget, log: Logger = console): Promise<Database> {
   if (target.kind === 'server') return openServer(target.url, target.poolSize ?? 10, log);
   const release = target.kind === 'embedded' ? await lockDataDir(target.dir, log) : undefined;
-  const client = target.kind === 'embedded' ? new PGlite(target.dir) : new PGlite();
+  const client = new PGlite(target.kind === 'embedded' ? target.dir : undefined, { startParams: PGLITE_START_PARAMS });
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
+    ...hookCommits(db),
     kind: target.kind,
     pglite: client,
     migrate: () => migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_DIR }),
@@ -96,6 +144,7 @@ async function openServer(url: string, poolSize: number, log: Logger): Promise<D
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
+    ...hookCommits(db),
     kind: 'server',
     pool,
     migrate: async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportHead, readHeadFile } from '../modules/audit/head-file.js';
 import { rowsOf } from '../modules/org/org.service.js';
 import { buildTestApp, type TestApp } from '../test/harness.js';
-import { verifyChain } from './audit.js';
+import { type ChainHead, verifyChain } from './audit.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const db = () => t.deps.database.db;
-const verify = (head?: Parameters<typeof verifyChain>[2]) => verifyChain(db(), t.deps.keys.audit, head);
+const verify = async (exportedHead?: ChainHead) => {
+  await t.app.sealer.flush();
+  return verifyChain(db(), t.deps.keys.audit, { exportedHead, now: t.clock.now() });
+};
 
 /** Runs SQL around the append-only trigger, as a database superuser could. */
 async function tamper(statement: ReturnType<typeof sql>) {
@@ -30,6 +33,53 @@ async function tamper(statement: ReturnType<typeof sql>) {
     await db().execute(sql`ALTER TABLE audit_log ENABLE TRIGGER USER`);
   }
 }
+
+describe('sealing after commit', () => {
+  it('chains every committed entry once, in one order, and lets nothing else change an entry', async () => {
+    const duty = await t.as('a.duty');
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => duty.get(`/api/v1/households?unitId=${t.fx.units.stationA}&page=${i + 1}`)),
+    );
+    await t.app.sealer.flush();
+    const [counts] = rowsOf<{ waiting: number; sealed: number; top: number }>(
+      await db().execute(
+        sql`SELECT count(*) FILTER (WHERE seq IS NULL)::int AS waiting, count(seq)::int AS sealed, max(seq)::int AS top FROM audit_log`,
+      ),
+    );
+    expect(counts).toMatchObject({ waiting: 0 });
+    expect(counts?.top).toBe(counts?.sealed);
+    // Sealing is the one update the trail allows, and only once.
+    await expect(db().execute(sql`UPDATE audit_log SET seq = seq + 100000 WHERE seq = 1`)).rejects.toThrow();
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('refuses to chain an entry the application did not write, and reports it', async () => {
+    await db().execute(
+      sql`INSERT INTO audit_log (at, actor_roles, action, result, details, entry_mac) VALUES (${t.clock.now()}, '{}', 'forged.entry', 'ok', '{}', ${'f'.repeat(64)})`,
+    );
+    await t.app.sealer.flush();
+    const result = await verify();
+    expect(result).toMatchObject({ ok: false });
+    expect(result.ok ? '' : result.reason).toMatch(/not written by the application/);
+    await tamper(sql`DELETE FROM audit_log WHERE action = 'forged.entry'`);
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
+  it('reports an entry left unsealed too long', async () => {
+    await t.app.sealer.stop();
+    try {
+      const duty = await t.as('a.duty');
+      await duty.get(`/api/v1/households?unitId=${t.fx.units.stationA}`);
+      expect(await verifyChain(db(), t.deps.keys.audit, { now: t.clock.now() })).toMatchObject({ ok: true });
+      const later = new Date(t.clock.now().getTime() + 120_000);
+      const result = await verifyChain(db(), t.deps.keys.audit, { now: later, maxUnsealedSeconds: 60 });
+      expect(result.ok ? '' : result.reason).toMatch(/waited too long to be sealed/);
+    } finally {
+      t.app.sealer.start();
+    }
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+});
 
 describe('audit chain', () => {
   it('refuses UPDATE, DELETE and TRUNCATE from the application', async () => {

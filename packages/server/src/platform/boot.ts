@@ -3,7 +3,7 @@
  * (locked, migrated), policies; and checks that the audit key still matches
  * the trail before anything is written with it.
  */
-import { desc, lt } from 'drizzle-orm';
+import { desc, isNotNull, lt } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
@@ -51,8 +51,8 @@ export async function createDeps(
 /** A wrong key would start a second, unverifiable chain: refuse instead. */
 async function assertAuditKeyMatches(database: Database, keys: Keys) {
   const { db } = database;
-  const [last] = await db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  if (!last) return;
+  const [last] = await db.select().from(auditLog).where(isNotNull(auditLog.seq)).orderBy(desc(auditLog.seq)).limit(1);
+  if (!last?.seq) return;
   const [prev] = await db
     .select({ mac: auditLog.mac })
     .from(auditLog)

@@ -6,7 +6,7 @@ import type { Capability, Locale, Role, SessionStage } from '@jingmin/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db, Tx } from '../db/client.js';
-import { type AuditInput, recordAudit } from './audit.js';
+import { type AuditInput, auditRow, recordAudit } from './audit.js';
 import type { PolicyStore } from './policies.js';
 import type { Keys } from './secrets.js';
 import type { SmsSender } from './sms/sms.js';
@@ -26,6 +26,15 @@ export interface AppDeps {
   sms: SmsSender;
 }
 
+/** A scope grant in force: `capability` (a read) on the subtree at `unitPath`. */
+export interface ActiveGrant {
+  id: string;
+  unitId: string;
+  unitPath: string;
+  capability: Capability;
+  expiresAt: Date;
+}
+
 /** A signed-in staff member. `scopePath` bounds every read and write to a subtree. */
 export interface Actor {
   id: string;
@@ -37,6 +46,8 @@ export interface Actor {
   scopePath: string;
   /** Partner department of a liaison account. */
   departmentId: string | null;
+  /** 临时授权 in force when this request began: reads outside the subtree (see platform/scope.ts). */
+  grants: readonly ActiveGrant[];
   sessionId: string;
   stage: SessionStage;
 }
@@ -52,12 +63,21 @@ export interface Ctx {
   now(): Date;
 }
 
+type RequestAudit = Omit<AuditInput, 'actor' | 'ip' | 'requestId' | 'at'> & { actor?: AuditInput['actor'] };
+
+/** This request's audit entry, as written (its own MAC computed). */
+export function auditEntry(ctx: Ctx, entry: RequestAudit) {
+  return auditRow(ctx.deps.keys.audit, {
+    actor: ctx.actor,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    at: ctx.now(),
+    ...entry,
+  });
+}
+
 /** Appends an audit entry for this request inside `tx`. */
-export function audit(
-  ctx: Ctx,
-  tx: Tx,
-  entry: Omit<AuditInput, 'actor' | 'ip' | 'requestId' | 'at'> & { actor?: AuditInput['actor'] },
-) {
+export function audit(ctx: Ctx, tx: Tx, entry: RequestAudit) {
   return recordAudit(tx, ctx.deps.keys.audit, {
     actor: ctx.actor,
     ip: ctx.ip,

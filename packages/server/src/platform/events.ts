@@ -1,49 +1,68 @@
 /**
  * Live updates across processes. Every notification is an outbox row written
- * with the change; NOTIFY wakes each process's hub, which reads the new rows
- * and hands them to its connected clients by topic. A client that reconnects
- * with Last-Event-ID gets what it missed from the outbox; a slow poll covers
- * a NOTIFY lost while the listening connection was down.
+ * with the change; the sealer gives rows their delivery order (`seq`) after
+ * commit, one sealer at a time, and NOTIFYs. Each process's hub then reads
+ * the rows after the last `seq` it delivered, in order: a row becomes visible
+ * only after every smaller `seq`, so nothing is skipped or sent twice,
+ * whatever order the writers committed in. Rows reach subscribers through a
+ * topic index, not a scan of every connection. A reconnecting client resumes
+ * from its Last-Event-ID; a slow poll covers a NOTIFY lost while the
+ * listening connection was down.
  */
-import { and, arrayOverlaps, asc, gt, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, gt, isNotNull, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Database } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 import { OUTBOX_CHANNEL } from './outbox.js';
 
-const LOOKBACK = 200;
+const PAGE = 1000;
 
 export interface OutboxEvent {
-  id: number;
+  /** Delivery order: the SSE id a browser sends back as Last-Event-ID. */
+  seq: number;
   type: string;
   topics: string[];
   payload: unknown;
 }
 
 interface Subscriber {
-  topics: Set<string>;
+  topics: readonly string[];
   send(event: OutboxEvent): void;
 }
 
+type Row = typeof outbox.$inferSelect;
+const toEvent = (row: Row): OutboxEvent => ({
+  seq: row.seq ?? 0,
+  type: row.type,
+  topics: row.topics,
+  payload: row.payload,
+});
+
 export class EventHub {
-  private subscribers = new Set<Subscriber>();
-  private lastId = 0;
+  private byTopic = new Map<string, Set<Subscriber>>();
+  private lastSeq = 0;
   private listener?: pg.Client;
   private unlisten?: () => Promise<void>;
   private poll?: NodeJS.Timeout;
   private draining: Promise<void> = Promise.resolve();
-  /** Ids delivered lately: ids are assigned before commit, so a lower id can appear after a higher one. */
-  private recent = new Set<number>();
 
   constructor(
     private database: Database,
     private log: { error(obj: unknown, msg?: string): void } = console,
   ) {}
 
+  /** Connections held by this process. */
+  get connections() {
+    const all = new Set<Subscriber>();
+    for (const set of this.byTopic.values()) for (const s of set) all.add(s);
+    return all.size;
+  }
+
   async start() {
-    const [row] = await this.database.db.select({ id: sql<number>`coalesce(max(${outbox.id}), 0)::int` }).from(outbox);
-    this.lastId = row?.id ?? 0;
-    for (let id = Math.max(1, this.lastId - LOOKBACK + 1); id <= this.lastId; id++) this.recent.add(id);
+    const [row] = await this.database.db
+      .select({ seq: sql<number>`coalesce(max(${outbox.seq}), 0)::int` })
+      .from(outbox);
+    this.lastSeq = row?.seq ?? 0;
     const wake = () => void this.drain();
     if (this.database.pglite) {
       this.unlisten = await this.database.pglite.listen(OUTBOX_CHANNEL, wake);
@@ -63,25 +82,25 @@ export class EventHub {
     await this.unlisten?.();
     // Destroyed, not returned: a pooled connection must not keep listening.
     if (this.listener) (this.listener as unknown as pg.PoolClient).release(true);
-    this.subscribers.clear();
+    this.byTopic.clear();
   }
 
-  /** Reads rows after the last one seen, in order; serialised so none is delivered twice. */
-  private drain() {
+  /** Reads the rows after the last one delivered, in order; serialised so none is delivered twice. */
+  drain() {
     this.draining = this.draining.then(async () => {
       try {
-        const from = Math.max(0, this.lastId - LOOKBACK);
-        const rows = await this.database.db
-          .select()
-          .from(outbox)
-          .where(gt(outbox.id, from))
-          .orderBy(asc(outbox.id))
-          .limit(1000);
-        for (const row of rows) {
-          if (this.recent.has(row.id) || row.id <= from) continue;
-          this.remember(row.id);
-          this.lastId = Math.max(this.lastId, row.id);
-          this.deliver({ id: row.id, type: row.type, topics: row.topics, payload: row.payload });
+        for (;;) {
+          const rows = await this.database.db
+            .select()
+            .from(outbox)
+            .where(gt(outbox.seq, this.lastSeq))
+            .orderBy(asc(outbox.seq))
+            .limit(PAGE);
+          for (const row of rows) {
+            this.lastSeq = row.seq ?? this.lastSeq;
+            this.deliver(toEvent(row));
+          }
+          if (rows.length < PAGE) break;
         }
       } catch (err) {
         this.log.error({ err }, 'could not read the outbox');
@@ -90,45 +109,64 @@ export class EventHub {
     return this.draining;
   }
 
-  private remember(id: number) {
-    this.recent.add(id);
-    if (this.recent.size > LOOKBACK * 4) {
-      const floor = this.lastId - LOOKBACK;
-      for (const old of this.recent) if (old <= floor) this.recent.delete(old);
+  private deliver(event: OutboxEvent) {
+    const reached = new Set<Subscriber>();
+    for (const topic of event.topics) for (const s of this.byTopic.get(topic) ?? []) reached.add(s);
+    for (const s of reached) s.send(event);
+  }
+
+  private add(s: Subscriber) {
+    for (const topic of s.topics) {
+      const set = this.byTopic.get(topic) ?? new Set<Subscriber>();
+      set.add(s);
+      this.byTopic.set(topic, set);
     }
   }
 
-  private deliver(event: OutboxEvent) {
-    for (const s of this.subscribers) if (event.topics.some((t) => s.topics.has(t))) s.send(event);
+  private remove(s: Subscriber) {
+    for (const topic of s.topics) {
+      const set = this.byTopic.get(topic);
+      set?.delete(s);
+      if (set?.size === 0) this.byTopic.delete(topic);
+    }
   }
 
   /**
    * Subscribes to topics after replaying what the client missed since
-   * `afterId`. Live events are held back until the replay is sent, and
-   * nothing is sent twice.
+   * `afterSeq`. Live events are held back until the replay is sent; every
+   * event goes out once, in order.
    */
-  async subscribe(topics: string[], afterId: number | null, send: (event: OutboxEvent) => void): Promise<() => void> {
-    const sent = new Set<number>();
+  async subscribe(topics: string[], afterSeq: number | null, send: (event: OutboxEvent) => void) {
+    let sentUpTo = afterSeq ?? this.lastSeq;
     let held: OutboxEvent[] | null = [];
     const emit = (event: OutboxEvent) => {
-      if (sent.has(event.id) || (afterId !== null && event.id <= afterId)) return;
-      sent.add(event.id);
-      if (sent.size > 1000) sent.delete(sent.values().next().value as number);
+      if (event.seq <= sentUpTo) return;
+      sentUpTo = event.seq;
       send(event);
     };
-    const subscriber: Subscriber = { topics: new Set(topics), send: (e) => (held ? held.push(e) : emit(e)) };
-    this.subscribers.add(subscriber);
-    if (afterId !== null) {
+    const subscriber: Subscriber = { topics, send: (e) => (held ? held.push(e) : emit(e)) };
+    this.add(subscriber);
+    try {
+      if (afterSeq !== null) await this.replay(topics, afterSeq, emit);
+      for (const e of held) emit(e);
+    } finally {
+      held = null;
+    }
+    return () => this.remove(subscriber);
+  }
+
+  private async replay(topics: string[], afterSeq: number, emit: (e: OutboxEvent) => void) {
+    let from = afterSeq;
+    for (;;) {
       const missed = await this.database.db
         .select()
         .from(outbox)
-        .where(and(gt(outbox.id, afterId), arrayOverlaps(outbox.topics, topics)))
-        .orderBy(asc(outbox.id))
-        .limit(500);
-      for (const row of missed) emit({ id: row.id, type: row.type, topics: row.topics, payload: row.payload });
+        .where(and(isNotNull(outbox.seq), gt(outbox.seq, from), arrayOverlaps(outbox.topics, topics)))
+        .orderBy(asc(outbox.seq))
+        .limit(PAGE);
+      for (const row of missed) emit(toEvent(row));
+      if (missed.length < PAGE) return;
+      from = missed.at(-1)?.seq ?? from;
     }
-    for (const e of held) emit(e);
-    held = null;
-    return () => this.subscribers.delete(subscriber);
   }
 }

@@ -49,7 +49,7 @@ export function installErrorHandling(app: FastifyInstance) {
           details: { code: err.code },
         }).catch((auditErr) => req.log.error({ err: auditErr }, 'could not audit a denial'));
       }
-      if (err.code === 'RATE_LIMITED') reply.header('retry-after', String(err.params.retryAfter ?? 60));
+      if (err.status === 429) reply.header('retry-after', String(err.params.retryAfter ?? 60));
       return sendError(req, reply, err.code, err.status, err.params, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -58,6 +58,7 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) {
+      if (known.code === 'PAYLOAD_TOO_LARGE') await drainRefusedBody(req, reply);
       const limit = `${Math.round((app.initialConfig.bodyLimit ?? 1_048_576) / 1024)} KiB`;
       return sendError(req, reply, known.code, known.status, { detail: err.message, limit });
     }
@@ -71,6 +72,39 @@ export function installErrorHandling(app: FastifyInstance) {
     }
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, 'INTERNAL', 500, { requestId: req.id });
+  });
+}
+
+/** How much of a refused body is read and thrown away; past it the connection is closed unread. */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Fastify refuses a body over the limit at once, with `connection: close`, and stops reading it.
+ * Closing a socket with bytes still arriving makes the kernel reset the connection, and a client
+ * that sends its whole body before reading (curl, a form post) loses the 413. So read the rest and
+ * throw it away first (bounded here, and in time by requestTimeout), then answer.
+ */
+async function drainRefusedBody(req: FastifyRequest, reply: FastifyReply) {
+  const raw = req.raw;
+  if (raw.complete || raw.readableEnded || typeof raw.resume !== 'function') return;
+  reply.removeHeader('connection');
+  await new Promise<void>((resolve) => {
+    let seen = 0;
+    const finish = () => {
+      raw.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen <= DRAIN_MAX_BYTES) return;
+      reply.header('connection', 'close');
+      finish();
+    };
+    raw.on('data', onData);
+    raw.once('end', finish);
+    raw.once('error', finish);
+    raw.once('close', finish);
+    raw.resume();
   });
 }
 

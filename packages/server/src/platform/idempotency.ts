@@ -19,7 +19,11 @@ export function requireKey(key: string | undefined): string {
 /** The stored answer of an earlier request with this key; 422 when that request carried other content. */
 export async function replayOf<T>(db: Queryable, key: string, requestHash: string): Promise<T | null> {
   const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
-  if (!row) return null;
+  return row ? answerOf<T>(row, requestHash) : null;
+}
+
+/** The answer stored with a key already read; 422 when that request carried other content. */
+export function answerOf<T>(row: typeof idempotencyKeys.$inferSelect, requestHash: string): T {
   if (row.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_MISMATCH');
   if (!row.response) throw new AppError('CONFLICT');
   return row.response as T;

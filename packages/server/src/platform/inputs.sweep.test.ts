@@ -2,12 +2,27 @@
  * Bad input on every endpoint gets a 4xx with a clear message, never a 5xx.
  * The routes come from the OpenAPI document, so a new route is swept too.
  */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../test/harness.js';
 
 let t: TestApp;
 let clients: Record<string, Client>;
 let routes: { method: string; path: string }[];
+let operations: { method: string; path: string; op: Operation }[];
+
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+}
+interface Operation {
+  parameters?: { in: string; name: string; schema?: JsonSchema }[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -16,13 +31,17 @@ beforeAll(async () => {
     secadmin: await t.as('secadmin'),
     auditor: await t.as('auditor'),
     desk: await t.as('a.duty'),
+    chief: await t.as('a.chief'),
     officer: await t.as('a.officer'),
     anonymous: t.anonymous(),
   };
-  const doc = (await t.anonymous().get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+  const doc = (await t.anonymous().get('/api/openapi.json')).body as {
+    paths: Record<string, Record<string, Operation>>;
+  };
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
   );
+  routes = operations.map(({ method, path }) => ({ method, path }));
 }, 60_000);
 afterAll(() => t.close());
 
@@ -87,6 +106,55 @@ function badBodies(): unknown[] {
   return BAD_VALUES.flatMap((v) => [Object.fromEntries(keys.map((k) => [k, v])), v]);
 }
 
+async function passwordOnly(username: string) {
+  const client = t.anonymous();
+  await client.post('/api/v1/auth/login', { username, password: t.fx.password });
+  return client;
+}
+
+/** Path parameters that pass their own checks, so the body or the query is what gets judged. */
+const VALID_PARAMS: Record<string, string> = {
+  tracking: 'x'.repeat(24),
+  format: 'svg',
+  year: '2026',
+};
+const fillValid = (path: string) =>
+  path.replace(/\{([^}]+)\}/g, (_, name: string) => VALID_PARAMS[name] ?? '00000000-0000-0000-0000-000000000000');
+
+const isStringSchema = (schema: JsonSchema | undefined): boolean =>
+  Boolean(
+    schema &&
+      (schema.type === 'string' ||
+        (Array.isArray(schema.type) && schema.type.includes('string')) ||
+        schema.anyOf?.some(isStringSchema)),
+  );
+
+/** Dotted paths of every string in a JSON body schema, nested objects and arrays of strings included. */
+function stringFields(schema: JsonSchema | undefined, prefix = ''): string[] {
+  if (!schema) return [];
+  const options = schema.anyOf ?? [schema];
+  return options.flatMap((option) =>
+    Object.entries(option.properties ?? {}).flatMap(([key, prop]) => {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (isStringSchema(prop)) return [path];
+      if (prop.items && isStringSchema(prop.items)) return [`${path}.0`];
+      return stringFields(prop, path);
+    }),
+  );
+}
+
+const jsonBodyOf = (op: Operation) => op.requestBody?.content?.['application/json']?.schema;
+
+/** A body with a NUL at one dotted path (`a.0` is the first item of array `a`). */
+function withNul(field: string): unknown {
+  const keys = field.split('.');
+  const build = (i: number): unknown => {
+    if (i === keys.length) return 'a\u0000b';
+    return /^\d+$/.test(keys[i]!) ? [build(i + 1)] : { [keys[i]!]: build(i + 1) };
+  };
+  return build(0);
+}
+
 describe('bad input on every endpoint', () => {
   it('never answers a 5xx, and every 4xx says what is wrong', async () => {
     expect(routes.length).toBeGreaterThan(30);
@@ -116,6 +184,46 @@ describe('bad input on every endpoint', () => {
     expect(failures).toEqual([]);
     // The input itself was judged, not just the caller.
     expect(judged).toBeGreaterThan(routes.length * 3);
+  }, 180_000);
+
+  it('refuses a NUL in every string field of every body and query with a 4xx naming the field', async () => {
+    // The second-factor steps answer only a session at that step: one signed in with the password alone,
+    // and one of a chief whose factor is not enrolled yet.
+    await t.deps.database.db.execute(sql`UPDATE staff SET totp_enabled = false WHERE username = 'b.chief'`);
+    const atStep: Record<string, Client> = {
+      '/api/v1/auth/totp': await passwordOnly('secadmin'),
+      '/api/v1/auth/totp/enrolment': await passwordOnly('b.chief'),
+    };
+    const failures: string[] = [];
+    let sent = 0;
+    for (const { method, path, op } of operations) {
+      if (path.endsWith('/events') || path.includes('/auth/logout')) continue;
+      const url = fillValid(path);
+      const cases: { where: string; field: string; body?: unknown; query?: string }[] = [
+        ...stringFields(jsonBodyOf(op)).map((field) => ({ where: 'body', field, body: withNul(field) })),
+        ...(op.parameters ?? [])
+          .filter((p) => p.in === 'query' && isStringSchema(p.schema))
+          .map((p) => ({ where: 'query', field: p.name, query: `${p.name}=%00` })),
+      ];
+      for (const c of cases) {
+        const target = c.query ? `${url}?${c.query}` : url;
+        // Routes without a rule in callerFor: the first account the guard lets through.
+        const callers = atStep[path] ? [atStep[path]] : [callerFor(path), ...Object.values(clients)];
+        let res = await callers[0]!.request(method as 'GET', target, c.body as never, {
+          'idempotency-key': randomUUID(),
+        });
+        for (const caller of callers.slice(1)) {
+          if (res.status !== 403 || (res.body as { error?: { code?: string } }).error?.code !== 'FORBIDDEN') break;
+          res = await caller.request(method as 'GET', target, c.body as never, { 'idempotency-key': randomUUID() });
+        }
+        sent += 1;
+        const message = (res.body as { error?: { message?: string } }).error?.message ?? '';
+        if (res.status < 400 || res.status >= 500 || !message.includes(c.field.split('.')[0]!))
+          failures.push(`${method} ${path} ${c.where}.${c.field} → ${res.status} ${message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(routes.length);
   }, 180_000);
 
   it('answers malformed JSON, a wrong content type and an oversized body with 4xx', async () => {

@@ -12,13 +12,15 @@ import {
   type SecurityPolicies,
   type SessionStage,
 } from '@jingmin/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Tx } from '../db/client.js';
-import { sessions, staff, units } from '../db/schema/index.js';
-import type { Actor, AppDeps, Ctx } from './context.js';
+import { scopeGrants, sessions, staff, units } from '../db/schema/index.js';
+import type { ActiveGrant, Actor, AppDeps, Ctx } from './context.js';
 import { randomToken, sm3 } from './crypto.js';
 import { AppError } from './errors.js';
+import { publish } from './outbox.js';
+import { staffTopic } from './topics.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,6 +35,8 @@ declare module 'fastify' {
     capability?: Capability;
     /** Name under which denials of this route are audited. */
     auditAction?: string;
+    /** A live stream (SSE): a GET that another site's page must not open with our cookie. */
+    stream?: boolean;
   }
 }
 
@@ -109,6 +113,7 @@ async function loadActor(req: FastifyRequest, deps: AppDeps): Promise<Actor | 'e
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   const roles = row.staff.roles as Role[];
+  const grants = row.session.stage === 'full' ? await activeGrants(deps, row.staff.id, now) : [];
   return {
     id: row.staff.id,
     username: row.staff.username,
@@ -118,9 +123,25 @@ async function loadActor(req: FastifyRequest, deps: AppDeps): Promise<Actor | 'e
     scopeUnitId: row.staff.scopeUnitId,
     scopePath: row.scopePath,
     departmentId: row.staff.departmentId,
+    grants,
     sessionId: id,
     stage: row.session.stage,
   };
+}
+
+/** The account's scope grants in force at `now`: not revoked, not yet expired. */
+async function activeGrants(deps: AppDeps, staffId: string, now: Date): Promise<ActiveGrant[]> {
+  return deps.database.db
+    .select({
+      id: scopeGrants.id,
+      unitId: scopeGrants.unitId,
+      unitPath: units.path,
+      capability: scopeGrants.capability,
+      expiresAt: scopeGrants.expiresAt,
+    })
+    .from(scopeGrants)
+    .innerJoin(units, eq(units.id, scopeGrants.unitId))
+    .where(and(eq(scopeGrants.staffId, staffId), isNull(scopeGrants.revokedAt), gt(scopeGrants.expiresAt, now)));
 }
 
 export async function csrfTokenOf(deps: AppDeps, sessionId: string) {
@@ -156,6 +177,8 @@ export function installSessions(app: FastifyInstance, deps: AppDeps) {
     reply.header('cache-control', 'no-store');
     const config = req.routeOptions.config;
     if (!req.routeOptions.url) return; // unknown route: the not-found handler answers
+    // The web app's catch-all (`/*`) also matches GETs under /api/: an unknown API path is a 404, never a sign-in demand.
+    if (!req.routeOptions.url.startsWith('/api/')) throw new AppError('NOT_FOUND', { what: 'API' });
     if (UNSAFE.has(req.method) && !originAllowed(req, deps)) throw new AppError('CSRF');
     const loaded = await loadActor(req, deps);
     if (loaded === 'expired') clearSessionCookie(deps, reply);
@@ -166,6 +189,9 @@ export function installSessions(app: FastifyInstance, deps: AppDeps) {
       const expected = await csrfTokenOf(deps, actor.sessionId);
       if (typeof sent !== 'string' || sent !== expected) throw new AppError('CSRF');
     }
+    // A stream answers with our data to whoever opens it: another site's page may not (checked after the
+    // actor is known, so the refusal is audited).
+    if (config.stream && req.method === 'GET' && !originAllowed(req, deps)) throw new AppError('CSRF');
     if (config.public) return;
     if (!actor) throw new AppError(loaded === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     const stages = config.stages ?? ['full'];
@@ -174,24 +200,21 @@ export function installSessions(app: FastifyInstance, deps: AppDeps) {
   });
 }
 
-/** Throws FORBIDDEN unless the unit path lies inside the actor's subtree. */
-export function assertInScope(actor: Actor, unitPath: string) {
-  if (!unitPath.startsWith(actor.scopePath)) throw new AppError('FORBIDDEN');
-}
+/** Outbox type that tells a staff member's open live streams their session ended. */
+export const SESSION_ENDED = 'session.ended';
 
-/** SQL condition: `column` (a unit path) lies inside the actor's subtree. */
-export function inScope(actor: Actor, pathColumn: Parameters<typeof sql>[1]) {
-  return sql`${pathColumn} LIKE ${`${escapeLike(actor.scopePath)}%`}`;
-}
-
-export function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
+/** Ends sessions of `staffId` (all, or all but `except`) and closes their live streams on every process. */
 export async function deleteSessionsOf(tx: Tx, staffId: string, except?: string) {
   await tx
     .delete(sessions)
     .where(
       except ? and(eq(sessions.staffId, staffId), sql`${sessions.id} <> ${except}`) : eq(sessions.staffId, staffId),
     );
+  await publish(tx, new Date(), [staffTopic(staffId)], SESSION_ENDED, { staffId });
+}
+
+/** Ends one session (sign-out) and closes its live streams. */
+export async function deleteSession(tx: Tx, staffId: string, sessionId: string) {
+  await tx.delete(sessions).where(eq(sessions.id, sessionId));
+  await publish(tx, new Date(), [staffTopic(staffId)], SESSION_ENDED, { staffId });
 }

@@ -253,6 +253,8 @@ async function seedStaff(
     { username: 'sysadmin', roles: ['system_admin'], scope: s.bureau },
     { username: 'secadmin', roles: ['security_admin'], scope: s.bureau },
     { username: 'auditor', roles: ['auditor'], scope: s.bureau },
+    // 县局督导: reads both stations' figures, matters and boards; edits neither station's cases.
+    { username: 'qh.bureau', roles: ['bureau_supervisor'], scope: s.bureau },
   ];
   for (const [prefix, station, village, judicial] of [
     ['lt', s.rural, s.ruralVillage, '柳塘司法所'],

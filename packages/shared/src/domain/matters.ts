@@ -149,6 +149,20 @@ export const DEFAULT_DEADLINES: {
   urgent: { firstResponseMinutes: 5, takeMinutes: 10 },
 };
 
+/**
+ * The one sum of due dates. First response and resolution run from the
+ * submission (the resolution clock keeps running through dispatch, return and
+ * transfer); taking runs from the dispatch.
+ */
+export function dueDates(rule: DeadlineRule, at: { submittedAt: Date; dispatchedAt?: Date }) {
+  const plus = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000);
+  return {
+    firstResponseDueAt: plus(at.submittedAt, rule.firstResponseMinutes),
+    resolveDueAt: plus(at.submittedAt, rule.resolveMinutes),
+    takeDueAt: at.dispatchedAt ? plus(at.dispatchedAt, rule.takeMinutes) : null,
+  };
+}
+
 /** The deadlines that apply to a matter: base, then its kind, then urgency. */
 export function deadlinesFor(kind: MatterKind, urgency: Urgency, rules = DEFAULT_DEADLINES): DeadlineRule {
   return { ...rules.base, ...rules.byKind[kind], ...(urgency === 'urgent' ? rules.urgent : {}) };

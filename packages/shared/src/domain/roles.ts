@@ -3,6 +3,7 @@
  * server's guards and by the console's menu; the web never re-derives it.
  */
 import type { Label } from '../i18n.js';
+import type { GridDuty } from '../schemas/desk.js';
 
 export const ROLES = [
   'duty_officer',
@@ -12,6 +13,7 @@ export const ROLES = [
   'department_liaison',
   'mediator',
   'station_chief',
+  'bureau_supervisor',
   'system_admin',
   'security_admin',
   'auditor',
@@ -26,6 +28,7 @@ export const ROLE_LABELS: Record<Role, Label> = {
   department_liaison: { zh: '部门联络员', en: 'Department liaison' },
   mediator: { zh: '调解员', en: 'Mediator' },
   station_chief: { zh: '所长', en: 'Station chief' },
+  bureau_supervisor: { zh: '县局督导', en: 'Bureau supervisor' },
   system_admin: { zh: '系统管理员', en: 'System administrator' },
   security_admin: { zh: '安全管理员', en: 'Security administrator' },
   auditor: { zh: '审计管理员', en: 'Auditor' },
@@ -35,7 +38,7 @@ export const ROLE_LABELS: Record<Role, Label> = {
 export const ADMIN_ROLES = ['system_admin', 'security_admin', 'auditor'] as const satisfies readonly Role[];
 
 /** Roles that must sign in with a second factor. */
-export const TOTP_REQUIRED_ROLES: readonly Role[] = [...ADMIN_ROLES, 'station_chief'];
+export const TOTP_REQUIRED_ROLES: readonly Role[] = [...ADMIN_ROLES, 'station_chief', 'bureau_supervisor'];
 
 /** Roles whose password must be changed periodically (the MLPS rule; ASVS deviation recorded in docs). */
 export const PASSWORD_ROTATION_ROLES: readonly Role[] = ADMIN_ROLES;
@@ -57,6 +60,17 @@ export const CAPABILITIES = [
   'matter.handle',
   'matter.review',
   'matter.settings',
+  /** 督办看板: every open matter of the scope by whoever holds it. */
+  'matter.supervise',
+  /**
+   * A marker, not a right: the account sees only the matters transferred to its
+   * partner department. Dropped when another role of the account sees its subtree.
+   */
+  'matter.department_only',
+  /** Grants another account a time-limited read right inside one's own scope (临时授权). */
+  'scope.grant',
+  /** Keeps the working-day calendar (工作日历): holidays and make-up working days. */
+  'calendar.write',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -64,23 +78,27 @@ const BUSINESS_READ: Capability[] = ['org.read', 'household.read', 'matter.read'
 const HANDLE: Capability[] = [...BUSINESS_READ, 'matter.handle'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  duty_officer: [...HANDLE, 'matter.desk'],
+  duty_officer: [...HANDLE, 'matter.desk', 'matter.supervise'],
   community_officer: [...HANDLE, 'household.write', 'household.export'],
   auxiliary_police: HANDLE,
   grid_worker: HANDLE,
   // A department sees only the matters transferred to it.
-  department_liaison: ['org.read', 'matter.read', 'matter.handle'],
+  department_liaison: ['org.read', 'matter.read', 'matter.handle', 'matter.department_only'],
   mediator: HANDLE,
   station_chief: [
     ...HANDLE,
     'matter.desk',
     'matter.review',
     'matter.settings',
+    'matter.supervise',
+    'scope.grant',
     'org.write',
     'household.write',
     'household.export',
     'staff.read',
   ],
+  // The bureau reads its stations' figures, matters and boards, and never edits a station's cases.
+  bureau_supervisor: [...BUSINESS_READ, 'matter.supervise', 'scope.grant'],
   // The system administrator runs accounts and resources but never reads the audit trail.
   system_admin: [
     'org.read',
@@ -90,6 +108,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'household.export',
     'staff.read',
     'staff.write',
+    'calendar.write',
   ],
   // The security administrator grants roles and sets policies.
   security_admin: ['org.read', 'staff.read', 'staff.roles', 'policy.read', 'policy.write'],
@@ -100,8 +119,25 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
 export function capabilitiesOf(roles: readonly Role[]): Capability[] {
   const set = new Set<Capability>();
   for (const role of roles) for (const cap of ROLE_CAPABILITIES[role]) set.add(cap);
+  // A liaison who is also an officer of the station sees the station's matters, not only the department's.
+  const widerSight = roles.some(
+    (r) => ROLE_CAPABILITIES[r].includes('matter.read') && !ROLE_CAPABILITIES[r].includes('matter.department_only'),
+  );
+  if (widerSight) set.delete('matter.department_only');
   return CAPABILITIES.filter((cap) => set.has(cap));
 }
+
+/** Roles a matter can be dispatched to by name: handlers who see their subtree (a department takes matters as a department). */
+export const DISPATCH_ROLES: readonly Role[] = ROLES.filter(
+  (r) => ROLE_CAPABILITIES[r].includes('matter.handle') && !ROLE_CAPABILITIES[r].includes('matter.department_only'),
+);
+
+/** 警格+网格: who may hold each duty of a grid — a police officer answers for it; auxiliary police and grid workers assist. */
+export const GRID_DUTY_ROLES: Record<GridDuty, readonly Role[]> = {
+  responsible_officer: ['community_officer', 'station_chief', 'duty_officer'],
+  auxiliary: ['auxiliary_police'],
+  grid_member: ['grid_worker'],
+};
 
 /** True when the set breaks 三员分立 (two or more administrator roles). */
 export function violatesRoleSeparation(roles: readonly Role[]): boolean {

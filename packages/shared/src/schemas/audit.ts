@@ -6,7 +6,9 @@ export const AUDIT_RESULTS = ['ok', 'denied', 'failed'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
 export const AuditEntryView = z.object({
-  seq: z.number().int(),
+  id: z.number().int(),
+  /** Place in the chain; null for a moment after commit, until the sealer chains it. */
+  seq: z.number().int().nullable(),
   at: z.iso.datetime(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),

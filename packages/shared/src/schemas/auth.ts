@@ -1,39 +1,32 @@
 /** Sign-in, second factor, password change and the session view. */
 import { z } from 'zod';
 import { CAPABILITIES, ROLES } from '../domain/roles.js';
-import { text } from './common.js';
+import { Shown, text } from './common.js';
 
-export const Username = z
-  .string()
-  .trim()
+export const Username = text(40, 3)
   .toLowerCase()
-  .min(3)
-  .max(40)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'letters, digits, dot, dash and underscore only' });
 
-/** A password as typed: long passphrases allowed, NUL refused. */
-export const Password = text(256, 1);
+/** A password exactly as typed (never trimmed): long passphrases allowed, NUL refused. */
+export const Password = text(256, 1, { trim: false });
 
 export const LoginInput = z
   .object({
     /** 用户名 */ username: Username,
-    /** 密码 */ password: z.string().min(1).max(256),
+    /** 密码 */ password: Password,
   })
   .strict();
 export type LoginInput = z.infer<typeof LoginInput>;
 
-export const TotpCode = z
-  .string()
-  .trim()
-  .regex(/^\d{6}$/, { message: 'must be 6 digits' });
+export const TotpCode = text(6).regex(/^\d{6}$/, { message: 'must be 6 digits' });
 
 export const TotpInput = z.object({ /** 6-digit code from the authenticator */ code: TotpCode }).strict();
 export type TotpInput = z.infer<typeof TotpInput>;
 
 export const ChangePasswordInput = z
   .object({
-    currentPassword: z.string().min(1).max(256),
-    newPassword: Password,
+    /** 当前密码 */ currentPassword: Password,
+    /** 新密码, checked against the password policy. */ newPassword: Password,
   })
   .strict();
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
@@ -47,14 +40,14 @@ export type SessionStage = (typeof SESSION_STAGES)[number];
 
 export const SessionView = z.object({
   stage: z.enum(SESSION_STAGES),
-  csrfToken: z.string(),
+  csrfToken: Shown,
   user: z.object({
     id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
+    username: Shown,
+    displayName: Shown,
     roles: z.array(z.enum(ROLES)),
     scopeUnitId: z.uuid(),
-    scopeUnitName: z.string(),
+    scopeUnitName: Shown,
     totpEnabled: z.boolean(),
   }),
   capabilities: z.array(z.enum(CAPABILITIES)),
@@ -64,9 +57,9 @@ export const SessionView = z.object({
 export type SessionView = z.infer<typeof SessionView>;
 
 export const TotpEnrolment = z.object({
-  /** otpauth:// URI for authenticator apps */ uri: z.string(),
-  /** Base32 secret for manual entry */ secret: z.string(),
-  /** QR code of the URI as an SVG document */ qrSvg: z.string(),
+  /** otpauth:// URI for authenticator apps */ uri: Shown,
+  /** Base32 secret for manual entry */ secret: Shown,
+  /** QR code of the URI as an SVG document */ qrSvg: Shown,
 });
 export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
@@ -81,8 +74,8 @@ export const SESSION_STAGE_LABELS: Record<SessionStage, { zh: string; en: string
 export const MetaView = z.object({
   demo: z.boolean(),
   /** Where printed doorplate codes point; a localhost address is unreachable from residents' phones. */
-  publicUrl: z.string(),
-  version: z.string(),
+  publicUrl: Shown,
+  version: Shown,
   passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), maxLength: z.number() }),
 });
 export type MetaView = z.infer<typeof MetaView>;

@@ -1,18 +1,18 @@
 /** The desk's supervision board, grid duties and the station's own 码上办 rules. */
 import { z } from 'zod';
 import { DEFAULT_DEADLINES, MATTER_KINDS, MATTER_STATUSES, URGENCIES } from '../domain/matters.js';
-import { Id } from './common.js';
+import { Id, Shown } from './common.js';
 
 /** Who owns the tasks in one column of the board. */
 export const BOARD_OWNER_KINDS = ['desk', 'staff', 'team', 'department'] as const;
 
 export const BoardTask = z.object({
   id: Id,
-  number: z.string(),
+  number: Shown,
   kind: z.enum(MATTER_KINDS),
   status: z.enum(MATTER_STATUSES),
   urgency: z.enum(URGENCIES),
-  address: z.string(),
+  address: Shown,
   /** Minutes since submission. */
   ageMinutes: z.number().int(),
   /** The deadline that applies now: first response at the desk, taking once dispatched, else resolution. */
@@ -25,7 +25,7 @@ export type BoardTask = z.infer<typeof BoardTask>;
 export const BoardColumn = z.object({
   ownerKind: z.enum(BOARD_OWNER_KINDS),
   ownerId: Id.nullable(),
-  name: z.string(),
+  name: Shown,
   open: z.number().int(),
   overdue: z.number().int(),
   tasks: z.array(BoardTask),
@@ -37,7 +37,7 @@ export const SupervisionBoard = z.object({ generatedAt: z.iso.datetime(), column
 export type SupervisionBoard = z.infer<typeof SupervisionBoard>;
 
 /** The suggestion shown next to the dispatch button: the responsible officer of the household's grid. */
-export const SuggestedAssignee = z.object({ staffId: Id, name: z.string(), reason: z.string() });
+export const SuggestedAssignee = z.object({ staffId: Id, name: Shown, reason: Shown });
 export type SuggestedAssignee = z.infer<typeof SuggestedAssignee>;
 
 export const GRID_DUTIES = ['responsible_officer', 'auxiliary', 'grid_member'] as const;
@@ -56,7 +56,7 @@ export type UnitDutiesInput = z.infer<typeof UnitDutiesInput>;
 
 export const UnitDuties = z.object({
   unitId: Id,
-  members: z.array(z.object({ staffId: Id, name: z.string(), duty: z.enum(GRID_DUTIES) })),
+  members: z.array(z.object({ staffId: Id, name: Shown, duty: z.enum(GRID_DUTIES) })),
 });
 export type UnitDuties = z.infer<typeof UnitDuties>;
 

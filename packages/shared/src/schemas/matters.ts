@@ -8,7 +8,8 @@ import {
   RATINGS,
   URGENCIES,
 } from '../domain/matters.js';
-import { Id, text } from './common.js';
+import { Id, Shown, TrackingToken, text } from './common.js';
+import { SuggestedAssignee } from './desk.js';
 import { PhotoIds } from './resident.js';
 
 /** Version of the privacy notice shown on the resident page before submitting (PIPL Art. 17). */
@@ -27,59 +28,59 @@ export const SubmitMatterInput = z
     /** 事项类型 */ kind: z.enum(MATTER_KINDS),
     /** What happened or what is needed, in the resident's words. */ body: text(2000, 2),
     /** Only when the resident chose to share it; never required. */ location: Location.optional(),
-    /** The notice the resident saw. */ noticeVersion: z.string().max(20),
+    /** The notice the resident saw. */ noticeVersion: text(20),
     /** Photos uploaded beforehand to the doorplate (POST …/photos), at most 9. */ photoIds: PhotoIds,
     /** A verified phone (PhoneSession.phoneToken): the station may call back, and "my matters" lists it. */
-    phoneToken: z.string().min(20).max(100).optional(),
+    phoneToken: text(100, 20, { trim: false }).optional(),
   })
   .strict();
 export type SubmitMatterInput = z.infer<typeof SubmitMatterInput>;
 
 /** The receipt: shown only after the matter is committed. */
 export const MatterReceipt = z.object({
-  number: z.string(),
+  number: Shown,
   /** Secret for the tracking link; kept on the submitting device. */
-  trackingToken: z.string(),
+  trackingToken: Shown,
   status: z.enum(MATTER_STATUSES),
   submittedAt: z.iso.datetime(),
 });
 export type MatterReceipt = z.infer<typeof MatterReceipt>;
 
-export const TrackingParams = z.object({ tracking: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }).strict();
+export const TrackingParams = z.object({ /** Secret of the tracking link. */ tracking: TrackingToken }).strict();
 
 export const TimelineEntry = z.object({
   id: z.number().int(),
-  type: z.string(),
-  actor: z.string().nullable(),
+  type: Shown,
+  actor: Shown.nullable(),
   fromStatus: z.enum(MATTER_STATUSES).nullable(),
   toStatus: z.enum(MATTER_STATUSES).nullable(),
-  note: z.string().nullable(),
+  note: Shown.nullable(),
   visibility: z.enum(['public', 'internal']),
   /** Photos sent with this message. */
   photoIds: z.array(Id),
   /** Whom a dispatch or transfer went to: a name for staff; for the resident a department, a team or 责任民警. */
-  target: z.string().nullable(),
+  target: Shown.nullable(),
   at: z.iso.datetime(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 /** What the resident holding the tracking link sees: never internal notes or staff identities beyond a role. */
 export const ResidentMatterView = z.object({
-  number: z.string(),
+  number: Shown,
   kind: z.enum(MATTER_KINDS),
   status: z.enum(MATTER_STATUSES),
-  body: z.string(),
-  address: z.string(),
-  stationName: z.string(),
-  handledBy: z.string().nullable(),
-  outcome: z.string().nullable(),
+  body: Shown,
+  address: Shown,
+  stationName: Shown,
+  handledBy: Shown.nullable(),
+  outcome: Shown.nullable(),
   rating: z.enum(RATINGS).nullable(),
   submittedAt: z.iso.datetime(),
   /** Photos of the submission. */
   photoIds: z.array(Id),
   location: Location.nullable(),
   /** The verified contact phone, masked. */
-  contactPhone: z.string().nullable(),
+  contactPhone: Shown.nullable(),
   timeline: z.array(TimelineEntry),
   canRate: z.boolean(),
   /** The chat stays open until the matter is closed. */
@@ -92,17 +93,17 @@ export type RateMatterInput = z.infer<typeof RateMatterInput>;
 
 export const MatterView = z.object({
   id: z.uuid(),
-  number: z.string(),
+  number: Shown,
   kind: z.enum(MATTER_KINDS),
-  category: z.string().nullable(),
+  category: Shown.nullable(),
   urgency: z.enum(URGENCIES),
   status: z.enum(MATTER_STATUSES),
-  body: z.string(),
-  address: z.string(),
+  body: Shown,
+  address: Shown,
   householdId: z.uuid(),
   stationId: z.uuid(),
   location: Location.nullable(),
-  contactPhone: z.string().nullable(),
+  contactPhone: Shown.nullable(),
   photoIds: z.array(Id),
   assigneeStaffId: z.uuid().nullable(),
   assigneeTeamId: z.uuid().nullable(),
@@ -110,9 +111,9 @@ export const MatterView = z.object({
   firstResponseDueAt: z.iso.datetime().nullable(),
   takeDueAt: z.iso.datetime().nullable(),
   resolveDueAt: z.iso.datetime().nullable(),
-  outcome: z.string().nullable(),
+  outcome: Shown.nullable(),
   rating: z.enum(RATINGS).nullable(),
-  ratingComment: z.string().nullable(),
+  ratingComment: Shown.nullable(),
   createdAt: z.iso.datetime(),
   /** Seconds from submission; null while the step has not happened. */
   figures: z.object({
@@ -160,6 +161,7 @@ export const AcceptMatterInput = z
     note: text(500).optional(),
   })
   .strict();
+export type AcceptMatterInput = z.infer<typeof AcceptMatterInput>;
 export const ReasonInput = z.object({ /** Why: shown on the timeline. */ reason: text(500, 2) }).strict();
 export const DispatchMatterInput = z
   .object({
@@ -184,15 +186,14 @@ export const MessageInput = z
 export const MergeMatterInput = z
   .object({
     intoId: Id.optional(),
-    intoNumber: z
-      .string()
-      .trim()
+    intoNumber: text(20)
       .regex(/^JM\d{8}-\d{6}$/, { message: 'must be a receipt number such as JM20261129-000123' })
       .optional(),
     note: text(500).optional(),
   })
   .strict()
   .refine((v) => Boolean(v.intoId) !== Boolean(v.intoNumber), { message: 'give intoId or intoNumber, one of them' });
+export type MergeMatterInput = z.infer<typeof MergeMatterInput>;
 
 /** The desk's small summary: today in Asia/Shanghai, satisfaction over every rated matter in scope. */
 export const DeskSummary = z.object({
@@ -211,3 +212,34 @@ export const DeskSummary = z.object({
   satisfactionRate: z.number().nullable(),
 });
 export type DeskSummary = z.infer<typeof DeskSummary>;
+
+/** The detail page of a matter: the matter, its full timeline and the suggested assignee. */
+export const MatterDetail = MatterView.extend({
+  /** Every entry, internal notes included. */ timeline: z.array(TimelineEntry),
+  /** 建议派单: the responsible officer of the household's grid. */
+  suggestedAssignee: SuggestedAssignee.nullable(),
+});
+export type MatterDetail = z.infer<typeof MatterDetail>;
+
+/** `GET /matters/:id/photos/:photoId`. */
+export const MatterPhotoParams = z
+  .object({ /** The matter. */ id: Id, /** One of its photos. */ photoId: Id })
+  .strict();
+
+/** Someone or something a matter can be dispatched or transferred to. */
+export const AssigneeOption = z.object({
+  id: Id,
+  /** 名称 or 姓名 */ name: Shown,
+  /** The unit it belongs to, for telling namesakes apart. */ unit: Shown,
+});
+
+/** Everyone a matter can go to from the caller's station. */
+export const Assignees = z.object({
+  /** Staff with their role names. */ staff: z.array(AssigneeOption.extend({ roles: z.array(Shown) })),
+  teams: z.array(AssigneeOption),
+  departments: z.array(AssigneeOption),
+});
+export type Assignees = z.infer<typeof Assignees>;
+
+/** The resident's verified phone in full, shown on request (and audited). */
+export const ContactPhoneView = z.object({ /** The full number. */ phone: Shown });

@@ -1,23 +1,19 @@
 /** Jurisdiction tree, teams, partner departments and households. */
 import { z } from 'zod';
 import { DEPARTMENT_KINDS, TEAM_KINDS, UNIT_KINDS } from '../domain/org.js';
-import { ContactPhone, Id, Name, text } from './common.js';
+import { ContactPhone, Id, Name, Shown, text } from './common.js';
 
 /** Administrative or grid code (GB/T 2260, 统计用区划代码, CJ/T 349 grid code …). */
-export const UnitCode = z
-  .string()
-  .trim()
-  .max(32)
-  .regex(/^[0-9A-Za-z-]*$/, { message: 'digits, letters and dashes only' });
+export const UnitCode = text(32).regex(/^[0-9A-Za-z-]*$/, { message: 'digits, letters and dashes only' });
 
 export const UnitView = z.object({
   id: z.uuid(),
   parentId: z.uuid().nullable(),
   kind: z.enum(UNIT_KINDS),
-  name: z.string(),
-  code: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
+  name: Shown,
+  code: Shown.nullable(),
+  phone: Shown.nullable(),
+  address: Shown.nullable(),
   childCount: z.number().int(),
   householdCount: z.number().int(),
 });
@@ -49,7 +45,7 @@ export type UpdateUnitInput = z.infer<typeof UpdateUnitInput>;
 
 export const UnitChildrenQuery = z.object({ parentId: Id.optional() }).strict();
 
-export const TeamView = z.object({ id: z.uuid(), stationId: z.uuid(), name: z.string(), kind: z.enum(TEAM_KINDS) });
+export const TeamView = z.object({ id: z.uuid(), stationId: z.uuid(), name: Shown, kind: z.enum(TEAM_KINDS) });
 export type TeamView = z.infer<typeof TeamView>;
 export const CreateTeamInput = z.object({ stationId: Id, name: Name, kind: z.enum(TEAM_KINDS) }).strict();
 export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
@@ -57,9 +53,9 @@ export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
 export const DepartmentView = z.object({
   id: z.uuid(),
   unitId: z.uuid(),
-  name: z.string(),
+  name: Shown,
   kind: z.enum(DEPARTMENT_KINDS),
-  phone: z.string().nullable(),
+  phone: Shown.nullable(),
 });
 export type DepartmentView = z.infer<typeof DepartmentView>;
 export const CreateDepartmentInput = z
@@ -68,19 +64,14 @@ export const CreateDepartmentInput = z
 export type CreateDepartmentInput = z.infer<typeof CreateDepartmentInput>;
 
 /** Doorplate code: the household's number on the plate system (门牌编码), unique in the deployment. */
-export const DoorplateCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[0-9A-Za-z-]+$/, { message: 'digits, letters and dashes only' });
+export const DoorplateCode = text(40, 1).regex(/^[0-9A-Za-z-]+$/, { message: 'digits, letters and dashes only' });
 
 export const HouseholdView = z.object({
   id: z.uuid(),
   unitId: z.uuid(),
-  unitName: z.string(),
-  address: z.string(),
-  doorplateCode: z.string(),
+  unitName: Shown,
+  address: Shown,
+  doorplateCode: Shown,
   createdAt: z.iso.datetime(),
 });
 export type HouseholdView = z.infer<typeof HouseholdView>;
@@ -108,10 +99,46 @@ export const HouseholdImportRow = z.object({
 });
 export type HouseholdImportRow = z.infer<typeof HouseholdImportRow>;
 
-export const ImportRowError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export const ImportRowError = z.object({ row: z.number().int(), field: Shown, message: Shown });
 export const HouseholdImportResult = z.object({
   imported: z.number().int(),
   failed: z.number().int(),
   errors: z.array(ImportRowError),
 });
 export type HouseholdImportResult = z.infer<typeof HouseholdImportResult>;
+
+/** One unit on the way from the caller's scope root down to a unit (breadcrumb). */
+export const UnitAncestor = z.object({
+  id: z.uuid(),
+  /** 名称 */ name: Shown,
+  kind: z.enum(UNIT_KINDS),
+});
+
+/** A unit with the path down to it. */
+export const UnitDetail = UnitView.extend({ /** From the top down. */ ancestors: z.array(UnitAncestor) });
+export type UnitDetail = z.infer<typeof UnitDetail>;
+
+/** `GET /households/export`: what to export, in which format, and why (the reason is audited). */
+export const HouseholdExportQuery = z
+  .object({
+    /** The unit whose subtree is exported. */ unitId: Id,
+    /** File format. */ format: z.enum(['csv', 'xlsx']).default('csv'),
+    /** 导出事由 */ reason: text(200, 2),
+  })
+  .strict();
+export type HouseholdExportQuery = z.infer<typeof HouseholdExportQuery>;
+
+/** `POST /households/import`: the unit the file's grids are looked up under. */
+export const HouseholdImportQuery = z.object({ /** Import root. */ unitId: Id }).strict();
+
+/** The public address a doorplate's QR code opens. */
+export const DoorplateLink = z.object({ /** Full URL with the doorplate token. */ url: Shown });
+export type DoorplateLink = z.infer<typeof DoorplateLink>;
+
+/** `GET /households/:id/doorplate.:format`: the QR code of one household. */
+export const DoorplateQrParams = z
+  .object({ /** The household. */ id: Id, /** Image format. */ format: z.enum(['svg', 'png']) })
+  .strict();
+
+/** `GET /units/:id/doorplates.pdf`: printing every plate of a subtree is audited with its reason. */
+export const DoorplateSheetQuery = z.object({ /** 打印事由 */ reason: text(200, 2) }).strict();

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MATTER_KINDS, MATTER_STATUSES } from '../domain/matters.js';
-import { Id, MobilePhone, text } from './common.js';
+import { Id, MobilePhone, Shown, TrackingToken, text } from './common.js';
 
 /** Photo rules shared by the server (enforced) and the page (told to the resident before upload). */
 export const PHOTO_LIMITS = {
@@ -49,12 +49,14 @@ export type ResidentMessageInput = z.infer<typeof ResidentMessageInput>;
 /** `?size=thumb` answers a small copy (≤ 320 px JPEG) for lists and chat bubbles. */
 export const PhotoSizeQuery = z.object({ size: z.enum(['full', 'thumb']).default('full') }).strict();
 
-export const PhotoParams = z.object({ tracking: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), photoId: Id }).strict();
+export const PhotoParams = z
+  .object({ /** Secret of the tracking link. */ tracking: TrackingToken, photoId: Id })
+  .strict();
 
 /** Step 1 of verifying a phone: send a one-time code. */
 export const RequestPhoneCodeInput = z.object({ phone: MobilePhone }).strict();
 export const PhoneCodeSent = z.object({
-  phoneMasked: z.string(),
+  phoneMasked: Shown,
   ttlMinutes: z.number().int(),
   /** Seconds before another code may be asked for. */
   resendAfterSeconds: z.number().int(),
@@ -62,24 +64,26 @@ export const PhoneCodeSent = z.object({
 export type PhoneCodeSent = z.infer<typeof PhoneCodeSent>;
 
 /** Step 2: the code the resident received. */
-export const VerifyPhoneInput = z.object({ phone: MobilePhone, code: z.string().regex(/^\d{6}$/) }).strict();
+export const VerifyPhoneInput = z
+  .object({ phone: MobilePhone, /** The 6-digit code from the text message. */ code: text(6).regex(/^\d{6}$/) })
+  .strict();
 /** Proof of a verified phone, kept on the device; sent as `x-phone-token`. */
 export const PhoneSession = z.object({
-  phoneToken: z.string(),
-  phoneMasked: z.string(),
+  phoneToken: Shown,
+  phoneMasked: Shown,
   expiresAt: z.iso.datetime(),
 });
 export type PhoneSession = z.infer<typeof PhoneSession>;
 
 /** One line of "my matters" for a verified phone; the tracking link opens it like any other. */
 export const PhoneMatterItem = z.object({
-  number: z.string(),
+  number: Shown,
   kind: z.enum(MATTER_KINDS),
   status: z.enum(MATTER_STATUSES),
-  address: z.string(),
-  excerpt: z.string(),
+  address: Shown,
+  excerpt: Shown,
   submittedAt: z.iso.datetime(),
-  trackingToken: z.string(),
+  trackingToken: Shown,
 });
-export const PhoneMatters = z.object({ phoneMasked: z.string(), items: z.array(PhoneMatterItem) });
+export const PhoneMatters = z.object({ phoneMasked: Shown, items: z.array(PhoneMatterItem) });
 export type PhoneMatters = z.infer<typeof PhoneMatters>;

@@ -1,5 +1,7 @@
 export * from './audit.js';
+export * from './calendar.js';
 export * from './matters.js';
 export * from './org.js';
 export * from './resident.js';
+export * from './scope.js';
 export * from './staff.js';

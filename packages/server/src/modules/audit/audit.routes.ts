@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { auditLog } from '../../db/schema/index.js';
 import { chainHead, verifyChain } from '../../platform/audit.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
-import { escapeLike } from '../../platform/session.js';
+import { escapeLike } from '../../platform/scope.js';
 import { toCsv } from '../org/export-format.js';
 import { readHeadFile } from './head-file.js';
 
@@ -32,20 +32,14 @@ function whereOf(q: AuditQuery): SQL | undefined {
 }
 
 function present(row: typeof auditLog.$inferSelect): AuditEntryView {
-  const { mac: _mac, ...rest } = row;
+  const { mac: _mac, entryMac: _own, sealedAt: _sealed, ...rest } = row;
   return { ...rest, at: row.at.toISOString() };
 }
 
 async function search(ctx: Ctx, q: AuditQuery, limit: number, offset: number) {
   const where = whereOf(q);
   const [total] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
-  const rows = await ctx.db
-    .select()
-    .from(auditLog)
-    .where(where)
-    .orderBy(desc(auditLog.seq))
-    .limit(limit)
-    .offset(offset);
+  const rows = await ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
   return { total: total?.n ?? 0, rows };
 }
 
@@ -82,7 +76,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         'mac',
       ];
       const table = rows.map((r) => [
-        String(r.seq),
+        r.seq === null ? '' : String(r.seq),
         r.at.toISOString(),
         r.actorName ?? '',
         r.actorRoles.join(' '),
@@ -93,7 +87,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         r.ip ?? '',
         r.requestId ?? '',
         JSON.stringify(r.details),
-        r.mac,
+        r.mac ?? '',
       ]);
       reply.header(
         'content-disposition',
@@ -111,7 +105,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/audit/verify', { config, schema: { tags, response: { 200: VerifyView } } }, async (req) => {
     const exported = readHeadFile(req.ctx.deps.config.audit.headFile);
-    const result = await verifyChain(req.ctx.db, req.ctx.deps.keys.audit, exported ?? undefined);
+    const result = await verifyChain(req.ctx.db, req.ctx.deps.keys.audit, {
+      exportedHead: exported ?? undefined,
+      now: req.ctx.now(),
+      maxUnsealedSeconds: req.ctx.deps.config.audit.maxUnsealedSeconds,
+    });
     await auditAlone(req.ctx, {
       action: 'audit.verify',
       result: 'ok',

@@ -4,15 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/session.js';
-import {
-  changePassword,
-  confirmEnrolment,
-  login,
-  logout,
-  sessionView,
-  startEnrolment,
-  verifyTotp,
-} from './auth.service.js';
+import { changePassword, confirmEnrolment, logout, sessionView, startEnrolment, verifyTotp } from './auth.service.js';
+import { login } from './login.service.js';
 
 const ANY_STAGE = ['totp', 'totp_enrol', 'password_change', 'full'] as const;
 const tags = ['auth'];

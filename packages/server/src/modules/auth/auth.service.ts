@@ -1,13 +1,12 @@
 /**
- * Sign-in use cases: password with lock-out, TOTP second factor (enrolment
- * and challenge, replay refused), forced and periodic password change,
- * sign-out. Every attempt is audited, successful or not.
+ * After the password (login.service.ts): TOTP second factor (enrolment and
+ * challenge, replay refused), forced and periodic password change, sign-out.
+ * Every attempt is audited, successful or not.
  */
 import {
   type ChangePasswordInput,
   capabilitiesOf,
   describePasswordProblems,
-  type LoginInput,
   type Role,
   requiresPasswordRotation,
   requiresTotp,
@@ -22,12 +21,9 @@ import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { openField, sealField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/passwords.js';
-import { createSession, csrfTokenOf, deleteSessionsOf } from '../../platform/session.js';
+import { csrfTokenOf, deleteSession, deleteSessionsOf } from '../../platform/session.js';
 
 type StaffRow = typeof staff.$inferSelect;
-
-// Verifying against a fixed hash for unknown users keeps the timing the same.
-let dummyHash: Promise<string> | undefined;
 
 /** Where an account stands after the steps done so far in this session. */
 export async function stageFor(ctx: Ctx, account: StaffRow, totpDone: boolean): Promise<SessionStage> {
@@ -39,113 +35,6 @@ export async function stageFor(ctx: Ctx, account: StaffRow, totpDone: boolean): 
   const expired = requiresPasswordRotation(roles) && maxAgeDays > 0 && age > maxAgeDays * 86_400_000;
   if (account.mustChangePassword || expired) return 'password_change';
   return 'full';
-}
-
-export async function login(ctx: Ctx, input: LoginInput) {
-  const [account] = await ctx.db.select().from(staff).where(eq(staff.username, input.username));
-  const { lockout } = await ctx.deps.policies.get();
-  const actor = account ? { id: account.id, username: account.username, roles: account.roles } : null;
-  const now = ctx.now();
-  const refusedDemo = account?.isDemo === true && !ctx.deps.config.demo;
-  if (account?.status !== 'active' || refusedDemo) {
-    dummyHash ??= hashPassword('jingmin-timing-equaliser', ctx.deps.config.security.argon2MemoryKib);
-    await verifyPassword(await dummyHash, input.password);
-    await auditAlone(ctx, {
-      actor,
-      action: 'auth.login',
-      result: 'failed',
-      details: {
-        username: input.username,
-        reason: !account ? 'unknown_user' : refusedDemo ? 'demo_account_refused' : 'disabled',
-      },
-    });
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  if (account.lockedUntil && account.lockedUntil > now) {
-    await auditAlone(ctx, {
-      actor,
-      action: 'auth.login',
-      result: 'denied',
-      targetType: 'staff',
-      targetId: account.id,
-      details: { reason: 'locked' },
-    });
-    throw new AppError('ACCOUNT_LOCKED', {
-      minutes: Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000),
-    });
-  }
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    const failures = account.failedLogins + 1;
-    const locks = failures >= lockout.maxFailures;
-    await ctx.db.transaction(async (tx) => {
-      await tx
-        .update(staff)
-        .set(
-          locks
-            ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockout.lockMinutes * 60_000) }
-            : { failedLogins: failures },
-        )
-        .where(eq(staff.id, account.id));
-      await audit(ctx, tx, {
-        actor,
-        action: 'auth.login',
-        result: 'failed',
-        targetType: 'staff',
-        targetId: account.id,
-        details: { reason: 'wrong_password', failures },
-      });
-      if (locks)
-        await audit(ctx, tx, {
-          actor,
-          action: 'auth.lock',
-          result: 'ok',
-          targetType: 'staff',
-          targetId: account.id,
-          details: { minutes: lockout.lockMinutes },
-        });
-    });
-    if (locks) throw new AppError('ACCOUNT_LOCKED', { minutes: lockout.lockMinutes });
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  assertAdminAddress(ctx, account);
-  const stage = await stageFor(ctx, account, false);
-  const sessionPolicy = (await ctx.deps.policies.get()).session;
-  return ctx.db.transaction(async (tx) => {
-    await tx
-      .update(staff)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(staff.id, account.id));
-    const session = await createSession(ctx, tx, account.id, stage, sessionPolicy);
-    await audit(ctx, tx, {
-      actor,
-      action: 'auth.login',
-      result: 'ok',
-      targetType: 'staff',
-      targetId: account.id,
-      details: { stage },
-    });
-    return session;
-  });
-}
-
-/** M-12: administrator accounts only from configured management networks, when configured. */
-function assertAdminAddress(ctx: Ctx, account: StaffRow) {
-  const cidrs = ctx.deps.config.security.adminCidrs;
-  const isAdmin = (account.roles as Role[]).some((r) => ['system_admin', 'security_admin', 'auditor'].includes(r));
-  if (!isAdmin || cidrs.length === 0) return;
-  if (!cidrs.some((cidr) => ipInCidr(ctx.ip, cidr))) throw new AppError('ADDRESS_NOT_ALLOWED');
-}
-
-function ipInCidr(ip: string, cidr: string): boolean {
-  const [base = '', bitsText = '32'] = cidr.split('/');
-  const toInt = (a: string) =>
-    a
-      .replace(/^::ffff:/, '')
-      .split('.')
-      .reduce((n, octet) => (n << 8) + Number(octet), 0) >>> 0;
-  const bits = Number(bitsText);
-  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return (toInt(ip) & mask) === (toInt(base) & mask);
 }
 
 async function currentAccount(ctx: Ctx): Promise<StaffRow> {
@@ -264,7 +153,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
 export async function logout(ctx: Ctx, everywhere: boolean) {
   await ctx.db.transaction(async (tx) => {
     if (everywhere) await deleteSessionsOf(tx, ctx.actor!.id);
-    else await tx.delete(sessions).where(eq(sessions.id, ctx.actor!.sessionId));
+    else await deleteSession(tx, ctx.actor!.id, ctx.actor!.sessionId);
     await audit(ctx, tx, {
       action: everywhere ? 'auth.logout_all' : 'auth.logout',
       result: 'ok',

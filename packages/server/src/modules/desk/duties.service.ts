@@ -4,6 +4,7 @@
  * suggested for every matter from the area and named on its doorplates.
  */
 import {
+  GRID_DUTY_ROLES,
   type GridDuty,
   HOUSEHOLD_UNIT_KINDS,
   type Role,
@@ -15,19 +16,12 @@ import type { Queryable } from '../../db/client.js';
 import { staff, unitDuties, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike } from '../../platform/session.js';
-
-/** Who may hold each duty: a police officer answers for a grid; auxiliary police and grid workers assist. */
-const DUTY_ROLES: Record<GridDuty, Role[]> = {
-  responsible_officer: ['community_officer', 'station_chief', 'duty_officer'],
-  auxiliary: ['auxiliary_police'],
-  grid_member: ['grid_worker'],
-};
+import { assertCanSeePath, under } from '../../platform/scope.js';
 
 async function unitInScope(ctx: Ctx, unitId: string) {
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
   if (!unit) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Unit' : '该单位' });
-  if (!unit.path.startsWith(ctx.actor!.scopePath)) throw new AppError('FORBIDDEN');
+  assertCanSeePath(ctx.actor!, unit.path);
   return unit;
 }
 
@@ -60,19 +54,13 @@ export async function setUnitDuties(ctx: Ctx, unitId: string, input: UnitDutiesI
         .select({ id: staff.id, roles: staff.roles })
         .from(staff)
         .innerJoin(units, eq(units.id, staff.scopeUnitId))
-        .where(
-          and(
-            inArray(staff.id, ids),
-            eq(staff.status, 'active'),
-            sql`${units.path} LIKE ${`${escapeLike(stationPath)}%`}`,
-          ),
-        )
+        .where(and(inArray(staff.id, ids), eq(staff.status, 'active'), under(units.path, stationPath)))
     : [];
   if (found.length !== ids.length) throw new AppError('VALIDATION', { detail: 'staff: active, of this station' });
-  const holds = (id: string, roles: Role[]) =>
+  const holds = (id: string, roles: readonly Role[]) =>
     found.find((f) => f.id === id)?.roles.some((r) => roles.includes(r as Role));
-  const wrong = plan.find((p) => !holds(p.staffId, DUTY_ROLES[p.duty]));
-  if (wrong) throw new AppError('VALIDATION', { detail: `${wrong.duty}: ${DUTY_ROLES[wrong.duty].join(' / ')}` });
+  const wrong = plan.find((p) => !holds(p.staffId, GRID_DUTY_ROLES[p.duty]));
+  if (wrong) throw new AppError('VALIDATION', { detail: `${wrong.duty}: ${GRID_DUTY_ROLES[wrong.duty].join(' / ')}` });
   await ctx.db.transaction(async (tx) => {
     // One change at a time per unit: two chiefs saving at once must not merge their lists.
     await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).for('update');

@@ -10,6 +10,7 @@ import type { Queryable } from '../../db/client.js';
 import { settings, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { canSeePath, isUnder } from '../../platform/scope.js';
 import { saveSetting } from '../../platform/settings.js';
 
 /** The settings row of one station's rules. */
@@ -49,7 +50,7 @@ async function stationInScope(ctx: Ctx, stationId: string) {
   if (!station) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
   // Staff below a station (a police office) read their station's rules; only the station or above may change them.
   const actor = ctx.actor!;
-  const within = station.path.startsWith(actor.scopePath) || actor.scopePath.startsWith(station.path);
+  const within = canSeePath(actor, station.path) || isUnder(actor.scopePath, station.path);
   if (!within) throw new AppError('FORBIDDEN');
   return station;
 }
@@ -61,7 +62,7 @@ export async function readMatterSettings(ctx: Ctx, stationId: string) {
 
 export async function updateMatterSettings(ctx: Ctx, stationId: string, next: MatterSettings) {
   const station = await stationInScope(ctx, stationId);
-  if (!station.path.startsWith(ctx.actor!.scopePath)) throw new AppError('FORBIDDEN');
+  if (!canSeePath(ctx.actor!, station.path)) throw new AppError('FORBIDDEN');
   const current = await matterSettings(ctx.db, stationId);
   await ctx.db.transaction(async (tx) => {
     await saveSetting(tx, matterSettingsKey(stationId), next, ctx.actor!.id, ctx.now());

@@ -6,8 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFDocument from 'pdfkit';
 
 export interface Plate {
   stationName: string;
@@ -29,7 +28,10 @@ export function fontAvailable(fontPath: string) {
 
 /** Writes the sheet to `out` page by page, so a station's thousands of plates never sit in memory at once. */
 export async function writeSheet(out: Writable, plates: Plate[], fontPath: string, title: string) {
-  const doc = new PDFDocument({
+  // pdfkit and qrcode load on the first sheet, not at start: most processes never print one.
+  const [{ default: PDF }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
+  const qr = (url: string) => QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 1, width: 336 });
+  const doc = new PDF({
     size: 'A4',
     margin: PAGE.margin,
     autoFirstPage: false,
@@ -44,13 +46,21 @@ export async function writeSheet(out: Writable, plates: Plate[], fontPath: strin
     const slot = i % (COLS * ROWS);
     const x = PAGE.margin + (slot % COLS) * (w + GAP);
     const y = PAGE.margin + Math.floor(slot / COLS) * (h + GAP);
-    await drawPlate(doc, plates[i]!, x, y, w, h);
+    await drawPlate(doc, qr, plates[i]!, x, y, w, h);
   }
   if (plates.length === 0) doc.addPage().font('cjk').fontSize(14).text('该范围内没有门牌。', PAGE.margin, PAGE.margin);
   doc.end();
 }
 
-async function drawPlate(doc: PDFKit.PDFDocument, p: Plate, x: number, y: number, w: number, h: number) {
+async function drawPlate(
+  doc: typeof PDFDocument,
+  qrCode: (url: string) => Promise<Buffer>,
+  p: Plate,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+) {
   const blue = '#1d4f91';
   doc.save().roundedRect(x, y, w, h, 8).lineWidth(1.5).strokeColor(blue).stroke().restore();
   doc.save().rect(x, y, w, 30).clip().roundedRect(x, y, w, 38, 8).fill(blue).restore();
@@ -60,7 +70,7 @@ async function drawPlate(doc: PDFKit.PDFDocument, p: Plate, x: number, y: number
     .fillColor('#ffffff')
     .text(`${p.stationName} · 码上办`, x + 12, y + 8, { width: w - 24, lineBreak: false });
   const qrSize = 112;
-  const qr = await QRCode.toBuffer(p.url, { errorCorrectionLevel: 'M', margin: 1, width: 336 });
+  const qr = await qrCode(p.url);
   doc.image(qr, x + 10, y + 40, { width: qrSize, height: qrSize });
   const tx = x + qrSize + 18;
   const tw = w - qrSize - 28;

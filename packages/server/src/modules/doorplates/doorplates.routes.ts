@@ -1,19 +1,16 @@
 /** /api/v1 doorplate QR codes, rotation and printable sheets. */
-import { IdParams, ReasonInput, text } from '@jingmin/shared';
+import { DoorplateLink, DoorplateQrParams, DoorplateSheetQuery, IdParams, ReasonInput } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { fontAvailable, writeSheet } from './doorplate-sheet.js';
 import { doorplateQr, platesUnder, rotateDoorplate } from './doorplates.service.js';
 
 const tags = ['doorplates'];
-const QrParams = z.object({ id: z.uuid(), format: z.enum(['svg', 'png']) }).strict();
-const SheetQuery = z.object({ reason: text(200, 2) }).strict();
 
 export const doorplateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/households/:id/doorplate.:format',
-    { config: { capability: 'household.read' }, schema: { tags, params: QrParams } },
+    { config: { capability: 'household.read' }, schema: { tags, params: DoorplateQrParams } },
     async (req, reply) => {
       const body = await doorplateQr(req.ctx, req.params.id, req.params.format);
       reply.type(req.params.format === 'svg' ? 'image/svg+xml' : 'image/png');
@@ -25,14 +22,17 @@ export const doorplateRoutes: FastifyPluginAsyncZod = async (app) => {
     '/households/:id/doorplate/rotate',
     {
       config: { capability: 'household.write' },
-      schema: { tags, params: IdParams, body: ReasonInput, response: { 200: z.object({ url: z.string() }) } },
+      schema: { tags, params: IdParams, body: ReasonInput, response: { 200: DoorplateLink } },
     },
     (req) => rotateDoorplate(req.ctx, req.params.id, req.body.reason),
   );
 
   app.get(
     '/units/:id/doorplates.pdf',
-    { config: { capability: 'household.export' }, schema: { tags, params: IdParams, querystring: SheetQuery } },
+    {
+      config: { capability: 'household.export' },
+      schema: { tags, params: IdParams, querystring: DoorplateSheetQuery },
+    },
     async (req, reply) => {
       const font = req.ctx.deps.config.pdf.cjkFont;
       if (!fontAvailable(font))

@@ -3,13 +3,12 @@
  * damaged or abused token (the old one stops working at once), and sheets to
  * print for a grid, village or station.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { households, units } from '../../db/schema/index.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike } from '../../platform/session.js';
+import { under } from '../../platform/scope.js';
 import { getUnitInScope } from '../org/org.service.js';
 import type { Plate } from './doorplate-sheet.js';
 
@@ -27,6 +26,7 @@ export const residentUrl = (ctx: Ctx, token: string) => `${ctx.deps.config.http.
 export async function doorplateQr(ctx: Ctx, id: string, format: 'svg' | 'png') {
   const household = await householdInScope(ctx, id);
   const url = residentUrl(ctx, household.doorplateToken);
+  const { default: QRCode } = await import('qrcode');
   return format === 'svg'
     ? QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
     : QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 2, width: 512 });
@@ -65,7 +65,7 @@ export async function platesUnder(
     })
     .from(households)
     .innerJoin(units, eq(units.id, households.unitId))
-    .where(sql`${households.unitPath} LIKE ${`${escapeLike(unit.path)}%`}`)
+    .where(under(households.unitPath, unit.path))
     .orderBy(asc(households.doorplateCode))
     .limit(MAX_SHEET_PLATES + 1);
   if (rows.length > MAX_SHEET_PLATES) {

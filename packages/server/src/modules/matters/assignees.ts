@@ -1,27 +1,22 @@
 /** Who the desk can dispatch to, or a handler transfer to: handlers, teams and partner departments inside its scope. */
-import { ROLE_CAPABILITIES, type Role } from '@jingmin/shared';
+import { DISPATCH_ROLES, type Role } from '@jingmin/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { departments, staff, teams, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { escapeLike } from '../../platform/session.js';
-import { isDepartmentOnly } from './matters.policy.js';
-
-const HANDLER_ROLES = (Object.keys(ROLE_CAPABILITIES) as Role[]).filter(
-  (r) => ROLE_CAPABILITIES[r].includes('matter.handle') && r !== 'department_liaison',
-);
+import { isDepartmentOnly, visibleUnits } from '../../platform/scope.js';
 
 export async function assignees(ctx: Ctx) {
   const actor = ctx.actor!;
   // A partner department passes a matter on to another department, never to a named officer.
   const departmentOnly = isDepartmentOnly(actor);
-  const inScope = sql`${units.path} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`;
+  const inScope = visibleUnits(actor, units.path);
   const people = departmentOnly
     ? []
     : await ctx.db
         .select({ id: staff.id, name: staff.displayName, roles: staff.roles, unit: units.name })
         .from(staff)
         .innerJoin(units, eq(units.id, staff.scopeUnitId))
-        .where(and(inScope, eq(staff.status, 'active'), sql`${staff.roles} && ${sql.param(HANDLER_ROLES)}::text[]`))
+        .where(and(inScope, eq(staff.status, 'active'), sql`${staff.roles} && ${sql.param(DISPATCH_ROLES)}::text[]`))
         .orderBy(asc(staff.displayName));
   const teamRows = departmentOnly
     ? []

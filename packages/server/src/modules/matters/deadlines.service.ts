@@ -6,10 +6,11 @@
  * the station's desk and chief through the outbox.
  */
 import type { MatterStatus } from '@jingmin/shared';
-import { and, asc, eq, inArray, isNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
 import { matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { type Matter, recordEvent } from './matters.service.js';
+import { matterSubject, recordEvent } from '../../platform/record-event.js';
+import { type Matter, transition } from './transition.js';
 
 type Deadline = 'first_response' | 'take' | 'resolve';
 
@@ -47,34 +48,32 @@ async function sweepOne(ctx: Ctx, deadline: Deadline, batch: number): Promise<nu
       .limit(batch)
       .for('update', { skipLocked: true });
     for (const m of due as Matter[]) {
+      let current = m;
       if (deadline === 'take') {
         // Not taken in time: back to the desk to dispatch again.
-        const patch = {
-          takeBreachedAt: now,
-          status: 'accepted' as const,
-          assigneeStaffId: null,
-          assigneeTeamId: null,
-          assigneeDepartmentId: null,
-          takeDueAt: null,
-          version: sql`${matters.version} + 1`,
-          updatedAt: now,
-        };
-        await tx.update(matters).set(patch).where(eq(matters.id, m.id));
-        await recordEvent(ctx, tx, m, {
-          type: 'matter.take_overdue',
-          from: 'dispatched',
-          to: 'accepted',
-          visibility: 'internal',
-          system: true,
-          payload: { assigneeStaffId: m.assigneeStaffId, assigneeDepartmentId: m.assigneeDepartmentId },
-        });
+        current = await transition(
+          ctx,
+          m,
+          {
+            action: 'return',
+            event: 'matter.take_overdue',
+            patch: {
+              takeBreachedAt: now,
+              assigneeStaffId: null,
+              assigneeTeamId: null,
+              assigneeDepartmentId: null,
+              takeDueAt: null,
+            },
+            payload: { assigneeStaffId: m.assigneeStaffId, assigneeDepartmentId: m.assigneeDepartmentId },
+          },
+          { by: 'system', tx },
+        );
       } else {
         const patch = deadline === 'first_response' ? { firstResponseBreachedAt: now } : { resolveBreachedAt: now };
         await tx.update(matters).set(patch).where(eq(matters.id, m.id));
       }
-      await recordEvent(ctx, tx, m, {
+      await recordEvent(tx, ctx, matterSubject(current, m), {
         type: 'matter.escalated',
-        visibility: 'internal',
         system: true,
         payload: { deadline, notify: ['desk', 'chief'] },
       });

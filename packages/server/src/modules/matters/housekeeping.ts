@@ -1,22 +1,69 @@
 /**
- * What residents leave behind and nobody needs for long: photos never
- * attached (an abandoned draft), spent one-time codes, expired phone
- * sessions, old rate-limit windows and idempotency keys past any retry.
+ * What nobody needs for long: residents' leftovers (photos never attached,
+ * spent one-time codes, expired phone sessions) and delivery records past
+ * their use (sealed outbox rows, idempotency keys, rate-limit windows,
+ * expired staff sessions). Run by the `housekeeping.retention` job.
  */
-import { lt } from 'drizzle-orm';
-import { idempotencyKeys, rateLimits } from '../../db/schema/index.js';
+import { and, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { rowsOf } from '../../db/rows.js';
+import { idempotencyKeys, outbox, rateLimits, sessions } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { sweepPhoneRecords } from './phone.service.js';
 import { sweepPendingPhotos } from './photos.service.js';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Rows per DELETE: a large backlog goes in short statements, never one long lock. */
+const BATCH = 5_000;
 
 export async function sweepResidentLeftovers(ctx: Ctx) {
-  const now = ctx.now().getTime();
   const photos = await sweepPendingPhotos(ctx);
   await sweepPhoneRecords(ctx);
-  await ctx.db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now - DAY)));
-  // A week is far beyond any phone's retry; the tracking link is derived from the key kept on the matter.
-  await ctx.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now - 7 * DAY)));
   return { photos };
+}
+
+/** Deletes the rows of `table` that match `where`, `BATCH` at a time; returns how many. */
+async function deleteInBatches(ctx: Ctx, table: PgTable, where: SQL): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await ctx.db.execute(sql`WITH gone AS (
+        DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${where} LIMIT ${BATCH}))
+        RETURNING 1)
+      SELECT count(*)::int AS n FROM gone`);
+    const n = Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+    total += n;
+    if (n < BATCH) return total;
+  }
+}
+
+/**
+ * Retention of delivery records (`config.retention`). An outbox row goes only
+ * once sealed (it has its `seq`), and never the newest sealed one: the sealer
+ * numbers on from the highest `seq`, and delivery would restart below what
+ * every listener has seen. An idempotency key lives as long as a phone may hold
+ * an unsent entry: offline field work resends days later.
+ */
+export async function sweepDeliveryRecords(ctx: Ctx) {
+  const now = ctx.now().getTime();
+  const { outboxDays, idempotencyDays, rateLimitHours } = ctx.deps.config.retention;
+  const newestSeq = sql`(SELECT max(${outbox.seq}) FROM ${outbox})`;
+  return {
+    outbox: await deleteInBatches(
+      ctx,
+      outbox,
+      and(isNotNull(outbox.seq), lt(outbox.createdAt, new Date(now - outboxDays * DAY)), lt(outbox.seq, newestSeq))!,
+    ),
+    idempotencyKeys: await deleteInBatches(
+      ctx,
+      idempotencyKeys,
+      lt(idempotencyKeys.createdAt, new Date(now - idempotencyDays * DAY)),
+    ),
+    rateLimits: await deleteInBatches(
+      ctx,
+      rateLimits,
+      lt(rateLimits.windowStart, new Date(now - rateLimitHours * HOUR)),
+    ),
+    sessions: await deleteInBatches(ctx, sessions, lt(sessions.expiresAt, new Date(now))),
+  };
 }

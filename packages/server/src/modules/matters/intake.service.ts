@@ -4,18 +4,16 @@
  * commit together; a retry with the same Idempotency-Key returns the same
  * receipt instead of a second matter.
  */
-import { deadlinesFor, type MatterReceipt, type SubmitMatterInput } from '@jingmin/shared';
+import { deadlinesFor, dueDates, type MatterReceipt, type SubmitMatterInput } from '@jingmin/shared';
 import { eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { households, matterEvents, matters, units } from '../../db/schema/index.js';
-import { audit, type Ctx } from '../../platform/context.js';
+import { households, idempotencyKeys, matters, units } from '../../db/schema/index.js';
+import type { Ctx } from '../../platform/context.js';
 import { hmacSm3, sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
-import { publish } from '../../platform/outbox.js';
+import { answerOf, replayOf, requireKey } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
 import { matterSettings } from '../desk/settings.service.js';
-import { rowsOf } from '../org/org.service.js';
+import { intakeStatement, runIntake } from './intake.statement.js';
 import { phoneSessionOrThrow } from './phone.service.js';
 import { attachPhotos } from './photos.service.js';
 
@@ -33,8 +31,18 @@ export async function findHouseholdByToken(ctx: Ctx, token: string) {
   return { ...row.household, stationId: row.stationId };
 }
 
-/** Thrown inside the intake transaction to roll it back when the key already made a matter. */
-class KeyAlreadyUsed extends Error {}
+/** The doorplate's household and station, and the answer already stored under this key, in one query. */
+async function findHouseholdAndKey(ctx: Ctx, token: string, key: string) {
+  const station = sql<string | null>`(SELECT ${units.id} FROM ${units}
+    WHERE ${units.kind} = 'station' AND starts_with(${households.unitPath}, ${units.path}) LIMIT 1)`;
+  const [row] = await ctx.db
+    .select({ household: households, stationId: station, earlier: idempotencyKeys })
+    .from(households)
+    .leftJoin(idempotencyKeys, eq(idempotencyKeys.key, key))
+    .where(eq(households.doorplateToken, token));
+  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
+  return { household: { ...row.household, stationId: row.stationId }, earlier: row.earlier };
+}
 
 /** The tracking secret is derived, not stored: a retry recomputes the same link, a database dump reveals none. */
 export function trackingTokenFor(ctx: Ctx, idempotencyKey: string) {
@@ -51,8 +59,7 @@ export async function submitMatter(
   idempotencyKey: string | undefined,
   input: SubmitMatterInput,
 ): Promise<MatterReceipt> {
-  requireKey(idempotencyKey);
-  const household = await findHouseholdByToken(ctx, doorplateToken);
+  const key = requireKey(idempotencyKey);
   const requestHash = sm3(
     JSON.stringify([
       doorplateToken,
@@ -64,88 +71,49 @@ export async function submitMatter(
       input.phoneToken ?? null,
     ]),
   );
-  const trackingToken = trackingTokenFor(ctx, idempotencyKey!);
-  const replay = await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash);
-  if (replay) return { ...replay, trackingToken };
+  const trackingToken = trackingTokenFor(ctx, key);
+  // Round trip 1: the household, its station and any earlier answer to this key.
+  const { household, earlier } = await findHouseholdAndKey(ctx, doorplateToken, key);
+  if (earlier) return { ...answerOf<StoredReceipt>(earlier, requestHash), trackingToken };
   const now = ctx.now();
   if (!household.stationId) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
-  const station = { id: household.stationId };
   const phone = input.phoneToken ? await phoneSessionOrThrow(ctx, input.phoneToken) : null;
-  const { deadlines: rules, limits } = await matterSettings(ctx.db, station.id);
+  const { deadlines: rules, limits } = await matterSettings(ctx.db, household.stationId);
+  // Round trip 2: every limit counted in one statement.
   await consume(ctx.db, now, [
     { key: `submit:doorplate:${household.id}`, max: limits.perDoorplatePerHour, windowSeconds: 3600 },
     { key: `submit:ip:${ctx.ip}`, max: limits.perAddressPerHour, windowSeconds: 3600 },
     ...(phone ? [{ key: `submit:phone:${phone.phoneIndex}`, max: limits.perPhonePerHour, windowSeconds: 3600 }] : []),
   ]);
-  const deadlines = deadlinesFor(input.kind, 'normal', rules);
-  const receipt = await ctx.db
-    .transaction(async (tx) => {
-      // A concurrent retry that won the race: read its receipt below.
-      if (!(await claimKey(tx, idempotencyKey!, 'matter.submit', requestHash, now))) return null;
-      const [seq] = rowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('matter_number_seq')::text AS n`));
-      const number = `JM${shanghaiDate(now)}-${String(seq!.n).padStart(6, '0')}`;
-      const [matter] = await tx
-        .insert(matters)
-        .values({
-          number,
-          householdId: household.id,
-          stationId: station.id,
-          unitPath: household.unitPath,
-          kind: input.kind,
-          body: input.body,
-          location: input.location ?? null,
-          contactPhoneEnc: phone?.phoneEnc ?? null,
-          contactPhoneMasked: phone?.phoneMasked ?? null,
-          contactPhoneIndex: phone?.phoneIndex ?? null,
-          intakeKey: idempotencyKey!,
-          trackingHash: sm3(trackingToken),
-          noticeVersion: input.noticeVersion,
-          firstResponseDueAt: new Date(now.getTime() + deadlines.firstResponseMinutes * 60_000),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onConflictDoNothing({ target: matters.intakeKey })
-        .returning({ id: matters.id });
-      // The key's own row was swept (a week on) but its matter stands: answer with that matter's receipt.
-      if (!matter) throw new KeyAlreadyUsed();
-      const stored: StoredReceipt = { number, status: 'submitted', submittedAt: now.toISOString() };
-      await storeAnswer(tx, idempotencyKey!, stored);
-      const eventId = await recordSubmission(ctx, tx, matter.id, station.id, number, input.kind);
-      // A photo's GPS position stays only when the resident sends a location with the matter.
-      const owner = { kind: 'doorplate' as const, householdId: household.id };
-      const photos = await attachPhotos(tx, owner, input.photoIds, matter.id, eventId, Boolean(input.location));
-      // Last, so the audit chain's lock is held only until the commit right after it.
-      await audit(ctx, tx, {
-        actor: null,
-        action: 'matter.submit',
-        result: 'ok',
-        targetType: 'matter',
-        targetId: matter.id,
-        details: { number, kind: input.kind, photos: photos.length, phone: phone?.phoneMasked ?? null },
+  // Round trip 3: key, matter, event, audit entry and outbox row in one statement (one transaction with photos).
+  const statement = intakeStatement(ctx, {
+    key,
+    requestHash,
+    trackingHash: sm3(trackingToken),
+    numberPrefix: `JM${shanghaiDate(now)}-`,
+    household: { id: household.id, unitPath: household.unitPath, stationId: household.stationId },
+    input,
+    phone,
+    firstResponseDueAt: dueDates(deadlinesFor(input.kind, 'normal', rules), { submittedAt: now }).firstResponseDueAt,
+  });
+  const made = input.photoIds.length
+    ? await ctx.db.transaction(async (tx) => {
+        const row = await runIntake(tx, statement);
+        // A photo's GPS position stays only when the resident sends a location with the matter.
+        const owner = { kind: 'doorplate' as const, householdId: household.id };
+        if (row) await attachPhotos(tx, owner, input.photoIds, row.matterId, row.eventId, Boolean(input.location));
+        return row;
+      })
+    : await runIntake(ctx.db, statement).then((row) => {
+        ctx.deps.database.notifyCommit();
+        return row;
       });
-      return stored;
-    })
-    .catch(async (err: unknown) => {
-      if (err instanceof KeyAlreadyUsed) return receiptOfMatter(ctx, idempotencyKey!, household.id);
-      throw err;
-    });
-  const result = receipt ?? (await replayOf<StoredReceipt>(ctx.db, idempotencyKey!, requestHash));
+  if (made) return { number: made.number, status: 'submitted', submittedAt: now.toISOString(), trackingToken };
+  // A concurrent retry won the race, or the key's own row was swept but its matter stands.
+  const result =
+    (await replayOf<StoredReceipt>(ctx.db, key, requestHash)) ?? (await receiptOfMatter(ctx, key, household.id));
   if (!result) throw new AppError('CONFLICT');
   return { ...result, trackingToken };
-}
-
-async function recordSubmission(ctx: Ctx, tx: Tx, matterId: string, stationId: string, number: string, kind: string) {
-  const now = ctx.now();
-  const [event] = await tx
-    .insert(matterEvents)
-    .values({ matterId, type: 'matter.submitted', actorType: 'resident', toStatus: 'submitted', at: now })
-    .returning({ id: matterEvents.id });
-  await publish(tx, now, [`station:${stationId}`, `matter:${matterId}`], 'matter.submitted', {
-    matterId,
-    number,
-    kind,
-  });
-  return event!.id;
 }
 
 /**

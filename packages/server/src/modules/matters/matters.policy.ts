@@ -6,6 +6,7 @@
 import { type Capability, isFinished, MATTER_FLOW, type MatterAction, type StaffMatterAction } from '@jingmin/shared';
 import type { matters } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context.js';
+import { canSeeMatter, holdsMatter } from '../../platform/scope.js';
 
 type Matter = typeof matters.$inferSelect;
 
@@ -13,9 +14,7 @@ const DESK: readonly MatterAction[] = ['accept', 'invalidate', 'merge', 'dispatc
 const HANDLER: readonly MatterAction[] = ['take', 'return', 'transfer', 'resolve'];
 
 export function isAssignee(actor: Actor, m: Matter): boolean {
-  return (
-    m.assigneeStaffId === actor.id || (actor.departmentId !== null && m.assigneeDepartmentId === actor.departmentId)
-  );
+  return holdsMatter(actor, m);
 }
 
 function can(actor: Actor, cap: Capability) {
@@ -53,13 +52,10 @@ function flowActions(actor: Actor, m: Matter): MatterAction[] {
   });
 }
 
-/** A partner department's account: it sees and passes on only what was transferred to its department. */
-export function isDepartmentOnly(actor: Actor): boolean {
-  return actor.roles.length === 1 && actor.roles[0] === 'department_liaison';
+/** Liaison accounts see only what was transferred to their department; others their subtree (platform/scope.ts). */
+export function canSee(actor: Actor, m: Matter): boolean {
+  return canSeeMatter(actor, m);
 }
 
-/** Liaison accounts see only what was transferred to their department; others their subtree. */
-export function canSee(actor: Actor, m: Matter): boolean {
-  if (isDepartmentOnly(actor)) return isAssignee(actor, m);
-  return m.unitPath.startsWith(actor.scopePath);
-}
+/** @deprecated Import from platform/scope.ts; kept for matters.service.ts and events.routes.ts. */
+export { isDepartmentOnly } from '../../platform/scope.js';

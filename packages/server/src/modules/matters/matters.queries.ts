@@ -4,20 +4,15 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'dr
 import { households, matterEvents, matters } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike } from '../../platform/session.js';
+import { escapeLike, visibleMatters } from '../../platform/scope.js';
 import { assigneeNames } from './assignees.js';
 import { overdueSql } from './deadline-now.js';
-import { isDepartmentOnly } from './matters.policy.js';
 import { presentMatter } from './matters.service.js';
 import { photosByEvent, submissionPhotoIds } from './photos.queries.js';
 
 export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const actor = ctx.actor!;
-  const parts: SQL[] = [];
-  const liaisonOnly = isDepartmentOnly(actor);
-  if (liaisonOnly)
-    parts.push(eq(matters.assigneeDepartmentId, actor.departmentId ?? '00000000-0000-0000-0000-000000000000'));
-  else parts.push(sql`${matters.unitPath} LIKE ${`${escapeLike(actor.scopePath)}%`}`);
+  const parts: SQL[] = [visibleMatters(actor)];
   if (q.status) parts.push(eq(matters.status, q.status));
   if (q.kind) parts.push(eq(matters.kind, q.kind));
   if (q.rating) parts.push(eq(matters.rating, q.rating));
@@ -133,7 +128,8 @@ function shanghaiDayStart(now: Date) {
 export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
   const now = ctx.now();
   const day = shanghaiDayStart(now);
-  const scope = sql`${matters.unitPath} LIKE ${`${escapeLike(ctx.actor!.scopePath)}%`}`;
+  // The same sight as the list: a department counts only what was transferred to it.
+  const scope = visibleMatters(ctx.actor!);
   const open = inArray(matters.status, [...OPEN_MATTER_STATUSES]);
   const [row] = await ctx.db
     .select({

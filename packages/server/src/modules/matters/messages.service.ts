@@ -9,8 +9,9 @@ import { matters } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
 import { openField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
+import { matterSubject, recordEvent } from '../../platform/record-event.js';
 import { allowedActions } from './matters.policy.js';
-import { getMatterOrThrow, recordEvent, viewMatter } from './matters.service.js';
+import { getMatterOrThrow, viewMatter } from './matters.service.js';
 import { attachPhotos } from './photos.service.js';
 
 /** A reply to the resident (public) or an internal note, with photos; neither changes the status. */
@@ -28,10 +29,9 @@ export async function addMessage(
   await ctx.db.transaction(async (tx) => {
     if (visibility === 'public' && !matter.firstResponseAt)
       await tx.update(matters).set({ firstResponseAt: now }).where(eq(matters.id, id));
-    const eventId = await recordEvent(ctx, tx, matter, {
+    const eventId = await recordEvent(tx, ctx, matterSubject(matter), {
       type: visibility === 'public' ? 'matter.reply' : 'matter.note',
       note: message.text || null,
-      visibility,
     });
     const owner = { kind: 'matter' as const, matterId: id, staffId: ctx.actor!.id };
     await attachPhotos(tx, owner, message.photoIds, id, eventId);
@@ -48,10 +48,9 @@ export async function remindAssignee(ctx: Ctx, id: string, text: string) {
     throw new AppError('FORBIDDEN');
   }
   await ctx.db.transaction(async (tx) => {
-    await recordEvent(ctx, tx, matter, {
+    await recordEvent(tx, ctx, matterSubject(matter), {
       type: 'matter.remind',
       note: text,
-      visibility: 'internal',
       payload: {
         assigneeStaffId: matter.assigneeStaffId,
         assigneeTeamId: matter.assigneeTeamId,

@@ -11,7 +11,6 @@ import { PHOTO_LIMITS, type PhotoReceipt, type UploadPhotosResult } from '@jingm
 import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import exifr from 'exifr';
 import type { FastifyRequest } from 'fastify';
-import sharp from 'sharp';
 import type { Tx } from '../../db/client.js';
 import { idempotencyKeys, matterPhotos } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
@@ -85,6 +84,8 @@ interface Processed {
 
 /** Decodes by content, re-encodes without metadata, upright and at most 2048 px on the longer side. */
 export async function processPhoto(input: Buffer, keepLocation: boolean): Promise<Processed> {
+  // Loaded on the first photo: libvips costs memory that a server without photos need not hold.
+  const { default: sharp } = await import('sharp');
   const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
     .metadata()
     .catch(() => null);

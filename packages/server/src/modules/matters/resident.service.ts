@@ -4,16 +4,17 @@
  * A matter never rated stays unrated: no default satisfaction.
  */
 import { isFinished, type RateMatterInput, type ResidentMatterView, type ResidentMessageInput } from '@jingmin/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { departments, households, matters, teams, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
+import { matterSubject, recordEvent } from '../../platform/record-event.js';
 import { timeline } from './matters.queries.js';
-import { recordEvent } from './matters.service.js';
 import { attachPhotos } from './photos.service.js';
+import { transition } from './transition.js';
 
 export async function byTracking(ctx: Ctx, tracking: string) {
   const [row] = await ctx.db
@@ -68,34 +69,22 @@ export async function residentView(ctx: Ctx, tracking: string): Promise<Resident
 
 export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterInput) {
   const { matter } = await byTracking(ctx, tracking);
-  if (matter.status !== 'resolved') throw new AppError('INVALID_TRANSITION', { from: matter.status, to: 'rated' });
-  const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(matters)
-      .set({
-        status: 'rated',
-        rating: input.rating,
-        ratingComment: input.comment ?? null,
-        ratedAt: now,
-        version: sql`${matters.version} + 1`,
-        updatedAt: now,
-      })
-      .where(and(eq(matters.id, matter.id), eq(matters.status, 'resolved')))
-      .returning({ id: matters.id });
-    if (!updated) throw new AppError('CONFLICT');
-    await recordEvent(ctx, tx, matter, {
-      type: 'matter.rate',
-      from: 'resolved',
-      to: 'rated',
-      note: input.comment ?? null,
-      payload: { rating: input.rating },
-    });
+    const rated = await transition(
+      ctx,
+      matter,
+      {
+        action: 'rate',
+        note: input.comment ?? null,
+        payload: { rating: input.rating },
+        patch: { rating: input.rating, ratingComment: input.comment ?? null, ratedAt: ctx.now() },
+      },
+      { by: 'resident', tx },
+    );
     // 不满意不放过: an unsatisfied rating opens a review for the chief.
     if (input.rating === 'unsatisfied') {
-      await recordEvent(ctx, tx, matter, {
+      await recordEvent(tx, ctx, matterSubject(rated), {
         type: 'matter.review_requested',
-        visibility: 'internal',
         payload: { rating: input.rating },
       });
     }
@@ -122,7 +111,10 @@ export async function postResidentMessage(
   await consume(ctx.db, ctx.now(), [{ key: `message:matter:${matter.id}`, max: 60, windowSeconds: 3600 }]);
   await ctx.db.transaction(async (tx) => {
     if (!(await claimKey(tx, key!, 'matter.message', requestHash, ctx.now()))) return;
-    const eventId = await recordEvent(ctx, tx, matter, { type: 'matter.message', note: input.text || null });
+    const eventId = await recordEvent(tx, ctx, matterSubject(matter), {
+      type: 'matter.message',
+      note: input.text || null,
+    });
     await attachPhotos(tx, { kind: 'matter', matterId: matter.id, staffId: null }, input.photoIds, matter.id, eventId);
     await storeAnswer(tx, key!, { eventId });
   });

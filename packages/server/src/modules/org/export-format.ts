@@ -1,5 +1,4 @@
 /** Export files carry a watermark line naming who exported them and when (J-05). */
-import ExcelJS from 'exceljs';
 
 function csvCell(value: string): string {
   // A leading = + - @ makes spreadsheets run a formula: neutralise it.
@@ -13,6 +12,8 @@ export function toCsv(table: string[][], watermark: string): string {
 }
 
 export async function toXlsx(table: string[][], watermark: string): Promise<Buffer> {
+  // Loaded on the first export: exceljs costs about 15 MB that most processes never use.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('data');
   for (const row of table) sheet.addRow(row);

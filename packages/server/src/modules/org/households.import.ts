@@ -3,15 +3,13 @@
  * rows are imported in one transaction, bad rows come back in a report with
  * their row number, field and reason. Nothing is dropped silently.
  */
-import { type HouseholdImportResult, HouseholdImportRow } from '@jingmin/shared';
-import { parse } from 'csv-parse/sync';
-import { inArray, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { HOUSEHOLD_UNIT_KINDS, type HouseholdImportResult, HouseholdImportRow } from '@jingmin/shared';
+import { and, inArray } from 'drizzle-orm';
 import { households, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike } from '../../platform/session.js';
+import { under } from '../../platform/scope.js';
 import { getUnitInScope } from './org.service.js';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -35,7 +33,9 @@ type ImportError = HouseholdImportResult['errors'][number];
 
 async function readRows(file: Buffer, filename: string): Promise<string[][]> {
   const isXlsx = file.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  // The parsers load on the first import: exceljs alone holds about 15 MB a process need not carry.
   if (isXlsx) {
+    const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
@@ -58,6 +58,7 @@ async function readRows(file: Buffer, filename: string): Promise<string[][]> {
   if (/\.(xls|xlsx)$/i.test(filename)) throw new AppError('IMPORT_FILE_INVALID', { detail: 'not a valid .xlsx file' });
   const textContent = file.toString('utf8');
   if (textContent.includes('\uFFFD')) throw new AppError('IMPORT_FILE_INVALID', { detail: 'CSV must be UTF-8' });
+  const { parse } = await import('csv-parse/sync');
   try {
     return parse(textContent, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (err) {
@@ -99,7 +100,7 @@ export async function importHouseholds(
   const targets = await ctx.db
     .select({ id: units.id, name: units.name, code: units.code, path: units.path })
     .from(units)
-    .where(sql`${units.path} LIKE ${`${escapeLike(root.path)}%`} AND ${units.kind} IN ('grid', 'village')`);
+    .where(and(under(units.path, root.path), inArray(units.kind, [...HOUSEHOLD_UNIT_KINDS])));
   const errors: ImportError[] = [];
   const fail = (row: number, field: string, zh: string, en: string) =>
     errors.push({ row, field, message: ctx.locale === 'en' ? en : zh });

@@ -8,12 +8,12 @@ import {
   type HouseholdQuery,
   type HouseholdView,
 } from '@jingmin/shared';
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
 import { households, units } from '../../db/schema/index.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike } from '../../platform/session.js';
+import { escapeLike, under } from '../../platform/scope.js';
 import { getUnitInScope } from './org.service.js';
 
 const columns = {
@@ -30,14 +30,15 @@ function present(row: { createdAt: Date } & Omit<HouseholdView, 'createdAt'>): H
 }
 
 function filterOf(unitPath: string, q?: string) {
-  const inUnit = sql`${households.unitPath} LIKE ${`${escapeLike(unitPath)}%`}`;
+  const inUnit = under(households.unitPath, unitPath);
   if (!q) return inUnit;
   const like = `%${escapeLike(q)}%`;
   return and(inUnit, or(ilike(households.address, like), ilike(households.doorplateCode, like)));
 }
 
+/** The households under a unit; a scope grant for `household.read` opens another station's unit to this list. */
 export async function findHouseholds(ctx: Ctx, query: HouseholdQuery) {
-  const unit = await getUnitInScope(ctx, query.unitId);
+  const unit = await getUnitInScope(ctx, query.unitId, { readWith: 'household.read' });
   const where = filterOf(unit.path, query.q);
   const [total] = await ctx.db.select({ n: count() }).from(households).where(where);
   const rows = await ctx.db

@@ -5,6 +5,9 @@ import {
   CreateTeamInput,
   CreateUnitInput,
   DepartmentView,
+  DoorplateLink,
+  HouseholdExportQuery,
+  HouseholdImportQuery,
   HouseholdImportResult,
   HouseholdQuery,
   HouseholdView,
@@ -12,8 +15,7 @@ import {
   Ok,
   paged,
   TeamView,
-  text,
-  UNIT_KINDS,
+  UnitDetail,
   UnitView,
   UpdateUnitInput,
 } from '@jingmin/shared';
@@ -35,14 +37,6 @@ import {
   unitDetail,
   updateUnit,
 } from './org.service.js';
-
-const UnitDetail = UnitView.extend({
-  ancestors: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.enum(UNIT_KINDS) })),
-});
-const ExportQuery = z
-  .object({ unitId: z.uuid(), format: z.enum(['csv', 'xlsx']).default('csv'), /** 导出事由 */ reason: text(200, 2) })
-  .strict();
-const ImportQuery = z.object({ unitId: z.uuid() }).strict();
 
 const read = { capability: 'org.read' } as const;
 const write = { capability: 'org.write' } as const;
@@ -117,7 +111,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/households/:id/doorplate-link',
     {
       config: { capability: 'household.read' },
-      schema: { tags: htags, params: IdParams, response: { 200: z.object({ url: z.string() }) } },
+      schema: { tags: htags, params: IdParams, response: { 200: DoorplateLink } },
     },
     (req) => doorplateLink(req.ctx, req.params.id),
   );
@@ -127,7 +121,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { capability: 'household.write' },
       schema: {
         tags: htags,
-        querystring: ImportQuery,
+        querystring: HouseholdImportQuery,
         consumes: ['multipart/form-data'],
         response: { 200: HouseholdImportResult },
       },
@@ -143,7 +137,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/households/export',
-    { config: { capability: 'household.export' }, schema: { tags: htags, querystring: ExportQuery } },
+    { config: { capability: 'household.export' }, schema: { tags: htags, querystring: HouseholdExportQuery } },
     async (req, reply) => {
       const { unit, rows } = await exportHouseholds(req.ctx, req.query.unitId, req.query.reason);
       const header =

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  type Capability,
   type CreateDepartmentInput,
   type CreateTeamInput,
   type CreateUnitInput,
@@ -14,12 +15,12 @@ import {
   type UnitView,
   type UpdateUnitInput,
 } from '@jingmin/shared';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { departments, households, staff, teams, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { assertInScope, escapeLike } from '../../platform/session.js';
+import { assertCanSeePath, canSeePath, grantedUnits, isUnder, under } from '../../platform/scope.js';
 
 type UnitRow = typeof units.$inferSelect;
 
@@ -43,7 +44,7 @@ function present(row: UnitRow & { childCount: number; householdCount: number }):
   };
 }
 
-async function listUnits(db: Queryable, where: ReturnType<typeof eq>) {
+async function listUnits(db: Queryable, where: SQL) {
   const rows = await db
     .select({ unit: units, ...counts })
     .from(units)
@@ -52,24 +53,36 @@ async function listUnits(db: Queryable, where: ReturnType<typeof eq>) {
   return rows.map((r) => present({ ...r.unit, childCount: r.childCount, householdCount: r.householdCount }));
 }
 
-/** A unit the actor may see, or FORBIDDEN / NOT_FOUND. */
-export async function getUnitInScope(ctx: Ctx, id: string, db: Queryable = ctx.db): Promise<UnitRow> {
-  const [unit] = await db.select().from(units).where(eq(units.id, id));
+/**
+ * A unit the actor may see, or FORBIDDEN / NOT_FOUND. `readWith` names the
+ * capability of a read, so a scope grant for it counts; changes never pass one.
+ */
+export async function getUnitInScope(
+  ctx: Ctx,
+  id: string,
+  opts: { db?: Queryable; readWith?: Capability } = {},
+): Promise<UnitRow> {
+  const [unit] = await (opts.db ?? ctx.db).select().from(units).where(eq(units.id, id));
   if (!unit) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Unit' : '该辖区节点' });
-  assertInScope(ctx.actor!, unit.path);
+  assertCanSeePath(ctx.actor!, unit.path, opts.readWith);
   return unit;
 }
 
+const readOrg = { readWith: 'org.read' } as const;
+
+/** The actor's scope unit, then any unit granted to it for reading the tree. */
 export function rootUnits(ctx: Ctx) {
-  return listUnits(ctx.db, eq(units.id, ctx.actor!.scopeUnitId));
+  const actor = ctx.actor!;
+  return listUnits(ctx.db, inArray(units.id, [actor.scopeUnitId, ...grantedUnits(actor, 'org.read')]));
 }
 
 export async function unitDetail(ctx: Ctx, id: string) {
-  const unit = await getUnitInScope(ctx, id);
+  const unit = await getUnitInScope(ctx, id, readOrg);
   const [view] = await listUnits(ctx.db, eq(units.id, id));
-  // Ancestors above the actor's own scope stay hidden.
+  // Ancestors above what the actor sees (its scope unit, or a granted unit) stay hidden.
   const ids = unit.path.split('/').filter(Boolean);
-  const visible = ids.slice(ids.indexOf(ctx.actor!.scopeUnitId));
+  const prefix = (i: number) => `/${ids.slice(0, i + 1).join('/')}/`;
+  const visible = ids.slice(ids.findIndex((_, i) => canSeePath(ctx.actor!, prefix(i), 'org.read')));
   const chain = await ctx.db
     .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
@@ -79,7 +92,7 @@ export async function unitDetail(ctx: Ctx, id: string) {
 }
 
 export async function unitChildren(ctx: Ctx, id: string) {
-  await getUnitInScope(ctx, id);
+  await getUnitInScope(ctx, id, readOrg);
   return listUnits(ctx.db, eq(units.parentId, id));
 }
 
@@ -138,19 +151,22 @@ export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput) {
 
 async function moveUnit(ctx: Ctx, tx: Queryable, unit: UnitRow, parentId: string) {
   if (unit.id === ctx.actor!.scopeUnitId) throw new AppError('FORBIDDEN');
-  const parent = await getUnitInScope(ctx, parentId, tx);
-  if (parent.path.startsWith(unit.path)) {
+  const parent = await getUnitInScope(ctx, parentId, { db: tx });
+  if (isUnder(parent.path, unit.path)) {
     throw new AppError('INVALID_PARENT', { child: unit.name, parent: parent.name });
   }
   assertPlacement(ctx, unit.kind, parent.kind);
   const newPath = `${parent.path}${unit.id}/`;
-  const prefix = `${escapeLike(unit.path)}%`;
   const cut = unit.path.length + 1;
   await tx.update(units).set({ parentId }).where(eq(units.id, unit.id));
-  await tx.execute(sql`UPDATE ${units} SET path = ${newPath} || substr(path, ${cut}) WHERE path LIKE ${prefix}`);
-  await tx.execute(
-    sql`UPDATE ${households} SET unit_path = ${newPath} || substr(unit_path, ${cut}) WHERE unit_path LIKE ${prefix}`,
-  );
+  await tx
+    .update(units)
+    .set({ path: sql`${newPath} || substr(${units.path}, ${cut})` })
+    .where(under(units.path, unit.path));
+  await tx
+    .update(households)
+    .set({ unitPath: sql`${newPath} || substr(${households.unitPath}, ${cut})` })
+    .where(under(households.unitPath, unit.path));
 }
 
 export async function deleteUnit(ctx: Ctx, id: string) {
@@ -183,7 +199,7 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 export async function listTeams(ctx: Ctx, stationId: string) {
-  await getUnitInScope(ctx, stationId);
+  await getUnitInScope(ctx, stationId, readOrg);
   return ctx.db
     .select({ id: teams.id, stationId: teams.stationId, name: teams.name, kind: teams.kind })
     .from(teams)
@@ -219,7 +235,7 @@ const departmentColumns = {
 };
 
 export async function listDepartments(ctx: Ctx, unitId: string) {
-  await getUnitInScope(ctx, unitId);
+  await getUnitInScope(ctx, unitId, readOrg);
   return ctx.db
     .select(departmentColumns)
     .from(departments)

@@ -3,18 +3,18 @@ import {
   CreatedStaff,
   CreateStaffInput,
   IdParams,
+  NoBody,
   paged,
+  ResetPasswordResult,
   SetRolesInput,
   StaffQuery,
   StaffView,
   UpdateStaffInput,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createStaff, findStaff, resetPassword, resetTotp, setRoles, unlock, updateStaff } from './staff.service.js';
 
 const tags = ['staff'];
-const Empty = z.object({}).strict().optional();
 
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -45,7 +45,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/:id/reset-password',
     {
       config: { capability: 'staff.write' },
-      schema: { tags, params: IdParams, body: Empty, response: { 200: z.object({ initialPassword: z.string() }) } },
+      schema: { tags, params: IdParams, body: NoBody, response: { 200: ResetPasswordResult } },
     },
     (req) => resetPassword(req.ctx, req.params.id),
   );
@@ -61,7 +61,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/:id/unlock',
     {
       config: { capability: 'staff.roles' },
-      schema: { tags, params: IdParams, body: Empty, response: { 200: StaffView } },
+      schema: { tags, params: IdParams, body: NoBody, response: { 200: StaffView } },
     },
     (req) => unlock(req.ctx, req.params.id),
   );
@@ -69,7 +69,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/:id/totp-reset',
     {
       config: { capability: 'staff.roles' },
-      schema: { tags, params: IdParams, body: Empty, response: { 200: StaffView } },
+      schema: { tags, params: IdParams, body: NoBody, response: { 200: StaffView } },
     },
     (req) => resetTotp(req.ctx, req.params.id),
   );

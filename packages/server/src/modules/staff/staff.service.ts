@@ -11,13 +11,14 @@ import {
   type UpdateStaffInput,
   violatesRoleSeparation,
 } from '@jingmin/shared';
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
 import { staff, units } from '../../db/schema/index.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { maskPhone, sealField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { generateInitialPassword, hashPassword } from '../../platform/passwords.js';
-import { deleteSessionsOf, escapeLike } from '../../platform/session.js';
+import { assertCanSeePath, escapeLike, under } from '../../platform/scope.js';
+import { deleteSessionsOf } from '../../platform/session.js';
 import { getUnitInScope } from '../org/org.service.js';
 
 const columns = { staff, unitName: units.name, unitPath: units.path };
@@ -48,13 +49,13 @@ async function getStaffInScope(ctx: Ctx, id: string): Promise<Row> {
     .innerJoin(units, eq(units.id, staff.scopeUnitId))
     .where(eq(staff.id, id));
   if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Account' : '该账号' });
-  if (!row.unitPath.startsWith(ctx.actor!.scopePath)) throw new AppError('FORBIDDEN');
+  assertCanSeePath(ctx.actor!, row.unitPath);
   return row;
 }
 
 export async function findStaff(ctx: Ctx, query: StaffQuery) {
   const unit = await getUnitInScope(ctx, query.unitId ?? ctx.actor!.scopeUnitId);
-  const inTree = sql`${units.path} LIKE ${`${escapeLike(unit.path)}%`}`;
+  const inTree = under(units.path, unit.path);
   const like = query.q ? `%${escapeLike(query.q)}%` : undefined;
   const where = like ? and(inTree, or(ilike(staff.username, like), ilike(staff.displayName, like))) : inTree;
   const [total] = await ctx.db

@@ -30,7 +30,7 @@ export default function DeskPage() {
   const liveBadge = (
     <Badge status={live ? 'success' : 'default'} text={live ? t('实时', 'Live') : t('连接中…', 'Connecting…')} />
   );
-  const tab = params.get('tab') === 'board' && can('matter.desk') ? 'board' : 'inbox';
+  const tab = params.get('tab') === 'board' && can('matter.supervise') ? 'board' : 'inbox';
   return (
     <>
       <Tabs
@@ -47,7 +47,7 @@ export default function DeskPage() {
         }
         items={[
           { key: 'inbox', label: t('事项', 'Matters'), children: <Inbox onOpen={openMatter} live={liveBadge} /> },
-          ...(can('matter.desk')
+          ...(can('matter.supervise')
             ? [
                 {
                   key: 'board',

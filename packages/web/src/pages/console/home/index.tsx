@@ -23,6 +23,10 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'matter.handle': ['接单办理', 'Handle matters'],
   'matter.review': ['复核不满意', 'Review unsatisfied'],
   'matter.settings': ['设置办理时限', 'Set matter deadlines'],
+  'matter.supervise': ['督办看板', 'Supervision board'],
+  'matter.department_only': ['仅限本部门事项', "Only its department's matters"],
+  'scope.grant': ['临时授权', 'Grant temporary access'],
+  'calendar.write': ['维护工作日历', 'Keep the working-day calendar'],
 };
 
 export default function HomePage() {

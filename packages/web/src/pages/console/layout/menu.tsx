@@ -2,6 +2,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CarryOutOutlined,
   DashboardOutlined,
   InboxOutlined,
@@ -17,6 +18,7 @@ const Home = lazy(() => import('../home'));
 const Desk = lazy(() => import('../desk'));
 const Tasks = lazy(() => import('../tasks'));
 const MatterSettings = lazy(() => import('../matter-settings'));
+const Calendar = lazy(() => import('../calendar'));
 const Tree = lazy(() => import('../tree'));
 const Staff = lazy(() => import('../staff'));
 const Policies = lazy(() => import('../policies'));
@@ -51,8 +53,16 @@ export const PAGES: ConsolePage[] = [
     icon: <SettingOutlined />,
     zh: '码上办设置',
     en: 'Matter settings',
-    cap: 'matter.read',
+    cap: 'matter.desk',
     element: <MatterSettings />,
+  },
+  {
+    path: 'calendar',
+    icon: <CalendarOutlined />,
+    zh: '工作日历',
+    en: 'Working days',
+    cap: 'org.read',
+    element: <Calendar />,
   },
   {
     path: 'staff',

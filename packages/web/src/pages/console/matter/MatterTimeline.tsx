@@ -3,10 +3,10 @@
  * the station's replies read as two sides of a conversation; internal notes
  * are marked so nobody mistakes them for something the resident saw.
  */
-import type { TimelineEntry } from '@jingmin/shared';
+import { isMatterEventType, MATTER_EVENTS, type TimelineEntry } from '@jingmin/shared';
 import { Tag, Timeline, Typography } from 'antd';
 import { useLang } from '../../../i18n';
-import { EVENT_LABELS, fullTime } from './labels';
+import { fullTime } from './labels';
 import { Photos } from './Photos';
 
 const BUBBLE = {
@@ -30,7 +30,7 @@ export function MatterTimeline({ matterId, entries }: { matterId: string; entrie
         const side = sideOf(e);
         // The submission's photos are shown with the resident's words above the timeline.
         const photoIds = e.type === 'matter.submitted' ? [] : (e.photoIds ?? []);
-        const what = EVENT_LABELS[e.type.replace('matter.', '')];
+        const what = isMatterEventType(e.type) ? MATTER_EVENTS[e.type].label : null;
         return {
           key: e.id,
           color:
@@ -54,7 +54,7 @@ export function MatterTimeline({ matterId, entries }: { matterId: string; entrie
                 </Tag>
               )}
               <Typography.Text strong>
-                {what ? t(...what) : e.type}
+                {what ? t(what.zh, what.en) : e.type}
                 {e.target ? ` → ${e.target}` : ''}
               </Typography.Text>{' '}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

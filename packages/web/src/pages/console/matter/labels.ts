@@ -25,18 +25,6 @@ export const ACTION_LABELS: Record<Step, [string, string]> = {
   remind: ['催办', 'Chase'],
 };
 
-/** Timeline entries: every action, plus what residents and the deadline sweep record. */
-export const EVENT_LABELS: Record<string, [string, string]> = {
-  ...ACTION_LABELS,
-  submitted: ['群众提交', 'Submitted by the resident'],
-  message: ['群众留言', 'Message from the resident'],
-  reply: ['派出所回复', 'Reply from the station'],
-  rate: ['群众评价', 'Rated by the resident'],
-  escalated: ['超时督办', 'Deadline breached: escalated'],
-  take_overdue: ['超时未接单，退回值班台', 'Not taken in time: back to the desk'],
-  review_requested: ['不满意，待所长复核', 'Unsatisfied: chief to review'],
-};
-
 /** Which deadline a matter is racing (the server's `due.deadline`), named as a deadline, not as a time taken. */
 export const DEADLINE_LABELS: Record<Deadline, [string, string]> = {
   first_response: ['首次响应时限', 'First response due'],

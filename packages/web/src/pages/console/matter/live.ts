@@ -3,42 +3,15 @@
  * handler's task list refetch what they show when a matter changes. The
  * browser reconnects by itself and resumes with Last-Event-ID.
  */
-import type { MatterKind } from '@jingmin/shared';
+import { MATTER_EVENT_TYPES, type MatterLiveEvent } from '@jingmin/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-
-/** Every event the server publishes on a station's (or a department's) topic. */
-const EVENT_TYPES = [
-  'matter.submitted',
-  'matter.accept',
-  'matter.dispatch',
-  'matter.take',
-  'matter.reply',
-  'matter.message',
-  'matter.resolve',
-  'matter.rate',
-  'matter.escalated',
-  'matter.take_overdue',
-  'matter.return',
-  'matter.transfer',
-  'matter.reopen',
-  'matter.close',
-  'matter.merge',
-  'matter.invalidate',
-  'matter.note',
-  'matter.remind',
-  'matter.review_requested',
-];
 
 /** Queries that show matters; an event makes each of them stale. */
 const LIVE_KEYS = ['matters', 'summary', 'board', 'matter', 'tasks'];
 
-/** What the server publishes when a resident submits a matter. */
-export interface SubmittedEvent {
-  matterId: string;
-  number: string;
-  kind: MatterKind;
-}
+/** What the server publishes when a resident submits a matter (the shared live event with its number). */
+export type SubmittedEvent = Required<Pick<MatterLiveEvent, 'matterId' | 'number' | 'kind'>>;
 
 function parseSubmitted(data: string): SubmittedEvent | null {
   try {
@@ -88,7 +61,7 @@ export function useLiveMatters(onSubmitted?: (event: SubmittedEvent) => void): b
     };
     source.onopen = () => setLive(true);
     source.onerror = () => setLive(false);
-    for (const type of EVENT_TYPES) source.addEventListener(type, refresh);
+    for (const type of MATTER_EVENT_TYPES) source.addEventListener(type, refresh);
     source.addEventListener('matter.submitted', (e) => {
       const event = parseSubmitted((e as MessageEvent<string>).data);
       if (event) submitted.current?.(event);

@@ -8,7 +8,7 @@ import type { MatterStatus } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Badge, Flex, Grid, Input, Pagination, Segmented, Space } from 'antd';
 import { useState } from 'react';
-import { useSession } from '../../../access';
+import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
@@ -28,7 +28,7 @@ const PAGE_SIZE = 20;
 
 export default function TasksPage() {
   const { t } = useLang();
-  const session = useSession();
+  const can = useCan();
   const { message } = App.useApp();
   const narrow = Grid.useBreakpoint().md === false;
   const [filter, setFilter] = useState<Filter>('all');
@@ -39,7 +39,7 @@ export default function TasksPage() {
   const refresh = useRefreshMatters();
   // A liaison's list is already only their department's matters; `mine` would narrow it to matters
   // assigned to the liaison in person, which departments never are.
-  const liaisonOnly = session.user.roles.every((r) => r === 'department_liaison');
+  const liaisonOnly = can('matter.department_only');
   const list = useQuery({
     queryKey: ['tasks', filter, q, page],
     queryFn: () =>

@@ -3,7 +3,7 @@
  * (责任民警, suggested for every matter from here and named on its doorplates),
  * the auxiliary police and the grid members. org.write holders change them.
  */
-import type { GridDuty, UnitDuties, UnitKind } from '@jingmin/shared';
+import { GRID_DUTY_ROLES, type GridDuty, type UnitDuties, type UnitKind } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -117,13 +117,13 @@ function DutiesModal({ unit, duties, onClose }: { unit: Unit; duties: UnitDuties
             'Suggested for matters from here; named on the doorplates.',
           )}
         >
-          <StaffSelect unitId={stationId} prefer={['community_officer']} known={known} />
+          <StaffSelect unitId={stationId} prefer={GRID_DUTY_ROLES.responsible_officer} known={known} />
         </Form.Item>
         <Form.Item label={t('辅警', 'Auxiliary police')} name="auxiliaryIds">
-          <StaffSelect unitId={stationId} prefer={['auxiliary_police']} known={known} multiple />
+          <StaffSelect unitId={stationId} prefer={GRID_DUTY_ROLES.auxiliary} known={known} multiple />
         </Form.Item>
         <Form.Item label={t('网格员', 'Grid members')} name="gridMemberIds">
-          <StaffSelect unitId={stationId} prefer={['grid_worker']} known={known} multiple />
+          <StaffSelect unitId={stationId} prefer={GRID_DUTY_ROLES.grid_member} known={known} multiple />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,30 +1,25 @@
 /** The matter's status timeline (办理进度): every public step except the chat, which has its own card. */
-import type { Label, TimelineEntry } from '@jingmin/shared';
+import {
+  isMatterEventType,
+  type Label,
+  MATTER_EVENTS,
+  type MatterEventType,
+  RESIDENT_EVENT_TYPES,
+  type TimelineEntry,
+} from '@jingmin/shared';
 import { Card, Steps } from 'antd-mobile';
 import { useLang } from '../../../../i18n';
 
-const EVENT_TEXT: Record<string, Label> = {
-  'matter.submitted': { zh: '已提交', en: 'Submitted' },
-  'matter.accept': { zh: '派出所已受理', en: 'Accepted by the station' },
-  'matter.dispatch': { zh: '已派给责任民警/部门', en: 'Assigned to an officer or department' },
-  'matter.transfer': { zh: '已转交办理', en: 'Transferred for handling' },
-  'matter.take': { zh: '已接单，正在办理', en: 'Taken up and being handled' },
-  'matter.reply': { zh: '办理人员回复', en: 'Reply from the station' },
-  'matter.message': { zh: '您的留言', en: 'Your message' },
-  'matter.resolve': { zh: '已办结', en: 'Resolved' },
-  'matter.rate': { zh: '您已评价', en: 'You rated it' },
-  'matter.reopen': { zh: '重新办理', en: 'Reopened' },
-  'matter.return': { zh: '退回派出所重新安排', en: 'Returned to the station to reassign' },
-  'matter.close': { zh: '已关闭', en: 'Closed' },
-  'matter.invalidate': { zh: '未受理', en: 'Not accepted' },
-  'matter.merge': { zh: '已与相同事项合并办理', en: 'Handled together with the same matter' },
-};
+/** The resident's words for an event; staff-only events have none and are never sent to this page. */
+function eventLabel(type: MatterEventType): Label | undefined {
+  return MATTER_EVENTS[type].residentLabel;
+}
 
 /** Timeline entries shown as chat bubbles rather than as steps. */
 export const CHAT_TYPES = new Set(['matter.message', 'matter.reply']);
 
 /** Every event the live stream may send to a resident's page; each one refreshes it. */
-export const LIVE_EVENT_TYPES = Object.keys(EVENT_TEXT);
+export const LIVE_EVENT_TYPES = RESIDENT_EVENT_TYPES;
 
 export const shanghaiTime = (iso: string, locale: string) =>
   new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
@@ -39,7 +34,7 @@ export const shanghaiTime = (iso: string, locale: string) =>
 function stepTitle(e: TimelineEntry, label: (l: Label) => string, t: (zh: string, en: string) => string) {
   if (e.target && e.type === 'matter.dispatch') return t(`已派给${e.target}`, `Assigned to ${e.target}`);
   if (e.target && e.type === 'matter.transfer') return t(`已转交${e.target}`, `Transferred to ${e.target}`);
-  const text = EVENT_TEXT[e.type];
+  const text = isMatterEventType(e.type) ? eventLabel(e.type) : undefined;
   return text ? label(text) : e.type;
 }
 

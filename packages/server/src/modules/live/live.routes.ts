@@ -1,0 +1,57 @@
+/**
+ * Server-Sent Events: the staff console's live updates (scoped exactly like
+ * the lists) and the resident's live matter page. Each event carries its
+ * delivery order, so the browser's automatic reconnect (Last-Event-ID)
+ * resumes where it left off.
+ */
+import { StreamQuery, TrackingParams } from '@jingmin/shared';
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { matters } from '../../db/schema/index.js';
+import type { Actor } from '../../platform/context.js';
+import { sm3 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import type { EventHub } from '../../platform/events.js';
+import { streamTopics } from '../../platform/scope.js';
+import { matterTopic, staffTopic } from '../../platform/topics.js';
+import { lastEventId, openStream } from './stream.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hub: EventHub;
+  }
+}
+
+/** What a staff stream hears: the same sight as the lists, plus notices to the account itself. */
+function staffTopics(actor: Actor): string[] {
+  const topics = streamTopics(actor);
+  if (topics.length === 0) throw new AppError('FORBIDDEN');
+  return [...topics, staffTopic(actor.id)];
+}
+
+export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/events',
+    { config: { capability: 'matter.read', stream: true }, schema: { tags: ['matters'], querystring: StreamQuery } },
+    async (req, reply) => {
+      const actor = req.ctx.actor as Actor;
+      return openStream(req, reply, staffTopics(actor), lastEventId(req, req.query), actor);
+    },
+  );
+
+  app.get(
+    '/public/matters/:tracking/events',
+    {
+      config: { public: true, stream: true },
+      schema: { tags: ['resident'], params: TrackingParams, querystring: StreamQuery },
+    },
+    async (req, reply) => {
+      const [matter] = await req.ctx.db
+        .select({ id: matters.id })
+        .from(matters)
+        .where(eq(matters.trackingHash, sm3(req.params.tracking)));
+      if (!matter) throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Matter' : '该事项' });
+      return openStream(req, reply, [matterTopic(matter.id)], lastEventId(req, req.query));
+    },
+  );
+};

@@ -1,0 +1,138 @@
+/**
+ * 临时授权: a chief or a bureau supervisor lends another account a read right
+ * on a unit of their own scope for a limited time — an inspector from another
+ * station checking a sample of households. Every grant and revoke is audited
+ * in its own transaction; the scope module honours a grant while it is in force.
+ */
+import {
+  type CreateScopeGrantInput,
+  capabilitiesOf,
+  MAX_GRANT_DAYS,
+  type Role,
+  type ScopeGrantQuery,
+  type ScopeGrantView,
+} from '@jingmin/shared';
+import { and, desc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { scopeGrants, staff, units } from '../../db/schema/index.js';
+import { audit, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { assertCanSeePath, visibleUnits } from '../../platform/scope.js';
+import { getUnitInScope } from '../org/org.service.js';
+
+const DAY_MS = 86_400_000;
+const grantee = alias(staff, 'grantee');
+
+const columns = { grant: scopeGrants, staffName: grantee.displayName, unitName: units.name, unitPath: units.path };
+type Row = { grant: typeof scopeGrants.$inferSelect; staffName: string; unitName: string; unitPath: string };
+
+function present(ctx: Ctx, { grant: g, staffName, unitName }: Row): ScopeGrantView {
+  return {
+    id: g.id,
+    staffId: g.staffId,
+    staffName,
+    unitId: g.unitId,
+    unitName,
+    capability: g.capability,
+    purpose: g.purpose,
+    grantedBy: g.grantedBy,
+    createdAt: g.createdAt.toISOString(),
+    expiresAt: g.expiresAt.toISOString(),
+    revokedAt: g.revokedAt?.toISOString() ?? null,
+    active: !g.revokedAt && g.expiresAt > ctx.now(),
+  };
+}
+
+function selectGrants(ctx: Ctx, where: SQL | undefined) {
+  return ctx.db
+    .select(columns)
+    .from(scopeGrants)
+    .innerJoin(grantee, eq(grantee.id, scopeGrants.staffId))
+    .innerJoin(units, eq(units.id, scopeGrants.unitId))
+    .where(where);
+}
+
+async function getGrantOrThrow(ctx: Ctx, id: string): Promise<Row> {
+  const [row] = await selectGrants(ctx, eq(scopeGrants.id, id));
+  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Scope grant' : '该临时授权' });
+  return row;
+}
+
+/** The grantee: active, someone else, and already holding the capability through a role (a grant widens, never adds). */
+async function assertGrantee(ctx: Ctx, input: CreateScopeGrantInput) {
+  if (input.staffId === ctx.actor!.id) throw new AppError('FORBIDDEN');
+  const [account] = await ctx.db
+    .select({ roles: staff.roles, status: staff.status })
+    .from(staff)
+    .where(eq(staff.id, input.staffId));
+  if (account?.status !== 'active') throw new AppError('VALIDATION', { detail: 'staffId' });
+  if (!capabilitiesOf(account.roles as Role[]).includes(input.capability))
+    throw new AppError('VALIDATION', { detail: `capability: ${input.capability}` });
+}
+
+export async function grantScope(ctx: Ctx, input: CreateScopeGrantInput): Promise<ScopeGrantView> {
+  // Only a unit of the granter's own subtree: a grant never passes on a grant.
+  const unit = await getUnitInScope(ctx, input.unitId);
+  const now = ctx.now();
+  const expiresAt = new Date(input.expiresAt);
+  if (expiresAt <= now || expiresAt.getTime() - now.getTime() > MAX_GRANT_DAYS * DAY_MS)
+    throw new AppError('GRANT_PERIOD', { days: MAX_GRANT_DAYS });
+  await assertGrantee(ctx, input);
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(scopeGrants)
+      .values({ ...input, grantedBy: ctx.actor!.id, createdAt: now, expiresAt })
+      .returning({ id: scopeGrants.id });
+    // Ids and field names only: the purpose may name people.
+    await audit(ctx, tx, {
+      action: 'scope.grant',
+      result: 'ok',
+      targetType: 'scope_grant',
+      targetId: row!.id,
+      details: {
+        staffId: input.staffId,
+        unitId: unit.id,
+        capability: input.capability,
+        expiresAt: expiresAt.toISOString(),
+        fields: ['purpose'],
+      },
+    });
+    return row!.id;
+  });
+  return present(ctx, await getGrantOrThrow(ctx, id));
+}
+
+/** Ends a grant at once; only a granter whose scope holds the unit may revoke it. */
+export async function revokeScopeGrant(ctx: Ctx, id: string): Promise<ScopeGrantView> {
+  const before = await getGrantOrThrow(ctx, id);
+  assertCanSeePath(ctx.actor!, before.unitPath);
+  await ctx.db.transaction(async (tx) => {
+    // Guard on "not yet revoked": two screens revoking at once give one revoke and one conflict.
+    const [updated] = await tx
+      .update(scopeGrants)
+      .set({ revokedAt: ctx.now() })
+      .where(and(eq(scopeGrants.id, id), isNull(scopeGrants.revokedAt)))
+      .returning({ id: scopeGrants.id });
+    if (!updated) throw new AppError('CONFLICT');
+    await audit(ctx, tx, {
+      action: 'scope.revoke',
+      result: 'ok',
+      targetType: 'scope_grant',
+      targetId: id,
+      details: { staffId: before.grant.staffId, unitId: before.grant.unitId, capability: before.grant.capability },
+    });
+  });
+  return present(ctx, await getGrantOrThrow(ctx, id));
+}
+
+/** Grants on units of the actor's scope (for those who grant), and grants the actor holds itself. */
+export async function findScopeGrants(ctx: Ctx, query: ScopeGrantQuery): Promise<ScopeGrantView[]> {
+  const actor = ctx.actor!;
+  const own = eq(scopeGrants.staffId, actor.id);
+  const sight = actor.capabilities.includes('scope.grant') ? or(own, visibleUnits(actor, units.path))! : own;
+  const inForce = and(isNull(scopeGrants.revokedAt), gt(scopeGrants.expiresAt, ctx.now()));
+  const rows = await selectGrants(ctx, query.active === '1' ? and(sight, inForce) : sight)
+    .orderBy(desc(scopeGrants.createdAt))
+    .limit(500);
+  return rows.map((r) => present(ctx, r));
+}

@@ -1,0 +1,102 @@
+/**
+ * The jobs registry on the real database (PGlite, or PostgreSQL with
+ * TEST_DATABASE_URL): two app instances on one database stand in for two
+ * server processes, each with its own pg-boss workers and ticks.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { rowsOf } from '../db/rows.js';
+import { buildTestApp, type TestApp } from '../test/harness.js';
+import { enqueue, type JobDefinition } from './jobs.js';
+
+let t: TestApp;
+const others: FastifyInstance[] = [];
+/** What the queued job saw, in the order it ran, on either process. */
+const echoed: { n: number; who: string }[] = [];
+/** When the interval job ran, per process. */
+const ticks: { at: number; who: string }[] = [];
+
+function testJobs(who: string): JobDefinition<{ n: number }>[] {
+  return [
+    { name: 'test.echo', handler: async (_ctx, data) => void echoed.push({ n: data.n, who }) },
+    { name: 'test.tick', everySeconds: 1, handler: async () => void ticks.push({ at: Date.now(), who }) },
+  ];
+}
+
+async function startProcess(who: string) {
+  const app = await buildApp(t.deps);
+  for (const job of testJobs(who)) app.jobs.register(job);
+  await app.ready();
+  others.push(app);
+  return app;
+}
+
+async function until(check: () => boolean, ms: number) {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) await sleep(50);
+}
+
+async function jobRows(name: string) {
+  const result = await t.deps.database.db.execute(
+    sql`SELECT state, singleton_on FROM pgboss.job WHERE name = ${name} ORDER BY created_on`,
+  );
+  return rowsOf<{ state: string; singleton_on: Date | null }>(result);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp({ JINGMIN_JOBS: '1' });
+  await startProcess('a');
+  await startProcess('b');
+}, 30_000);
+afterAll(async () => {
+  for (const app of others) await app.close();
+  await t.close();
+});
+
+describe('jobs registry', () => {
+  it('starts pg-boss only when a job is on', async () => {
+    expect(t.app.jobs.running).toBe(true); // the harness app: retention and calendar warnings on
+    const off = await buildTestApp(); // tests turn jobs off unless they ask
+    expect(off.app.jobs.running).toBe(false);
+    await off.close();
+  });
+
+  it('runs a job queued in a transaction that commits, once, and never one whose transaction rolled back', async () => {
+    const { db } = t.deps.database;
+    const rollback = db.transaction(async (tx) => {
+      await enqueue(tx, 'test.echo', { n: 1 });
+      throw new Error('the change failed');
+    });
+    await expect(rollback).rejects.toThrow('the change failed');
+    await db.transaction(async (tx) => {
+      await enqueue(tx, 'test.echo', { n: 2 });
+    });
+    await until(() => echoed.length > 0, 10_000);
+    await sleep(2_500); // more than a worker's poll: a second run or the rolled-back job would show by now
+    expect(echoed.map((e) => e.n)).toEqual([2]);
+    expect((await jobRows('test.echo')).map((r) => r.state)).toEqual(['completed']);
+  });
+
+  it('refuses a job nobody registered, and the transaction rolls back with it', async () => {
+    const attempt = t.deps.database.db.transaction((tx) => enqueue(tx, 'test.nobody', {}));
+    await expect(attempt).rejects.toThrow(/no such queue/);
+  });
+
+  it('runs an interval job once per tick with two processes ticking', async () => {
+    ticks.length = 0;
+    const from = Date.now();
+    await sleep(4_200);
+    const seen = ticks.filter((tick) => tick.at >= from);
+    const slots = Math.ceil((Date.now() - from) / 1000);
+    // Both processes tick every second; a job per process and tick would run about twice as often.
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.length).toBeLessThanOrEqual(slots + 1);
+    const rows = await jobRows('test.tick');
+    const distinct = new Set(rows.map((r) => r.singleton_on?.valueOf()));
+    expect(distinct.size).toBe(rows.length);
+    expect(rows.length).toBeGreaterThanOrEqual(seen.length);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The typed events of the product: every change a person may later read on a
+ * timeline, in the audit trail or on a live screen. One list, read by the
+ * server's `recordEvent` (which writes the event, its audit entry and its
+ * outbox row together) and by the web's live handlers and timelines.
+ */
+import type { Label } from '../i18n.js';
+import type { MatterKind, MatterStatus } from './matters.js';
+
+/** Who may read an event: staff only, the resident only, or both. */
+export type Audience = 'staff' | 'resident' | 'both';
+
+export interface EventSpec {
+  audience: Audience;
+  /** As staff read it on the timeline. */
+  label: Label;
+  /** As the resident reads it on the matter page; absent when residents never see it. */
+  residentLabel?: Label;
+}
+
+const MATTER_EVENT_SPECS = {
+  'matter.submitted': {
+    audience: 'both',
+    label: { zh: '群众提交', en: 'Submitted by the resident' },
+    residentLabel: { zh: '已提交', en: 'Submitted' },
+  },
+  'matter.accept': {
+    audience: 'both',
+    label: { zh: '受理', en: 'Accept' },
+    residentLabel: { zh: '派出所已受理', en: 'Accepted by the station' },
+  },
+  'matter.invalidate': {
+    audience: 'both',
+    label: { zh: '无效', en: 'Invalid' },
+    residentLabel: { zh: '未受理', en: 'Not accepted' },
+  },
+  'matter.merge': {
+    audience: 'both',
+    label: { zh: '合并', en: 'Merge' },
+    residentLabel: { zh: '已与相同事项合并办理', en: 'Handled together with the same matter' },
+  },
+  'matter.dispatch': {
+    audience: 'both',
+    label: { zh: '派单', en: 'Dispatch' },
+    residentLabel: { zh: '已派给责任民警/部门', en: 'Assigned to an officer or department' },
+  },
+  'matter.take': {
+    audience: 'both',
+    label: { zh: '接单', en: 'Take' },
+    residentLabel: { zh: '已接单，正在办理', en: 'Taken up and being handled' },
+  },
+  'matter.return': {
+    audience: 'both',
+    label: { zh: '退回', en: 'Return' },
+    residentLabel: { zh: '退回派出所重新安排', en: 'Returned to the station to reassign' },
+  },
+  'matter.transfer': {
+    audience: 'both',
+    label: { zh: '转办', en: 'Transfer' },
+    residentLabel: { zh: '已转交办理', en: 'Transferred for handling' },
+  },
+  'matter.resolve': {
+    audience: 'both',
+    label: { zh: '办结', en: 'Resolve' },
+    residentLabel: { zh: '已办结', en: 'Resolved' },
+  },
+  'matter.rate': {
+    audience: 'both',
+    label: { zh: '群众评价', en: 'Rated by the resident' },
+    residentLabel: { zh: '您已评价', en: 'You rated it' },
+  },
+  'matter.reopen': {
+    audience: 'both',
+    label: { zh: '重新办理', en: 'Reopen' },
+    residentLabel: { zh: '重新办理', en: 'Reopened' },
+  },
+  'matter.close': {
+    audience: 'both',
+    label: { zh: '关闭', en: 'Close' },
+    residentLabel: { zh: '已关闭', en: 'Closed' },
+  },
+  'matter.reply': {
+    audience: 'both',
+    label: { zh: '派出所回复', en: 'Reply from the station' },
+    residentLabel: { zh: '办理人员回复', en: 'Reply from the station' },
+  },
+  'matter.message': {
+    audience: 'both',
+    label: { zh: '群众留言', en: 'Message from the resident' },
+    residentLabel: { zh: '您的留言', en: 'Your message' },
+  },
+  'matter.note': { audience: 'staff', label: { zh: '内部备注', en: 'Note' } },
+  'matter.remind': { audience: 'staff', label: { zh: '催办', en: 'Chase' } },
+  'matter.escalated': { audience: 'staff', label: { zh: '超时督办', en: 'Deadline breached: escalated' } },
+  'matter.take_overdue': {
+    audience: 'staff',
+    label: { zh: '超时未接单，退回值班台', en: 'Not taken in time: back to the desk' },
+  },
+  'matter.review_requested': {
+    audience: 'staff',
+    label: { zh: '不满意，待所长复核', en: 'Unsatisfied: chief to review' },
+  },
+} as const satisfies Record<string, EventSpec>;
+
+export type MatterEventType = keyof typeof MATTER_EVENT_SPECS;
+export const MATTER_EVENTS: Record<MatterEventType, EventSpec> = MATTER_EVENT_SPECS;
+export const MATTER_EVENT_TYPES = Object.keys(MATTER_EVENTS) as MatterEventType[];
+
+/** Events a resident's page may receive and show. */
+export const RESIDENT_EVENT_TYPES = MATTER_EVENT_TYPES.filter((t) => MATTER_EVENTS[t].audience !== 'staff');
+
+export function isMatterEventType(type: string): type is MatterEventType {
+  return type in MATTER_EVENTS;
+}
+
+/** What a live stream carries for a matter event: enough to refresh, never the content itself. */
+export interface MatterLiveEvent {
+  matterId: string;
+  /** The timeline entry this live event announces. */
+  eventId: number;
+  status: MatterStatus;
+  /** Only on `matter.submitted`, for the desk's alert. */
+  number?: string;
+  kind?: MatterKind;
+}
