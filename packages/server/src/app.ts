@@ -31,6 +31,7 @@ import { residentRoutes } from './modules/matters/resident.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
+import { phoneRoutes } from './modules/residents/phone.routes.js';
 import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import { Sealer } from './platform/audit-seal.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(auditRoutes);
       await api.register(publicRoutes);
       await api.register(residentRoutes);
+      await api.register(phoneRoutes);
       await api.register(matterRoutes);
       await api.register(liveRoutes);
       await api.register(doorplateRoutes);
@@ -151,7 +153,7 @@ async function serveWeb(app: FastifyInstance, deps: AppDeps) {
   app.setNotFoundHandler((req, reply) => {
     const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !path.extname(req.url.split('?')[0] ?? '');
     if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    return sendError(req, reply, 'NOT_FOUND', 404, { what: req.url.startsWith('/api') ? 'API' : '' });
+    return sendError(req, reply, 'NOT_FOUND', 404, { what: req.url.startsWith('/api') ? 'api' : '' });
   });
 }
 

@@ -4,7 +4,8 @@
  * `{ error: { code, message, details } }` in the caller's language.
  */
 import { MATTER_STATUS_LABELS, type MatterStatus } from './domain/matters.js';
-import type { Locale } from './i18n.js';
+import type { Label, Locale } from './i18n.js';
+import { SESSION_STAGE_LABELS, type SessionStage } from './schemas/auth.js';
 
 export const ERROR_STATUS = {
   VALIDATION: 400,
@@ -135,10 +136,42 @@ const en: Templates = {
 
 const TEMPLATES: Record<Locale, Templates> = { 'zh-CN': zh, en };
 
+/** What was not found: the server names it by code, the message by its label. */
+export const ERROR_NOUNS = {
+  matter: { zh: '该事项', en: 'Matter' },
+  doorplate: { zh: '该门牌码', en: 'Doorplate code' },
+  household: { zh: '该门牌', en: 'Household' },
+  unit: { zh: '该辖区节点', en: 'Unit' },
+  station: { zh: '派出所', en: 'Station' },
+  photo: { zh: '该照片', en: 'Photo' },
+  contact_phone: { zh: '联系电话', en: 'Phone number' },
+  account: { zh: '该账号', en: 'Account' },
+  scope_grant: { zh: '该临时授权', en: 'Scope grant' },
+  api: { zh: '该接口', en: 'API' },
+} as const satisfies Record<string, Label>;
+export type ErrorNoun = keyof typeof ERROR_NOUNS;
+
 /** Fills a message template with its parameters in the caller's language. */
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
-  const shown = code === 'INVALID_TRANSITION' ? statusNames(params, locale) : params;
+  const shown = labelled(code, params, locale);
   return TEMPLATES[locale][code].replace(/\{(\w+)\}/g, (_, key: string) => String(shown[key] ?? ''));
+}
+
+/** Identifiers in the parameters read as words: a noun, a status, a sign-in step. */
+function labelled(code: ErrorCode, params: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  const pick = (l: Label | undefined, fallback: unknown) => (l ? (locale === 'en' ? l.en : l.zh) : fallback);
+  switch (code) {
+    case 'INVALID_TRANSITION':
+      return statusNames(params, locale);
+    case 'NOT_FOUND': {
+      const noun = pick(ERROR_NOUNS[params.what as ErrorNoun], params.what ?? '');
+      return { ...params, what: params.number ? `${noun} ${params.number}` : noun };
+    }
+    case 'STAGE_REQUIRED':
+      return { ...params, stage: pick(SESSION_STAGE_LABELS[params.stage as SessionStage], params.stage) };
+    default:
+      return params;
+  }
 }
 
 /** "已提交 cannot become 已派单" reads better than the identifiers; `details` keep the identifiers. */

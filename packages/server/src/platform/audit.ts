@@ -115,6 +115,15 @@ export async function recordAudit(tx: Tx, key: Buffer, input: AuditInput): Promi
   return inserted?.id ?? 0;
 }
 
+/**
+ * What an audit entry may say about a change: the names of the fields it
+ * touched, never their values (an address, a name, a phone is personal data,
+ * and the trail can never be edited to honour a deletion request).
+ */
+export function changedFields(input: Record<string, unknown>): { fields: string[] } {
+  return { fields: Object.keys(input).sort() };
+}
+
 export interface ChainHead {
   seq: number;
   mac: string;

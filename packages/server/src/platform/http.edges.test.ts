@@ -105,7 +105,7 @@ describe('an unknown API path', () => {
       for (const method of ['GET', 'POST', 'DELETE'] as const) {
         const res = await anonymous.request(method, url, method === 'POST' ? {} : undefined);
         expect(res.status, `${method} ${url}`).toBe(404);
-        expect(res.body, `${method} ${url}`).toEqual({ error: { code: 'NOT_FOUND', message: '未找到API' } });
+        expect(res.body, `${method} ${url}`).toEqual({ error: { code: 'NOT_FOUND', message: '未找到该接口' } });
       }
     }
     expect((await t.anonymous({ locale: 'en' }).get('/api/v1/nope')).body).toEqual({

@@ -3,6 +3,7 @@
  * TEST_DATABASE_URL): two app instances on one database stand in for two
  * server processes, each with its own pg-boss workers and ticks.
  */
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -47,7 +48,7 @@ async function jobRows(name: string) {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp({ JINGMIN_JOBS: '1' });
+  t = await buildTestApp({ JINGMIN_JOBS: '1', JINGMIN_SWEEP_SECONDS: '1' });
   await startProcess('a');
   await startProcess('b');
 }, 30_000);
@@ -98,5 +99,36 @@ describe('jobs registry', () => {
     const distinct = new Set(rows.map((r) => r.singleton_on?.valueOf()));
     expect(distinct.size).toBe(rows.length);
     expect(rows.length).toBeGreaterThanOrEqual(seen.length);
+  });
+
+  it('schedules retention every ten minutes and the calendar warnings at 08:00 Beijing time', async () => {
+    const result = await t.deps.database.db.execute(sql`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`);
+    expect(rowsOf(result)).toEqual([
+      { name: 'calendar.warnings', cron: '0 8 * * *', timezone: 'Asia/Shanghai' },
+      { name: 'housekeeping.retention', cron: '*/10 * * * *', timezone: 'Asia/Shanghai' },
+    ]);
+  });
+
+  it('escalates an unanswered help request through the registered deadline sweep', async () => {
+    const res = await t
+      .anonymous()
+      .post(
+        `/api/v1/public/doorplates/${t.fx.doorplateTokens.a[0]}/matters`,
+        { kind: 'help', body: '邻居家里传出呼救声', noticeVersion: '2026-11' },
+        { 'idempotency-key': randomUUID() },
+      );
+    const { number } = res.body as { number: string };
+    const chief = await t.as('a.chief');
+    const list = await chief.get(`/api/v1/matters?q=${number}`);
+    const id = (list.body as { items: { id: string }[] }).items[0]!.id;
+    t.clock.advance(6 * 60_000);
+    const escalations = async () => {
+      const view = (await chief.get(`/api/v1/matters/${id}`)).body as { timeline: { type: string }[] };
+      return view.timeline.filter((e) => e.type === 'matter.escalated').length;
+    };
+    const end = Date.now() + 10_000;
+    while ((await escalations()) === 0 && Date.now() < end) await sleep(200);
+    await sleep(2_000); // two more ticks on three processes: still one escalation
+    expect(await escalations()).toBe(1);
   });
 });

@@ -178,7 +178,7 @@ export function installSessions(app: FastifyInstance, deps: AppDeps) {
     const config = req.routeOptions.config;
     if (!req.routeOptions.url) return; // unknown route: the not-found handler answers
     // The web app's catch-all (`/*`) also matches GETs under /api/: an unknown API path is a 404, never a sign-in demand.
-    if (!req.routeOptions.url.startsWith('/api/')) throw new AppError('NOT_FOUND', { what: 'API' });
+    if (!req.routeOptions.url.startsWith('/api/')) throw new AppError('NOT_FOUND', { what: 'api' });
     if (UNSAFE.has(req.method) && !originAllowed(req, deps)) throw new AppError('CSRF');
     const loaded = await loadActor(req, deps);
     if (loaded === 'expired') clearSessionCookie(deps, reply);

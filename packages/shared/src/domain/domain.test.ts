@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorMessage } from '../errors.js';
 import { localeFromHeader } from '../i18n.js';
 import { canPlace } from './org.js';
 import { checkPassword, DEFAULT_PASSWORD_POLICY, describePasswordProblems } from './password.js';
@@ -51,4 +52,14 @@ describe('language', () => {
     ['fr-FR,en;q=0.4,zh;q=0.8', 'zh-CN'],
     ['de', 'zh-CN'],
   ])('%s → %s', (header, locale) => expect(localeFromHeader(header)).toBe(locale));
+});
+
+describe('error messages', () => {
+  it('name what was not found, and the step still to do, in words', () => {
+    expect(errorMessage('NOT_FOUND', 'zh-CN', { what: 'matter' })).toBe('未找到该事项');
+    expect(errorMessage('NOT_FOUND', 'en', { what: 'matter', number: 'JM20261130-000001' })).toBe(
+      'Matter JM20261130-000001 not found',
+    );
+    expect(errorMessage('STAGE_REQUIRED', 'zh-CN', { stage: 'password_change' })).not.toContain('password_change');
+  });
 });

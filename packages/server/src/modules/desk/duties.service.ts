@@ -20,7 +20,7 @@ import { assertCanSeePath, under } from '../../platform/scope.js';
 
 async function unitInScope(ctx: Ctx, unitId: string) {
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
-  if (!unit) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Unit' : '该单位' });
+  if (!unit) throw new AppError('NOT_FOUND', { what: 'unit' });
   assertCanSeePath(ctx.actor!, unit.path);
   return unit;
 }

@@ -47,7 +47,7 @@ async function stationInScope(ctx: Ctx, stationId: string) {
     .select({ id: units.id, path: units.path })
     .from(units)
     .where(and(eq(units.id, stationId), eq(units.kind, 'station')));
-  if (!station) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
+  if (!station) throw new AppError('NOT_FOUND', { what: 'station' });
   // Staff below a station (a police office) read their station's rules; only the station or above may change them.
   const actor = ctx.actor!;
   const within = canSeePath(actor, station.path) || isUnder(actor.scopePath, station.path);

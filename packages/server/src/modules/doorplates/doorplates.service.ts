@@ -16,7 +16,7 @@ export const MAX_SHEET_PLATES = 6_000;
 
 export async function householdInScope(ctx: Ctx, id: string) {
   const [row] = await ctx.db.select().from(households).where(eq(households.id, id));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Household' : '该门牌' });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'household' });
   await getUnitInScope(ctx, row.unitId);
   return row;
 }

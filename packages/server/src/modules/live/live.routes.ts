@@ -5,15 +5,13 @@
  * resumes where it left off.
  */
 import { StreamQuery, TrackingParams } from '@jingmin/shared';
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { matters } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context.js';
-import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { EventHub } from '../../platform/events.js';
 import { streamTopics } from '../../platform/scope.js';
 import { matterTopic, staffTopic } from '../../platform/topics.js';
+import { matterByTracking } from '../residents/links.js';
 import { lastEventId, openStream } from './stream.js';
 
 declare module 'fastify' {
@@ -46,11 +44,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['resident'], params: TrackingParams, querystring: StreamQuery },
     },
     async (req, reply) => {
-      const [matter] = await req.ctx.db
-        .select({ id: matters.id })
-        .from(matters)
-        .where(eq(matters.trackingHash, sm3(req.params.tracking)));
-      if (!matter) throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Matter' : '该事项' });
+      const { matter } = await matterByTracking(req.ctx, req.params.tracking);
       return openStream(req, reply, [matterTopic(matter.id)], lastEventId(req, req.query));
     },
   );

@@ -9,7 +9,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../db/rows.js';
 import { idempotencyKeys, outbox, rateLimits, sessions } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { sweepPhoneRecords } from './phone.service.js';
+import { sweepPhoneRecords } from '../residents/phone.service.js';
 import { sweepPendingPhotos } from './photos.service.js';
 
 const HOUR = 3_600_000;

@@ -13,8 +13,9 @@ import { AppError } from '../../platform/errors.js';
 import { answerOf, replayOf, requireKey } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
 import { matterSettings } from '../desk/settings.service.js';
+import { trackingHashOf, trackingTokenFor } from '../residents/links.js';
+import { phoneSessionOrThrow } from '../residents/phone.service.js';
 import { intakeStatement, runIntake } from './intake.statement.js';
-import { phoneSessionOrThrow } from './phone.service.js';
 import { attachPhotos } from './photos.service.js';
 
 type StoredReceipt = Omit<MatterReceipt, 'trackingToken'>;
@@ -27,7 +28,7 @@ export async function findHouseholdByToken(ctx: Ctx, token: string) {
     .select({ household: households, stationId: station })
     .from(households)
     .where(eq(households.doorplateToken, token));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'doorplate' });
   return { ...row.household, stationId: row.stationId };
 }
 
@@ -40,13 +41,8 @@ async function findHouseholdAndKey(ctx: Ctx, token: string, key: string) {
     .from(households)
     .leftJoin(idempotencyKeys, eq(idempotencyKeys.key, key))
     .where(eq(households.doorplateToken, token));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'doorplate' });
   return { household: { ...row.household, stationId: row.stationId }, earlier: row.earlier };
-}
-
-/** The tracking secret is derived, not stored: a retry recomputes the same link, a database dump reveals none. */
-export function trackingTokenFor(ctx: Ctx, idempotencyKey: string) {
-  return hmacSm3(ctx.deps.keys.data, `track:${idempotencyKey}`).subarray(0, 24).toString('base64url');
 }
 
 function shanghaiDate(at: Date) {
@@ -76,7 +72,7 @@ export async function submitMatter(
   const { household, earlier } = await findHouseholdAndKey(ctx, doorplateToken, key);
   if (earlier) return { ...answerOf<StoredReceipt>(earlier, requestHash), trackingToken };
   const now = ctx.now();
-  if (!household.stationId) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Station' : '派出所' });
+  if (!household.stationId) throw new AppError('NOT_FOUND', { what: 'station' });
   const phone = input.phoneToken ? await phoneSessionOrThrow(ctx, input.phoneToken) : null;
   const { deadlines: rules, limits } = await matterSettings(ctx.db, household.stationId);
   // Round trip 2: every limit counted in one statement.
@@ -89,7 +85,7 @@ export async function submitMatter(
   const statement = intakeStatement(ctx, {
     key,
     requestHash,
-    trackingHash: sm3(trackingToken),
+    trackingHash: trackingHashOf(trackingToken),
     numberPrefix: `JM${shanghaiDate(now)}-`,
     household: { id: household.id, unitPath: household.unitPath, stationId: household.stationId },
     input,

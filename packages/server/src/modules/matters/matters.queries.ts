@@ -34,7 +34,12 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
     .orderBy(desc(matters.createdAt))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  await auditAlone(ctx, { action: 'matter.list', result: 'ok', details: { ...q, rows: rows.length } });
+  const { q: words, ...filters } = q;
+  await auditAlone(ctx, {
+    action: 'matter.list',
+    result: 'ok',
+    details: { ...filters, searched: Boolean(words), rows: rows.length },
+  });
   const photos = await submissionPhotoIds(
     ctx.db,
     rows.map((r) => r.matter.id),
@@ -50,7 +55,7 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
 /** A matter's id by its 回执号; scope is checked by whoever loads it next. */
 export async function matterIdByNumber(ctx: Ctx, number: string) {
   const [row] = await ctx.db.select({ id: matters.id }).from(matters).where(eq(matters.number, number));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? `Matter ${number}` : `事项 ${number}` });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'matter', number });
   return row.id;
 }
 

@@ -117,7 +117,7 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
           targetId: matter.id,
           details: { photoId: req.params.photoId },
         });
-      if (!photo) throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });
+      if (!photo) throw new AppError('NOT_FOUND', { what: 'photo' });
       return sendPhoto(reply, photo);
     },
   );

@@ -32,7 +32,7 @@ export async function getMatterOrThrow(
     .from(matters)
     .innerJoin(households, eq(households.id, matters.householdId))
     .where(eq(matters.id, id));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Matter' : '该事项' });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'matter' });
   if (!opts.afterOwnChange && !canSee(ctx.actor as Actor, row.matter)) throw new AppError('FORBIDDEN');
   return { ...row.matter, address: row.address };
 }

@@ -68,8 +68,7 @@ export async function remindAssignee(ctx: Ctx, id: string, text: string) {
 export async function revealContactPhone(ctx: Ctx, id: string) {
   const matter = await getMatterOrThrow(ctx, id);
   if (!allowedActions(ctx.actor!, matter).includes('reply')) throw new AppError('FORBIDDEN');
-  if (!matter.contactPhoneEnc)
-    throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Phone number' : '联系电话' });
+  if (!matter.contactPhoneEnc) throw new AppError('NOT_FOUND', { what: 'contact_phone' });
   await auditAlone(ctx, { action: 'matter.contact_phone_read', result: 'ok', targetType: 'matter', targetId: id });
   return { phone: openField(ctx.deps.keys.data, matter.contactPhoneEnc) };
 }

@@ -1,33 +1,28 @@
 /**
  * /api/v1/public: resident submission from a doorplate, photos, tracking,
- * chat, rating, and the verified phone's list. No staff session involved.
+ * chat and rating. No staff session involved.
  */
 import {
   DoorplateParams,
   MatterReceipt,
-  PhoneCodeSent,
-  PhoneMatters,
-  PhoneSession,
   PhotoParams,
   PhotoSizeQuery,
   RateMatterInput,
-  RequestPhoneCodeInput,
   ResidentMatterView,
   ResidentMessageInput,
   SubmitMatterInput,
   TrackingParams,
   UploadPhotosQuery,
   UploadPhotosResult,
-  VerifyPhoneInput,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
+import { matterByTracking } from '../residents/links.js';
 import { findHouseholdByToken, submitMatter } from './intake.service.js';
-import { phoneMatters, requestPhoneCode, verifyPhone } from './phone.service.js';
 import { readPhoto, sendPhoto } from './photos.queries.js';
 import { readPhotoParts, storePhotos } from './photos.service.js';
-import { byTracking, postResidentMessage, rateMatter, residentView } from './resident.service.js';
+import { postResidentMessage, rateMatter, residentView } from './resident.service.js';
 
 const tags = ['resident'];
 const config = { public: true } as const;
@@ -87,7 +82,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { matter } = await byTracking(req.ctx, req.params.tracking);
+      const { matter } = await matterByTracking(req.ctx, req.params.tracking);
       await consume(req.ctx.db, req.ctx.now(), [{ key: `photos:matter:${matter.id}`, max: 60, windowSeconds: 3600 }]);
       const files = await readPhotoParts(req);
       const owner = { kind: 'matter' as const, matterId: matter.id, staffId: null };
@@ -106,26 +101,11 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/matters/:tracking/photos/:photoId',
     { config, schema: { tags, params: PhotoParams, querystring: PhotoSizeQuery } },
     async (req, reply) => {
-      const { matter } = await byTracking(req.ctx, req.params.tracking);
+      const { matter } = await matterByTracking(req.ctx, req.params.tracking);
       const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId, req.query.size);
       // Photos on internal notes are the station's own; the resident never sees them.
-      if (photo?.visibility !== 'public')
-        throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Photo' : '该照片' });
+      if (photo?.visibility !== 'public') throw new AppError('NOT_FOUND', { what: 'photo' });
       return sendPhoto(reply, photo);
     },
-  );
-
-  app.post(
-    '/public/phone/codes',
-    { config, schema: { tags, body: RequestPhoneCodeInput, response: { 200: PhoneCodeSent } } },
-    (req) => requestPhoneCode(req.ctx, req.body.phone),
-  );
-  app.post(
-    '/public/phone/verify',
-    { config, schema: { tags, body: VerifyPhoneInput, response: { 200: PhoneSession } } },
-    (req) => verifyPhone(req.ctx, req.body.phone, req.body.code),
-  );
-  app.get('/public/phone/matters', { config, schema: { tags, response: { 200: PhoneMatters } } }, (req) =>
-    phoneMatters(req.ctx, req.headers['x-phone-token'] as string | undefined),
   );
 };

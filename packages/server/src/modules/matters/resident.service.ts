@@ -5,27 +5,17 @@
  */
 import { isFinished, type RateMatterInput, type ResidentMatterView, type ResidentMessageInput } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
-import { departments, households, matters, teams, units } from '../../db/schema/index.js';
+import { departments, households, type matters, teams, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
+import { matterByTracking } from '../residents/links.js';
 import { timeline } from './matters.queries.js';
 import { attachPhotos } from './photos.service.js';
 import { transition } from './transition.js';
-
-export async function byTracking(ctx: Ctx, tracking: string) {
-  const [row] = await ctx.db
-    .select({ matter: matters, address: households.address, stationName: units.name })
-    .from(matters)
-    .innerJoin(households, eq(households.id, matters.householdId))
-    .innerJoin(units, eq(units.id, matters.stationId))
-    .where(eq(matters.trackingHash, sm3(tracking)));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Matter' : '该事项' });
-  return row;
-}
 
 /** "Transferred to 城关司法所" is what a resident needs; an officer's name is not. */
 async function handledBy(ctx: Ctx, m: typeof matters.$inferSelect) {
@@ -44,7 +34,7 @@ async function handledBy(ctx: Ctx, m: typeof matters.$inferSelect) {
 }
 
 export async function residentView(ctx: Ctx, tracking: string): Promise<ResidentMatterView> {
-  const { matter: m, address, stationName } = await byTracking(ctx, tracking);
+  const { matter: m, address, stationName } = await matterByTracking(ctx, tracking);
   const events = await timeline(ctx, m.id, false);
   return {
     number: m.number,
@@ -68,7 +58,7 @@ export async function residentView(ctx: Ctx, tracking: string): Promise<Resident
 }
 
 export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterInput) {
-  const { matter } = await byTracking(ctx, tracking);
+  const { matter } = await matterByTracking(ctx, tracking);
   await ctx.db.transaction(async (tx) => {
     const rated = await transition(
       ctx,
@@ -104,7 +94,7 @@ export async function postResidentMessage(
   input: ResidentMessageInput,
 ) {
   requireKey(key);
-  const { matter } = await byTracking(ctx, tracking);
+  const { matter } = await matterByTracking(ctx, tracking);
   const requestHash = sm3(JSON.stringify([matter.id, input.text, input.photoIds]));
   if (await replayOf(ctx.db, key!, requestHash)) return residentView(ctx, tracking);
   if (isFinished(matter.status)) throw new AppError('MATTER_CLOSED');

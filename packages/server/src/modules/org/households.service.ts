@@ -10,6 +10,7 @@ import {
 } from '@jingmin/shared';
 import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
 import { households, units } from '../../db/schema/index.js';
+import { changedFields } from '../../platform/audit.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
@@ -54,7 +55,8 @@ export async function findHouseholds(ctx: Ctx, query: HouseholdQuery) {
     result: 'ok',
     targetType: 'unit',
     targetId: unit.id,
-    details: { q: query.q ?? null, page: query.page, rows: rows.length },
+    // The search words may be an address or a name: the entry says only that there were some.
+    details: { searched: Boolean(query.q), page: query.page, rows: rows.length },
   });
   return { items: rows.map(present), total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
@@ -78,7 +80,7 @@ export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
       result: 'ok',
       targetType: 'household',
       targetId: row!.id,
-      details: { ...input },
+      details: { unitId: input.unitId, ...changedFields(input) },
     });
     return row!.id;
   });
@@ -95,7 +97,7 @@ export async function doorplateLink(ctx: Ctx, id: string) {
     .select({ token: households.doorplateToken, path: households.unitPath })
     .from(households)
     .where(eq(households.id, id));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Household' : '该门牌' });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'household' });
   await getUnitInScope(ctx, row.path.split('/').filter(Boolean).at(-1)!);
   await auditAlone(ctx, { action: 'household.doorplate_link', result: 'ok', targetType: 'household', targetId: id });
   return { url: `${ctx.deps.config.http.publicUrl}/h/${row.token}` };

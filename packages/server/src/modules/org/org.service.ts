@@ -63,7 +63,7 @@ export async function getUnitInScope(
   opts: { db?: Queryable; readWith?: Capability } = {},
 ): Promise<UnitRow> {
   const [unit] = await (opts.db ?? ctx.db).select().from(units).where(eq(units.id, id));
-  if (!unit) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Unit' : '该辖区节点' });
+  if (!unit) throw new AppError('NOT_FOUND', { what: 'unit' });
   assertCanSeePath(ctx.actor!, unit.path, opts.readWith);
   return unit;
 }

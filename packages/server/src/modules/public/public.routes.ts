@@ -23,8 +23,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         .select({ address: households.address, path: households.unitPath })
         .from(households)
         .where(eq(households.doorplateToken, req.params.token));
-      if (!household)
-        throw new AppError('NOT_FOUND', { what: req.ctx.locale === 'en' ? 'Doorplate code' : '该门牌码' });
+      if (!household) throw new AppError('NOT_FOUND', { what: 'doorplate' });
       const chain = await db
         .select({ kind: units.kind, name: units.name, phone: units.phone, address: units.address })
         .from(units)

@@ -54,7 +54,7 @@ function selectGrants(ctx: Ctx, where: SQL | undefined) {
 
 async function getGrantOrThrow(ctx: Ctx, id: string): Promise<Row> {
   const [row] = await selectGrants(ctx, eq(scopeGrants.id, id));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Scope grant' : '该临时授权' });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'scope_grant' });
   return row;
 }
 

@@ -48,7 +48,7 @@ async function getStaffInScope(ctx: Ctx, id: string): Promise<Row> {
     .from(staff)
     .innerJoin(units, eq(units.id, staff.scopeUnitId))
     .where(eq(staff.id, id));
-  if (!row) throw new AppError('NOT_FOUND', { what: ctx.locale === 'en' ? 'Account' : '该账号' });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'account' });
   assertCanSeePath(ctx.actor!, row.unitPath);
   return row;
 }

@@ -3,7 +3,7 @@
  * can sign residents in before an SMS contract exists.
  */
 import { maskPhone } from '../crypto.js';
-import type { OtpMessage, SmsLog, SmsSender } from './sms.js';
+import type { OtpMessage, SmsLog, SmsSender } from './types.js';
 
 /** Message of the log line that carries the code; operators grep for it. */
 export const LOG_SENDER_MESSAGE = '一次性验证码 (SMS not configured; code written to log)';

@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { maskPhone } from '../crypto.js';
-import { type OtpMessage, SmsError, type SmsLog, type SmsOptions, type SmsSender } from './sms.js';
+import { type OtpMessage, SmsError, type SmsLog, type SmsOptions, type SmsSender } from './types.js';
 
 const SERVICE = 'sms';
 const ACTION = 'SendSms';

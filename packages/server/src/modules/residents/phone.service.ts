@@ -13,7 +13,7 @@ import { hmacSm3, maskPhone, randomToken, sealField, sm3 } from '../../platform/
 import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
 import { SmsError } from '../../platform/sms/sms.js';
-import { trackingTokenFor } from './intake.service.js';
+import { trackingTokenFor } from './links.js';
 
 export const PHONE_RULES = {
   codeTtlMinutes: 10,
@@ -23,6 +23,9 @@ export const PHONE_RULES = {
   codesPerAddressPerHour: 20,
   sessionDays: 30,
 };
+
+/** How the audit trail names a phone: a short prefix of its keyed index, never the number or its mask. */
+const phoneRef = (index: string) => index.slice(0, 12);
 
 export function phoneIndex(ctx: Ctx, phone: string) {
   return hmacSm3(ctx.deps.keys.data, `phone:${phone}`).toString('hex');
@@ -60,7 +63,7 @@ export async function requestPhoneCode(ctx: Ctx, phone: string): Promise<PhoneCo
     actor: null,
     action: 'resident.phone_code',
     result: sent ? 'failed' : 'ok',
-    details: { phone: maskPhone(phone), ...(sent ? { provider: sent } : {}) },
+    details: { phoneRef: phoneRef(index), ...(sent ? { provider: sent } : {}) },
   });
   if (sent) {
     ctx.log.warn({ provider: sent }, 'one-time code not sent');
@@ -109,7 +112,7 @@ export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promis
       actor: null,
       action: 'resident.phone_verify',
       result: 'failed',
-      details: { phone: maskPhone(phone) },
+      details: { phoneRef: phoneRef(index) },
     });
     throw new AppError('PHONE_CODE_INVALID');
   }
@@ -134,7 +137,7 @@ export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promis
       actor: null,
       action: 'resident.phone_verify',
       result: 'ok',
-      details: { phone: maskPhone(phone) },
+      details: { phoneRef: phoneRef(index) },
     });
     return true;
   });
@@ -167,7 +170,7 @@ export async function phoneMatters(ctx: Ctx, token: string | undefined): Promise
     actor: null,
     action: 'resident.phone_matters',
     result: 'ok',
-    details: { phone: session.phoneMasked, rows: rows.length },
+    details: { phoneRef: phoneRef(session.phoneIndex), rows: rows.length },
   });
   return {
     phoneMasked: session.phoneMasked,
