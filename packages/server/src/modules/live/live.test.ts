@@ -15,7 +15,7 @@ import { publish } from '../../platform/outbox.js';
 import { onServer } from '../../test/database.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 import { cookieOf, type SseEvent, SseReader } from '../../test/sse.js';
-import { matterSettingsKey } from '../desk/settings.service.js';
+import { matterSettingsKey } from '../settings/settings.service.js';
 
 let t: TestApp;
 let other: FastifyInstance;

@@ -12,9 +12,9 @@ import { hmacSm3, sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { answerOf, replayOf, requireKey } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
-import { matterSettings } from '../desk/settings.service.js';
 import { trackingHashOf, trackingTokenFor } from '../residents/links.js';
 import { phoneSessionOrThrow } from '../residents/phone.service.js';
+import { matterSettings } from '../settings/settings.service.js';
 import { intakeStatement, runIntake } from './intake.statement.js';
 import { attachPhotos } from './photos.service.js';
 

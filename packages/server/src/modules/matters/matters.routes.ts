@@ -24,7 +24,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { responsibleOfficer } from '../desk/duties.service.js';
+import { responsibleOfficer } from '../org/duties.service.js';
 import { assignees } from './assignees.js';
 import { supervisionBoard } from './board.queries.js';
 import { deskSummary, findMatters, timeline } from './matters.queries.js';

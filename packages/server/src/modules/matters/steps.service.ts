@@ -17,7 +17,7 @@ import { departments, staff, teams, units } from '../../db/schema/index.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath, isDepartmentOnly } from '../../platform/scope.js';
-import { matterSettings } from '../desk/settings.service.js';
+import { matterSettings } from '../settings/settings.service.js';
 import { matterIdByNumber } from './matters.queries.js';
 import { getMatterOrThrow, presentWithPhotos } from './matters.service.js';
 import { type Change, type Matter, type Patch, transition } from './transition.js';

@@ -8,7 +8,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { households, units } from '../../db/schema/index.js';
 import { AppError } from '../../platform/errors.js';
-import { responsibleOfficer } from '../desk/duties.service.js';
+import { responsibleOfficer } from '../org/duties.service.js';
 
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

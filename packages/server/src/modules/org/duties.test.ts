@@ -1,0 +1,95 @@
+/** 警格+网格: the responsible officer of each grid, suggested for dispatch and named on the doorplate. */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+async function submit(plate: string, kind = 'consult', body = '想问问办居住证要带什么') {
+  const res = await t
+    .anonymous()
+    .post(
+      `/api/v1/public/doorplates/${plate}/matters`,
+      { kind, body, noticeVersion: '2026-11' },
+      { 'idempotency-key': randomUUID() },
+    );
+  expect(res.status).toBe(200);
+  return res.body as { number: string; trackingToken: string };
+}
+
+async function idOf(desk: Client, number: string) {
+  return ((await desk.get(`/api/v1/matters?q=${number}`)).body as { items: { id: string }[] }).items[0]!.id;
+}
+
+describe('警格+网格: the responsible officer of a grid', () => {
+  it('is suggested for dispatch and named on the doorplate, never for another grid', async () => {
+    const desk = await t.as('a.duty');
+    const inA1 = await submit(t.fx.doorplateTokens.a[0]!);
+    const detail = (await desk.get(`/api/v1/matters/${await idOf(desk, inA1.number)}`)).body as {
+      suggestedAssignee: { staffId: string; reason: string } | null;
+    };
+    expect(detail.suggestedAssignee).toMatchObject({
+      staffId: t.fx.staffIds['a.officer'],
+      reason: 'A村第1网格责任民警',
+    });
+    const plate = (await t.anonymous().get(`/api/v1/public/doorplates/${t.fx.doorplateTokens.a[0]}`)).body;
+    expect(plate).toMatchObject({ officer: { name: 'a.officer' } });
+    const inB1 = await submit(t.fx.doorplateTokens.b[0]!);
+    const other = (
+      await (await t.as('b.chief')).get(`/api/v1/matters/${await idOf(await t.as('b.chief'), inB1.number)}`)
+    ).body as { suggestedAssignee: unknown };
+    expect(other.suggestedAssignee).toBeNull();
+  });
+
+  it('is set by the chief for a grid of the station, and refused for staff of another station', async () => {
+    const chief = await t.as('a.chief');
+    const url = `/api/v1/units/${t.fx.units.gridA2}/duties`;
+    const set = await chief.put(url, {
+      responsibleOfficerId: t.fx.staffIds['a.officer'],
+      auxiliaryIds: [t.fx.staffIds['a.aux']],
+      gridMemberIds: [t.fx.staffIds['a.grid']],
+    });
+    expect(set.status).toBe(200);
+    expect((set.body as { members: { duty: string }[] }).members.map((m) => m.duty).sort()).toEqual([
+      'auxiliary',
+      'grid_member',
+      'responsible_officer',
+    ]);
+    const foreign = await chief.put(url, {
+      responsibleOfficerId: t.fx.staffIds['b.officer'],
+      auxiliaryIds: [],
+      gridMemberIds: [],
+    });
+    expect(foreign.status).toBe(400);
+    // An auxiliary officer cannot be the responsible police officer.
+    const aux = await chief.put(url, {
+      responsibleOfficerId: t.fx.staffIds['a.aux'],
+      auxiliaryIds: [],
+      gridMemberIds: [],
+    });
+    expect(aux.status).toBe(400);
+    // Each duty has its people: the system administrator (scoped above the station) is no grid member,
+    // and a department's liaison is no auxiliary officer.
+    const admin = await chief.put(url, {
+      responsibleOfficerId: null,
+      auxiliaryIds: [],
+      gridMemberIds: [t.fx.staffIds.sysadmin],
+    });
+    expect(admin.status).toBe(400);
+    const liaison = await chief.put(url, {
+      responsibleOfficerId: null,
+      auxiliaryIds: [t.fx.staffIds['a.liaison']],
+      gridMemberIds: [],
+    });
+    expect(liaison.status).toBe(400);
+    expect((await (await t.as('a.officer')).put(url, { responsibleOfficerId: null })).status).toBe(403);
+    expect((await (await t.as('b.chief')).get(url)).status).toBe(403);
+    const readBack = (await (await t.as('a.duty')).get(url)).body as { members: unknown[] };
+    expect(readBack.members).toHaveLength(3);
+  });
+});
