@@ -38,9 +38,11 @@ const serverBuild = spawnSync(process.execPath, [path.join(root, 'packages/serve
 });
 if (serverBuild.status !== 0) process.exit(serverBuild.status ?? 1);
 
+// --liftoff-only: the embedded database (PGlite, WebAssembly) stays on V8's baseline compiler. Its optimising
+// tier costs 40–80 MB more memory for about 10% faster queries; a server on PostgreSQL runs no WebAssembly.
 const server = spawn(
   process.execPath,
-  ['--enable-source-maps', path.join(root, 'packages/server/dist/main.js'), ...process.argv.slice(2)],
+  ['--enable-source-maps', '--liftoff-only', path.join(root, 'packages/server/dist/main.js'), ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -16,7 +16,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { households, settings, staff, units } from '../src/db/schema/index.js';
-import { matterSettingsKey } from '../src/modules/desk/settings.service.js';
+import { matterSettingsKey } from '../src/modules/settings/settings.service.js';
 import { createDeps } from '../src/platform/boot.js';
 import { seedMatterHistory } from '../src/seed/matter-history.js';
 import { rng } from '../src/seed/names.js';
@@ -162,7 +162,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the compiled server (with a raised file limit) and waits until /readyz answers 200. */
+/** Starts the compiled server as scripts/start.mjs does (with a raised file limit); waits until /readyz answers 200. */
 export async function startServer(env: Record<string, string>, label: string): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `jm-bench-${label}-`));
@@ -171,7 +171,7 @@ export async function startServer(env: Record<string, string>, label: string): P
     'bash',
     [
       '-c',
-      'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" --enable-source-maps "$1"',
+      'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" --enable-source-maps --liftoff-only "$1"',
       process.execPath,
       SERVER_ENTRY,
     ],
@@ -193,6 +193,8 @@ export async function startServer(env: Record<string, string>, label: string): P
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
+    // Warnings and errors only (LOG_LEVEL=warn): a failing request shows why.
+    process.stderr.write(d);
   });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
