@@ -132,20 +132,25 @@ function smsOptions(e: z.infer<typeof Env>): SmsOptions {
     JINGMIN_SMS_TENCENT_SIGN_NAME: e.JINGMIN_SMS_TENCENT_SIGN_NAME,
     JINGMIN_SMS_TENCENT_TEMPLATE_ID: e.JINGMIN_SMS_TENCENT_TEMPLATE_ID,
   };
-  const missing = Object.entries(required).filter(([, v]) => !v);
-  if (missing.length) {
+  if (!allSet(required)) {
+    const missing = Object.entries(required).filter(([, v]) => !v);
     const lines = missing.map(([k]) => `  ${k}: required when JINGMIN_SMS_PROVIDER=tencent`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return {
     provider: 'tencent',
-    secretId: required.JINGMIN_SMS_TENCENT_SECRET_ID!,
-    secretKey: required.JINGMIN_SMS_TENCENT_SECRET_KEY!,
-    sdkAppId: required.JINGMIN_SMS_TENCENT_SDK_APP_ID!,
-    signName: required.JINGMIN_SMS_TENCENT_SIGN_NAME!,
-    templateId: required.JINGMIN_SMS_TENCENT_TEMPLATE_ID!,
+    secretId: required.JINGMIN_SMS_TENCENT_SECRET_ID,
+    secretKey: required.JINGMIN_SMS_TENCENT_SECRET_KEY,
+    sdkAppId: required.JINGMIN_SMS_TENCENT_SDK_APP_ID,
+    signName: required.JINGMIN_SMS_TENCENT_SIGN_NAME,
+    templateId: required.JINGMIN_SMS_TENCENT_TEMPLATE_ID,
     region: e.JINGMIN_SMS_TENCENT_REGION,
     endpoint: e.JINGMIN_SMS_TENCENT_ENDPOINT,
     timeoutMs: 10_000,
   };
+}
+
+/** Whether every setting in `group` is present and non-empty. */
+function allSet<K extends string>(group: Record<K, string | undefined>): group is Record<K, string> {
+  return Object.values(group).every(Boolean);
 }

@@ -1,4 +1,22 @@
+import { and, or, type SQL } from 'drizzle-orm';
+
 /** The rows of a raw `execute()`: node-postgres answers `{ rows }`, PGlite through Drizzle the same shape or an array. */
 export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
+
+/**
+ * The one row a statement must have produced, such as an `insert … returning()`. Its absence is a bug in
+ * our code or the database, not the caller's mistake, so it is a plain Error (answered INTERNAL).
+ */
+export function firstOrThrow<T>(rows: readonly T[], what = 'row'): T {
+  const [first] = rows;
+  if (first === undefined) throw new Error(`no ${what} returned`);
+  return first;
+}
+
+/** AND of at least one condition (drizzle's `and()` also takes none, hence its `undefined`). */
+export const allOf = (first: SQL, ...rest: SQL[]): SQL => and(first, ...rest) ?? first;
+
+/** OR of at least one condition. */
+export const anyOf = (first: SQL, ...rest: SQL[]): SQL => or(first, ...rest) ?? first;

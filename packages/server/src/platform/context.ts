@@ -7,6 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Db, Tx } from '../db/client.js';
 import { type AuditInput, auditRow, recordAudit } from './audit.js';
+import { AppError } from './errors.js';
 import type { PolicyStore } from './policies.js';
 import type { Keys } from './secrets.js';
 import type { SmsSender } from './sms/sms.js';
@@ -61,6 +62,15 @@ export interface Ctx {
   requestId: string;
   log: FastifyBaseLogger;
   now(): Date;
+}
+
+/**
+ * The signed-in staff member of this request. The session guard has already refused anyone else on every
+ * non-public route, so a missing actor here is a bug, answered as UNAUTHENTICATED rather than a crash.
+ */
+export function actorOf(ctx: Ctx): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED');
+  return ctx.actor;
 }
 
 type RequestAudit = Omit<AuditInput, 'actor' | 'ip' | 'requestId' | 'at'> & { actor?: AuditInput['actor'] };

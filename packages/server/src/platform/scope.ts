@@ -89,7 +89,7 @@ export function assertCanSeePath(actor: Actor, unitPath: string, capability?: Ca
 export function visibleUnits(actor: Actor, pathColumn: AnyColumn | SQL, capability?: Capability): SQL {
   const granted = grantsFor(actor, capability).map((g) => under(pathColumn, g.unitPath));
   const own = under(pathColumn, actor.scopePath);
-  return granted.length ? or(own, ...granted)! : own;
+  return or(own, ...granted) ?? own;
 }
 
 /** Whether the actor sees the matter: a department its own transfers, everyone else by the matter's unit. */
@@ -109,7 +109,8 @@ export function holdsMatter(actor: Actor, m: Pick<MatterSight, 'assigneeStaffId'
 export function visibleMatters(actor: Actor, capability?: Capability): SQL {
   if (!isDepartmentOnly(actor)) return visibleUnits(actor, matters.unitPath, capability);
   const own = eq(matters.assigneeStaffId, actor.id);
-  return actor.departmentId ? or(own, eq(matters.assigneeDepartmentId, actor.departmentId))! : own;
+  if (!actor.departmentId) return own;
+  return or(own, eq(matters.assigneeDepartmentId, actor.departmentId)) ?? own;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DepartmentKind, Role, TeamKind, UnitKind } from '@jingmin/shared';
 import type { Tx } from '../db/client.js';
+import { firstOrThrow } from '../db/rows.js';
 import { departments, households, staff, teams, units } from '../db/schema/index.js';
 import { recordAudit } from '../platform/audit.js';
 import type { AppDeps } from '../platform/context.js';
@@ -14,7 +15,7 @@ import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
 import { seedDuties } from './duties.js';
 import { type HistoryStation, seedMatterHistory } from './matter-history.js';
-import { mobile, personName, pick, type Rand, rng } from './names.js';
+import { itemAt, mobile, personName, pick, type Rand, rng, valueAt } from './names.js';
 
 /** Published in the README and printed at start: refused whenever demo mode is off. */
 export const DEMO_PASSWORD = 'Jingmin#2026';
@@ -25,7 +26,7 @@ interface UnitNode {
   name: string;
 }
 
-type HouseholdRow = typeof households.$inferInsert;
+type HouseholdRow = typeof households.$inferInsert & { id: string };
 
 export interface DemoAccount {
   username: string;
@@ -82,24 +83,24 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     bureau,
     rural,
     urban,
-    ruralVillage: ruralGrids.villages[0]!,
-    urbanVillage: urbanGrids.villages[0]!,
+    ruralVillage: itemAt(ruralGrids.villages, 0),
+    urbanVillage: itemAt(urbanGrids.villages, 0),
     deptIds,
   });
   await seedDuties(tx, ids, [
     ['lt', ruralGrids.villages],
     ['cg', urbanGrids.villages],
   ]);
+  const nameOf = Object.fromEntries(accounts.map((a) => [a.username, a.displayName]));
   const historyOf = (station: UnitNode, prefix: string, departmentNames: string[]): HistoryStation => ({
     id: station.id,
     households: homes
       .filter((h) => h.unitPath.startsWith(station.path))
-      .map((h) => ({ id: h.id!, unitPath: h.unitPath })),
-    handlers: ['duty', 'officer', 'aux', 'grid'].map((r) => ({
-      id: ids[`${prefix}.${r}`]!,
-      name: accounts.find((a) => a.username === `${prefix}.${r}`)!.displayName,
-    })),
-    departments: departmentNames.map((n) => deptIds[n]!).filter(Boolean),
+      .map((h) => ({ id: h.id, unitPath: h.unitPath })),
+    handlers: ['duty', 'officer', 'aux', 'grid']
+      .map((r) => `${prefix}.${r}`)
+      .map((username) => ({ id: valueAt(ids, username), name: valueAt(nameOf, username) })),
+    departments: departmentNames.flatMap((n) => deptIds[n] ?? []),
   });
   const matterCount = await seedMatterHistory(tx, rng(7), deps.clock.now(), [
     historyOf(rural, 'lt', ['柳塘司法所', '柳塘市场监管所', '柳塘镇人社所']),
@@ -280,22 +281,25 @@ async function seedStaff(
   for (const p of plan) {
     const displayName = personName(rand);
     const phone = mobile(rand);
-    const [row] = await tx
-      .insert(staff)
-      .values({
-        username: p.username,
-        displayName,
-        passwordHash: await hashPassword(DEMO_PASSWORD, deps.config.security.argon2MemoryKib),
-        mustChangePassword: false,
-        roles: p.roles,
-        scopeUnitId: p.scope.id,
-        departmentId: p.departmentId ?? null,
-        phoneEnc: sealField(deps.keys.data, phone),
-        phoneMasked: maskPhone(phone),
-        isDemo: true,
-      })
-      .returning({ id: staff.id });
-    ids[p.username] = row!.id;
+    const row = firstOrThrow(
+      await tx
+        .insert(staff)
+        .values({
+          username: p.username,
+          displayName,
+          passwordHash: await hashPassword(DEMO_PASSWORD, deps.config.security.argon2MemoryKib),
+          mustChangePassword: false,
+          roles: p.roles,
+          scopeUnitId: p.scope.id,
+          departmentId: p.departmentId ?? null,
+          phoneEnc: sealField(deps.keys.data, phone),
+          phoneMasked: maskPhone(phone),
+          isDemo: true,
+        })
+        .returning({ id: staff.id }),
+      'staff account',
+    );
+    ids[p.username] = row.id;
     accounts.push({ username: p.username, displayName, roles: p.roles, scope: p.scope.name });
   }
   return { accounts, ids };

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { matterEvents, matters } from '../db/schema/index.js';
 import { randomToken, sm3 } from '../platform/crypto.js';
-import { pick, type Rand } from './names.js';
+import { itemAt, pick, type Rand } from './names.js';
 
 const TEXTS: Record<MatterKind, string[]> = {
   consult: [
@@ -120,7 +120,7 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
   const rows: (typeof matters.$inferInsert)[] = [];
   const events: (typeof matterEvents.$inferInsert)[] = [];
   for (let i = 0; i < count; i++) {
-    const station = stations[i % stations.length]!;
+    const station = itemAt(stations, i % stations.length);
     const household = pick(rand, station.households);
     const kind = weightedKind(rand);
     const ageDays = rand() ** 0.8 * 180;
@@ -163,9 +163,9 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
     const date = new Date(created.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
     const outcome = pick(rand, OUTCOMES[kind]);
     const done = (d: Date) => !waiting && d <= now;
-    rows.push({
+    const row: typeof matters.$inferInsert = {
       id,
-      number: `JM${date}-${seq[i]!.padStart(6, '0')}`,
+      number: `JM${date}-${itemAt(seq, i).padStart(6, '0')}`,
       householdId: household.id,
       stationId: station.id,
       unitPath: household.unitPath,
@@ -193,7 +193,8 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
       closedAt: stage === 'done' && !awaitingReview ? rated : null,
       createdAt: created,
       updatedAt: created,
-    });
+    };
+    rows.push(row);
     const ev = (
       type: string,
       at: Date,
@@ -215,12 +216,11 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
         payload,
         at,
       });
-    const desk = station.handlers[0]!;
+    const desk = itemAt(station.handlers, 0);
     ev('matter.submitted', created, null, 'submitted');
     if (stage === 'submitted') continue;
     ev('matter.accept', firstResponse, 'submitted', 'accepted', null, desk);
-    const assignee = rows.at(-1)!;
-    const to = { assigneeStaffId: assignee.assigneeStaffId, assigneeDepartmentId: assignee.assigneeDepartmentId };
+    const to = { assigneeStaffId: row.assigneeStaffId, assigneeDepartmentId: row.assigneeDepartmentId };
     if (done(dispatched)) ev('matter.dispatch', dispatched, 'accepted', 'dispatched', null, desk, to);
     if (done(taken)) ev('matter.take', taken, 'dispatched', 'in_progress', null, handler);
     if (done(resolved)) ev('matter.resolve', resolved, 'in_progress', 'resolved', outcome, handler);

@@ -1,4 +1,7 @@
-/** Generated Chinese names and numbers for demo data: plausible, deterministic, not real people. */
+/**
+ * Generated Chinese names and numbers for demo data: plausible, deterministic, not real people;
+ * and the lookups the seed makes into lists and maps it built itself.
+ */
 
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -14,7 +17,21 @@ export function rng(seed: number) {
 export type Rand = ReturnType<typeof rng>;
 
 export function pick<T>(rand: Rand, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)]!;
+  return itemAt(items, Math.floor(rand() * items.length));
+}
+
+/** `items[i]` where the seed knows `i` is in range: a miss is a bug in the seed. */
+export function itemAt<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`seed: no item ${i} in a list of ${items.length}`);
+  return item;
+}
+
+/** `record[key]` where the seed itself created `key`: a miss is a bug in the seed. */
+export function valueAt<T>(record: Readonly<Record<string, T>>, key: string): T {
+  const value = record[key];
+  if (value === undefined) throw new Error(`seed: nothing under ${key}`);
+  return value;
 }
 
 const SURNAMES =

@@ -60,7 +60,7 @@ export function toCalendarDate(day: string | Date): string {
     return new Date(day.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
   }
   const m = DATE_RE.exec(day);
-  if (!m || new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)).toISOString().slice(0, 10) !== day)
+  if (!m || new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) !== day)
     throw new RangeError(`not a calendar date: ${day}`);
   return day;
 }

@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditLog } from '../../db/schema/index.js';
 import { chainHead, verifyChain } from '../../platform/audit.js';
-import { auditAlone, type Ctx } from '../../platform/context.js';
+import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { escapeLike } from '../../platform/scope.js';
 import { toCsv } from '../org/export-format.js';
 import { readHeadFile } from './head-file.js';
@@ -94,7 +94,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         `attachment; filename="audit-${req.ctx.now().toISOString().slice(0, 10)}.csv"`,
       );
       reply.type('text/csv; charset=utf-8');
-      return toCsv([header, ...table], `${req.ctx.actor!.username} ${req.ctx.now().toISOString()}`);
+      return toCsv([header, ...table], `${actorOf(req.ctx).username} ${req.ctx.now().toISOString()}`);
     },
   );
 

@@ -1,6 +1,7 @@
 /** /api/v1/auth: sign-in, second factor, password change, sign-out. */
 import { ChangePasswordInput, LoginInput, MetaView, Ok, SessionView, TotpEnrolment, TotpInput } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { clearSessionCookie, setSessionCookie } from '../../platform/session.js';
@@ -22,7 +23,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/auth/session', { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: SessionView } } }, (req) =>
-    sessionView(req.ctx, req.ctx.actor!.sessionId),
+    sessionView(req.ctx, actorOf(req.ctx).sessionId),
   );
 
   app.post(
@@ -40,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { stages: ['totp'] }, schema: { tags, body: TotpInput, response: { 200: SessionView } } },
     async (req) => {
       await verifyTotp(req.ctx, req.body.code);
-      return sessionView(req.ctx, req.ctx.actor!.sessionId);
+      return sessionView(req.ctx, actorOf(req.ctx).sessionId);
     },
   );
 
@@ -55,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { stages: ['totp_enrol'] }, schema: { tags, body: TotpInput, response: { 200: SessionView } } },
     async (req) => {
       await confirmEnrolment(req.ctx, req.body.code);
-      return sessionView(req.ctx, req.ctx.actor!.sessionId);
+      return sessionView(req.ctx, actorOf(req.ctx).sessionId);
     },
   );
 
@@ -67,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       await changePassword(req.ctx, req.body);
-      return sessionView(req.ctx, req.ctx.actor!.sessionId);
+      return sessionView(req.ctx, actorOf(req.ctx).sessionId);
     },
   );
 

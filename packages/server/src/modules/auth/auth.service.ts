@@ -17,7 +17,7 @@ import { eq } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import { sessions, staff, units } from '../../db/schema/index.js';
-import { audit, auditAlone, type Ctx } from '../../platform/context.js';
+import { actorOf, audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { openField, sealField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/passwords.js';
@@ -38,7 +38,8 @@ export async function stageFor(ctx: Ctx, account: StaffRow, totpDone: boolean): 
 }
 
 async function currentAccount(ctx: Ctx): Promise<StaffRow> {
-  const [account] = await ctx.db.select().from(staff).where(eq(staff.id, ctx.actor!.id));
+  const { id } = actorOf(ctx);
+  const [account] = await ctx.db.select().from(staff).where(eq(staff.id, id));
   if (!account) throw new AppError('UNAUTHENTICATED');
   return account;
 }
@@ -68,9 +69,10 @@ async function acceptTotp(ctx: Ctx, account: StaffRow, code: string, action: str
 export async function verifyTotp(ctx: Ctx, code: string) {
   const account = await acceptTotp(ctx, await currentAccount(ctx), code, 'auth.totp');
   const stage = await stageFor(ctx, account, true);
+  const { sessionId } = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
     await tx.update(staff).set({ totpLastStep: account.totpLastStep }).where(eq(staff.id, account.id));
-    await tx.update(sessions).set({ stage }).where(eq(sessions.id, ctx.actor!.sessionId));
+    await tx.update(sessions).set({ stage }).where(eq(sessions.id, sessionId));
     await audit(ctx, tx, { action: 'auth.totp', result: 'ok', targetType: 'staff', targetId: account.id });
   });
 }
@@ -94,12 +96,13 @@ export async function confirmEnrolment(ctx: Ctx, code: string) {
   if (!before.totpSecretEnc) throw new AppError('STAGE_REQUIRED', { stage: 'totp_enrol' });
   const account = { ...(await acceptTotp(ctx, before, code, 'auth.totp_enrol')), totpEnabled: true };
   const stage = await stageFor(ctx, account, true);
+  const { sessionId } = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(staff)
       .set({ totpEnabled: true, totpLastStep: account.totpLastStep })
       .where(eq(staff.id, account.id));
-    await tx.update(sessions).set({ stage }).where(eq(sessions.id, ctx.actor!.sessionId));
+    await tx.update(sessions).set({ stage }).where(eq(sessions.id, sessionId));
     await audit(ctx, tx, { action: 'auth.totp_enrol', result: 'ok', targetType: 'staff', targetId: account.id });
   });
 }
@@ -132,6 +135,7 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
   const hash = await hashPassword(input.newPassword, ctx.deps.config.security.argon2MemoryKib);
   const updated = { ...account, mustChangePassword: false, passwordChangedAt: ctx.now() };
   const stage = await stageFor(ctx, updated, true);
+  const { sessionId } = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(staff)
@@ -144,21 +148,22 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput) {
       })
       .where(eq(staff.id, account.id));
     // A changed password ends every other session of the account.
-    await deleteSessionsOf(tx, account.id, ctx.actor!.sessionId);
-    await tx.update(sessions).set({ stage }).where(eq(sessions.id, ctx.actor!.sessionId));
+    await deleteSessionsOf(tx, account.id, sessionId);
+    await tx.update(sessions).set({ stage }).where(eq(sessions.id, sessionId));
     await audit(ctx, tx, { action: 'auth.password_change', result: 'ok', targetType: 'staff', targetId: account.id });
   });
 }
 
 export async function logout(ctx: Ctx, everywhere: boolean) {
+  const actor = actorOf(ctx);
   await ctx.db.transaction(async (tx) => {
-    if (everywhere) await deleteSessionsOf(tx, ctx.actor!.id);
-    else await deleteSession(tx, ctx.actor!.id, ctx.actor!.sessionId);
+    if (everywhere) await deleteSessionsOf(tx, actor.id);
+    else await deleteSession(tx, actor.id, actor.sessionId);
     await audit(ctx, tx, {
       action: everywhere ? 'auth.logout_all' : 'auth.logout',
       result: 'ok',
       targetType: 'staff',
-      targetId: ctx.actor!.id,
+      targetId: actor.id,
     });
   });
 }

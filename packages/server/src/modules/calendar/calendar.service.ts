@@ -22,7 +22,7 @@ import {
 import { and, asc, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { calendarDays } from '../../db/schema/index.js';
-import { audit, type Ctx } from '../../platform/context.js';
+import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 
 /** A few seconds' cache per database: deadline maths may read the calendar on every request. */
@@ -89,7 +89,7 @@ export async function replaceCalendarYear(
 ): Promise<CalendarYearView> {
   const days = input.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name, note: d.note }));
   refuseIssues(ctx, year, days);
-  const actor = ctx.actor!;
+  const actor = actorOf(ctx);
   const at = ctx.now();
   await ctx.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK}, ${year})`);

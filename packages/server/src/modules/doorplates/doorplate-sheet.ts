@@ -41,12 +41,12 @@ export async function writeSheet(out: Writable, plates: Plate[], fontPath: strin
   doc.registerFont('cjk', fontPath, 'WenQuanYiMicroHei');
   const w = (PAGE.width - PAGE.margin * 2 - GAP * (COLS - 1)) / COLS;
   const h = (PAGE.height - PAGE.margin * 2 - GAP * (ROWS - 1)) / ROWS;
-  for (let i = 0; i < plates.length; i++) {
+  for (const [i, plate] of plates.entries()) {
     if (i % (COLS * ROWS) === 0) doc.addPage();
     const slot = i % (COLS * ROWS);
     const x = PAGE.margin + (slot % COLS) * (w + GAP);
     const y = PAGE.margin + Math.floor(slot / COLS) * (h + GAP);
-    await drawPlate(doc, qr, plates[i]!, x, y, w, h);
+    await drawPlate(doc, qr, plate, x, y, w, h);
   }
   if (plates.length === 0) doc.addPage().font('cjk').fontSize(14).text('该范围内没有门牌。', PAGE.margin, PAGE.margin);
   doc.end();

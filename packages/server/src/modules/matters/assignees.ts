@@ -2,11 +2,11 @@
 import { DISPATCH_ROLES, type Role } from '@jingmin/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { departments, staff, teams, units } from '../../db/schema/index.js';
-import type { Ctx } from '../../platform/context.js';
+import { actorOf, type Ctx } from '../../platform/context.js';
 import { isDepartmentOnly, visibleUnits } from '../../platform/scope.js';
 
 export async function assignees(ctx: Ctx) {
-  const actor = ctx.actor!;
+  const actor = actorOf(ctx);
   // A partner department passes a matter on to another department, never to a named officer.
   const departmentOnly = isDepartmentOnly(actor);
   const inScope = visibleUnits(actor, units.path);

@@ -6,7 +6,7 @@
 import { type BoardColumn, OPEN_MATTER_STATUSES, type SupervisionBoard } from '@jingmin/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { households, matters } from '../../db/schema/index.js';
-import type { Ctx } from '../../platform/context.js';
+import { actorOf, type Ctx } from '../../platform/context.js';
 import { visibleMatters } from '../../platform/scope.js';
 import { assigneeNames } from './assignees.js';
 import { deadlineNow } from './deadline-now.js';
@@ -19,7 +19,7 @@ export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
     .select({ matter: matters, address: households.address })
     .from(matters)
     .innerJoin(households, eq(households.id, matters.householdId))
-    .where(and(visibleMatters(ctx.actor!), inArray(matters.status, [...OPEN_MATTER_STATUSES])))
+    .where(and(visibleMatters(actorOf(ctx)), inArray(matters.status, [...OPEN_MATTER_STATUSES])))
     .orderBy(asc(matters.createdAt))
     .limit(2000);
   const names = await ownerNames(

@@ -1,6 +1,5 @@
 /** 督办看板: open tasks by who holds them, with the deadline each races. */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
 

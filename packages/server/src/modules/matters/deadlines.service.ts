@@ -6,7 +6,8 @@
  * the station's desk and chief through the outbox.
  */
 import type { MatterStatus } from '@jingmin/shared';
-import { and, asc, eq, inArray, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
+import { allOf } from '../../db/rows.js';
 import { matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
@@ -19,21 +20,21 @@ const CLOSED: MatterStatus[] = ['invalid', 'merged', 'closed', 'resolved', 'rate
 function overdue(deadline: Deadline, now: Date): SQL {
   switch (deadline) {
     case 'first_response':
-      return and(
+      return allOf(
         isNull(matters.firstResponseAt),
         isNull(matters.firstResponseBreachedAt),
         lt(matters.firstResponseDueAt, now),
         notInArray(matters.status, CLOSED),
-      )!;
+      );
     case 'take':
-      return and(eq(matters.status, 'dispatched'), isNull(matters.takeBreachedAt), lt(matters.takeDueAt, now))!;
+      return allOf(eq(matters.status, 'dispatched'), isNull(matters.takeBreachedAt), lt(matters.takeDueAt, now));
     case 'resolve':
-      return and(
+      return allOf(
         isNull(matters.resolvedAt),
         isNull(matters.resolveBreachedAt),
         lt(matters.resolveDueAt, now),
         inArray(matters.status, ['accepted', 'dispatched', 'in_progress']),
-      )!;
+      );
   }
 }
 

@@ -4,13 +4,13 @@
  * their use (sealed outbox rows, idempotency keys, rate-limit windows,
  * expired staff sessions). Run by the `housekeeping.retention` job.
  */
-import { and, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import { isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../db/rows.js';
 import { idempotencyKeys, outbox, rateLimits, sessions } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { sweepPendingPhotos } from '../media/photos.service.js';
 import { sweepPhoneRecords } from '../residents/phone.service.js';
-import { sweepPendingPhotos } from './photos.service.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -23,8 +23,9 @@ export async function sweepResidentLeftovers(ctx: Ctx) {
   return { photos };
 }
 
-/** Deletes the rows of `table` that match `where`, `BATCH` at a time; returns how many. */
-async function deleteInBatches(ctx: Ctx, table: PgTable, where: SQL): Promise<number> {
+/** Deletes the rows of `table` that match every condition, `BATCH` at a time; returns how many. */
+async function deleteInBatches(ctx: Ctx, table: PgTable, ...conditions: SQL[]): Promise<number> {
+  const where = sql.join(conditions, sql` AND `);
   let total = 0;
   for (;;) {
     const result = await ctx.db.execute(sql`WITH gone AS (
@@ -52,7 +53,9 @@ export async function sweepDeliveryRecords(ctx: Ctx) {
     outbox: await deleteInBatches(
       ctx,
       outbox,
-      and(isNotNull(outbox.seq), lt(outbox.createdAt, new Date(now - outboxDays * DAY)), lt(outbox.seq, newestSeq))!,
+      isNotNull(outbox.seq),
+      lt(outbox.createdAt, new Date(now - outboxDays * DAY)),
+      lt(outbox.seq, newestSeq),
     ),
     idempotencyKeys: await deleteInBatches(
       ctx,

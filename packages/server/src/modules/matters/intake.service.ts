@@ -8,15 +8,15 @@ import { deadlinesFor, dueDates, type MatterReceipt, type SubmitMatterInput } fr
 import { eq, sql } from 'drizzle-orm';
 import { households, idempotencyKeys, matters, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { hmacSm3, sm3 } from '../../platform/crypto.js';
+import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { answerOf, replayOf, requireKey } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
+import { attachPhotos } from '../media/photos.service.js';
 import { trackingHashOf, trackingTokenFor } from '../residents/links.js';
 import { phoneSessionOrThrow } from '../residents/phone.service.js';
 import { matterSettings } from '../settings/settings.service.js';
 import { intakeStatement, runIntake } from './intake.statement.js';
-import { attachPhotos } from './photos.service.js';
 
 type StoredReceipt = Omit<MatterReceipt, 'trackingToken'>;
 
@@ -96,8 +96,14 @@ export async function submitMatter(
     ? await ctx.db.transaction(async (tx) => {
         const row = await runIntake(tx, statement);
         // A photo's GPS position stays only when the resident sends a location with the matter.
-        const owner = { kind: 'doorplate' as const, householdId: household.id };
-        if (row) await attachPhotos(tx, owner, input.photoIds, row.matterId, row.eventId, Boolean(input.location));
+        if (row)
+          await attachPhotos(
+            tx,
+            { owner: { type: 'household', id: household.id }, staffId: null },
+            input.photoIds,
+            { owner: { type: 'matter', id: row.matterId }, eventId: row.eventId },
+            Boolean(input.location),
+          );
         return row;
       })
     : await runIntake(ctx.db, statement).then((row) => {

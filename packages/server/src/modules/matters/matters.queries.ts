@@ -1,17 +1,18 @@
 /** Read models: the desk's inbox and a matter's timeline. */
 import { type DeskSummary, type MatterQuery, OPEN_MATTER_STATUSES, type TimelineEntry } from '@jingmin/shared';
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { anyOf, firstOrThrow } from '../../db/rows.js';
 import { households, matterEvents, matters } from '../../db/schema/index.js';
-import { auditAlone, type Ctx } from '../../platform/context.js';
+import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike, visibleMatters } from '../../platform/scope.js';
+import { photoIdsOfEventType, photosByEvent } from '../media/photos.queries.js';
 import { assigneeNames } from './assignees.js';
 import { overdueSql } from './deadline-now.js';
 import { presentMatter } from './matters.service.js';
-import { photosByEvent, submissionPhotoIds } from './photos.queries.js';
 
 export async function findMatters(ctx: Ctx, q: MatterQuery) {
-  const actor = ctx.actor!;
+  const actor = actorOf(ctx);
   const parts: SQL[] = [visibleMatters(actor)];
   if (q.status) parts.push(eq(matters.status, q.status));
   if (q.kind) parts.push(eq(matters.kind, q.kind));
@@ -20,10 +21,11 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
   if (q.mine)
     parts.push(
       actor.departmentId
-        ? or(eq(matters.assigneeStaffId, actor.id), eq(matters.assigneeDepartmentId, actor.departmentId))!
+        ? anyOf(eq(matters.assigneeStaffId, actor.id), eq(matters.assigneeDepartmentId, actor.departmentId))
         : eq(matters.assigneeStaffId, actor.id),
     );
-  if (q.q) parts.push(or(ilike(matters.number, `%${escapeLike(q.q)}%`), ilike(matters.body, `%${escapeLike(q.q)}%`))!);
+  if (q.q)
+    parts.push(anyOf(ilike(matters.number, `%${escapeLike(q.q)}%`), ilike(matters.body, `%${escapeLike(q.q)}%`)));
   const where = and(...parts);
   const [total] = await ctx.db.select({ n: count() }).from(matters).where(where);
   const rows = await ctx.db
@@ -40,10 +42,8 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
     result: 'ok',
     details: { ...filters, searched: Boolean(words), rows: rows.length },
   });
-  const photos = await submissionPhotoIds(
-    ctx.db,
-    rows.map((r) => r.matter.id),
-  );
+  const owners = { type: 'matter' as const, ids: rows.map((r) => r.matter.id) };
+  const photos = await photoIdsOfEventType(ctx.db, owners, matterEvents, 'matter.submitted');
   return {
     items: rows.map((r) => presentMatter(ctx, { ...r.matter, address: r.address }, photos.get(r.matter.id))),
     total: total?.n ?? 0,
@@ -65,10 +65,10 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
     ? eq(matterEvents.matterId, matterId)
     : and(eq(matterEvents.matterId, matterId), eq(matterEvents.visibility, 'public'));
   const rows = await ctx.db.select().from(matterEvents).where(where).orderBy(asc(matterEvents.id));
-  const photos = await photosByEvent(ctx.db, matterId);
+  const photos = await photosByEvent(ctx.db, { type: 'matter', id: matterId });
   const targets = await targetNames(ctx, rows, forStaff);
   const en = ctx.locale === 'en';
-  const actorOf = (e: (typeof rows)[number]) => {
+  const actorLabel = (e: (typeof rows)[number]) => {
     if (forStaff) return e.actorName;
     if (e.actorType === 'resident') return en ? 'You' : '您';
     return e.actorType === 'staff' ? (en ? 'Station' : '派出所') : null;
@@ -76,7 +76,7 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
   return rows.map((e) => ({
     id: e.id,
     type: e.type,
-    actor: actorOf(e),
+    actor: actorLabel(e),
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     note: e.note,
@@ -134,9 +134,9 @@ export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
   const now = ctx.now();
   const day = shanghaiDayStart(now);
   // The same sight as the list: a department counts only what was transferred to it.
-  const scope = visibleMatters(ctx.actor!);
+  const scope = visibleMatters(actorOf(ctx));
   const open = inArray(matters.status, [...OPEN_MATTER_STATUSES]);
-  const [row] = await ctx.db
+  const rows = await ctx.db
     .select({
       acceptedToday: sql<number>`count(*) FILTER (WHERE ${matters.acceptedAt} >= ${day})::int`,
       resolvedToday: sql<number>`count(*) FILTER (WHERE ${matters.resolvedAt} >= ${day})::int`,
@@ -152,7 +152,8 @@ export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
     })
     .from(matters)
     .where(scope);
-  const r = row!;
+  // An aggregate without GROUP BY always answers one row.
+  const r = firstOrThrow(rows, 'summary');
   const rated = r.satisfied + r.basicallySatisfied + r.unsatisfied;
   return {
     acceptedToday: r.acceptedToday,

@@ -22,16 +22,17 @@ import {
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { auditAlone, type Ctx } from '../../platform/context.js';
+import { matterEvents } from '../../db/schema/index.js';
+import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { readPhoto, sendPhoto } from '../media/photos.queries.js';
+import { readPhotoParts, storePhotos } from '../media/photos.service.js';
 import { responsibleOfficer } from '../org/duties.service.js';
 import { assignees } from './assignees.js';
 import { supervisionBoard } from './board.queries.js';
 import { deskSummary, findMatters, timeline } from './matters.queries.js';
 import { getMatterOrThrow, presentWithPhotos } from './matters.service.js';
 import { addMessage, remindAssignee, revealContactPhone } from './messages.service.js';
-import { readPhoto, sendPhoto } from './photos.queries.js';
-import { readPhotoParts, storePhotos } from './photos.service.js';
 import {
   acceptMatter,
   closeMatter,
@@ -99,8 +100,8 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
       const files = await readPhotoParts(req);
-      const owner = { kind: 'matter' as const, matterId: matter.id, staffId: req.ctx.actor!.id };
-      return storePhotos(req.ctx, owner, req.headers['idempotency-key'] as string | undefined, files, false);
+      const sender = { owner: { type: 'matter' as const, id: matter.id }, staffId: actorOf(req.ctx).id };
+      return storePhotos(req.ctx, sender, req.headers['idempotency-key'] as string | undefined, files, false);
     },
   );
   app.get(
@@ -108,7 +109,8 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, params: MatterPhotoParams, querystring: PhotoSizeQuery } },
     async (req, reply) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
-      const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId, req.query.size);
+      const owner = { type: 'matter' as const, id: matter.id };
+      const photo = await readPhoto(req.ctx.db, owner, matterEvents, req.params.photoId, req.query.size);
       if (photo && req.query.size === 'full')
         await auditAlone(req.ctx, {
           action: 'matter.photo_read',

@@ -5,12 +5,12 @@
  */
 import { isFinished, type MatterView } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
-import { households, matters } from '../../db/schema/index.js';
+import { households, matterEvents, matters } from '../../db/schema/index.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { photoIdsOfEventType } from '../media/photos.queries.js';
 import { deadlineNow } from './deadline-now.js';
 import { allowedActions, canSee } from './matters.policy.js';
-import { submissionPhotoIds } from './photos.queries.js';
 import type { Matter } from './transition.js';
 
 export type { Matter } from './transition.js';
@@ -44,7 +44,8 @@ export async function viewMatter(ctx: Ctx, id: string, opts: { afterOwnChange?: 
 
 /** A matter already loaded, with its submission photos. */
 export async function presentWithPhotos(ctx: Ctx, matter: Matter & { address: string }): Promise<MatterView> {
-  const photos = await submissionPhotoIds(ctx.db, [matter.id]);
+  const owners = { type: 'matter' as const, ids: [matter.id] };
+  const photos = await photoIdsOfEventType(ctx.db, owners, matterEvents, 'matter.submitted');
   return presentMatter(ctx, matter, photos.get(matter.id));
 }
 

@@ -6,13 +6,13 @@
 import { isFinished } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
 import { matters } from '../../db/schema/index.js';
-import { auditAlone, type Ctx } from '../../platform/context.js';
+import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { openField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
+import { attachPhotos } from '../media/photos.service.js';
 import { allowedActions } from './matters.policy.js';
 import { getMatterOrThrow, viewMatter } from './matters.service.js';
-import { attachPhotos } from './photos.service.js';
 
 /** A reply to the resident (public) or an internal note, with photos; neither changes the status. */
 export async function addMessage(
@@ -23,7 +23,7 @@ export async function addMessage(
 ) {
   const matter = await getMatterOrThrow(ctx, id);
   if (isFinished(matter.status)) throw new AppError('MATTER_CLOSED');
-  if (!allowedActions(ctx.actor!, matter).includes(visibility === 'public' ? 'reply' : 'note'))
+  if (!allowedActions(actorOf(ctx), matter).includes(visibility === 'public' ? 'reply' : 'note'))
     throw new AppError('FORBIDDEN');
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
@@ -33,8 +33,8 @@ export async function addMessage(
       type: visibility === 'public' ? 'matter.reply' : 'matter.note',
       note: message.text || null,
     });
-    const owner = { kind: 'matter' as const, matterId: id, staffId: ctx.actor!.id };
-    await attachPhotos(tx, owner, message.photoIds, id, eventId);
+    const owner = { type: 'matter' as const, id };
+    await attachPhotos(tx, { owner, staffId: actorOf(ctx).id }, message.photoIds, { owner, eventId });
   });
   return viewMatter(ctx, id);
 }
@@ -42,7 +42,7 @@ export async function addMessage(
 /** 催办: the desk chases whoever holds a dispatched or transferred matter; recorded, and live on their screen. */
 export async function remindAssignee(ctx: Ctx, id: string, text: string) {
   const matter = await getMatterOrThrow(ctx, id);
-  if (!allowedActions(ctx.actor!, matter).includes('remind')) {
+  if (!allowedActions(actorOf(ctx), matter).includes('remind')) {
     // Nobody holds it yet (or it is done): there is no one to chase, which "cannot change status" would not say.
     if (!['dispatched', 'in_progress'].includes(matter.status)) throw new AppError('NOTHING_TO_CHASE');
     throw new AppError('FORBIDDEN');
@@ -67,7 +67,7 @@ export async function remindAssignee(ctx: Ctx, id: string, text: string) {
  */
 export async function revealContactPhone(ctx: Ctx, id: string) {
   const matter = await getMatterOrThrow(ctx, id);
-  if (!allowedActions(ctx.actor!, matter).includes('reply')) throw new AppError('FORBIDDEN');
+  if (!allowedActions(actorOf(ctx), matter).includes('reply')) throw new AppError('FORBIDDEN');
   if (!matter.contactPhoneEnc) throw new AppError('NOT_FOUND', { what: 'contact_phone' });
   await auditAlone(ctx, { action: 'matter.contact_phone_read', result: 'ok', targetType: 'matter', targetId: id });
   return { phone: openField(ctx.deps.keys.data, matter.contactPhoneEnc) };

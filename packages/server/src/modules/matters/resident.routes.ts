@@ -16,12 +16,13 @@ import {
   UploadPhotosResult,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { matterEvents } from '../../db/schema/index.js';
 import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
+import { readPhoto, sendPhoto } from '../media/photos.queries.js';
+import { readPhotoParts, storePhotos } from '../media/photos.service.js';
 import { matterByTracking } from '../residents/links.js';
 import { findHouseholdByToken, submitMatter } from './intake.service.js';
-import { readPhoto, sendPhoto } from './photos.queries.js';
-import { readPhotoParts, storePhotos } from './photos.service.js';
 import { postResidentMessage, rateMatter, residentView } from './resident.service.js';
 
 const tags = ['resident'];
@@ -50,8 +51,8 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         { key: `photos:ip:${req.ctx.ip}`, max: 120, windowSeconds: 3600 },
       ]);
       const files = await readPhotoParts(req);
-      const owner = { kind: 'doorplate' as const, householdId: household.id };
-      return storePhotos(req.ctx, owner, key(req.headers), files, req.query.shareLocation === '1');
+      const sender = { owner: { type: 'household' as const, id: household.id }, staffId: null };
+      return storePhotos(req.ctx, sender, key(req.headers), files, req.query.shareLocation === '1');
     },
   );
   app.post(
@@ -85,8 +86,8 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
       const { matter } = await matterByTracking(req.ctx, req.params.tracking);
       await consume(req.ctx.db, req.ctx.now(), [{ key: `photos:matter:${matter.id}`, max: 60, windowSeconds: 3600 }]);
       const files = await readPhotoParts(req);
-      const owner = { kind: 'matter' as const, matterId: matter.id, staffId: null };
-      return storePhotos(req.ctx, owner, key(req.headers), files, false);
+      const sender = { owner: { type: 'matter' as const, id: matter.id }, staffId: null };
+      return storePhotos(req.ctx, sender, key(req.headers), files, false);
     },
   );
   app.post(
@@ -102,7 +103,8 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     { config, schema: { tags, params: PhotoParams, querystring: PhotoSizeQuery } },
     async (req, reply) => {
       const { matter } = await matterByTracking(req.ctx, req.params.tracking);
-      const photo = await readPhoto(req.ctx.db, matter.id, req.params.photoId, req.query.size);
+      const owner = { type: 'matter' as const, id: matter.id };
+      const photo = await readPhoto(req.ctx.db, owner, matterEvents, req.params.photoId, req.query.size);
       // Photos on internal notes are the station's own; the resident never sees them.
       if (photo?.visibility !== 'public') throw new AppError('NOT_FOUND', { what: 'photo' });
       return sendPhoto(reply, photo);

@@ -5,16 +5,16 @@
  */
 import { isFinished, type RateMatterInput, type ResidentMatterView, type ResidentMessageInput } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
-import { departments, households, type matters, teams, units } from '../../db/schema/index.js';
+import { departments, type matters, teams } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
+import { attachPhotos } from '../media/photos.service.js';
 import { matterByTracking } from '../residents/links.js';
 import { timeline } from './matters.queries.js';
-import { attachPhotos } from './photos.service.js';
 import { transition } from './transition.js';
 
 /** "Transferred to 城关司法所" is what a resident needs; an officer's name is not. */
@@ -93,20 +93,21 @@ export async function postResidentMessage(
   key: string | undefined,
   input: ResidentMessageInput,
 ) {
-  requireKey(key);
+  const idempotencyKey = requireKey(key);
   const { matter } = await matterByTracking(ctx, tracking);
   const requestHash = sm3(JSON.stringify([matter.id, input.text, input.photoIds]));
-  if (await replayOf(ctx.db, key!, requestHash)) return residentView(ctx, tracking);
+  if (await replayOf(ctx.db, idempotencyKey, requestHash)) return residentView(ctx, tracking);
   if (isFinished(matter.status)) throw new AppError('MATTER_CLOSED');
   await consume(ctx.db, ctx.now(), [{ key: `message:matter:${matter.id}`, max: 60, windowSeconds: 3600 }]);
   await ctx.db.transaction(async (tx) => {
-    if (!(await claimKey(tx, key!, 'matter.message', requestHash, ctx.now()))) return;
+    if (!(await claimKey(tx, idempotencyKey, 'matter.message', requestHash, ctx.now()))) return;
     const eventId = await recordEvent(tx, ctx, matterSubject(matter), {
       type: 'matter.message',
       note: input.text || null,
     });
-    await attachPhotos(tx, { kind: 'matter', matterId: matter.id, staffId: null }, input.photoIds, matter.id, eventId);
-    await storeAnswer(tx, key!, { eventId });
+    const owner = { type: 'matter' as const, id: matter.id };
+    await attachPhotos(tx, { owner, staffId: null }, input.photoIds, { owner, eventId });
+    await storeAnswer(tx, idempotencyKey, { eventId });
   });
   return residentView(ctx, tracking);
 }

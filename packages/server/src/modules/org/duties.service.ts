@@ -14,14 +14,14 @@ import {
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { staff, unitDuties, units } from '../../db/schema/index.js';
-import { audit, type Ctx } from '../../platform/context.js';
+import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertCanSeePath, under } from '../../platform/scope.js';
 
 async function unitInScope(ctx: Ctx, unitId: string) {
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
   if (!unit) throw new AppError('NOT_FOUND', { what: 'unit' });
-  assertCanSeePath(ctx.actor!, unit.path);
+  assertCanSeePath(actorOf(ctx), unit.path);
   return unit;
 }
 

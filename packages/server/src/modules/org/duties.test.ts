@@ -1,6 +1,5 @@
 /** 警格+网格: the responsible officer of each grid, suggested for dispatch and named on the doorplate. */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
 

@@ -116,7 +116,8 @@ export async function importHouseholds(
     const { grid, address, doorplateCode } = parsed.data;
     const byCode = targets.filter((t) => t.code === grid);
     const matches = byCode.length > 0 ? byCode : targets.filter((t) => t.name === grid);
-    if (matches.length !== 1) {
+    const [unit] = matches;
+    if (!unit || matches.length > 1) {
       fail(
         row,
         'grid',
@@ -137,7 +138,7 @@ export async function importHouseholds(
       continue;
     }
     seen.add(doorplateCode);
-    accepted.push({ row, unit: matches[0]!, address, doorplateCode });
+    accepted.push({ row, unit, address, doorplateCode });
   }
   const existing = new Set<string>();
   for (let i = 0; i < accepted.length; i += 1000) {

@@ -9,6 +9,7 @@ import {
   type HouseholdView,
 } from '@jingmin/shared';
 import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
+import { firstOrThrow } from '../../db/rows.js';
 import { households, units } from '../../db/schema/index.js';
 import { changedFields } from '../../platform/audit.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
@@ -71,34 +72,37 @@ export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
     .where(eq(households.doorplateCode, input.doorplateCode));
   if (taken) throw new AppError('CONFLICT');
   const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(households)
-      .values({ ...input, unitPath: unit.path, doorplateToken: randomToken(16) })
-      .returning({ id: households.id });
+    const row = firstOrThrow(
+      await tx
+        .insert(households)
+        .values({ ...input, unitPath: unit.path, doorplateToken: randomToken(16) })
+        .returning({ id: households.id }),
+      'household',
+    );
     await audit(ctx, tx, {
       action: 'household.create',
       result: 'ok',
       targetType: 'household',
-      targetId: row!.id,
+      targetId: row.id,
       details: { unitId: input.unitId, ...changedFields(input) },
     });
-    return row!.id;
+    return row.id;
   });
-  const [row] = await ctx.db
+  const created = await ctx.db
     .select(columns)
     .from(households)
     .innerJoin(units, eq(units.id, households.unitId))
     .where(eq(households.id, id));
-  return present(row!);
+  return present(firstOrThrow(created, 'household'));
 }
 
 export async function doorplateLink(ctx: Ctx, id: string) {
   const [row] = await ctx.db
-    .select({ token: households.doorplateToken, path: households.unitPath })
+    .select({ token: households.doorplateToken, unitId: households.unitId })
     .from(households)
     .where(eq(households.id, id));
   if (!row) throw new AppError('NOT_FOUND', { what: 'household' });
-  await getUnitInScope(ctx, row.path.split('/').filter(Boolean).at(-1)!);
+  await getUnitInScope(ctx, row.unitId);
   await auditAlone(ctx, { action: 'household.doorplate_link', result: 'ok', targetType: 'household', targetId: id });
   return { url: `${ctx.deps.config.http.publicUrl}/h/${row.token}` };
 }

@@ -21,6 +21,7 @@ import {
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { toCsv, toXlsx } from './export-format.js';
 import { importHouseholds } from './households.import.js';
@@ -145,7 +146,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
           ? ['grid', 'gridCode', 'address', 'doorplateCode']
           : ['网格', '网格编码', '地址', '门牌编码'];
       const table = [header, ...rows.map((r) => [r.grid, r.gridCode ?? '', r.address, r.doorplateCode])];
-      const watermark = `${req.ctx.actor!.username} ${req.ctx.now().toISOString()}`;
+      const watermark = `${actorOf(req.ctx).username} ${req.ctx.now().toISOString()}`;
       const name = encodeURIComponent(`households-${unit.name}.${req.query.format}`);
       reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`);
       if (req.query.format === 'xlsx') {

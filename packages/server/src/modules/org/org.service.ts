@@ -17,8 +17,9 @@ import {
 } from '@jingmin/shared';
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { firstOrThrow } from '../../db/rows.js';
 import { departments, households, staff, teams, units } from '../../db/schema/index.js';
-import { audit, type Ctx } from '../../platform/context.js';
+import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertCanSeePath, canSeePath, grantedUnits, isUnder, under } from '../../platform/scope.js';
 
@@ -64,7 +65,7 @@ export async function getUnitInScope(
 ): Promise<UnitRow> {
   const [unit] = await (opts.db ?? ctx.db).select().from(units).where(eq(units.id, id));
   if (!unit) throw new AppError('NOT_FOUND', { what: 'unit' });
-  assertCanSeePath(ctx.actor!, unit.path, opts.readWith);
+  assertCanSeePath(actorOf(ctx), unit.path, opts.readWith);
   return unit;
 }
 
@@ -72,23 +73,24 @@ const readOrg = { readWith: 'org.read' } as const;
 
 /** The actor's scope unit, then any unit granted to it for reading the tree. */
 export function rootUnits(ctx: Ctx) {
-  const actor = ctx.actor!;
+  const actor = actorOf(ctx);
   return listUnits(ctx.db, inArray(units.id, [actor.scopeUnitId, ...grantedUnits(actor, 'org.read')]));
 }
 
 export async function unitDetail(ctx: Ctx, id: string) {
   const unit = await getUnitInScope(ctx, id, readOrg);
-  const [view] = await listUnits(ctx.db, eq(units.id, id));
+  const view = firstOrThrow(await listUnits(ctx.db, eq(units.id, id)), 'unit');
+  const actor = actorOf(ctx);
   // Ancestors above what the actor sees (its scope unit, or a granted unit) stay hidden.
   const ids = unit.path.split('/').filter(Boolean);
   const prefix = (i: number) => `/${ids.slice(0, i + 1).join('/')}/`;
-  const visible = ids.slice(ids.findIndex((_, i) => canSeePath(ctx.actor!, prefix(i), 'org.read')));
+  const visible = ids.slice(ids.findIndex((_, i) => canSeePath(actor, prefix(i), 'org.read')));
   const chain = await ctx.db
     .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
     .where(inArray(units.id, visible));
-  const ancestors = visible.map((v) => chain.find((c) => c.id === v)!).filter(Boolean);
-  return { ...view!, ancestors };
+  const ancestors = visible.flatMap((v) => chain.filter((c) => c.id === v));
+  return { ...view, ancestors };
 }
 
 export async function unitChildren(ctx: Ctx, id: string) {
@@ -126,7 +128,7 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput) {
       details: { ...input },
     });
   });
-  return (await listUnits(ctx.db, eq(units.id, id)))[0]!;
+  return firstOrThrow(await listUnits(ctx.db, eq(units.id, id)), 'unit');
 }
 
 export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput) {
@@ -146,11 +148,11 @@ export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput) {
       details: { ...input },
     });
   });
-  return (await listUnits(ctx.db, eq(units.id, id)))[0]!;
+  return firstOrThrow(await listUnits(ctx.db, eq(units.id, id)), 'unit');
 }
 
 async function moveUnit(ctx: Ctx, tx: Queryable, unit: UnitRow, parentId: string) {
-  if (unit.id === ctx.actor!.scopeUnitId) throw new AppError('FORBIDDEN');
+  if (unit.id === actorOf(ctx).scopeUnitId) throw new AppError('FORBIDDEN');
   const parent = await getUnitInScope(ctx, parentId, { db: tx });
   if (isUnder(parent.path, unit.path)) {
     throw new AppError('INVALID_PARENT', { child: unit.name, parent: parent.name });
@@ -171,7 +173,7 @@ async function moveUnit(ctx: Ctx, tx: Queryable, unit: UnitRow, parentId: string
 
 export async function deleteUnit(ctx: Ctx, id: string) {
   const unit = await getUnitInScope(ctx, id);
-  if (unit.id === ctx.actor!.scopeUnitId) throw new AppError('FORBIDDEN');
+  if (unit.id === actorOf(ctx).scopeUnitId) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
     const [use] = rowsOf<{ n: number }>(
       await tx.execute(sql`
@@ -211,18 +213,21 @@ export async function createTeam(ctx: Ctx, input: CreateTeamInput) {
   const station = await getUnitInScope(ctx, input.stationId);
   if (station.kind !== 'station') throw new AppError('INVALID_PARENT', { child: input.name, parent: station.name });
   return ctx.db.transaction(async (tx) => {
-    const [team] = await tx
-      .insert(teams)
-      .values(input)
-      .returning({ id: teams.id, stationId: teams.stationId, name: teams.name, kind: teams.kind });
+    const team = firstOrThrow(
+      await tx
+        .insert(teams)
+        .values(input)
+        .returning({ id: teams.id, stationId: teams.stationId, name: teams.name, kind: teams.kind }),
+      'team',
+    );
     await audit(ctx, tx, {
       action: 'team.create',
       result: 'ok',
       targetType: 'team',
-      targetId: team!.id,
+      targetId: team.id,
       details: { ...input },
     });
-    return team!;
+    return team;
   });
 }
 
@@ -246,17 +251,20 @@ export async function listDepartments(ctx: Ctx, unitId: string) {
 export async function createDepartment(ctx: Ctx, input: CreateDepartmentInput) {
   await getUnitInScope(ctx, input.unitId);
   return ctx.db.transaction(async (tx) => {
-    const [dept] = await tx
-      .insert(departments)
-      .values({ ...input, phone: input.phone ?? null })
-      .returning(departmentColumns);
+    const dept = firstOrThrow(
+      await tx
+        .insert(departments)
+        .values({ ...input, phone: input.phone ?? null })
+        .returning(departmentColumns),
+      'department',
+    );
     await audit(ctx, tx, {
       action: 'department.create',
       result: 'ok',
       targetType: 'department',
-      targetId: dept!.id,
+      targetId: dept.id,
       details: { ...input },
     });
-    return dept!;
+    return dept;
   });
 }

@@ -1,7 +1,7 @@
 /** /api/v1/policies: security policies, set by the security administrator. */
 import { SecurityPolicies, UpdateSecurityPoliciesInput } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { audit } from '../../platform/context.js';
+import { actorOf, audit } from '../../platform/context.js';
 import { POLICY_KEY } from '../../platform/policies.js';
 import { saveSetting } from '../../platform/settings.js';
 
@@ -20,10 +20,11 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { ctx } = req;
+      const actor = actorOf(ctx);
       const current = await ctx.deps.policies.get();
       const next = { ...current, ...req.body };
       await ctx.db.transaction(async (tx) => {
-        await saveSetting(tx, POLICY_KEY, next, ctx.actor!.id, ctx.now());
+        await saveSetting(tx, POLICY_KEY, next, actor.id, ctx.now());
         await audit(ctx, tx, {
           action: 'policy.update',
           result: 'ok',

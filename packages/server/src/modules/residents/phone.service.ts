@@ -174,17 +174,14 @@ export async function phoneMatters(ctx: Ctx, token: string | undefined): Promise
   });
   return {
     phoneMasked: session.phoneMasked,
-    items: rows
-      .filter((r) => r.matter.intakeKey)
-      .map(({ matter: m, address }) => ({
-        number: m.number,
-        kind: m.kind,
-        status: m.status,
-        address,
-        excerpt: m.body.length > 60 ? `${m.body.slice(0, 60)}…` : m.body,
-        submittedAt: m.createdAt.toISOString(),
-        trackingToken: trackingTokenFor(ctx, m.intakeKey!),
-      })),
+    items: rows.flatMap(({ matter: m, address }) => {
+      // The tracking link is made from the intake key: a matter without one cannot be opened from here.
+      if (!m.intakeKey) return [];
+      const excerpt = m.body.length > 60 ? `${m.body.slice(0, 60)}…` : m.body;
+      const submittedAt = m.createdAt.toISOString();
+      const trackingToken = trackingTokenFor(ctx, m.intakeKey);
+      return [{ number: m.number, kind: m.kind, status: m.status, address, excerpt, submittedAt, trackingToken }];
+    }),
   };
 }
 

@@ -14,8 +14,9 @@ import {
 } from '@jingmin/shared';
 import { and, desc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { firstOrThrow } from '../../db/rows.js';
 import { scopeGrants, staff, units } from '../../db/schema/index.js';
-import { audit, type Ctx } from '../../platform/context.js';
+import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertCanSeePath, visibleUnits } from '../../platform/scope.js';
 import { getUnitInScope } from '../org/org.service.js';
@@ -60,7 +61,7 @@ async function getGrantOrThrow(ctx: Ctx, id: string): Promise<Row> {
 
 /** The grantee: active, someone else, and already holding the capability through a role (a grant widens, never adds). */
 async function assertGrantee(ctx: Ctx, input: CreateScopeGrantInput) {
-  if (input.staffId === ctx.actor!.id) throw new AppError('FORBIDDEN');
+  if (input.staffId === actorOf(ctx).id) throw new AppError('FORBIDDEN');
   const [account] = await ctx.db
     .select({ roles: staff.roles, status: staff.status })
     .from(staff)
@@ -78,17 +79,21 @@ export async function grantScope(ctx: Ctx, input: CreateScopeGrantInput): Promis
   if (expiresAt <= now || expiresAt.getTime() - now.getTime() > MAX_GRANT_DAYS * DAY_MS)
     throw new AppError('GRANT_PERIOD', { days: MAX_GRANT_DAYS });
   await assertGrantee(ctx, input);
+  const granter = actorOf(ctx);
   const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(scopeGrants)
-      .values({ ...input, grantedBy: ctx.actor!.id, createdAt: now, expiresAt })
-      .returning({ id: scopeGrants.id });
+    const row = firstOrThrow(
+      await tx
+        .insert(scopeGrants)
+        .values({ ...input, grantedBy: granter.id, createdAt: now, expiresAt })
+        .returning({ id: scopeGrants.id }),
+      'scope grant',
+    );
     // Ids and field names only: the purpose may name people.
     await audit(ctx, tx, {
       action: 'scope.grant',
       result: 'ok',
       targetType: 'scope_grant',
-      targetId: row!.id,
+      targetId: row.id,
       details: {
         staffId: input.staffId,
         unitId: unit.id,
@@ -97,7 +102,7 @@ export async function grantScope(ctx: Ctx, input: CreateScopeGrantInput): Promis
         fields: ['purpose'],
       },
     });
-    return row!.id;
+    return row.id;
   });
   return present(ctx, await getGrantOrThrow(ctx, id));
 }
@@ -105,7 +110,7 @@ export async function grantScope(ctx: Ctx, input: CreateScopeGrantInput): Promis
 /** Ends a grant at once; only a granter whose scope holds the unit may revoke it. */
 export async function revokeScopeGrant(ctx: Ctx, id: string): Promise<ScopeGrantView> {
   const before = await getGrantOrThrow(ctx, id);
-  assertCanSeePath(ctx.actor!, before.unitPath);
+  assertCanSeePath(actorOf(ctx), before.unitPath);
   await ctx.db.transaction(async (tx) => {
     // Guard on "not yet revoked": two screens revoking at once give one revoke and one conflict.
     const [updated] = await tx
@@ -127,9 +132,9 @@ export async function revokeScopeGrant(ctx: Ctx, id: string): Promise<ScopeGrant
 
 /** Grants on units of the actor's scope (for those who grant), and grants the actor holds itself. */
 export async function findScopeGrants(ctx: Ctx, query: ScopeGrantQuery): Promise<ScopeGrantView[]> {
-  const actor = ctx.actor!;
+  const actor = actorOf(ctx);
   const own = eq(scopeGrants.staffId, actor.id);
-  const sight = actor.capabilities.includes('scope.grant') ? or(own, visibleUnits(actor, units.path))! : own;
+  const sight = actor.capabilities.includes('scope.grant') ? (or(own, visibleUnits(actor, units.path)) ?? own) : own;
   const inForce = and(isNull(scopeGrants.revokedAt), gt(scopeGrants.expiresAt, ctx.now()));
   const rows = await selectGrants(ctx, query.active === '1' ? and(sight, inForce) : sight)
     .orderBy(desc(scopeGrants.createdAt))

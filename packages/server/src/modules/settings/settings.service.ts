@@ -8,7 +8,7 @@ import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { settings, units } from '../../db/schema/index.js';
-import { audit, type Ctx } from '../../platform/context.js';
+import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath, isUnder } from '../../platform/scope.js';
 import { saveSetting } from '../../platform/settings.js';
@@ -49,7 +49,7 @@ async function stationInScope(ctx: Ctx, stationId: string) {
     .where(and(eq(units.id, stationId), eq(units.kind, 'station')));
   if (!station) throw new AppError('NOT_FOUND', { what: 'station' });
   // Staff below a station (a police office) read their station's rules; only the station or above may change them.
-  const actor = ctx.actor!;
+  const actor = actorOf(ctx);
   const within = canSeePath(actor, station.path) || isUnder(actor.scopePath, station.path);
   if (!within) throw new AppError('FORBIDDEN');
   return station;
@@ -61,11 +61,12 @@ export async function readMatterSettings(ctx: Ctx, stationId: string) {
 }
 
 export async function updateMatterSettings(ctx: Ctx, stationId: string, next: MatterSettings) {
+  const actor = actorOf(ctx);
   const station = await stationInScope(ctx, stationId);
-  if (!canSeePath(ctx.actor!, station.path)) throw new AppError('FORBIDDEN');
+  if (!canSeePath(actor, station.path)) throw new AppError('FORBIDDEN');
   const current = await matterSettings(ctx.db, stationId);
   await ctx.db.transaction(async (tx) => {
-    await saveSetting(tx, matterSettingsKey(stationId), next, ctx.actor!.id, ctx.now());
+    await saveSetting(tx, matterSettingsKey(stationId), next, actor.id, ctx.now());
     await audit(ctx, tx, {
       action: 'matter.settings.update',
       result: 'ok',

@@ -12,8 +12,9 @@ import {
   violatesRoleSeparation,
 } from '@jingmin/shared';
 import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
+import { firstOrThrow } from '../../db/rows.js';
 import { staff, units } from '../../db/schema/index.js';
-import { audit, auditAlone, type Ctx } from '../../platform/context.js';
+import { actorOf, audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { maskPhone, sealField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { generateInitialPassword, hashPassword } from '../../platform/passwords.js';
@@ -49,12 +50,12 @@ async function getStaffInScope(ctx: Ctx, id: string): Promise<Row> {
     .innerJoin(units, eq(units.id, staff.scopeUnitId))
     .where(eq(staff.id, id));
   if (!row) throw new AppError('NOT_FOUND', { what: 'account' });
-  assertCanSeePath(ctx.actor!, row.unitPath);
+  assertCanSeePath(actorOf(ctx), row.unitPath);
   return row;
 }
 
 export async function findStaff(ctx: Ctx, query: StaffQuery) {
-  const unit = await getUnitInScope(ctx, query.unitId ?? ctx.actor!.scopeUnitId);
+  const unit = await getUnitInScope(ctx, query.unitId ?? actorOf(ctx).scopeUnitId);
   const inTree = under(units.path, unit.path);
   const like = query.q ? `%${escapeLike(query.q)}%` : undefined;
   const where = like ? and(inTree, or(ilike(staff.username, like), ilike(staff.displayName, like))) : inTree;
@@ -96,19 +97,22 @@ export async function createStaff(ctx: Ctx, input: CreateStaffInput) {
   const passwordHash = await hashPassword(initialPassword, ctx.deps.config.security.argon2MemoryKib);
   const { phone, ...rest } = input;
   const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(staff)
-      .values({ ...rest, ...phoneFields(ctx, phone), passwordHash, mustChangePassword: true, roles: [] })
-      .returning({ id: staff.id });
+    const row = firstOrThrow(
+      await tx
+        .insert(staff)
+        .values({ ...rest, ...phoneFields(ctx, phone), passwordHash, mustChangePassword: true, roles: [] })
+        .returning({ id: staff.id }),
+      'staff account',
+    );
     const { phone: _omitted, ...logged } = input;
     await audit(ctx, tx, {
       action: 'staff.create',
       result: 'ok',
       targetType: 'staff',
-      targetId: row!.id,
+      targetId: row.id,
       details: logged,
     });
-    return row!.id;
+    return row.id;
   });
   return { staff: present(ctx, await getStaffInScope(ctx, id)), initialPassword };
 }
@@ -116,7 +120,7 @@ export async function createStaff(ctx: Ctx, input: CreateStaffInput) {
 export async function updateStaff(ctx: Ctx, id: string, input: UpdateStaffInput) {
   await getStaffInScope(ctx, id);
   if (input.scopeUnitId) await getUnitInScope(ctx, input.scopeUnitId);
-  if (id === ctx.actor!.id && input.status === 'disabled') throw new AppError('FORBIDDEN');
+  if (id === actorOf(ctx).id && input.status === 'disabled') throw new AppError('FORBIDDEN');
   const { phone, ...rest } = input;
   await ctx.db.transaction(async (tx) => {
     await tx
@@ -141,7 +145,7 @@ export async function setRoles(ctx: Ctx, id: string, roles: Role[]) {
   const target = await getStaffInScope(ctx, id);
   if (violatesRoleSeparation(roles)) throw new AppError('ROLE_SEPARATION');
   // Nobody grants roles to themselves.
-  if (id === ctx.actor!.id) throw new AppError('FORBIDDEN');
+  if (id === actorOf(ctx).id) throw new AppError('FORBIDDEN');
   const unique = [...new Set(roles)];
   await ctx.db.transaction(async (tx) => {
     await tx.update(staff).set({ roles: unique, updatedAt: ctx.now() }).where(eq(staff.id, id));
@@ -159,7 +163,7 @@ export async function setRoles(ctx: Ctx, id: string, roles: Role[]) {
 
 export async function resetPassword(ctx: Ctx, id: string) {
   await getStaffInScope(ctx, id);
-  if (id === ctx.actor!.id) throw new AppError('FORBIDDEN');
+  if (id === actorOf(ctx).id) throw new AppError('FORBIDDEN');
   const initialPassword = generateInitialPassword();
   const passwordHash = await hashPassword(initialPassword, ctx.deps.config.security.argon2MemoryKib);
   await ctx.db.transaction(async (tx) => {
@@ -184,7 +188,7 @@ export async function unlock(ctx: Ctx, id: string) {
 
 export async function resetTotp(ctx: Ctx, id: string) {
   await getStaffInScope(ctx, id);
-  if (id === ctx.actor!.id) throw new AppError('FORBIDDEN');
+  if (id === actorOf(ctx).id) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
     await tx.update(staff).set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null }).where(eq(staff.id, id));
     await deleteSessionsOf(tx, id);

@@ -1,18 +1,19 @@
 /**
- * Photos of a submission or a chat message. Checked by content (JPEG, PNG,
- * WebP), re-encoded so no metadata survives (EXIF location included; it is
- * kept as data only when the resident chose to share location), and stored
- * in the database so every server process serves them. Uploads are
- * idempotent like submissions: a retry with the same key returns the same
- * photos. A photo stays pending until the submission or message that carries
- * it commits; pending photos are swept after a day.
+ * Photos of a timeline event (a submission, a chat message), for any owner.
+ * Checked by content (JPEG, PNG, WebP), re-encoded so no metadata survives
+ * (EXIF location included; it is kept as data only when the resident chose to
+ * share location), and stored in the database so every server process serves
+ * them. Uploads are idempotent like submissions: a retry with the same key
+ * returns the same photos. A photo stays pending until the event that carries
+ * it commits; pending photos are swept after a day. Nothing here knows a
+ * domain: callers name the owner (see `PHOTO_OWNER_TYPES`).
  */
 import { PHOTO_LIMITS, type PhotoReceipt, type UploadPhotosResult } from '@jingmin/shared';
-import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import exifr from 'exifr';
 import type { FastifyRequest } from 'fastify';
 import type { Tx } from '../../db/client.js';
-import { idempotencyKeys, matterPhotos } from '../../db/schema/index.js';
+import { idempotencyKeys, type PhotoOwnerType, photos } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
@@ -24,10 +25,23 @@ const MB = 1024 * 1024;
 /** A 50-megapixel image is already bigger than any phone camera's; beyond that is a decompression bomb. */
 const MAX_INPUT_PIXELS = 50_000_000;
 
-/** Who a photo belongs to before it is attached: the doorplate (a new submission) or a matter (a message). */
-export type PhotoOwner =
-  | { kind: 'doorplate'; householdId: string }
-  | { kind: 'matter'; matterId: string; staffId: string | null };
+/** What a photo belongs to: a household (a doorplate upload before its matter exists), a matter … */
+export interface PhotoOwner {
+  type: PhotoOwnerType;
+  id: string;
+}
+
+/** Who sends photos: the owner they are uploaded under, and the staff member sending (null: a resident). */
+export interface PhotoSender {
+  owner: PhotoOwner;
+  staffId: string | null;
+}
+
+/** Where photos are attached: their owner from then on, and the owner's timeline event that carries them. */
+export interface PhotoTarget {
+  owner: PhotoOwner;
+  eventId: number;
+}
 
 /**
  * Reads the `photo` parts of a multipart request into memory, refusing early:
@@ -118,30 +132,30 @@ export async function processPhoto(input: Buffer, keepLocation: boolean): Promis
 /** Stores the uploaded photos once per Idempotency-Key; a retry returns the stored receipt. */
 export async function storePhotos(
   ctx: Ctx,
-  owner: PhotoOwner,
-  key: string | undefined,
+  sender: PhotoSender,
+  idempotencyKey: string | undefined,
   files: Buffer[],
   keepLocation: boolean,
 ): Promise<UploadPhotosResult> {
-  requireKey(key);
-  const ownerId = owner.kind === 'doorplate' ? owner.householdId : owner.matterId;
-  const requestHash = sm3(JSON.stringify([owner.kind, ownerId, keepLocation, files.map((f) => sm3(f))]));
-  const replay = await replayOf<UploadPhotosResult>(ctx.db, key!, requestHash);
+  const key = requireKey(idempotencyKey);
+  const { owner, staffId } = sender;
+  const requestHash = sm3(JSON.stringify([owner.type, owner.id, keepLocation, files.map((f) => sm3(f))]));
+  const replay = await replayOf<UploadPhotosResult>(ctx.db, key, requestHash);
   if (replay) return replay;
   const processed: Processed[] = [];
   for (const file of files) processed.push(await processPhoto(file, keepLocation));
   const now = ctx.now();
   const result = await ctx.db.transaction(async (tx) => {
-    if (!(await claimKey(tx, key!, 'photo.upload', requestHash, now))) return null;
+    if (!(await claimKey(tx, key, 'photo.upload', requestHash, now))) return null;
     const rows = await tx
-      .insert(matterPhotos)
+      .insert(photos)
       .values(
         processed.map((p, ordinal) => ({
-          householdId: owner.kind === 'doorplate' ? owner.householdId : null,
-          matterId: owner.kind === 'matter' ? owner.matterId : null,
-          uploaderType: owner.kind === 'matter' && owner.staffId ? ('staff' as const) : ('resident' as const),
-          uploaderStaffId: owner.kind === 'matter' ? owner.staffId : null,
-          uploadKey: key!,
+          ownerType: owner.type,
+          ownerId: owner.id,
+          uploaderType: staffId ? ('staff' as const) : ('resident' as const),
+          uploaderStaffId: staffId,
+          uploadKey: key,
           ordinal,
           mime: p.mime,
           width: p.width,
@@ -155,78 +169,80 @@ export async function storePhotos(
         })),
       )
       .returning({
-        id: matterPhotos.id,
-        width: matterPhotos.width,
-        height: matterPhotos.height,
-        bytes: matterPhotos.bytes,
-        mime: matterPhotos.mime,
+        id: photos.id,
+        width: photos.width,
+        height: photos.height,
+        bytes: photos.bytes,
+        mime: photos.mime,
       });
     const stored = { photos: rows.map((r) => ({ ...r, mime: r.mime as Mime })) };
-    await storeAnswer(tx, key!, stored);
+    await storeAnswer(tx, key, stored);
     // Last, so the audit chain's lock is held only until the commit right after it.
     await audit(ctx, tx, {
       action: 'photo.upload',
       result: 'ok',
-      targetType: owner.kind === 'matter' ? 'matter' : 'household',
-      targetId: ownerId,
+      targetType: owner.type,
+      targetId: owner.id,
       details: { photos: rows.length, bytes: rows.reduce((n, r) => n + r.bytes, 0) },
     });
     return stored;
   });
   return (
-    result ??
-    (await replayOf<UploadPhotosResult>(ctx.db, key!, requestHash)) ??
-    Promise.reject(new AppError('CONFLICT'))
+    result ?? (await replayOf<UploadPhotosResult>(ctx.db, key, requestHash)) ?? Promise.reject(new AppError('CONFLICT'))
   );
 }
 
 /**
  * Attaches pending photos to the event that carries them, inside that
- * event's transaction, in the order the resident chose them. Every id must be
- * pending and belong to the same owner; otherwise nothing is attached and the
- * request is refused. `keepLocation: false` drops any GPS position kept at
- * upload: the resident took the location back before sending.
+ * event's transaction, in the order the sender chose them; from then on they
+ * belong to the target's owner (a doorplate's photos go to the new matter).
+ * Every id must be pending and this sender's; otherwise nothing is attached
+ * and the request is refused. `keepLocation: false` drops any GPS position
+ * kept at upload: the resident took the location back before sending.
  */
 export async function attachPhotos(
   tx: Tx,
-  owner: PhotoOwner,
+  sender: PhotoSender,
   ids: string[],
-  matterId: string,
-  eventId: number,
+  target: PhotoTarget,
   keepLocation = true,
 ) {
   if (ids.length === 0) return [];
   if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', { detail: 'photoIds' });
+  const sendable = sendableBy(sender);
   // Name every photo that is gone (or never was this sender's), so the page can drop them and keep the rest.
   const usable = await tx
-    .select({ id: matterPhotos.id })
-    .from(matterPhotos)
-    .where(and(inArray(matterPhotos.id, ids), ownedByOf(owner), isNull(matterPhotos.eventId)));
+    .select({ id: photos.id })
+    .from(photos)
+    .where(and(inArray(photos.id, ids), sendable));
   const missing = ids.filter((id) => !usable.some((u) => u.id === id));
   if (missing.length) throw new AppError('PHOTOS_UNAVAILABLE', {}, { photoIds: missing });
-  const ownedBy = ownedByOf(owner);
   const attached = [];
   for (const [position, id] of ids.entries()) {
     const [row] = await tx
-      .update(matterPhotos)
-      .set({ matterId, eventId, ordinal: position, ...(keepLocation ? {} : { location: null }) })
-      .where(and(eq(matterPhotos.id, id), ownedBy, isNull(matterPhotos.eventId)))
-      .returning({ id: matterPhotos.id });
+      .update(photos)
+      .set({
+        ownerType: target.owner.type,
+        ownerId: target.owner.id,
+        eventId: target.eventId,
+        ordinal: position,
+        ...(keepLocation ? {} : { location: null }),
+      })
+      .where(and(eq(photos.id, id), sendable))
+      .returning({ id: photos.id });
     if (!row) throw new AppError('PHOTOS_UNAVAILABLE', {}, { photoIds: [id] });
     attached.push(row);
   }
   return attached;
 }
 
-/** Pending photos this sender may attach: their doorplate's, or their own on this matter (resident or this officer). */
-function ownedByOf(owner: PhotoOwner): SQL {
-  if (owner.kind === 'doorplate')
-    return and(eq(matterPhotos.householdId, owner.householdId), isNull(matterPhotos.matterId))!;
+/** Pending photos this sender may attach: uploaded under this owner, by this staff member or by a resident. */
+function sendableBy({ owner, staffId }: PhotoSender): SQL {
   // The uploader must match: a resident never attaches a photo staff uploaded for an internal note.
-  const uploader = owner.staffId
-    ? eq(matterPhotos.uploaderStaffId, owner.staffId)
-    : eq(matterPhotos.uploaderType, 'resident');
-  return and(eq(matterPhotos.matterId, owner.matterId), uploader)!;
+  const uploader = staffId ? eq(photos.uploaderStaffId, staffId) : eq(photos.uploaderType, 'resident');
+  return (
+    and(eq(photos.ownerType, owner.type), eq(photos.ownerId, owner.id), isNull(photos.eventId), uploader) ?? sql`false`
+  );
 }
 
 /**
@@ -238,17 +254,13 @@ export async function sweepPendingPhotos(ctx: Ctx) {
   const cutoff = new Date(ctx.now().getTime() - 24 * 3_600_000);
   return ctx.db.transaction(async (tx) => {
     const gone = await tx
-      .delete(matterPhotos)
-      .where(and(isNull(matterPhotos.eventId), lt(matterPhotos.createdAt, cutoff)))
-      .returning({ uploadKey: matterPhotos.uploadKey });
+      .delete(photos)
+      .where(and(isNull(photos.eventId), lt(photos.createdAt, cutoff)))
+      .returning({ uploadKey: photos.uploadKey });
     const keys = [...new Set(gone.map((g) => g.uploadKey))];
     // An upload whose other photos were attached keeps its key: those ids are still good.
     for (const key of keys) {
-      const [left] = await tx
-        .select({ id: matterPhotos.id })
-        .from(matterPhotos)
-        .where(eq(matterPhotos.uploadKey, key))
-        .limit(1);
+      const [left] = await tx.select({ id: photos.id }).from(photos).where(eq(photos.uploadKey, key)).limit(1);
       if (!left) await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.key, key));
     }
     return gone.length;

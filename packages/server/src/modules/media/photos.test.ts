@@ -3,10 +3,10 @@ import { inArray } from 'drizzle-orm';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matterPhotos } from '../../db/schema/index.js';
+import { photos } from '../../db/schema/index.js';
 import { systemCtx } from '../../platform/context.js';
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { sweepResidentLeftovers } from './housekeeping.js';
+import { sweepPendingPhotos } from './photos.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -104,12 +104,14 @@ describe('photos on a submission', () => {
     // The resident took the location back before sending: the position kept at upload goes too.
     expect((await submitWith([withdrawn.photos[0]!.id])).status).toBe(200);
     const stored = await t.deps.database.db
-      .select({ id: matterPhotos.id, location: matterPhotos.location })
-      .from(matterPhotos)
-      .where(inArray(matterPhotos.id, [shared.photos[0]!.id, withdrawn.photos[0]!.id]));
+      .select({ id: photos.id, location: photos.location, ownerType: photos.ownerType })
+      .from(photos)
+      .where(inArray(photos.id, [shared.photos[0]!.id, withdrawn.photos[0]!.id]));
     const byId = new Map(stored.map((r) => [r.id, r.location]));
     expect(byId.get(shared.photos[0]!.id)?.lat).toBeCloseTo(30.25, 4);
     expect(byId.get(withdrawn.photos[0]!.id)).toBeNull();
+    // Attached, a doorplate's photos belong to the matter they were sent with.
+    expect(stored.map((r) => r.ownerType)).toEqual(['matter', 'matter']);
   });
 
   it('keeps the order the resident chose, and serves a small copy for lists', async () => {
@@ -279,10 +281,9 @@ describe('housekeeping', () => {
     const abandoned = (res.body as Photos).photos[0]!.id;
     t.clock.advance(25 * 3_600_000);
     const ctx = systemCtx(t.deps, t.app.log);
-    const { photos } = await sweepResidentLeftovers(ctx);
-    expect(photos).toBeGreaterThanOrEqual(1);
+    expect(await sweepPendingPhotos(ctx)).toBeGreaterThanOrEqual(1);
     expect((await submitWith([abandoned])).status).toBe(400);
-    const before = await t.deps.database.db.select({ id: matterPhotos.id }).from(matterPhotos);
+    const before = await t.deps.database.db.select({ id: photos.id }).from(photos);
     expect(before.map((p) => p.id)).not.toContain(abandoned);
     expect(before.length).toBeGreaterThan(0); // the attached photos of the earlier tests remain
   });
