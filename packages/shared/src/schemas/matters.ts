@@ -102,6 +102,8 @@ export const MatterView = z.object({
   address: Shown,
   householdId: z.uuid(),
   stationId: z.uuid(),
+  /** 派出所 name: a bureau supervisor reads matters of several stations. */
+  stationName: Shown,
   location: Location.nullable(),
   contactPhone: Shown.nullable(),
   photoIds: z.array(Id),

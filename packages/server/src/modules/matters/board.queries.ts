@@ -4,21 +4,19 @@
  * and the deadline that applies now. Overdue first, then oldest first.
  */
 import { type BoardColumn, OPEN_MATTER_STATUSES, type SupervisionBoard } from '@jingmin/shared';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { households, matters } from '../../db/schema/index.js';
+import { and, asc, inArray } from 'drizzle-orm';
+import { matters } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { visibleMatters } from '../../platform/scope.js';
 import { assigneeNames } from './assignees.js';
 import { deadlineNow } from './deadline-now.js';
+import { selectLoaded } from './matters.service.js';
 
 type Row = typeof matters.$inferSelect;
 
 export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
   const now = ctx.now();
-  const rows = await ctx.db
-    .select({ matter: matters, address: households.address })
-    .from(matters)
-    .innerJoin(households, eq(households.id, matters.householdId))
+  const rows = await selectLoaded(ctx.db)
     .where(and(visibleMatters(actorOf(ctx)), inArray(matters.status, [...OPEN_MATTER_STATUSES])))
     .orderBy(asc(matters.createdAt))
     .limit(2000);
@@ -27,13 +25,13 @@ export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
     rows.map((r) => r.matter),
   );
   const columns = new Map<string, BoardColumn>();
-  for (const { matter: m, address } of rows) {
+  for (const { matter: m, address, stationName } of rows) {
     const owner = ownerOf(m);
     const key = `${owner.kind}:${owner.id ?? ''}`;
     const column = columns.get(key) ?? {
       ownerKind: owner.kind,
       ownerId: owner.id,
-      name: owner.id ? (names.get(owner.id) ?? '—') : ctx.locale === 'en' ? 'Duty desk' : '值班台（待受理/待派单）',
+      name: laneName(ctx, owner, names, stationName),
       open: 0,
       overdue: 0,
       tasks: [],
@@ -63,11 +61,23 @@ export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
   return { generatedAt: now.toISOString(), columns: ordered };
 }
 
-function ownerOf(m: Row): { kind: BoardColumn['ownerKind']; id: string | null } {
+function laneName(
+  ctx: Ctx,
+  owner: ReturnType<typeof ownerOf>,
+  names: Map<string, string>,
+  stationName: string,
+): string {
+  if (owner.kind === 'desk')
+    return ctx.locale === 'en' ? `Duty desk, ${stationName}` : `${stationName}值班台（待受理/待派单）`;
+  return names.get(owner.id) ?? '—';
+}
+
+function ownerOf(m: Row): { kind: BoardColumn['ownerKind']; id: string } {
   if (m.assigneeStaffId) return { kind: 'staff', id: m.assigneeStaffId };
   if (m.assigneeTeamId) return { kind: 'team', id: m.assigneeTeamId };
   if (m.assigneeDepartmentId) return { kind: 'department', id: m.assigneeDepartmentId };
-  return { kind: 'desk', id: null };
+  // Each station's desk is its own lane: a bureau supervisor sees which desk is behind.
+  return { kind: 'desk', id: m.stationId };
 }
 
 function ownerNames(ctx: Ctx, rows: Row[]) {

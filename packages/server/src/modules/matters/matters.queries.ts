@@ -2,14 +2,14 @@
 import { type DeskSummary, type MatterQuery, OPEN_MATTER_STATUSES, type TimelineEntry } from '@jingmin/shared';
 import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import { anyOf, firstOrThrow } from '../../db/rows.js';
-import { households, matterEvents, matters } from '../../db/schema/index.js';
+import { matterEvents, matters } from '../../db/schema/index.js';
 import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike, visibleMatters } from '../../platform/scope.js';
 import { photoIdsOfEventType, photosByEvent } from '../media/photos.queries.js';
 import { assigneeNames } from './assignees.js';
 import { overdueSql } from './deadline-now.js';
-import { presentMatter } from './matters.service.js';
+import { presentMatter, selectLoaded } from './matters.service.js';
 
 export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const actor = actorOf(ctx);
@@ -28,10 +28,7 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
     parts.push(anyOf(ilike(matters.number, `%${escapeLike(q.q)}%`), ilike(matters.body, `%${escapeLike(q.q)}%`)));
   const where = and(...parts);
   const [total] = await ctx.db.select({ n: count() }).from(matters).where(where);
-  const rows = await ctx.db
-    .select({ matter: matters, address: households.address })
-    .from(matters)
-    .innerJoin(households, eq(households.id, matters.householdId))
+  const rows = await selectLoaded(ctx.db)
     .where(where)
     .orderBy(desc(matters.createdAt))
     .limit(q.pageSize)
@@ -45,7 +42,9 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const owners = { type: 'matter' as const, ids: rows.map((r) => r.matter.id) };
   const photos = await photoIdsOfEventType(ctx.db, owners, matterEvents, 'matter.submitted');
   return {
-    items: rows.map((r) => presentMatter(ctx, { ...r.matter, address: r.address }, photos.get(r.matter.id))),
+    items: rows.map((r) =>
+      presentMatter(ctx, { ...r.matter, address: r.address, stationName: r.stationName }, photos.get(r.matter.id)),
+    ),
     total: total?.n ?? 0,
     page: q.page,
     pageSize: q.pageSize,

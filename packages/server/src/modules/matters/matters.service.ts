@@ -5,8 +5,8 @@
  */
 import { isFinished, type MatterView } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
-import { households, matterEvents, matters } from '../../db/schema/index.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import { households, matterEvents, matters, units } from '../../db/schema/index.js';
+import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { photoIdsOfEventType } from '../media/photos.queries.js';
 import { deadlineNow } from './deadline-now.js';
@@ -17,6 +17,18 @@ export type { Matter } from './transition.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** A matter with what staff read beside it: the household's address and the station's name. */
+export type LoadedMatter = Matter & { address: string; stationName: string };
+
+/** The one way matters are read for staff screens: joined to their household and station. */
+export function selectLoaded(db: Ctx['db']) {
+  return db
+    .select({ matter: matters, address: households.address, stationName: units.name })
+    .from(matters)
+    .innerJoin(households, eq(households.id, matters.householdId))
+    .innerJoin(units, eq(units.id, matters.stationId));
+}
+
 /**
  * One matter inside the actor's sight. `afterOwnChange` skips the sight check
  * for the answer to a change the actor just made: a department that returns a
@@ -26,15 +38,11 @@ export async function getMatterOrThrow(
   ctx: Ctx,
   id: string,
   opts: { afterOwnChange?: boolean } = {},
-): Promise<Matter & { address: string }> {
-  const [row] = await ctx.db
-    .select({ matter: matters, address: households.address })
-    .from(matters)
-    .innerJoin(households, eq(households.id, matters.householdId))
-    .where(eq(matters.id, id));
+): Promise<LoadedMatter> {
+  const [row] = await selectLoaded(ctx.db).where(eq(matters.id, id));
   if (!row) throw new AppError('NOT_FOUND', { what: 'matter' });
-  if (!opts.afterOwnChange && !canSee(ctx.actor as Actor, row.matter)) throw new AppError('FORBIDDEN');
-  return { ...row.matter, address: row.address };
+  if (!opts.afterOwnChange && !canSee(actorOf(ctx), row.matter)) throw new AppError('FORBIDDEN');
+  return { ...row.matter, address: row.address, stationName: row.stationName };
 }
 
 /** The matter as staff see it, with its submission photos. */
@@ -43,13 +51,13 @@ export async function viewMatter(ctx: Ctx, id: string, opts: { afterOwnChange?: 
 }
 
 /** A matter already loaded, with its submission photos. */
-export async function presentWithPhotos(ctx: Ctx, matter: Matter & { address: string }): Promise<MatterView> {
+export async function presentWithPhotos(ctx: Ctx, matter: LoadedMatter): Promise<MatterView> {
   const owners = { type: 'matter' as const, ids: [matter.id] };
   const photos = await photoIdsOfEventType(ctx.db, owners, matterEvents, 'matter.submitted');
   return presentMatter(ctx, matter, photos.get(matter.id));
 }
 
-export function presentMatter(ctx: Ctx, m: Matter & { address: string }, photoIds: string[] = []): MatterView {
+export function presentMatter(ctx: Ctx, m: LoadedMatter, photoIds: string[] = []): MatterView {
   return {
     id: m.id,
     number: m.number,
@@ -61,6 +69,7 @@ export function presentMatter(ctx: Ctx, m: Matter & { address: string }, photoId
     address: m.address,
     householdId: m.householdId,
     stationId: m.stationId,
+    stationName: m.stationName,
     location: m.location ?? null,
     contactPhone: m.contactPhoneMasked,
     photoIds,
@@ -76,7 +85,7 @@ export function presentMatter(ctx: Ctx, m: Matter & { address: string }, photoId
     createdAt: m.createdAt.toISOString(),
     figures: figuresOf(ctx, m),
     due: deadlineNow(m, ctx.now()),
-    allowedActions: allowedActions(ctx.actor as Actor, m),
+    allowedActions: allowedActions(actorOf(ctx), m),
   };
 }
 

@@ -19,16 +19,14 @@ import { AppError } from '../../platform/errors.js';
 import { canSeePath, isDepartmentOnly } from '../../platform/scope.js';
 import { matterSettings } from '../settings/settings.service.js';
 import { matterIdByNumber } from './matters.queries.js';
-import { getMatterOrThrow, presentWithPhotos } from './matters.service.js';
+import { getMatterOrThrow, type LoadedMatter, presentWithPhotos } from './matters.service.js';
 import { type Change, type Matter, type Patch, transition } from './transition.js';
 
-type Loaded = Matter & { address: string };
-
 /** One step on one matter, answered with the matter as it now stands. */
-async function step(ctx: Ctx, id: string, change: (m: Loaded) => Promise<Change> | Change): Promise<MatterView> {
+async function step(ctx: Ctx, id: string, change: (m: LoadedMatter) => Promise<Change> | Change): Promise<MatterView> {
   const matter = await getMatterOrThrow(ctx, id);
   const updated = await transition(ctx, matter, await change(matter));
-  return presentWithPhotos(ctx, { ...updated, address: matter.address });
+  return presentWithPhotos(ctx, { ...updated, address: matter.address, stationName: matter.stationName });
 }
 
 /** 受理: the desk confirms kind and urgency; the resolution clock runs from submission by them. */

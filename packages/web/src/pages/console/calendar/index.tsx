@@ -17,6 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useCan } from '../../../access';
 import { calendarApi } from '../../../api/calendar';
 import { errorMessage } from '../../../api/client';
 import { useLang } from '../../../i18n';
@@ -30,10 +31,12 @@ const WEEKDAYS = {
 export default function CalendarPage() {
   const { t, label } = useLang();
   const status = useQuery({ queryKey: ['calendar-status'], queryFn: calendarApi.status });
+  // Only who keeps the calendar is asked to enter next year.
+  const keeper = useCan()('calendar.write');
   const [year, setYear] = useState(() => Number(toCalendarDate(new Date()).slice(0, 4)));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {status.data?.missingNextYear && (
+      {keeper && status.data?.missingNextYear && (
         <Alert
           type="warning"
           showIcon
@@ -108,10 +111,14 @@ function YearEditor({ year }: { year: number }) {
       )}
       <Card
         size="small"
-        title={t(
-          `放假 ${days.filter((d) => d.kind === 'holiday').length} 天，调休上班 ${days.filter((d) => d.kind === 'workday').length} 天，全年工作日 ${workingDaysInYear} 天`,
-          `${days.filter((d) => d.kind === 'holiday').length} days off, ${days.filter((d) => d.kind === 'workday').length} make-up days, ${workingDaysInYear} working days in the year`,
-        )}
+        title={
+          days.length === 0
+            ? t(`${year}年节假日安排尚未录入`, `Holidays for ${year} not entered yet`)
+            : t(
+                `放假 ${days.filter((d) => d.kind === 'holiday').length} 天，调休上班 ${days.filter((d) => d.kind === 'workday').length} 天，全年工作日 ${workingDaysInYear} 天`,
+                `${days.filter((d) => d.kind === 'holiday').length} days off, ${days.filter((d) => d.kind === 'workday').length} make-up days, ${workingDaysInYear} working days in the year`,
+              )
+        }
         extra={
           editable && (
             <Space>

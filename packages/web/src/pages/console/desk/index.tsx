@@ -25,7 +25,9 @@ export default function DeskPage() {
     alerts.dismiss(id);
     setOpen(id);
   };
-  const live = useLiveMatters(alerts.onSubmitted);
+  // Alerts and the beep are for those who take new matters; a supervisor reading the county is not paged.
+  const takesMatters = can('matter.desk') || can('matter.handle');
+  const live = useLiveMatters(takesMatters ? alerts.onSubmitted : undefined);
   const refresh = useRefreshMatters();
   const liveBadge = (
     <Badge status={live ? 'success' : 'default'} text={live ? t('实时', 'Live') : t('连接中…', 'Connecting…')} />
@@ -37,13 +39,20 @@ export default function DeskPage() {
         activeKey={tab}
         onChange={(key) => setParams(key === 'board' ? { tab: 'board' } : {}, { replace: true })}
         tabBarExtraContent={
-          <Space
-            size={6}
-            title={t('求助、报警类新事项到达时响一声', 'A beep when a new help request or report arrives')}
-          >
-            <Switch size="small" checked={alerts.sound} onChange={alerts.setSound} aria-label={t('提示音', 'Sound')} />
-            <Typography.Text style={{ fontSize: 13 }}>{t('提示音', 'Sound')}</Typography.Text>
-          </Space>
+          takesMatters && (
+            <Space
+              size={6}
+              title={t('求助、报警类新事项到达时响一声', 'A beep when a new help request or report arrives')}
+            >
+              <Switch
+                size="small"
+                checked={alerts.sound}
+                onChange={alerts.setSound}
+                aria-label={t('提示音', 'Sound')}
+              />
+              <Typography.Text style={{ fontSize: 13 }}>{t('提示音', 'Sound')}</Typography.Text>
+            </Space>
+          )
         }
         items={[
           { key: 'inbox', label: t('事项', 'Matters'), children: <Inbox onOpen={openMatter} live={liveBadge} /> },

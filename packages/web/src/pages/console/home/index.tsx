@@ -29,6 +29,9 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'calendar.write': ['维护工作日历', 'Keep the working-day calendar'],
 };
 
+/** 临时授权 is given through the API until the evaluations issue brings its screen; no tag promises a page. */
+const hasScreen = (c: (typeof CAPABILITIES)[number]) => c !== 'scope.grant';
+
 export default function HomePage() {
   const session = useSession();
   const can = useCan();
@@ -57,7 +60,7 @@ export default function HomePage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('可以', 'May')}>
               <Flex wrap gap={4}>
-                {session.capabilities.map((c) => (
+                {session.capabilities.filter(hasScreen).map((c) => (
                   <Tag key={c} color="geekblue" style={{ marginInlineEnd: 0 }}>
                     {t(...CAP_LABELS[c])}
                   </Tag>

@@ -8,9 +8,10 @@ import {
   URGENCY_LABELS,
 } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useCan } from '../../../../access';
+import { errorMessage } from '../../../../api/client';
 import { matterApi } from '../../../../api/matters';
 import { useLang } from '../../../../i18n';
 import { DueText } from '../../matter/DueText';
@@ -52,6 +53,7 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
   });
   // Overdue is the server's word (the first response, taking or resolution deadline passed).
   const overdue = (m: MatterView) => m.due.overdue;
+  const manyStations = new Set(list.data?.items.map((m) => m.stationId)).size > 1;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -69,15 +71,17 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
             label: f === 'all' ? t('全部状态', 'All statuses') : label(MATTER_STATUS_LABELS[f]),
           }))}
         />
-        <Checkbox
-          checked={mine}
-          onChange={(e) => {
-            setPage(1);
-            setMine(e.target.checked);
-          }}
-        >
-          {t('只看我的任务', 'My tasks only')}
-        </Checkbox>
+        {can('matter.handle') && (
+          <Checkbox
+            checked={mine}
+            onChange={(e) => {
+              setPage(1);
+              setMine(e.target.checked);
+            }}
+          >
+            {t('只看我的任务', 'My tasks only')}
+          </Checkbox>
+        )}
         {can('matter.review') && (
           <Checkbox
             checked={review}
@@ -99,6 +103,18 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
           style={{ width: 220 }}
         />
       </Space>
+      {list.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('事项列表加载失败：', 'The list could not be loaded: ') + errorMessage(list.error)}
+          action={
+            <Button size="small" onClick={() => void list.refetch()}>
+              {t('重试', 'Retry')}
+            </Button>
+          }
+        />
+      )}
       <Table<MatterView>
         rowKey="id"
         size="small"
@@ -110,6 +126,10 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
         pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('回执号', 'Number'), dataIndex: 'number', width: 170 },
+          // A bureau supervisor reads several stations: say whose each matter is.
+          ...(manyStations
+            ? [{ title: t('派出所', 'Station'), dataIndex: 'stationName', width: 120, ellipsis: true }]
+            : []),
           {
             title: t('类型', 'Kind'),
             dataIndex: 'kind',
