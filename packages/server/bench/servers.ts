@@ -171,9 +171,11 @@ export async function startServer(env: Record<string, string>, label: string): P
     'bash',
     [
       '-c',
-      'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" --enable-source-maps --liftoff-only "$1"',
+      'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" --enable-source-maps --liftoff-only $2 "$1"',
       process.execPath,
       SERVER_ENTRY,
+      // BENCH_PROFILE=<dir>: each server writes a V8 CPU profile there when it stops.
+      process.env.BENCH_PROFILE ? `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` : '',
     ],
     {
       env: {

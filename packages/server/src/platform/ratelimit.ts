@@ -1,10 +1,12 @@
 /**
  * Fixed-window rate limits stored in PostgreSQL, so they hold across server
  * processes and restarts (the in-memory store of @fastify/rate-limit does not).
+ * Every limit of a request is counted in one statement; a write that must not
+ * happen past a limit (a submission) carries the count in its own statement.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
-import { rateLimits } from '../db/schema/index.js';
+import { rowsOf } from '../db/rows.js';
 import { AppError } from './errors.js';
 
 export interface Limit {
@@ -14,30 +16,48 @@ export interface Limit {
   windowSeconds: number;
 }
 
+const windowOf = (limit: Limit, now: Date) => {
+  const ms = limit.windowSeconds * 1000;
+  return { start: new Date(Math.floor(now.getTime() / ms) * ms), ms };
+};
+
 /**
- * Counts one attempt against each limit, all in one statement (one round
- * trip, one short row lock each); throws RATE_LIMITED (with Retry-After) when
- * any is exceeded.
+ * CTEs that count one attempt against each limit: `rl` (the counters after
+ * this attempt) and `over` (the keys past their limit). A statement gates its
+ * writes on `NOT EXISTS (SELECT 1 FROM over)`; the attempt is counted either way.
  */
+export function limitCtes(limits: Limit[], now: Date): SQL[] {
+  const rows = limits.map((l) => sql`(${l.key}, ${windowOf(l, now).start}::timestamptz, 1)`);
+  const maxima = limits.map((l) => sql`(${l.key}, ${l.max}::bigint)`);
+  return [
+    sql`rl AS (INSERT INTO rate_limits (key, window_start, count) VALUES ${sql.join(rows, sql`, `)}
+      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING key, count)`,
+    sql`over AS (SELECT rl.key FROM rl JOIN (VALUES ${sql.join(maxima, sql`, `)}) AS l(key, max) ON l.key = rl.key
+      WHERE rl.count > l.max)`,
+  ];
+}
+
+/** The keys past their limit, as a column of the statement's answer. */
+export const overColumn = sql`(SELECT coalesce(array_agg(key), '{}') FROM over) AS "overLimit"`;
+
+/** RATE_LIMITED (with Retry-After until the first of the exceeded windows ends) when any key is over. */
+export function assertWithinLimits(limits: Limit[], overLimit: readonly string[], now: Date) {
+  const hit = limits.filter((l) => overLimit.includes(l.key));
+  if (hit.length === 0) return;
+  const retryAfter = Math.max(
+    ...hit.map((l) => {
+      const w = windowOf(l, now);
+      return Math.ceil((w.start.getTime() + w.ms - now.getTime()) / 1000);
+    }),
+  );
+  throw new AppError('RATE_LIMITED', { retryAfter }, { retryAfterSeconds: retryAfter });
+}
+
+/** Counts one attempt against each limit, in one statement; throws RATE_LIMITED when any is exceeded. */
 export async function consume(db: Queryable, now: Date, limits: Limit[]) {
   if (limits.length === 0) return;
-  const windows = limits.map((limit) => {
-    const windowMs = limit.windowSeconds * 1000;
-    return { limit, start: new Date(Math.floor(now.getTime() / windowMs) * windowMs), windowMs };
-  });
-  const rows = await db
-    .insert(rateLimits)
-    .values(windows.map((w) => ({ key: w.limit.key, windowStart: w.start, count: 1 })))
-    .onConflictDoUpdate({
-      target: [rateLimits.key, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
-    })
-    .returning({ key: rateLimits.key, count: rateLimits.count });
-  for (const w of windows) {
-    const count = rows.find((r) => r.key === w.limit.key)?.count ?? 0;
-    if (count > w.limit.max) {
-      const retryAfter = Math.ceil((w.start.getTime() + w.windowMs - now.getTime()) / 1000);
-      throw new AppError('RATE_LIMITED', { retryAfter }, { retryAfterSeconds: retryAfter });
-    }
-  }
+  const [row] = rowsOf<{ overLimit: string[] }>(
+    await db.execute(sql`WITH ${sql.join(limitCtes(limits, now), sql`, `)} SELECT ${overColumn}`),
+  );
+  assertWithinLimits(limits, row?.overLimit ?? [], now);
 }

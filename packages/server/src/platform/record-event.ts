@@ -56,7 +56,7 @@ export interface EventStatementOptions {
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 const textArray = (v: string[]) => sql`${sql.param(v)}::text[]`;
 
-/** The event, its audit entry and its outbox row as one statement that answers the event's id. */
+/** The event, its audit entry and its outbox row as one statement that answers the event's id (one row). */
 export function eventStatement(ctx: Ctx, subject: MatterSubject, e: MatterEvent, opts: EventStatementOptions = {}) {
   const now = ctx.now();
   const actor = ctx.actor;
@@ -93,7 +93,8 @@ export function eventStatement(ctx: Ctx, subject: MatterSubject, e: MatterEvent,
       SELECT ${textArray(topics)}, ${e.type}, ${json(live)} || ${extra} || jsonb_build_object('eventId', ev.id), ${now}
       FROM ev)`,
   ];
-  return sql`WITH ${sql.join(ctes, sql`, `)} SELECT ev.id::int AS "eventId"${opts.select ?? sql``} FROM ev`;
+  // Always one row: with a gate that stopped the writes, the event's id is null and `select` still answers.
+  return sql`WITH ${sql.join(ctes, sql`, `)} SELECT (SELECT id FROM ev)::int AS "eventId"${opts.select ?? sql``}`;
 }
 
 /** Writes the event, its audit entry and its outbox row in `db` (the caller's transaction); answers the event's id. */

@@ -11,7 +11,7 @@ import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { answerOf, replayOf, requireKey } from '../../platform/idempotency.js';
-import { consume } from '../../platform/ratelimit.js';
+import { assertWithinLimits } from '../../platform/ratelimit.js';
 import { attachPhotos } from '../media/photos.service.js';
 import { trackingHashOf, trackingTokenFor } from '../residents/links.js';
 import { phoneSessionOrThrow } from '../residents/phone.service.js';
@@ -75,13 +75,13 @@ export async function submitMatter(
   if (!household.stationId) throw new AppError('NOT_FOUND', { what: 'station' });
   const phone = input.phoneToken ? await phoneSessionOrThrow(ctx, input.phoneToken) : null;
   const { deadlines: rules, limits } = await matterSettings(ctx.db, household.stationId);
-  // Round trip 2: every limit counted in one statement.
-  await consume(ctx.db, now, [
+  const counted = [
     { key: `submit:doorplate:${household.id}`, max: limits.perDoorplatePerHour, windowSeconds: 3600 },
     { key: `submit:ip:${ctx.ip}`, max: limits.perAddressPerHour, windowSeconds: 3600 },
     ...(phone ? [{ key: `submit:phone:${phone.phoneIndex}`, max: limits.perPhonePerHour, windowSeconds: 3600 }] : []),
-  ]);
-  // Round trip 3: key, matter, event, audit entry and outbox row in one statement (one transaction with photos).
+  ];
+  // Round trip 2: the limits counted, and — within them — key, matter, event, audit entry and outbox row, in one
+  // statement (one transaction with the photos when there are some).
   const statement = intakeStatement(ctx, {
     key,
     requestHash,
@@ -91,26 +91,25 @@ export async function submitMatter(
     input,
     phone,
     firstResponseDueAt: dueDates(deadlinesFor(input.kind, 'normal', rules), { submittedAt: now }).firstResponseDueAt,
+    limits: counted,
   });
-  const made = input.photoIds.length
+  const answer = input.photoIds.length
     ? await ctx.db.transaction(async (tx) => {
         const row = await runIntake(tx, statement);
         // A photo's GPS position stays only when the resident sends a location with the matter.
-        if (row)
-          await attachPhotos(
-            tx,
-            { owner: { type: 'household', id: household.id }, staffId: null },
-            input.photoIds,
-            { owner: { type: 'matter', id: row.matterId }, eventId: row.eventId },
-            Boolean(input.location),
-          );
+        const from = { owner: { type: 'household' as const, id: household.id }, staffId: null };
+        const to = (eventId: number) => ({ owner: { type: 'matter' as const, id: row.matterId }, eventId });
+        if (row.eventId !== null)
+          await attachPhotos(tx, from, input.photoIds, to(row.eventId), Boolean(input.location));
         return row;
       })
     : await runIntake(ctx.db, statement).then((row) => {
         ctx.deps.database.notifyCommit();
         return row;
       });
-  if (made) return { number: made.number, status: 'submitted', submittedAt: now.toISOString(), trackingToken };
+  assertWithinLimits(counted, answer.overLimit, now);
+  const made = answer.eventId !== null && answer.number ? answer.number : null;
+  if (made) return { number: made, status: 'submitted', submittedAt: now.toISOString(), trackingToken };
   // A concurrent retry won the race, or the key's own row was swept but its matter stands.
   const result =
     (await replayOf<StoredReceipt>(ctx.db, key, requestHash)) ?? (await receiptOfMatter(ctx, key, household.id));

@@ -11,6 +11,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { Ctx } from '../../platform/context.js';
+import { type Limit, limitCtes, overColumn } from '../../platform/ratelimit.js';
 import { eventStatement, matterSubject } from '../../platform/record-event.js';
 
 export interface IntakePlan {
@@ -23,6 +24,8 @@ export interface IntakePlan {
   input: SubmitMatterInput;
   phone: { phoneEnc: string; phoneMasked: string; phoneIndex: string } | null;
   firstResponseDueAt: Date;
+  /** Counted in the same statement; nothing is written past one of them. */
+  limits: Limit[];
 }
 
 export function intakeStatement(ctx: Ctx, p: IntakePlan): SQL {
@@ -30,11 +33,12 @@ export function intakeStatement(ctx: Ctx, p: IntakePlan): SQL {
   const matterId = randomUUID();
   const { input, phone } = p;
   const before = [
+    ...limitCtes(p.limits, now),
     sql`n AS (SELECT ${p.numberPrefix} || lpad(nextval('matter_number_seq')::text, 6, '0') AS number)`,
     sql`k AS (INSERT INTO idempotency_keys (key, scope, request_hash, response, created_at)
       SELECT ${p.key}::uuid, 'matter.submit', ${p.requestHash},
         jsonb_build_object('number', n.number, 'status', 'submitted', 'submittedAt', ${now.toISOString()}::text), ${now}
-      FROM n WHERE NOT EXISTS (SELECT 1 FROM matters WHERE intake_key = ${p.key}::uuid)
+      FROM n WHERE NOT EXISTS (SELECT 1 FROM over) AND NOT EXISTS (SELECT 1 FROM matters WHERE intake_key = ${p.key}::uuid)
       ON CONFLICT (key) DO NOTHING RETURNING key)`,
     sql`m AS (INSERT INTO matters (id, number, household_id, station_id, unit_path, kind, body, location,
         contact_phone_enc, contact_phone_masked, contact_phone_index, intake_key, tracking_hash, notice_version,
@@ -65,13 +69,20 @@ export function intakeStatement(ctx: Ctx, p: IntakePlan): SQL {
       before,
       gate: 'm',
       payloadSql: sql`(SELECT jsonb_build_object('number', number) FROM m)`,
-      select: sql`, (SELECT number FROM m) AS number, ${matterId}::text AS "matterId"`,
+      select: sql`, (SELECT number FROM m) AS number, ${matterId}::text AS "matterId", ${overColumn}`,
     },
   );
 }
 
-/** Runs the statement; null when it wrote nothing (the key was taken meanwhile). */
-export async function runIntake(db: Queryable, statement: SQL) {
-  const [row] = rowsOf<{ eventId: number; number: string; matterId: string }>(await db.execute(statement));
-  return row ?? null;
+export interface IntakeAnswer {
+  /** Null when nothing was written: a limit was passed, or the key was taken meanwhile. */
+  eventId: number | null;
+  number: string | null;
+  matterId: string;
+  overLimit: string[];
+}
+
+export async function runIntake(db: Queryable, statement: SQL): Promise<IntakeAnswer> {
+  const [row] = rowsOf<IntakeAnswer>(await db.execute(statement));
+  return row ?? { eventId: null, number: null, matterId: '', overLimit: [] };
 }
