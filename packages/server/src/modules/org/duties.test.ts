@@ -1,7 +1,7 @@
 /** 警格+网格: the responsible officer of each grid, suggested for dispatch and named on the doorplate. */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { buildTestApp, type TestApp } from '../../test/harness.js';
+import { matterIdOf, submitAt } from '../../test/matters.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,21 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function submit(plate: string, kind = 'consult', body = '想问问办居住证要带什么') {
-  const res = await t
-    .anonymous()
-    .post(
-      `/api/v1/public/doorplates/${plate}/matters`,
-      { kind, body, noticeVersion: '2026-11' },
-      { 'idempotency-key': randomUUID() },
-    );
-  expect(res.status).toBe(200);
-  return res.body as { number: string; trackingToken: string };
-}
-
-async function idOf(desk: Client, number: string) {
-  return ((await desk.get(`/api/v1/matters?q=${number}`)).body as { items: { id: string }[] }).items[0]!.id;
-}
+const submit = (plate: string, kind?: string, body?: string) => submitAt(t, plate, kind, body);
+const idOf = matterIdOf;
 
 describe('警格+网格: the responsible officer of a grid', () => {
   it('is suggested for dispatch and named on the doorplate, never for another grid', async () => {
