@@ -12,7 +12,7 @@
  * - A scope grant (临时授权) adds a read of one capability on another subtree
  *   until it expires or is revoked. It counts only where the caller names the
  *   capability it is reading with: a change never passes one.
- * - A resident's tracking link opens one matter, at its station.
+ * - A resident's tracking link opens one matter (modules/residents/links.ts), never a scope.
  */
 import type { Capability } from '@jingmin/shared';
 import { type AnyColumn, eq, or, type SQL, sql } from 'drizzle-orm';
@@ -24,8 +24,7 @@ import { departmentTopic, unitTopic } from './topics.js';
 /** What one account or link may see. */
 export type Scope =
   | { kind: 'subtree'; unitId: string; path: string; grants: readonly ActiveGrant[] }
-  | { kind: 'department'; departmentId: string | null; unitId: string; path: string }
-  | { kind: 'resident'; matterId: string; stationId: string };
+  | { kind: 'department'; departmentId: string | null; unitId: string; path: string };
 
 /** A matter as far as sight is concerned. */
 export interface MatterSight {
@@ -43,11 +42,6 @@ export function scopeOf(actor: Actor): Scope {
   if (isDepartmentOnly(actor))
     return { kind: 'department', departmentId: actor.departmentId, unitId: actor.scopeUnitId, path: actor.scopePath };
   return { kind: 'subtree', unitId: actor.scopeUnitId, path: actor.scopePath, grants: actor.grants };
-}
-
-/** The resident side: a tracking link sees its own matter, at the matter's station. */
-export function residentScope(matter: { id: string; stationId: string }): Scope {
-  return { kind: 'resident', matterId: matter.id, stationId: matter.stationId };
 }
 
 /** Grants in force for `capability`, and only when the actor holds that capability through a role. */

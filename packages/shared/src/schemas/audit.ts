@@ -1,6 +1,6 @@
 /** The audit trail as the auditor reads it. */
 import { z } from 'zod';
-import { text } from './common.js';
+import { Shown, text } from './common.js';
 
 export const AUDIT_RESULTS = ['ok', 'denied', 'failed'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
@@ -38,3 +38,10 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditHead = z.object({ seq: z.number().int(), mac: z.string(), at: z.iso.datetime().nullable() });
 export type AuditHead = z.infer<typeof AuditHead>;
+
+/** A walk of the whole chain: intact up to its head, or broken at an entry, with the reason in words. */
+export const AuditVerifyView = z.union([
+  z.object({ ok: z.literal(true), checked: z.number().int(), head: AuditHead }),
+  z.object({ ok: z.literal(false), checked: z.number().int(), brokenAt: z.number().int(), reason: Shown }),
+]);
+export type AuditVerifyView = z.infer<typeof AuditVerifyView>;

@@ -1,10 +1,9 @@
 /** The audit trail: search, export, the chain head and its verification. */
-import type { AuditEntryView, AuditHead, AuditResult } from '@jingmin/shared';
+import type { AuditEntryView, AuditHead, AuditResult, AuditVerifyView } from '@jingmin/shared';
 import { api, apiUrl, type Paged } from './client';
 
-export type VerifyResult =
-  | { ok: true; checked: number; head: AuditHead }
-  | { ok: false; checked: number; brokenAt: number; reason: string };
+/** The chain walk as the server answers it (the shared contract). */
+export type VerifyResult = AuditVerifyView;
 
 export type AuditFilter = { actor?: string; action?: string; result?: AuditResult; from?: string; to?: string };
 

@@ -3,10 +3,9 @@
  * chain head and a verification run. Read-only: there is no route that
  * changes an entry, and the auditor's own searches are audited too.
  */
-import { AuditEntryView, AuditHead, AuditQuery, paged } from '@jingmin/shared';
+import { AuditEntryView, AuditHead, AuditQuery, AuditVerifyView, paged } from '@jingmin/shared';
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { auditLog } from '../../db/schema/index.js';
 import { chainHead, verifyChain } from '../../platform/audit.js';
 import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
@@ -16,10 +15,6 @@ import { readHeadFile } from './head-file.js';
 
 const config = { capability: 'audit.read' } as const;
 const tags = ['audit'];
-const VerifyView = z.union([
-  z.object({ ok: z.literal(true), checked: z.number(), head: AuditHead }),
-  z.object({ ok: z.literal(false), checked: z.number(), brokenAt: z.number(), reason: z.string() }),
-]);
 
 function whereOf(q: AuditQuery): SQL | undefined {
   const parts: SQL[] = [];
@@ -103,7 +98,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     return chainHead(req.ctx.db);
   });
 
-  app.get('/audit/verify', { config, schema: { tags, response: { 200: VerifyView } } }, async (req) => {
+  app.get('/audit/verify', { config, schema: { tags, response: { 200: AuditVerifyView } } }, async (req) => {
     const exported = readHeadFile(req.ctx.deps.config.audit.headFile);
     const result = await verifyChain(req.ctx.db, req.ctx.deps.keys.audit, {
       exportedHead: exported ?? undefined,

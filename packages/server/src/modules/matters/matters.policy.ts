@@ -56,6 +56,3 @@ function flowActions(actor: Actor, m: Matter): MatterAction[] {
 export function canSee(actor: Actor, m: Matter): boolean {
   return canSeeMatter(actor, m);
 }
-
-/** @deprecated Import from platform/scope.ts; kept for matters.service.ts and events.routes.ts. */
-export { isDepartmentOnly } from '../../platform/scope.js';
