@@ -25,13 +25,14 @@ export async function supervisionBoard(ctx: Ctx): Promise<SupervisionBoard> {
     rows.map((r) => r.matter),
   );
   const columns = new Map<string, BoardColumn>();
+  const manyStations = new Set(rows.map((r) => r.matter.stationId)).size > 1;
   for (const { matter: m, address, stationName } of rows) {
     const owner = ownerOf(m);
     const key = `${owner.kind}:${owner.id ?? ''}`;
     const column = columns.get(key) ?? {
       ownerKind: owner.kind,
       ownerId: owner.id,
-      name: laneName(ctx, owner, names, stationName),
+      name: laneName(ctx, owner, names, manyStations ? stationName : null),
       open: 0,
       overdue: 0,
       tasks: [],
@@ -65,10 +66,12 @@ function laneName(
   ctx: Ctx,
   owner: ReturnType<typeof ownerOf>,
   names: Map<string, string>,
-  stationName: string,
+  /** Named only when the board shows several stations. */
+  stationName: string | null,
 ): string {
-  if (owner.kind === 'desk')
-    return ctx.locale === 'en' ? `Duty desk, ${stationName}` : `${stationName}值班台（待受理/待派单）`;
+  if (owner.kind === 'desk' && stationName)
+    return ctx.locale === 'en' ? `Duty desk, ${stationName}` : `${stationName}值班台`;
+  if (owner.kind === 'desk') return ctx.locale === 'en' ? 'Duty desk' : '值班台（待受理/待派单）';
   return names.get(owner.id) ?? '—';
 }
 

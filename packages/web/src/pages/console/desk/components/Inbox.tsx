@@ -120,7 +120,7 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items}
-        scroll={{ x: 1130 }}
+        scroll={{ x: manyStations ? 1250 : 1130 }}
         onRow={(m) => ({ onClick: () => onOpen(m.id), style: { cursor: 'pointer' } })}
         rowClassName={(m) => (overdue(m) ? 'jm-overdue' : '')}
         pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage, showSizeChanger: false }}
