@@ -29,8 +29,10 @@ export interface MatterEvent {
   to?: MatterStatus | null;
   /** Text on the timeline (a reply, a reason); never copied into the audit trail. */
   note?: string | null;
-  /** Narrows a public event to staff (an internal reason); cannot widen a staff-only one. */
+  /** Narrows a public event to staff; cannot widen a staff-only one. */
   internal?: boolean;
+  /** Keeps the note to staff while the step itself stays on the resident's timeline (a reason to reopen). */
+  noteInternal?: boolean;
   /** Ids and enums for the timeline; copied into the audit details. */
   payload?: Record<string, unknown>;
   /** Extra ids or counts for the audit entry only. */
@@ -80,10 +82,10 @@ export function eventStatement(ctx: Ctx, subject: MatterSubject, e: MatterEvent,
   const ctes = [
     ...(opts.before ?? []),
     sql`ev AS (INSERT INTO matter_events (matter_id, type, actor_type, actor_id, actor_name, from_status, to_status,
-        note, visibility, payload, at)
+        note, note_visibility, visibility, payload, at)
       SELECT ${subject.id}::uuid, ${e.type}, ${e.system ? 'system' : actor ? 'staff' : 'resident'}, ${actor?.id ?? null}::uuid,
         ${actor?.displayName ?? null}, ${e.from ?? null}::matter_status, ${to}::matter_status, ${e.note ?? null},
-        ${staffOnly ? 'internal' : 'public'}, ${json(e.payload ?? {})} || ${extra}, ${now}${from}
+        ${staffOnly || e.noteInternal ? 'internal' : 'public'}, ${staffOnly ? 'internal' : 'public'}, ${json(e.payload ?? {})} || ${extra}, ${now}${from}
       RETURNING id)`,
     sql`au AS (INSERT INTO audit_log (at, actor_id, actor_name, actor_roles, action, target_type, target_id, result, ip,
         request_id, details, entry_mac)

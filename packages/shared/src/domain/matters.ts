@@ -76,6 +76,33 @@ export const MATTER_ACTIONS = {
 } as const satisfies Record<string, MatterStatus>;
 export type MatterAction = keyof typeof MATTER_ACTIONS;
 
+/** Who reads the text a step carries: the resident too, or staff only. */
+export const NOTE_AUDIENCES = ['public', 'internal'] as const;
+export type NoteAudience = (typeof NOTE_AUDIENCES)[number];
+export const NOTE_AUDIENCE_LABELS: Record<NoteAudience, Label> = {
+  public: { zh: '群众可见', en: 'The resident sees it' },
+  internal: { zh: '仅内部', en: 'Staff only' },
+};
+
+/**
+ * Who reads a step's note unless the writer chooses: notes written to staff (a
+ * dispatch note, a reason to reopen or return) stay internal; an outcome and the
+ * reason a matter is not accepted are written to the resident.
+ */
+export const NOTE_AUDIENCE_DEFAULT: Record<MatterAction, NoteAudience> = {
+  accept: 'internal',
+  invalidate: 'public',
+  merge: 'internal',
+  dispatch: 'internal',
+  take: 'internal',
+  return: 'internal',
+  transfer: 'internal',
+  resolve: 'public',
+  rate: 'public',
+  reopen: 'internal',
+  close: 'internal',
+};
+
 /**
  * What staff may do on a matter besides moving it: reply to the resident,
  * write an internal note, and 催办 — the desk chasing the assignee of a

@@ -5,6 +5,7 @@ import {
   MATTER_KINDS,
   MATTER_MESSAGE_ACTIONS,
   MATTER_STATUSES,
+  NOTE_AUDIENCES,
   RATINGS,
   URGENCIES,
 } from '../domain/matters.js';
@@ -55,6 +56,8 @@ export const TimelineEntry = z.object({
   fromStatus: z.enum(MATTER_STATUSES).nullable(),
   toStatus: z.enum(MATTER_STATUSES).nullable(),
   note: Shown.nullable(),
+  /** Who reads the note (a resident's timeline never carries an internal one). */
+  noteVisibility: z.enum(NOTE_AUDIENCES),
   visibility: z.enum(['public', 'internal']),
   /** Photos sent with this message. */
   photoIds: z.array(Id),
@@ -155,16 +158,23 @@ export const MatterQuery = z
   .strict();
 export type MatterQuery = z.infer<typeof MatterQuery>;
 
+/** Who reads the step's note; absent: the step's default (NOTE_AUDIENCE_DEFAULT). */
+const NoteVisibility = z.enum(NOTE_AUDIENCES).optional();
+
 export const AcceptMatterInput = z
   .object({
     kind: z.enum(MATTER_KINDS).optional(),
     category: text(50).optional(),
     urgency: z.enum(URGENCIES),
     note: text(500).optional(),
+    noteVisibility: NoteVisibility,
   })
   .strict();
 export type AcceptMatterInput = z.infer<typeof AcceptMatterInput>;
-export const ReasonInput = z.object({ /** Why: shown on the timeline. */ reason: text(500, 2) }).strict();
+export const ReasonInput = z
+  .object({ /** Why: shown on the timeline. */ reason: text(500, 2), noteVisibility: NoteVisibility })
+  .strict();
+export type ReasonInput = z.infer<typeof ReasonInput>;
 export const DispatchMatterInput = z
   .object({
     /** Exactly one of staff, team or department. */
@@ -173,6 +183,7 @@ export const DispatchMatterInput = z
     assigneeDepartmentId: Id.optional(),
     /** Overrides the resolution deadline of the kind. */ resolveDueAt: z.iso.datetime().optional(),
     note: text(500).optional(),
+    noteVisibility: NoteVisibility,
   })
   .strict()
   .refine((v) => [v.assigneeStaffId, v.assigneeTeamId, v.assigneeDepartmentId].filter(Boolean).length === 1, {
@@ -192,6 +203,7 @@ export const MergeMatterInput = z
       .regex(/^JM\d{8}-\d{6}$/, { message: 'must be a receipt number such as JM20261129-000123' })
       .optional(),
     note: text(500).optional(),
+    noteVisibility: NoteVisibility,
   })
   .strict()
   .refine((v) => Boolean(v.intoId) !== Boolean(v.intoNumber), { message: 'give intoId or intoNumber, one of them' });

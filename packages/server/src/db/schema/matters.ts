@@ -122,6 +122,10 @@ export const matterEvents = pgTable(
     visibility: text({ enum: ['public', 'internal'] })
       .notNull()
       .default('public'),
+    /** Who reads the note of a public step: an internal reason to reopen stays off the resident's page. */
+    noteVisibility: text({ enum: ['public', 'internal'] })
+      .notNull()
+      .default('public'),
     payload: jsonb().notNull().default({}),
     at: timestamp({ withTimezone: true }).notNull(),
   },

@@ -78,7 +78,9 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
     actor: actorLabel(e),
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
-    note: e.note,
+    // An internal note never leaves the station, even on a step the resident sees.
+    note: forStaff || e.noteVisibility === 'public' ? e.note : null,
+    noteVisibility: e.noteVisibility,
     visibility: e.visibility,
     photoIds: photos.get(e.id) ?? [],
     target: targets.get(e.id) ?? null,

@@ -136,13 +136,13 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     );
 
   post('accept', AcceptMatterInput, acceptMatter);
-  post('invalidate', ReasonInput, (ctx, id, b) => invalidateMatter(ctx, id, b.reason));
+  post('invalidate', ReasonInput, invalidateMatter);
   post('dispatch', DispatchMatterInput, (ctx, id, b) => dispatchMatter(ctx, id, b, 'dispatch'));
   post('transfer', DispatchMatterInput, (ctx, id, b) => dispatchMatter(ctx, id, b, 'transfer'));
   post('take', NoBody, takeMatter);
-  post('return', ReasonInput, (ctx, id, b) => returnMatter(ctx, id, b.reason));
+  post('return', ReasonInput, returnMatter);
   post('resolve', ResolveMatterInput, (ctx, id, b) => resolveMatter(ctx, id, b.outcome));
-  post('reopen', ReasonInput, (ctx, id, b) => reopenMatter(ctx, id, b.reason));
+  post('reopen', ReasonInput, reopenMatter);
   post('close', NoBody, closeMatter);
   post('merge', MergeMatterInput, mergeMatter);
   post('reply', MessageInput, (ctx, id, b) => addMessage(ctx, id, b, 'public'));

@@ -11,6 +11,7 @@ import {
   isFinished,
   type MatterView,
   type MergeMatterInput,
+  type ReasonInput,
 } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
 import { departments, staff, teams, units } from '../../db/schema/index.js';
@@ -37,6 +38,7 @@ export const acceptMatter = (ctx: Ctx, id: string, b: AcceptMatterInput) =>
     return {
       action: 'accept',
       note: b.note,
+      noteVisibility: b.noteVisibility,
       payload: { urgency: b.urgency, kind: b.kind ?? null },
       patch: {
         acceptedAt: ctx.now(),
@@ -48,14 +50,19 @@ export const acceptMatter = (ctx: Ctx, id: string, b: AcceptMatterInput) =>
     };
   });
 
-export const invalidateMatter = (ctx: Ctx, id: string, reason: string) =>
-  step(ctx, id, () => ({ action: 'invalidate', note: reason, patch: { closedAt: ctx.now() } }));
+export const invalidateMatter = (ctx: Ctx, id: string, b: ReasonInput) =>
+  step(ctx, id, () => ({
+    action: 'invalidate',
+    note: b.reason,
+    noteVisibility: b.noteVisibility,
+    patch: { closedAt: ctx.now() },
+  }));
 
 /** 派单 or 转办 to an officer, a team or a department of the actor's station. */
 export const dispatchMatter = (ctx: Ctx, id: string, b: DispatchMatterInput, action: 'dispatch' | 'transfer') =>
   step(ctx, id, async (matter) => {
     const patch = await dispatchPatch(ctx, matter, b);
-    return { action, patch, note: b.note, payload: assigneePayload(patch) };
+    return { action, patch, note: b.note, noteVisibility: b.noteVisibility, payload: assigneePayload(patch) };
   });
 
 /** 接单 on a team's matter makes the taker its handler; a department's stays the department's. */
@@ -65,18 +72,24 @@ export const takeMatter = (ctx: Ctx, id: string) =>
     return { action: 'take', patch: { takenAt: ctx.now(), ...taker }, payload: taker };
   });
 
-export const returnMatter = (ctx: Ctx, id: string, reason: string) =>
+export const returnMatter = (ctx: Ctx, id: string, b: ReasonInput) =>
   step(ctx, id, () => ({
     action: 'return',
-    note: reason,
+    note: b.reason,
+    noteVisibility: b.noteVisibility,
     patch: { assigneeStaffId: null, assigneeTeamId: null, assigneeDepartmentId: null, takeDueAt: null },
   }));
 
 export const resolveMatter = (ctx: Ctx, id: string, outcome: string) =>
   step(ctx, id, () => ({ action: 'resolve', note: outcome, patch: { outcome, resolvedAt: ctx.now() } }));
 
-export const reopenMatter = (ctx: Ctx, id: string, reason: string) =>
-  step(ctx, id, () => ({ action: 'reopen', note: reason, patch: { resolvedAt: null } }));
+export const reopenMatter = (ctx: Ctx, id: string, b: ReasonInput) =>
+  step(ctx, id, () => ({
+    action: 'reopen',
+    note: b.reason,
+    noteVisibility: b.noteVisibility,
+    patch: { resolvedAt: null },
+  }));
 
 export const closeMatter = (ctx: Ctx, id: string) =>
   step(ctx, id, () => ({ action: 'close', patch: { closedAt: ctx.now() } }));
@@ -91,6 +104,7 @@ export const mergeMatter = (ctx: Ctx, id: string, b: MergeMatterInput) =>
     return {
       action: 'merge',
       note: b.note,
+      noteVisibility: b.noteVisibility,
       patch: { mergedIntoId: into.id, closedAt: ctx.now() },
       payload: { intoId: into.id, intoNumber: into.number },
     };

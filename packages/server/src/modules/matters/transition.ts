@@ -5,7 +5,14 @@
  * double dispatch) and records the typed event with its audit entry and
  * outbox row — in one transaction, the caller's when it has one.
  */
-import { canTransition, MATTER_ACTIONS, type MatterAction, type MatterEventType } from '@jingmin/shared';
+import {
+  canTransition,
+  MATTER_ACTIONS,
+  type MatterAction,
+  type MatterEventType,
+  NOTE_AUDIENCE_DEFAULT,
+  type NoteAudience,
+} from '@jingmin/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { matters } from '../../db/schema/index.js';
@@ -28,6 +35,8 @@ export interface Change {
   event?: MatterEventType;
   /** Staff-only on the timeline. */
   internal?: boolean;
+  /** Who reads the note; absent: the action's default (NOTE_AUDIENCE_DEFAULT in shared). */
+  noteVisibility?: NoteAudience;
 }
 
 /** Who takes the step: staff by `allowedActions`, the resident by the tracking link, the system by a rule. */
@@ -63,6 +72,7 @@ export async function transition(
       to,
       note: change.note ?? null,
       internal: change.internal,
+      noteInternal: (change.noteVisibility ?? NOTE_AUDIENCE_DEFAULT[change.action]) === 'internal',
       payload: change.payload,
       system: by === 'system',
     });

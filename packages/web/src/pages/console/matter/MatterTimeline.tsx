@@ -63,6 +63,9 @@ export function MatterTimeline({ matterId, entries }: { matterId: string; entrie
               {e.visibility === 'internal' && (
                 <Tag style={{ marginInlineStart: 6 }}>{t('内部，群众不可见', 'internal')}</Tag>
               )}
+              {e.visibility === 'public' && e.note && e.noteVisibility === 'internal' && (
+                <Tag style={{ marginInlineStart: 6 }}>{t('说明仅内部可见', 'note: staff only')}</Tag>
+              )}
               {(e.note || photoIds.length > 0) && (
                 <div
                   style={{

@@ -1,6 +1,13 @@
 /** The form for one step on a matter: what the step needs, and photos with a reply or a note. */
-import { URGENCIES, URGENCY_LABELS } from '@jingmin/shared';
-import { App, Button, Form, Input, Select, Space, type UploadFile } from 'antd';
+import {
+  type MatterAction,
+  NOTE_AUDIENCE_DEFAULT,
+  NOTE_AUDIENCE_LABELS,
+  NOTE_AUDIENCES,
+  URGENCIES,
+  URGENCY_LABELS,
+} from '@jingmin/shared';
+import { App, Button, Form, Input, Radio, Select, Space, type UploadFile } from 'antd';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import type { MatterDetail } from '../../../api/matters';
@@ -10,6 +17,9 @@ import { ACTION_LABELS, newKey, type Step } from './labels';
 import { PhotoPicker, TooLarge, uploadChosen } from './PhotoPicker';
 
 type Values = Record<string, string | undefined>;
+
+/** Steps whose text the writer may show to the resident or keep to staff. */
+const NOTE_STEPS: Step[] = ['dispatch', 'transfer', 'invalidate', 'return', 'reopen'];
 
 export function StepForm(props: {
   m: MatterDetail;
@@ -55,6 +65,8 @@ export function StepForm(props: {
       onFinish={submit}
       style={{ background: '#fafafa', padding: 12, borderRadius: 6 }}
       initialValues={{
+        // Notes written to staff stay internal unless the writer says otherwise.
+        noteVisibility: step in NOTE_AUDIENCE_DEFAULT ? NOTE_AUDIENCE_DEFAULT[step as MatterAction] : undefined,
         urgency: m.urgency,
         assignee: suggested ? `staff:${suggested.staffId}` : undefined,
       }}
@@ -100,8 +112,20 @@ export function StepForm(props: {
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       )}
+      {NOTE_STEPS.includes(step) && (
+        <Form.Item label={t('谁能看到这条说明', 'Who reads this note')} name="noteVisibility">
+          <Radio.Group
+            optionType="button"
+            options={NOTE_AUDIENCES.map((a) => ({ value: a, label: label(NOTE_AUDIENCE_LABELS[a]) }))}
+          />
+        </Form.Item>
+      )}
       {step === 'resolve' && (
-        <Form.Item label={t('办结情况', 'Outcome')} name="outcome" rules={[{ required: true, min: 2 }]}>
+        <Form.Item
+          label={t('办结情况（群众可见）', 'Outcome (the resident sees it)')}
+          name="outcome"
+          rules={[{ required: true, min: 2 }]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       )}
@@ -151,7 +175,10 @@ function clean(step: Step, v: Values): Record<string, unknown> {
   if (step === 'dispatch' || step === 'transfer') {
     const [kind, id] = (v.assignee ?? '').split(':');
     const field = kind === 'staff' ? 'assigneeStaffId' : kind === 'team' ? 'assigneeTeamId' : 'assigneeDepartmentId';
-    return { [field]: id, ...(v.note?.trim() ? { note: v.note.trim() } : {}) };
+    return {
+      [field]: id,
+      ...(v.note?.trim() ? { note: v.note.trim(), noteVisibility: v.noteVisibility } : {}),
+    };
   }
   const body: Record<string, unknown> = {};
   for (const k of FIELDS[step] ?? []) if (v[k]) body[k] = v[k];
@@ -161,9 +188,9 @@ function clean(step: Step, v: Values): Record<string, unknown> {
 /** What each step sends (the server's inputs are strict). */
 const FIELDS: Partial<Record<Step, string[]>> = {
   accept: ['urgency'],
-  invalidate: ['reason'],
-  return: ['reason'],
-  reopen: ['reason'],
+  invalidate: ['reason', 'noteVisibility'],
+  return: ['reason', 'noteVisibility'],
+  reopen: ['reason', 'noteVisibility'],
   remind: ['reason'],
   resolve: ['outcome'],
   merge: ['intoNumber'],
