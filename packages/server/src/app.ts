@@ -152,6 +152,11 @@ async function serveWeb(app: FastifyInstance, deps: AppDeps) {
   if (hasWeb)
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, { root: dist, wildcard: true, index: false, maxAge: '1h', immutable: false });
+  // The static plugin answers a directory (the root) with 403: the root is the app's own page.
+  if (hasWeb)
+    app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
   app.setNotFoundHandler((req, reply) => {
     const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !path.extname(req.url.split('?')[0] ?? '');
     if (hasWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');

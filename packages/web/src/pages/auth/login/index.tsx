@@ -140,8 +140,14 @@ function CredentialsForm(props: { busy: boolean; demo: boolean; onSubmit(action:
       <Button type="primary" htmlType="submit" block loading={props.busy}>
         {t('登录', 'Sign in')}
       </Button>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+        {t(
+          '群众无需登录：请用手机扫描门牌上的二维码提交和查看事项。',
+          'Residents need no account: scan the QR code on the doorplate to submit and follow a matter.',
+        )}
+      </Typography.Paragraph>
       {props.demo && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
           {t('演示模式：演示账号见服务器启动日志', 'Demo mode: the demo accounts are printed in the server log')}
         </Typography.Paragraph>
       )}
