@@ -152,6 +152,8 @@ export const MatterQuery = z
     rating: z.enum(RATINGS).optional(),
     q: text(100).optional(),
     mine: z.enum(['1', 'true']).optional(),
+    /** Only what still waits for someone (OPEN_MATTER_STATUSES); overdue ones come first. */
+    open: z.enum(['1', 'true']).optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
   })

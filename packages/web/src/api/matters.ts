@@ -25,8 +25,9 @@ export interface Assignees {
 }
 
 export const matterApi = {
-  list: (q: { status?: string; rating?: string; q?: string; mine?: string; page: number; pageSize: number }) =>
-    api.get<Paged<MatterView>>('/matters', q),
+  list: (
+    q: Partial<Record<'status' | 'rating' | 'q' | 'mine' | 'open', string>> & { page: number; pageSize: number },
+  ) => api.get<Paged<MatterView>>('/matters', q),
   get: (id: string) => api.get<MatterDetail>(`/matters/${id}`),
   summary: () => api.get<DeskSummary>('/matters/summary'),
   assignees: () => api.get<Assignees>('/matters/assignees'),

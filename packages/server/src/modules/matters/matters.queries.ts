@@ -16,6 +16,7 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const parts: SQL[] = [visibleMatters(actor)];
   if (q.status) parts.push(eq(matters.status, q.status));
   if (q.kind) parts.push(eq(matters.kind, q.kind));
+  if (q.open) parts.push(inArray(matters.status, [...OPEN_MATTER_STATUSES]));
   if (q.rating) parts.push(eq(matters.rating, q.rating));
   // "Mine": held by me, or by my department (a liaison's work is the department's).
   if (q.mine)
@@ -30,7 +31,8 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const [total] = await ctx.db.select({ n: count() }).from(matters).where(where);
   const rows = await selectLoaded(ctx.db)
     .where(where)
-    .orderBy(desc(matters.createdAt))
+    // Overdue first: what is racing a deadline must not sink below newer matters.
+    .orderBy(sql`coalesce(${overdueSql(ctx.now())}, false) DESC`, desc(matters.createdAt))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const { q: words, ...filters } = q;

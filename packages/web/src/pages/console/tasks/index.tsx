@@ -17,12 +17,13 @@ import { MatterDrawer } from '../matter/MatterDrawer';
 import { TaskCards } from './components/TaskCards';
 import { TaskTable } from './components/TaskTable';
 
-type Filter = 'all' | MatterStatus;
+type Filter = 'open' | 'all' | MatterStatus;
 const FILTERS: [Filter, string, string][] = [
-  ['all', '全部', 'All'],
+  ['open', '待我办理', 'Waiting for me'],
   ['dispatched', '待接单', 'To take'],
   ['in_progress', '办理中', 'In progress'],
   ['resolved', '已办结', 'Resolved'],
+  ['all', '全部', 'All'],
 ];
 const PAGE_SIZE = 20;
 
@@ -31,7 +32,7 @@ export default function TasksPage() {
   const can = useCan();
   const { message } = App.useApp();
   const narrow = Grid.useBreakpoint().md === false;
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<Filter>('open');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
@@ -45,7 +46,8 @@ export default function TasksPage() {
     queryFn: () =>
       matterApi.list({
         mine: liaisonOnly ? undefined : '1',
-        status: filter === 'all' ? undefined : filter,
+        status: filter === 'all' || filter === 'open' ? undefined : filter,
+        open: filter === 'open' ? '1' : undefined,
         q,
         page,
         pageSize: PAGE_SIZE,

@@ -17,7 +17,9 @@ import { useLang } from '../../../../i18n';
 import { DueText } from '../../matter/DueText';
 import { STATUS_COLOR, shortTime } from '../../matter/labels';
 
-const STATUSES: (MatterStatus | 'all')[] = [
+/** `open`: what still waits for someone (the default); `all`: the whole history. */
+const STATUSES: (MatterStatus | 'all' | 'open')[] = [
+  'open',
   'all',
   'submitted',
   'accepted',
@@ -30,7 +32,7 @@ const STATUSES: (MatterStatus | 'all')[] = [
 
 export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactNode }) {
   const { t, label } = useLang();
-  const [filter, setFilter] = useState<(typeof STATUSES)[number]>('all');
+  const [filter, setFilter] = useState<(typeof STATUSES)[number]>('open');
   const [mine, setMine] = useState(false);
   // 不满意不放过: the chief's queue of unsatisfied ratings waiting for review.
   const [review, setReview] = useState(false);
@@ -41,7 +43,8 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
     queryKey: ['matters', filter, mine, review, q, page],
     queryFn: () =>
       matterApi.list({
-        status: review ? 'rated' : filter === 'all' ? undefined : filter,
+        status: review ? 'rated' : filter === 'all' || filter === 'open' ? undefined : filter,
+        open: !review && filter === 'open' ? '1' : undefined,
         rating: review ? 'unsatisfied' : undefined,
         mine: mine ? '1' : undefined,
         q,
@@ -68,7 +71,12 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
           style={{ width: 140 }}
           options={STATUSES.map((f) => ({
             value: f,
-            label: f === 'all' ? t('全部状态', 'All statuses') : label(MATTER_STATUS_LABELS[f]),
+            label:
+              f === 'open'
+                ? t('待办（未办结）', 'Open')
+                : f === 'all'
+                  ? t('全部（含历史）', 'All, with history')
+                  : label(MATTER_STATUS_LABELS[f]),
           }))}
         />
         {can('matter.handle') && (
