@@ -104,8 +104,7 @@ async function loadActor(req: FastifyRequest, deps: AppDeps): Promise<Actor | 'e
   if (!row) return 'expired';
   const now = deps.clock.now();
   const policy = (await deps.policies.get()).session;
-  const idleDeadline = row.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
-  if (now.getTime() >= idleDeadline || now >= row.session.expiresAt || row.staff.status !== 'active') {
+  if (now.getTime() >= sessionEndsAt(row.session, policy) || row.staff.status !== 'active') {
     await db.delete(sessions).where(eq(sessions.id, id));
     return 'expired';
   }
@@ -150,6 +149,11 @@ export async function csrfTokenOf(deps: AppDeps, sessionId: string) {
     .from(sessions)
     .where(eq(sessions.id, sessionId));
   return row?.csrf;
+}
+
+/** When a session ends unless used again: its idle deadline or its absolute expiry, whichever comes first. */
+export function sessionEndsAt(s: { lastSeenAt: Date; expiresAt: Date }, policy: SecurityPolicies['session']): number {
+  return Math.min(s.lastSeenAt.getTime() + policy.idleMinutes * 60_000, s.expiresAt.getTime());
 }
 
 /** Same-origin check for unsafe requests: a browser always sends Origin on cross-site POSTs. */

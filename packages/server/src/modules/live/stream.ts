@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sessions } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context.js';
-import { SESSION_ENDED } from '../../platform/session.js';
+import { SESSION_ENDED, sessionEndsAt } from '../../platform/session.js';
 
 const PING_MS = 25_000;
 
@@ -75,7 +75,7 @@ function watchExpiry(req: FastifyRequest, actor: Actor, end: () => void): () => 
     const [s] = await deps.database.db.select().from(sessions).where(eq(sessions.id, actor.sessionId));
     if (!s) return null;
     const policy = (await deps.policies.get()).session;
-    const at = Math.min(s.lastSeenAt.getTime() + policy.idleMinutes * 60_000, s.expiresAt.getTime());
+    const at = sessionEndsAt(s, policy);
     return at <= deps.clock.now().getTime() ? null : at;
   };
   const arm = async () => {

@@ -111,6 +111,8 @@ function YearEditor({ year }: { year: number }) {
       )}
       <Card
         size="small"
+        // The year's figures are the page's answer: they wrap on a small phone instead of being cut off.
+        styles={{ title: { whiteSpace: 'normal' } }}
         title={
           days.length === 0
             ? t(`${year}年节假日安排尚未录入`, `Holidays for ${year} not entered yet`)

@@ -6,7 +6,7 @@
  */
 import type { MatterStatus } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Badge, Flex, Grid, Input, Pagination, Segmented, Space } from 'antd';
+import { Alert, App, Badge, Flex, Grid, Input, Pagination, Segmented, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
@@ -69,14 +69,28 @@ export default function TasksPage() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Flex wrap gap={8} align="center">
         <Badge status={live ? 'success' : 'default'} text={live ? t('实时', 'Live') : t('连接中…', 'Connecting…')} />
-        <Segmented<Filter>
-          value={filter}
-          onChange={(v) => {
-            setPage(1);
-            setFilter(v);
-          }}
-          options={FILTERS.map(([value, zh, en]) => ({ value, label: t(zh, en) }))}
-        />
+        {/* Five choices do not fit a small phone: there they are a menu, on a desk a row of buttons. */}
+        {narrow ? (
+          <Select<Filter>
+            aria-label={t('筛选', 'Filter')}
+            value={filter}
+            onChange={(v) => {
+              setPage(1);
+              setFilter(v);
+            }}
+            style={{ minWidth: 140 }}
+            options={FILTERS.map(([value, zh, en]) => ({ value, label: t(zh, en) }))}
+          />
+        ) : (
+          <Segmented<Filter>
+            value={filter}
+            onChange={(v) => {
+              setPage(1);
+              setFilter(v);
+            }}
+            options={FILTERS.map(([value, zh, en]) => ({ value, label: t(zh, en) }))}
+          />
+        )}
         <Input.Search
           placeholder={t('回执号或内容', 'Number or text')}
           allowClear
