@@ -50,6 +50,8 @@ const Env = z.object({
   JINGMIN_SMS_TENCENT_SDK_APP_ID: z.string().optional(),
   JINGMIN_SMS_TENCENT_SIGN_NAME: z.string().optional(),
   JINGMIN_SMS_TENCENT_TEMPLATE_ID: z.string().optional(),
+  JINGMIN_SMS_TENCENT_TEMPLATE_RECEIPT: z.string().optional(),
+  JINGMIN_SMS_TENCENT_TEMPLATE_STAFF_ALERT: z.string().optional(),
   JINGMIN_SMS_TENCENT_REGION: z.string().default('ap-guangzhou'),
   JINGMIN_SMS_TENCENT_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -122,7 +124,7 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
   };
 }
 
-/** The SMS provider for one-time codes; Tencent Cloud needs every one of its settings. */
+/** The SMS provider; Tencent Cloud needs its keys and the one-time code's template, other templates are optional. */
 function smsOptions(e: z.infer<typeof Env>): SmsOptions {
   if (e.JINGMIN_SMS_PROVIDER === 'log') return { provider: 'log' };
   const required = {
@@ -143,7 +145,13 @@ function smsOptions(e: z.infer<typeof Env>): SmsOptions {
     secretKey: required.JINGMIN_SMS_TENCENT_SECRET_KEY,
     sdkAppId: required.JINGMIN_SMS_TENCENT_SDK_APP_ID,
     signName: required.JINGMIN_SMS_TENCENT_SIGN_NAME,
-    templateId: required.JINGMIN_SMS_TENCENT_TEMPLATE_ID,
+    templates: {
+      otp: required.JINGMIN_SMS_TENCENT_TEMPLATE_ID,
+      ...(e.JINGMIN_SMS_TENCENT_TEMPLATE_RECEIPT ? { matter_receipt: e.JINGMIN_SMS_TENCENT_TEMPLATE_RECEIPT } : {}),
+      ...(e.JINGMIN_SMS_TENCENT_TEMPLATE_STAFF_ALERT
+        ? { staff_alert: e.JINGMIN_SMS_TENCENT_TEMPLATE_STAFF_ALERT }
+        : {}),
+    },
     region: e.JINGMIN_SMS_TENCENT_REGION,
     endpoint: e.JINGMIN_SMS_TENCENT_ENDPOINT,
     timeoutMs: 10_000,

@@ -12,7 +12,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createDeps } from '../platform/boot.js';
 import type { AppDeps, Clock } from '../platform/context.js';
-import type { OtpMessage, SmsSender } from '../platform/sms/sms.js';
+import type { SmsMessage, SmsSender } from '../platform/sms/sms.js';
 import { openTestDatabase } from './database.js';
 import { type Fixture, seedFixture } from './fixture.js';
 
@@ -26,17 +26,18 @@ export class TestClock implements Clock {
   }
 }
 
-/** Keeps every one-time code "sent", so a test reads it like a resident reads the text message. */
+/** Keeps every text message "sent", so a test reads it like a resident reads it on the phone. */
 export class CapturingSms implements SmsSender {
   readonly name = 'capture';
-  sent: OtpMessage[] = [];
+  sent: SmsMessage[] = [];
   failing = false;
-  async sendOtp(msg: OtpMessage) {
+  async send(msg: SmsMessage) {
     if (this.failing) throw new Error('gateway down');
     this.sent.push(msg);
   }
   lastCode(phone: string) {
-    return this.sent.filter((m) => m.phone === phone).at(-1)?.code;
+    const last = this.sent.findLast((m) => m.phone === phone && m.kind === 'otp');
+    return last?.kind === 'otp' ? last.code : undefined;
   }
 }
 

@@ -56,7 +56,7 @@ export async function requestPhoneCode(ctx: Ctx, phone: string): Promise<PhoneCo
     createdAt: now,
   });
   const sent = await ctx.deps.sms
-    .sendOtp({ phone, code, ttlMinutes: PHONE_RULES.codeTtlMinutes })
+    .send({ kind: 'otp', phone, code, ttlMinutes: PHONE_RULES.codeTtlMinutes })
     .then(() => null)
     .catch((err: unknown) => (err instanceof SmsError ? err.code : 'error'));
   await auditAlone(ctx, {

@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOG_SENDER_MESSAGE } from './log-sender.js';
+import { LOG_SENDER_MESSAGE, LOG_SENDER_TEXT } from './log-sender.js';
 import { createSmsSender, type SmsError, type SmsOptions } from './sms.js';
 import { signTc3 } from './tencent-sender.js';
 
@@ -16,18 +16,36 @@ function recordingLog() {
   };
 }
 
-const OTP = { phone: '13800138000', code: '482913', ttlMinutes: 5 };
+const OTP = { kind: 'otp', phone: '13800138000', code: '482913', ttlMinutes: 5 } as const;
 
 describe('log sender (the offline default)', () => {
   it('writes the code and a masked phone to the log, never the full number', async () => {
     const log = recordingLog();
     const sender = createSmsSender({ provider: 'log' }, log);
-    await sender.sendOtp(OTP);
+    await sender.send(OTP);
 
     expect(sender.name).toBe('log');
     const line = log.lines.find((l) => l.msg === LOG_SENDER_MESSAGE);
     expect(line).toMatchObject({ level: 'info', obj: { phone: '138****8000', code: '482913', ttlMinutes: 5 } });
     expect(LOG_SENDER_MESSAGE).toContain('一次性验证码');
+    expect(JSON.stringify(log.lines)).not.toContain('13800138000');
+  });
+
+  it('writes any other message as the text the recipient would read, with no link in it', async () => {
+    const log = recordingLog();
+    const sender = createSmsSender({ provider: 'log' }, log);
+    await sender.send({
+      kind: 'matter_receipt',
+      phone: '13800138000',
+      stationName: '柳塘派出所',
+      number: 'JM20261201-000007',
+    });
+
+    const line = log.lines.find((l) => l.msg === LOG_SENDER_TEXT);
+    const text = (line?.obj as { text?: string } | undefined)?.text ?? '';
+    expect(text).toContain('柳塘派出所');
+    expect(text).toContain('JM20261201-000007');
+    expect(text).not.toMatch(/https?:|www\.|\/m\//);
     expect(JSON.stringify(log.lines)).not.toContain('13800138000');
   });
 });
@@ -180,7 +198,7 @@ function tencentOptions(endpoint: string, overrides: Partial<TencentOptions> = {
     secretKey: SECRET_KEY,
     sdkAppId: '1400006666',
     signName: '景民街道',
-    templateId: '1110',
+    templates: { otp: '1110', matter_receipt: '1120' },
     region: 'ap-guangzhou',
     endpoint,
     timeoutMs: 2_000,
@@ -202,7 +220,7 @@ describe('Tencent sender against a local fake of the SMS API', () => {
     const fake = await fakeTencent(() => ({ json: sendStatus('Ok', 'send success') }));
     const log = recordingLog();
     const sender = createSmsSender(tencentOptions(fake.endpoint), log);
-    await sender.sendOtp(OTP);
+    await sender.send(OTP);
 
     expect(sender.name).toBe('tencent');
     expect(fake.received).toHaveLength(1);
@@ -228,7 +246,7 @@ describe('Tencent sender against a local fake of the SMS API', () => {
   it('turns an API error (bad signature from a wrong key) into a non-retryable SmsError', async () => {
     const fake = await fakeTencent(() => ({ json: sendStatus('Ok', 'send success') }));
     const sender = createSmsSender(tencentOptions(fake.endpoint, { secretKey: 'not-the-right-key' }), recordingLog());
-    const err = await failure(sender.sendOtp(OTP));
+    const err = await failure(sender.send(OTP));
 
     expect(fake.received[0]?.signatureVerified).toBe(false);
     expect(err).toMatchObject({
@@ -242,7 +260,7 @@ describe('Tencent sender against a local fake of the SMS API', () => {
     const message = 'the number of SMS messages sent from a single mobile number every day exceeds the upper limit';
     const fake = await fakeTencent(() => ({ json: sendStatus('LimitExceeded.PhoneNumberDailyLimit', message) }));
     const log = recordingLog();
-    const err = await failure(createSmsSender(tencentOptions(fake.endpoint), log).sendOtp(OTP));
+    const err = await failure(createSmsSender(tencentOptions(fake.endpoint), log).send(OTP));
 
     expect(err).toMatchObject({ code: 'LimitExceeded.PhoneNumberDailyLimit', retryable: false });
     expect(err.message).toContain(message);
@@ -258,14 +276,14 @@ describe('Tencent sender against a local fake of the SMS API', () => {
       const fake = await fakeTencent(() => ({
         json: { Response: { Error: { Code: code, Message: 'x' }, RequestId: 'r' } },
       }));
-      const err = await failure(createSmsSender(tencentOptions(fake.endpoint), recordingLog()).sendOtp(OTP));
+      const err = await failure(createSmsSender(tencentOptions(fake.endpoint), recordingLog()).send(OTP));
       expect(err).toMatchObject({ code, retryable: true });
     },
   );
 
   it('marks a gateway error page (HTTP 502, not JSON) as retryable', async () => {
     const fake = await fakeTencent(() => ({ status: 502, raw: '<html>Bad Gateway</html>' }));
-    const err = await failure(createSmsSender(tencentOptions(fake.endpoint), recordingLog()).sendOtp(OTP));
+    const err = await failure(createSmsSender(tencentOptions(fake.endpoint), recordingLog()).send(OTP));
     expect(err).toMatchObject({ code: 'Http502', retryable: true });
   });
 
@@ -273,17 +291,38 @@ describe('Tencent sender against a local fake of the SMS API', () => {
     const fake = await fakeTencent(() => 'hang');
     const sender = createSmsSender(tencentOptions(fake.endpoint, { timeoutMs: 150 }), recordingLog());
     const started = Date.now();
-    const err = await failure(sender.sendOtp(OTP));
+    const err = await failure(sender.send(OTP));
 
     expect(err).toMatchObject({ code: 'Timeout', retryable: true });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(fake.received).toHaveLength(1);
   });
 
+  it('fills each kind into its own approved template, and refuses a kind with no template without calling', async () => {
+    const fake = await fakeTencent(() => ({ json: sendStatus('Ok', 'send success') }));
+    const sender = createSmsSender(tencentOptions(fake.endpoint), recordingLog());
+    await sender.send({
+      kind: 'matter_receipt',
+      phone: '13800138000',
+      stationName: '柳塘派出所',
+      number: 'JM20261201-000007',
+    });
+    expect(fake.received[0]?.body).toMatchObject({
+      TemplateId: '1120',
+      TemplateParamSet: ['柳塘派出所', 'JM20261201-000007'],
+    });
+
+    const err = await failure(
+      sender.send({ kind: 'staff_alert', phone: '13800138000', reason: '新派单', number: 'X' }),
+    );
+    expect(err).toMatchObject({ code: 'TemplateNotConfigured', retryable: false });
+    expect(fake.received).toHaveLength(1);
+  });
+
   it('refuses a number that is not an 11-digit mainland mobile without calling Tencent', async () => {
     const fake = await fakeTencent(() => ({ json: sendStatus('Ok', 'send success') }));
     const err = await failure(
-      createSmsSender(tencentOptions(fake.endpoint), recordingLog()).sendOtp({ ...OTP, phone: '+8613800138000' }),
+      createSmsSender(tencentOptions(fake.endpoint), recordingLog()).send({ ...OTP, phone: '+8613800138000' }),
     );
     expect(err).toMatchObject({ code: 'InvalidPhoneNumber', retryable: false });
     expect(fake.received).toHaveLength(0);

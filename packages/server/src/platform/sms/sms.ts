@@ -1,5 +1,5 @@
 /**
- * SMS for one-time codes (一次性验证码): one small interface, a provider chosen once from config.
+ * SMS (one-time codes, receipts, staff alerts): one small interface, a provider chosen once from config.
  * `log` works offline and is the default; `tencent` talks to Tencent Cloud SMS (API 3.0).
  */
 import { createLogSender } from './log-sender.js';

@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { maskPhone } from '../crypto.js';
-import { type OtpMessage, SmsError, type SmsLog, type SmsOptions, type SmsSender } from './types.js';
+import { SmsError, type SmsLog, type SmsMessage, type SmsOptions, type SmsSender, smsParams } from './types.js';
 
 const SERVICE = 'sms';
 const ACTION = 'SendSms';
@@ -83,24 +83,24 @@ interface SendSmsAnswer {
   };
 }
 
-/** A sender that calls Tencent Cloud SMS `SendSms` for each code. */
+/** A sender that calls Tencent Cloud SMS `SendSms` for each message. */
 export function createTencentSender(options: TencentOptions, log: SmsLog): SmsSender {
   const url = new URL(options.endpoint);
   return {
     name: 'tencent',
-    async sendOtp(msg: OtpMessage): Promise<void> {
+    async send(msg: SmsMessage): Promise<void> {
       try {
         const { requestId, serialNo } = await sendSms(options, url, msg);
         log.info(
-          { phone: maskPhone(msg.phone), requestId, serialNo },
-          '验证码短信已提交 (OTP SMS accepted by Tencent)',
+          { phone: maskPhone(msg.phone), kind: msg.kind, requestId, serialNo },
+          '短信已提交 (SMS accepted by Tencent)',
         );
       } catch (err) {
         const e =
           err instanceof SmsError ? err : new SmsError('Unexpected', String(err), { retryable: false, cause: err });
         log.warn(
-          { phone: maskPhone(msg.phone), code: e.code, retryable: e.retryable, requestId: e.requestId },
-          '验证码短信发送失败 (OTP SMS failed)',
+          { phone: maskPhone(msg.phone), kind: msg.kind, code: e.code, retryable: e.retryable, requestId: e.requestId },
+          '短信发送失败 (SMS failed)',
         );
         throw e;
       }
@@ -108,17 +108,21 @@ export function createTencentSender(options: TencentOptions, log: SmsLog): SmsSe
   };
 }
 
-async function sendSms(options: TencentOptions, url: URL, msg: OtpMessage) {
+async function sendSms(options: TencentOptions, url: URL, msg: SmsMessage) {
   // Guard here too: '+86' + anything else would be billed and bounce, or reach a stranger.
   if (!/^1\d{10}$/.test(msg.phone)) {
     throw new SmsError('InvalidPhoneNumber', 'not an 11-digit mainland mobile number', { retryable: false });
+  }
+  const templateId = options.templates[msg.kind];
+  if (!templateId) {
+    throw new SmsError('TemplateNotConfigured', `no approved template for ${msg.kind}`, { retryable: false });
   }
   const payload = JSON.stringify({
     PhoneNumberSet: [`+86${msg.phone}`],
     SmsSdkAppId: options.sdkAppId,
     SignName: options.signName,
-    TemplateId: options.templateId,
-    TemplateParamSet: [msg.code, String(msg.ttlMinutes)],
+    TemplateId: templateId,
+    TemplateParamSet: smsParams(msg),
   });
   const timestamp = Math.floor(Date.now() / 1000);
   const { authorization } = signTc3({ ...options, service: SERVICE, host: url.host, timestamp, payload });

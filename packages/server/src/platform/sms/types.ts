@@ -1,21 +1,85 @@
-/** What every SMS provider and its callers share: the message, the sender, its options and its error. */
+/**
+ * What every SMS provider and its callers share: the messages, the sender, its options and its error.
+ *
+ * Mainland SMS goes out only through templates the provider approved beforehand, so a message is a
+ * kind plus the values its template takes, never free text. No template carries a link: anti-fraud
+ * teaching tells residents never to tap one in an SMS, and a mistyped number would hand a stranger
+ * the matter.
+ */
+
+/** Mainland mobile number, 11 digits without country code, e.g. `13800138000`. */
+type Phone = { phone: string };
 
 /** A one-time code for one resident's phone. */
-export interface OtpMessage {
-  /** Mainland mobile number, 11 digits without country code, e.g. `13800138000`. */
-  phone: string;
+export type OtpMessage = Phone & {
+  kind: 'otp';
   /** The code itself, 6 digits. */
   code: string;
   /** How long the code stays valid, shown to the resident in the message. */
   ttlMinutes: number;
+};
+
+/** Tells a resident whose matter the desk recorded (a call, the counter, 110, 12345) its receipt number. */
+export type ReceiptMessage = Phone & {
+  kind: 'matter_receipt';
+  /** The station that holds the matter, e.g. `柳塘派出所`. */
+  stationName: string;
+  /** The receipt number (回执号), e.g. `JM20261201-002002`. */
+  number: string;
+};
+
+/** Tells a staff member that a matter waits for them; the reason is a short label (新派单, 催办 …). */
+export type StaffAlertMessage = Phone & {
+  kind: 'staff_alert';
+  /** What happened, at most a few characters: `新派单`, `催办`, `即将超期`, `已超期`, `重新办理`. */
+  reason: string;
+  number: string;
+};
+
+export type SmsMessage = OtpMessage | ReceiptMessage | StaffAlertMessage;
+export type SmsKind = SmsMessage['kind'];
+export const SMS_KINDS = ['otp', 'matter_receipt', 'staff_alert'] as const satisfies readonly SmsKind[];
+
+/**
+ * Each kind's template: the values in the order the provider's template numbers them ({1}, {2}),
+ * and the text the template is approved with. The log sender writes this text; an operator applying
+ * for templates at the provider copies it.
+ */
+export const SMS_TEMPLATES: {
+  [K in SmsKind]: { text: string; params(msg: Extract<SmsMessage, { kind: K }>): string[] };
+} = {
+  otp: {
+    text: '您的验证码为{1}，{2}分钟内有效。如非本人操作，请忽略本短信。',
+    params: (m) => [m.code, String(m.ttlMinutes)],
+  },
+  matter_receipt: {
+    text: '您反映的事项已由{1}受理，回执号{2}。请在派出所门牌二维码页面的“我的事项”中凭本机号码查看进度。',
+    params: (m) => [m.stationName, m.number],
+  },
+  staff_alert: {
+    text: '警民工作台：{1}，回执号{2}，请登录工作台处理。',
+    params: (m) => [m.reason, m.number],
+  },
+};
+
+/** The values a message fills into its template. */
+export function smsParams(msg: SmsMessage): string[] {
+  const template = SMS_TEMPLATES[msg.kind] as { params(m: SmsMessage): string[] };
+  return template.params(msg);
 }
 
-/** Sends one-time codes; every provider behaves the same to its caller. */
+/** The whole text a recipient reads (without the provider's signature prefix). */
+export function smsText(msg: SmsMessage): string {
+  const params = smsParams(msg);
+  return SMS_TEMPLATES[msg.kind].text.replace(/\{(\d)\}/g, (_, n: string) => params[Number(n) - 1] ?? '');
+}
+
+/** Sends templated messages; every provider behaves the same to its caller. */
 export interface SmsSender {
   /** Provider name for logs and health output (`log`, `tencent`). */
   readonly name: string;
   /** Resolves once the provider accepted the message; throws {@link SmsError} otherwise. */
-  sendOtp(msg: OtpMessage): Promise<void>;
+  send(msg: SmsMessage): Promise<void>;
 }
 
 /** Provider settings, already validated by config. */
@@ -31,8 +95,11 @@ export type SmsOptions =
       sdkAppId: string;
       /** Approved signature (签名), e.g. `某某街道`. */
       signName: string;
-      /** Approved template id whose parameters are {1} = code, {2} = minutes valid. */
-      templateId: string;
+      /**
+       * Approved template id per kind (see {@link SMS_TEMPLATES} for each one's text and values). The
+       * one-time code's is required; a kind without one fails with `TemplateNotConfigured`.
+       */
+      templates: { otp: string } & Partial<Record<SmsKind, string>>;
       /** API region, e.g. `ap-guangzhou`. */
       region: string;
       /** API endpoint; `https://sms.tencentcloudapi.com` in production. */
