@@ -82,6 +82,12 @@ export const MatterSettings = z
         perAddressPerHour: z.number().int().min(1).max(10000),
       })
       .strict(),
+    /** Residents' rights over their data: a deletion request is answered within this many working days. */
+    privacy: z.object({ answerWorkingDays: z.number().int().min(1).max(30) }).strict(),
+    /** 不满意不放过: after an unsatisfied rating the chief reviews and calls back within this many hours. */
+    review: z.object({ callbackHours: z.number().int().min(1).max(168) }).strict(),
+    /** Whether community officers may take the 24-hour desk (值班台); the desk staff always do. */
+    desk: z.object({ officersTakeDesk: z.boolean() }).strict(),
   })
   .strict();
 export type MatterSettings = z.infer<typeof MatterSettings>;
@@ -94,4 +100,8 @@ export const DEFAULT_MATTER_SETTINGS: MatterSettings = {
     urgent: { ...DEFAULT_DEADLINES.urgent },
   },
   limits: { perDoorplatePerHour: 10, perPhonePerHour: 10, perAddressPerHour: 30 },
+  // 15 working days is common practice for apps in China answering a personal-information request.
+  privacy: { answerWorkingDays: 15 },
+  review: { callbackHours: 24 },
+  desk: { officersTakeDesk: false },
 };

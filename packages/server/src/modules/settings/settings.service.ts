@@ -37,6 +37,9 @@ export async function matterSettings(db: Queryable, stationId: string): Promise<
   const value: MatterSettings = {
     deadlines: { ...DEFAULT_MATTER_SETTINGS.deadlines, ...stored.deadlines },
     limits: { ...DEFAULT_MATTER_SETTINGS.limits, ...stored.limits },
+    privacy: { ...DEFAULT_MATTER_SETTINGS.privacy, ...stored.privacy },
+    review: { ...DEFAULT_MATTER_SETTINGS.review, ...stored.review },
+    desk: { ...DEFAULT_MATTER_SETTINGS.desk, ...stored.desk },
   };
   byStation.set(stationId, { value, at: Date.now() });
   return value;

@@ -14,6 +14,7 @@ import { useLang } from '../../../i18n';
 import { useStationScope } from '../matter/station';
 import { DeadlineTable } from './components/DeadlineTable';
 import { LimitsFields } from './components/LimitsFields';
+import { PromiseFields } from './components/PromiseFields';
 import { cleanSettings } from './settings';
 
 export default function MatterSettingsPage() {
@@ -94,6 +95,9 @@ function SettingsForm({ stationId, readOnly }: { stationId: string; readOnly: bo
         </Card>
         <Card size="small" title={t('群众提交限制（每小时）', 'Submission limits (per hour)')}>
           <LimitsFields readOnly={readOnly} />
+        </Card>
+        <Card size="small" title={t('复核、个人信息与值班', 'Reviews, personal data and desk duty')}>
+          <PromiseFields readOnly={readOnly} />
         </Card>
         {!readOnly && (
           <Space wrap>

@@ -21,5 +21,8 @@ export function cleanSettings(v: MatterSettings): MatterSettings {
   return {
     deadlines: { base: v.deadlines.base, byKind, urgent: pick(v.deadlines.urgent) },
     limits: v.limits,
+    privacy: v.privacy,
+    review: v.review,
+    desk: v.desk,
   };
 }
