@@ -8,14 +8,8 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { benchRoutes } from './modules/bench/bench.routes.js';
@@ -27,9 +21,13 @@ import { liveRoutes } from './modules/live/live.routes.js';
 import { registerMatterJobs } from './modules/matters/jobs.js';
 import { matterRoutes } from './modules/matters/matters.routes.js';
 import { residentRoutes } from './modules/matters/resident.routes.js';
+import { initNotifyCursor } from './modules/notify/deliver.js';
+import { registerNotifyJobs } from './modules/notify/jobs.js';
+import { notifyRoutes } from './modules/notify/notify.routes.js';
 import { dutiesRoutes } from './modules/org/duties.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
 import { phoneRoutes } from './modules/residents/phone.routes.js';
 import { scopeRoutes } from './modules/scope/scope.routes.js';
@@ -40,6 +38,7 @@ import type { AppDeps } from './platform/context.js';
 import { EventHub } from './platform/events.js';
 import { installErrorHandling, sendError } from './platform/http.js';
 import { JobRegistry } from './platform/jobs.js';
+import { installOpenApi } from './platform/openapi.js';
 import { installSessions } from './platform/session.js';
 
 export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger) {
@@ -82,17 +81,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
   await app.register(multipart, {
     limits: { fileSize: 5 * 1024 * 1024, files: 1, parts: 10, fields: 5, headerPairs: 100 },
   });
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Jingmin (警民) API',
-        version: '0.1.0',
-        description: 'Community-police service platform. Errors: { error: { code, message, details } }.',
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jm_sid' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await installOpenApi(app as unknown as FastifyInstance);
   // The browsable docs describe the public contract; they need no session.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
@@ -130,6 +119,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(publicRoutes);
       await api.register(residentRoutes);
       await api.register(phoneRoutes);
+      await api.register(privacyRoutes);
       await api.register(matterRoutes);
       await api.register(liveRoutes);
       await api.register(doorplateRoutes);
@@ -137,6 +127,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(settingsRoutes);
       await api.register(calendarRoutes);
       await api.register(scopeRoutes);
+      await api.register(notifyRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -172,6 +163,9 @@ function installJobs(app: FastifyInstance, deps: AppDeps) {
   const jobs = new JobRegistry(deps, app.log);
   registerMatterJobs(jobs, deps.config);
   registerCalendarJobs(jobs);
+  registerNotifyJobs(jobs, deps.config);
+  // Notifications start from the outbox's end the first time, not from last week's events.
+  app.addHook('onReady', () => initNotifyCursor(deps.database.db));
   app.decorate('jobs', jobs);
   app.addHook('onReady', () => jobs.start());
   app.addHook('preClose', () => jobs.stop());

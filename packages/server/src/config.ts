@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { SmsOptions } from './platform/sms/sms.js';
+import type { WecomOptions } from './platform/wecom/wecom.js';
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => ['1', 'true', 'yes'].includes(v));
 const hexKey = z.string().regex(/^[0-9a-fA-F]{64}$/, { message: 'must be 64 hex characters (32 bytes)' });
@@ -54,6 +55,11 @@ const Env = z.object({
   JINGMIN_SMS_TENCENT_TEMPLATE_STAFF_ALERT: z.string().optional(),
   JINGMIN_SMS_TENCENT_REGION: z.string().default('ap-guangzhou'),
   JINGMIN_SMS_TENCENT_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
+  JINGMIN_WECOM_CORP_ID: z.string().optional(),
+  JINGMIN_WECOM_AGENT_ID: z.coerce.number().int().positive().optional(),
+  JINGMIN_WECOM_SECRET: z.string().optional(),
+  JINGMIN_WECOM_ENDPOINT: z.url().default('https://qyapi.weixin.qq.com'),
+  JINGMIN_NOTIFY_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -118,6 +124,8 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
       rateLimitHours: e.JINGMIN_RATE_LIMIT_KEEP_HOURS,
     },
     sms,
+    /** Staff notifications: the delivery job's interval (0 turns it off) and WeCom, off unless configured. */
+    notify: { everySeconds: e.JINGMIN_NOTIFY_SECONDS, wecom: wecomOptions(e) },
     pdf: { cjkFont: e.JINGMIN_CJK_FONT },
     web: { dist: path.resolve(e.JINGMIN_WEB_DIST ?? path.join(import.meta.dirname, '../../web/dist')) },
     log: { level: e.LOG_LEVEL, pretty: !production && e.NODE_ENV !== 'test' },
@@ -154,6 +162,28 @@ function smsOptions(e: z.infer<typeof Env>): SmsOptions {
     },
     region: e.JINGMIN_SMS_TENCENT_REGION,
     endpoint: e.JINGMIN_SMS_TENCENT_ENDPOINT,
+    timeoutMs: 10_000,
+  };
+}
+
+/** WeCom application messages: all three settings, or none (the channel is off). */
+function wecomOptions(e: z.infer<typeof Env>): WecomOptions | null {
+  const required = {
+    JINGMIN_WECOM_CORP_ID: e.JINGMIN_WECOM_CORP_ID,
+    JINGMIN_WECOM_AGENT_ID: e.JINGMIN_WECOM_AGENT_ID?.toString(),
+    JINGMIN_WECOM_SECRET: e.JINGMIN_WECOM_SECRET,
+  };
+  if (Object.values(required).every((v) => !v)) return null;
+  if (!allSet(required)) {
+    const missing = Object.entries(required).filter(([, v]) => !v);
+    const lines = missing.map(([k]) => `  ${k}: required when any JINGMIN_WECOM_* setting is given`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return {
+    corpId: required.JINGMIN_WECOM_CORP_ID,
+    agentId: Number(required.JINGMIN_WECOM_AGENT_ID),
+    secret: required.JINGMIN_WECOM_SECRET,
+    endpoint: e.JINGMIN_WECOM_ENDPOINT,
     timeoutMs: 10_000,
   };
 }

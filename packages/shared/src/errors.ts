@@ -3,7 +3,7 @@
  * `AppError(code, params)`; the one error handler turns it into
  * `{ error: { code, message, details } }` in the caller's language.
  */
-import { MATTER_STATUS_LABELS, type MatterStatus } from './domain/matters.js';
+import { MATTER_CHANNEL_SPECS, MATTER_STATUS_LABELS, type MatterChannel, type MatterStatus } from './domain/matters.js';
 import type { Label, Locale } from './i18n.js';
 import { SESSION_STAGE_LABELS, type SessionStage } from './schemas/auth.js';
 
@@ -41,6 +41,11 @@ export const ERROR_STATUS = {
   PHONE_SESSION_REQUIRED: 401,
   MATTER_CLOSED: 409,
   NOTHING_TO_CHASE: 409,
+  EXTERNAL_NO_TAKEN: 409,
+  PRIVACY_REQUEST_OPEN: 409,
+  PRIVACY_DELETED: 409,
+  PRIVACY_ANSWERED: 409,
+  PRIVACY_MATTER_OPEN: 409,
   GRANT_PERIOD: 400,
   SMS_UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -85,6 +90,11 @@ const zh: Templates = {
   PHONE_SESSION_REQUIRED: '请先验证手机号码',
   MATTER_CLOSED: '该事项已结束，如有新情况请重新提交',
   NOTHING_TO_CHASE: '这件事项目前没有派给任何人，无需催办；请先派单',
+  EXTERNAL_NO_TAKEN: '{noun} {externalNo} 已经登记过{existing}，请勿重复登记',
+  PRIVACY_REQUEST_OPEN: '已有一项删除申请正在办理，请等待派出所答复',
+  PRIVACY_DELETED: '该事项的个人信息已应群众要求删除，不能再更改',
+  PRIVACY_ANSWERED: '该申请已经答复过了，请刷新后查看',
+  PRIVACY_MATTER_OPEN: '事项尚未办结（关闭、无效或合并），暂不能删除；可先答复不予删除并说明原因',
   GRANT_PERIOD: '临时授权的截止时间须晚于现在，且不超过 {days} 天',
   SMS_UNAVAILABLE: '短信暂时发送失败，请稍后再试；也可以不填手机号直接提交',
   INTERNAL: '系统内部错误，请稍后再试（编号 {requestId}）',
@@ -128,6 +138,13 @@ const en: Templates = {
   PHONE_SESSION_REQUIRED: 'Please verify your phone number first',
   MATTER_CLOSED: 'This matter is closed; please submit a new one if something has changed',
   NOTHING_TO_CHASE: 'Nobody holds this matter yet, so there is no one to chase; dispatch it first',
+  EXTERNAL_NO_TAKEN: 'The {noun} {externalNo} is already recorded{existing}; it cannot be recorded twice',
+  PRIVACY_REQUEST_OPEN: 'A deletion request is already waiting for the station’s answer',
+  PRIVACY_DELETED:
+    'The personal information of this matter was deleted at the resident’s request; it cannot be changed',
+  PRIVACY_ANSWERED: 'This request was already answered; reload to see the answer',
+  PRIVACY_MATTER_OPEN:
+    'The matter is not finished (closed, invalid or merged), so it cannot be deleted yet; you may refuse with a reason',
   GRANT_PERIOD: 'A scope grant must end after now and within {days} days',
   SMS_UNAVAILABLE: 'The text message could not be sent; try again later, or submit without a phone number',
   INTERNAL: 'Internal error; please try again later (reference {requestId})',
@@ -145,6 +162,7 @@ export const ERROR_NOUNS = {
   station: { zh: '派出所', en: 'Station' },
   photo: { zh: '该照片', en: 'Photo' },
   contact_phone: { zh: '联系电话', en: 'Phone number' },
+  privacy_request: { zh: '该个人信息申请', en: 'Personal-information request' },
   account: { zh: '该账号', en: 'Account' },
   scope_grant: { zh: '该临时授权', en: 'Scope grant' },
   api: { zh: '该接口', en: 'API' },
@@ -167,11 +185,28 @@ function labelled(code: ErrorCode, params: Record<string, unknown>, locale: Loca
       const noun = pick(ERROR_NOUNS[params.what as ErrorNoun], params.what ?? '');
       return { ...params, what: params.number ? `${noun} ${params.number}` : noun };
     }
+    case 'EXTERNAL_NO_TAKEN':
+      return externalNoNames(params, locale);
     case 'STAGE_REQUIRED':
       return { ...params, stage: pick(SESSION_STAGE_LABELS[params.stage as SessionStage], params.stage) };
     default:
       return params;
   }
+}
+
+/** "警情编号 2026112300017 已经登记过，回执号 JM…": the number is named only to whoever may open that matter. */
+function externalNoNames(params: Record<string, unknown>, locale: Locale) {
+  const noun = MATTER_CHANNEL_SPECS[params.channel as MatterChannel]?.externalNo;
+  const en = locale === 'en';
+  const existing = params.number
+    ? en
+      ? ` as ${params.number}`
+      : `，回执号 ${params.number}`
+    : en
+      ? ' by another station'
+      : '（由其他辖区登记）';
+  const fallback = en ? '110 or 12345 number' : '警情编号或工单编号';
+  return { externalNo: '…', ...params, noun: noun ? (en ? noun.en : noun.zh) : fallback, existing };
 }
 
 /** "已提交 cannot become 已派单" reads better than the identifiers; `details` keep the identifiers. */

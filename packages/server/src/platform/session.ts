@@ -6,7 +6,6 @@
  */
 import {
   type Capability,
-  capabilitiesOf,
   localeFromHeader,
   type Role,
   type SecurityPolicies,
@@ -16,6 +15,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Tx } from '../db/client.js';
 import { scopeGrants, sessions, staff, units } from '../db/schema/index.js';
+import { capabilitiesFor } from '../modules/settings/capabilities.js';
 import type { ActiveGrant, Actor, AppDeps, Ctx } from './context.js';
 import { randomToken, sm3 } from './crypto.js';
 import { AppError } from './errors.js';
@@ -118,7 +118,7 @@ async function loadActor(req: FastifyRequest, deps: AppDeps): Promise<Actor | 'e
     username: row.staff.username,
     displayName: row.staff.displayName,
     roles,
-    capabilities: row.session.stage === 'full' ? capabilitiesOf(roles) : [],
+    capabilities: row.session.stage === 'full' ? await capabilitiesFor(db, roles, row.scopePath) : [],
     scopeUnitId: row.staff.scopeUnitId,
     scopePath: row.scopePath,
     departmentId: row.staff.departmentId,

@@ -62,7 +62,8 @@ describe('the demo county', () => {
     const { db } = deps.database;
     const byStatus = await db.select({ status: matters.status, n: count() }).from(matters).groupBy(matters.status);
     const total = byStatus.reduce((sum, r) => sum + r.n, 0);
-    expect(total).toBe(2000);
+    // Six months from the doorplates, and a handful the desk recorded (calls, the counter, 110, 12345).
+    expect(total).toBe(2009);
     const [ratings] = await db
       .select({
         rated: sql<number>`count(rating)::int`,
@@ -73,6 +74,18 @@ describe('the demo county', () => {
     expect(ratings!.satisfied / ratings!.rated).toBeGreaterThan(0.8);
     expect(Date.now() - new Date(ratings!.oldest).getTime()).toBeGreaterThan(150 * 86_400_000);
     expect(byStatus.find((r) => r.status === 'in_progress' || r.status === 'dispatched')).toBeDefined();
+  });
+
+  it('has matters the desk recorded from every channel, 110 and 12345 ones with their numbers', async () => {
+    const rows = await deps.database.db
+      .select({ channel: matters.channel, externalNo: matters.externalNo, householdId: matters.householdId })
+      .from(matters)
+      .where(sql`${matters.channel} <> 'doorplate'`);
+    expect(new Set(rows.map((r) => r.channel))).toEqual(new Set(['phone', 'counter', 'police_110', 'hotline_12345']));
+    for (const r of rows.filter((x) => x.channel === 'police_110')) expect(r.externalNo).toMatch(/^2026112\d{6}$/);
+    for (const r of rows.filter((x) => x.channel === 'hotline_12345')) expect(r.externalNo).toMatch(/^GD\d{12}$/);
+    // Some were told where no doorplate is known: a village and the desk's words.
+    expect(rows.some((r) => r.householdId === null)).toBe(true);
   });
 
   it('leaves an intact audit chain', async () => {

@@ -13,9 +13,12 @@ import { recordAudit } from '../platform/audit.js';
 import type { AppDeps } from '../platform/context.js';
 import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
+import { type DeskStation, seedDeskMatters } from './desk-matters.js';
 import { seedDuties } from './duties.js';
 import { type HistoryStation, seedMatterHistory } from './matter-history.js';
 import { itemAt, mobile, personName, pick, type Rand, rng, valueAt } from './names.js';
+import { seedNotifyPreferences } from './notify.js';
+import { seedPrivacyRequests } from './privacy.js';
 
 /** Published in the README and printed at start: refused whenever demo mode is off. */
 export const DEMO_PASSWORD = 'Jingmin#2026';
@@ -91,6 +94,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     ['lt', ruralGrids.villages],
     ['cg', urbanGrids.villages],
   ]);
+  await seedNotifyPreferences(tx, ids);
   const nameOf = Object.fromEntries(accounts.map((a) => [a.username, a.displayName]));
   const historyOf = (station: UnitNode, prefix: string, departmentNames: string[]): HistoryStation => ({
     id: station.id,
@@ -106,12 +110,31 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     historyOf(rural, 'lt', ['柳塘司法所', '柳塘市场监管所', '柳塘镇人社所']),
     historyOf(urban, 'cg', ['城关司法所', '城关市场监管所', '城关城管中队']),
   ]);
+  await seedPrivacyRequests(tx, deps.clock.now(), rural.id, {
+    id: valueAt(ids, 'lt.duty'),
+    name: valueAt(nameOf, 'lt.duty'),
+  });
+  const person = (username: string) => ({ id: valueAt(ids, username), name: valueAt(nameOf, username) });
+  const deskOf = (station: UnitNode, prefix: string, villages: UnitNode[]): DeskStation => ({
+    id: station.id,
+    households: homes
+      .filter((h) => h.unitPath.startsWith(station.path))
+      .map((h) => ({ id: h.id, unitPath: h.unitPath, address: h.address })),
+    villages,
+    desk: person(`${prefix}.duty`),
+    officer: person(`${prefix}.officer`),
+    departments: deptIds,
+  });
+  const deskCount = await seedDeskMatters(tx, deps.keys.data, deps.clock.now(), {
+    rural: deskOf(rural, 'lt', ruralGrids.villages),
+    urban: deskOf(urban, 'cg', urbanGrids.villages),
+  });
   await recordAudit(tx, deps.keys.audit, {
     actor: null,
     action: 'demo.seed',
     result: 'ok',
     at: deps.clock.now(),
-    details: { households: homes.length, accounts: accounts.length, matters: matterCount },
+    details: { households: homes.length, accounts: accounts.length, matters: matterCount + deskCount },
   });
   return accounts;
 }

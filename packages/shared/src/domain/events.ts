@@ -24,6 +24,20 @@ const MATTER_EVENT_SPECS = {
     label: { zh: '群众提交', en: 'Submitted by the resident' },
     residentLabel: { zh: '已提交', en: 'Submitted' },
   },
+  // The desk records a matter on the resident's behalf (a call, the counter, 110, 12345): payload `channel`.
+  'matter.recorded': {
+    audience: 'both',
+    label: { zh: '值班台代为登记', en: 'Recorded by the desk' },
+    residentLabel: { zh: '派出所已为您登记受理', en: 'Recorded and accepted by the station' },
+  },
+  'matter.receipt_sent': {
+    audience: 'staff',
+    label: { zh: '回执短信已发送', en: 'Receipt SMS sent' },
+  },
+  'matter.receipt_failed': {
+    audience: 'staff',
+    label: { zh: '回执短信发送失败，请电话告知群众回执号', en: 'Receipt SMS failed: tell the caller the number' },
+  },
   'matter.accept': {
     audience: 'both',
     label: { zh: '受理', en: 'Accept' },
@@ -89,16 +103,46 @@ const MATTER_EVENT_SPECS = {
     label: { zh: '群众留言', en: 'Message from the resident' },
     residentLabel: { zh: '您的留言', en: 'Your message' },
   },
+  // 个人信息权利 (modules/privacy): payloads carry the request's id and field names, never the values.
+  'matter.phone_corrected': {
+    audience: 'both',
+    label: { zh: '群众更正联系电话', en: 'Contact phone corrected by the resident' },
+    residentLabel: { zh: '您已更正联系电话', en: 'You corrected your contact phone' },
+  },
+  'matter.phone_withdrawn': {
+    audience: 'both',
+    label: { zh: '群众撤回手机号', en: 'Phone number withdrawn by the resident' },
+    residentLabel: { zh: '您已撤回手机号', en: 'You withdrew your phone number' },
+  },
+  'matter.deletion_requested': {
+    audience: 'both',
+    label: { zh: '群众申请删除个人信息', en: 'The resident asked for deletion of personal information' },
+    residentLabel: { zh: '您已申请删除个人信息', en: 'You asked for your personal information to be deleted' },
+  },
+  'matter.deletion_done': {
+    audience: 'both',
+    label: { zh: '已应群众要求删除个人信息', en: "Personal information deleted at the resident's request" },
+    residentLabel: { zh: '派出所已按您的要求删除个人信息', en: 'The station deleted your personal information' },
+  },
+  'matter.deletion_refused': {
+    audience: 'both',
+    label: { zh: '不予删除，已答复群众', en: 'Deletion refused; the resident was answered' },
+    residentLabel: { zh: '派出所答复：暂不删除', en: 'The station answered: not deleted for now' },
+  },
   'matter.note': { audience: 'staff', label: { zh: '内部备注', en: 'Note' } },
   'matter.remind': { audience: 'staff', label: { zh: '催办', en: 'Chase' } },
   'matter.escalated': { audience: 'staff', label: { zh: '超时督办', en: 'Deadline breached: escalated' } },
+  /** The deadline sweep warns the holder once per deadline when a fifth of its span is left. */
+  'matter.deadline_near': { audience: 'staff', label: { zh: '即将超期', en: 'Deadline approaching' } },
   'matter.take_overdue': {
     audience: 'staff',
     label: { zh: '超时未接单，退回值班台', en: 'Not taken in time: back to the desk' },
   },
+  // The resident reads the promise too (所长复核, call-back within the station's hours: payload `callbackHours`, `dueAt`).
   'matter.review_requested': {
-    audience: 'staff',
+    audience: 'both',
     label: { zh: '不满意，待所长复核', en: 'Unsatisfied: chief to review' },
+    residentLabel: { zh: '已转所长复核', en: 'Passed to the chief for review' },
   },
 } as const satisfies Record<string, EventSpec>;
 

@@ -28,6 +28,63 @@ export const MATTER_KIND_LABELS: Record<MatterKind, Label> = {
   other: { zh: '其他', en: 'Other' },
 };
 
+/**
+ * 渠道: how a matter reached the station. The doorplate is the resident's own
+ * submission; every other way in is recorded by the desk on the resident's
+ * behalf and then runs the same loop (timed, handled, rated).
+ */
+export const MATTER_CHANNELS = ['doorplate', 'phone', 'counter', 'police_110', 'hotline_12345'] as const;
+export type MatterChannel = (typeof MATTER_CHANNELS)[number];
+
+/** The ways in the desk records (the doorplate is the resident's own). */
+export const DESK_CHANNELS = [
+  'phone',
+  'counter',
+  'police_110',
+  'hotline_12345',
+] as const satisfies readonly MatterChannel[];
+export type DeskChannel = (typeof DESK_CHANNELS)[number];
+
+export interface ChannelSpec {
+  label: Label;
+  /** The number the other system gave the matter (110's 警情编号, 12345's 工单编号); null: none. */
+  externalNo: Label | null;
+  /** The resident spoke to the station itself: recording the matter is its first response. */
+  answeredOnRecord: boolean;
+}
+
+export const MATTER_CHANNEL_SPECS: Record<MatterChannel, ChannelSpec> = {
+  doorplate: { label: { zh: '扫码', en: 'Doorplate QR' }, externalNo: null, answeredOnRecord: false },
+  phone: { label: { zh: '电话', en: 'Phone call' }, externalNo: null, answeredOnRecord: true },
+  counter: { label: { zh: '窗口/来所', en: 'At the counter' }, externalNo: null, answeredOnRecord: true },
+  police_110: {
+    label: { zh: '110', en: '110 handover' },
+    externalNo: { zh: '警情编号', en: '110 incident number' },
+    answeredOnRecord: false,
+  },
+  hotline_12345: {
+    label: { zh: '12345', en: '12345 work order' },
+    externalNo: { zh: '工单编号', en: '12345 order number' },
+    answeredOnRecord: false,
+  },
+};
+
+export const MATTER_CHANNEL_LABELS: Record<MatterChannel, Label> = Object.fromEntries(
+  MATTER_CHANNELS.map((c) => [c, MATTER_CHANNEL_SPECS[c].label]),
+) as Record<MatterChannel, Label>;
+
+/** A 110 incident or 12345 order number as another system prints it: letters, digits and dashes. */
+export const EXTERNAL_NO_PATTERN = /^[A-Za-z0-9-]{4,40}$/;
+
+/** What happened to the receipt SMS of a matter the desk recorded (null: none was asked for). */
+export const RECEIPT_SMS_STATES = ['pending', 'sent', 'failed'] as const;
+export type ReceiptSmsState = (typeof RECEIPT_SMS_STATES)[number];
+export const RECEIPT_SMS_LABELS: Record<ReceiptSmsState, Label> = {
+  pending: { zh: '回执短信待发送', en: 'Receipt SMS pending' },
+  sent: { zh: '回执短信已发送', en: 'Receipt SMS sent' },
+  failed: { zh: '回执短信发送失败', en: 'Receipt SMS failed' },
+};
+
 export const URGENCIES = ['normal', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export const URGENCY_LABELS: Record<Urgency, Label> = {

@@ -56,6 +56,11 @@ export const CAPABILITIES = [
   'policy.write',
   'audit.read',
   'matter.read',
+  /**
+   * 值班台: the inbox of every matter in one's sight and its figures, not only one's own tasks.
+   * Without it an account lists only the matters it holds (我的任务).
+   */
+  'matter.inbox',
   'matter.desk',
   'matter.handle',
   'matter.review',
@@ -78,7 +83,7 @@ const BUSINESS_READ: Capability[] = ['org.read', 'household.read', 'matter.read'
 const HANDLE: Capability[] = [...BUSINESS_READ, 'matter.handle'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  duty_officer: [...HANDLE, 'matter.desk', 'matter.supervise'],
+  duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise'],
   community_officer: [...HANDLE, 'household.write', 'household.export'],
   auxiliary_police: HANDLE,
   grid_worker: HANDLE,
@@ -87,6 +92,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   mediator: HANDLE,
   station_chief: [
     ...HANDLE,
+    'matter.inbox',
     'matter.desk',
     'matter.review',
     'matter.settings',
@@ -98,7 +104,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'staff.read',
   ],
   // The bureau reads its stations' figures, matters and boards, and never edits a station's cases.
-  bureau_supervisor: [...BUSINESS_READ, 'matter.supervise', 'scope.grant'],
+  bureau_supervisor: [...BUSINESS_READ, 'matter.inbox', 'matter.supervise', 'scope.grant'],
   // The system administrator runs accounts and resources but never reads the audit trail.
   system_admin: [
     'org.read',
@@ -116,9 +122,37 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   auditor: ['audit.read'],
 };
 
-export function capabilitiesOf(roles: readonly Role[]): Capability[] {
+/** What a station's 码上办设置 allow its staff beyond their roles (read when a session's capabilities are computed). */
+export interface StationAllowances {
+  /** 社区民警可以值守值班台: `desk.officersTakeDesk`. */
+  officersTakeDesk: boolean;
+}
+
+/**
+ * Capabilities a role holds only where its station allows them. A community officer takes desk duty
+ * (the 值班台 inbox, accepting and dispatching) only when the station says so; otherwise its work is
+ * 我的任务. Auxiliary police, grid workers, mediators and partner departments never hold the desk.
+ */
+export const STATION_ALLOWED: readonly {
+  role: Role;
+  when: keyof StationAllowances;
+  capabilities: readonly Capability[];
+}[] = [{ role: 'community_officer', when: 'officersTakeDesk', capabilities: ['matter.inbox', 'matter.desk'] }];
+
+/** True when what `roles` may do depends on the station's settings (so they must be read). */
+export function dependsOnStation(roles: readonly Role[]): boolean {
+  return STATION_ALLOWED.some((a) => roles.includes(a.role));
+}
+
+/**
+ * The capabilities of an account: its roles', plus what its station allows (STATION_ALLOWED). The one
+ * rule read by the server's guards and, through the session, by the console's menu.
+ */
+export function capabilitiesOf(roles: readonly Role[], station?: StationAllowances): Capability[] {
   const set = new Set<Capability>();
   for (const role of roles) for (const cap of ROLE_CAPABILITIES[role]) set.add(cap);
+  for (const allowed of STATION_ALLOWED)
+    if (station?.[allowed.when] && roles.includes(allowed.role)) for (const cap of allowed.capabilities) set.add(cap);
   // A liaison who is also an officer of the station sees the station's matters, not only the department's.
   const widerSight = roles.some(
     (r) => ROLE_CAPABILITIES[r].includes('matter.read') && !ROLE_CAPABILITIES[r].includes('matter.department_only'),

@@ -1,7 +1,16 @@
 /** The desk's supervision board, grid duties and the station's own 码上办 rules. */
 import { z } from 'zod';
-import { DEFAULT_DEADLINES, MATTER_KINDS, MATTER_STATUSES, URGENCIES } from '../domain/matters.js';
-import { Id, Shown } from './common.js';
+import {
+  DEFAULT_DEADLINES,
+  DESK_CHANNELS,
+  EXTERNAL_NO_PATTERN,
+  MATTER_CHANNELS,
+  MATTER_KINDS,
+  MATTER_STATUSES,
+  RECEIPT_SMS_STATES,
+  URGENCIES,
+} from '../domain/matters.js';
+import { Id, MobilePhone, Shown, text } from './common.js';
 
 /** Who owns the tasks in one column of the board. */
 export const BOARD_OWNER_KINDS = ['desk', 'staff', 'team', 'department'] as const;
@@ -56,7 +65,23 @@ export type UnitDutiesInput = z.infer<typeof UnitDutiesInput>;
 
 export const UnitDuties = z.object({
   unitId: Id,
+  /** Who holds a duty on this unit itself. */
   members: z.array(z.object({ staffId: Id, name: Shown, duty: z.enum(GRID_DUTIES) })),
+  /**
+   * The responsible officer who answers for matters from here: the unit's own, else the nearest one
+   * above it (a grid inherits its village's). The same rule suggests the assignee at dispatch and
+   * names the officer on the doorplate page. Null when nobody on the path holds the duty.
+   */
+  responsibleOfficer: z
+    .object({
+      staffId: Id,
+      name: Shown,
+      /** The unit that names this officer: this unit, or the ancestor it inherits from. */
+      fromUnitId: Id,
+      fromUnitName: Shown,
+      inherited: z.boolean(),
+    })
+    .nullable(),
 });
 export type UnitDuties = z.infer<typeof UnitDuties>;
 
@@ -105,3 +130,40 @@ export const DEFAULT_MATTER_SETTINGS: MatterSettings = {
   review: { callbackHours: 24 },
   desk: { officersTakeDesk: false },
 };
+
+/**
+ * 值班台登记: the desk records a matter on a resident's behalf — a call to the 24-hour line, a visit to the
+ * counter, a non-police matter handed down by 110, a 12345 work order. Where it happened is a household
+ * (found by address) or, when none is known, a village or grid of the station: one of the two.
+ */
+export const RecordMatterInput = z
+  .object({
+    /** 渠道 */ channel: z.enum(DESK_CHANNELS),
+    /** 110's 警情编号 or 12345's 工单编号: required for those two, absent for the others. */
+    externalNo: text(40)
+      .regex(EXTERNAL_NO_PATTERN, { message: 'letters, digits and dashes, 4 to 40 of them' })
+      .optional(),
+    /** 事项类型 */ kind: z.enum(MATTER_KINDS),
+    /** 紧急程度: sets the deadlines like 受理 does. */ urgency: z.enum(URGENCIES).default('normal'),
+    /** What the caller said, in the desk's words. */ body: text(2000, 2),
+    /** The household, found by address search. */ householdId: Id.optional(),
+    /** Or, when no household is known, a village or grid of the station. */ unitId: Id.optional(),
+    /** Where, in words, beside a village or grid (村口小卖部旁). */ placeNote: text(100).optional(),
+    /** The caller's mobile: sealed like a resident's own, so "my matters" lists it after the one-time code. */
+    callerPhone: MobilePhone.optional(),
+    /** The caller agreed to a receipt SMS (回执短信: the receipt number and the station's name, no link). */
+    smsConsent: z.boolean().default(false),
+  })
+  .strict();
+export type RecordMatterInput = z.infer<typeof RecordMatterInput>;
+
+/** What the desk reads after saving: the 回执号 to tell the caller, and whether the SMS went. */
+export const DeskReceipt = z.object({
+  id: Id,
+  number: Shown,
+  channel: z.enum(MATTER_CHANNELS),
+  status: z.enum(MATTER_STATUSES),
+  /** null: no SMS was asked for (no consent, or no mobile number). */
+  receiptSms: z.enum(RECEIPT_SMS_STATES).nullable(),
+});
+export type DeskReceipt = z.infer<typeof DeskReceipt>;

@@ -1,12 +1,15 @@
 /** 码上办 contract: resident submission and tracking, staff handling. */
 import { z } from 'zod';
+import { MATTER_COUNTERS } from '../domain/counters.js';
 import {
   MATTER_ACTIONS,
+  MATTER_CHANNELS,
   MATTER_KINDS,
   MATTER_MESSAGE_ACTIONS,
   MATTER_STATUSES,
   NOTE_AUDIENCES,
   RATINGS,
+  RECEIPT_SMS_STATES,
   URGENCIES,
 } from '../domain/matters.js';
 import { Id, Shown, TrackingToken, text } from './common.js';
@@ -14,7 +17,7 @@ import { SuggestedAssignee } from './desk.js';
 import { PhotoIds } from './resident.js';
 
 /** Version of the privacy notice shown on the resident page before submitting (PIPL Art. 17). */
-export const PRIVACY_NOTICE_VERSION = '2026-11.2';
+export const PRIVACY_NOTICE_VERSION = '2026-11.3';
 
 export const Location = z
   .object({
@@ -67,6 +70,41 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+/** 不满意不放过: what the resident is promised after an unsatisfied rating (the station's `review.callbackHours`). */
+export const ReviewPromise = z.object({
+  /** The chief reviews and calls back within this many hours. */
+  callbackHours: z.number().int(),
+  /** When the call-back is due: the rating time plus `callbackHours`. */
+  dueAt: z.iso.datetime(),
+});
+export type ReviewPromise = z.infer<typeof ReviewPromise>;
+
+/**
+ * One round of handling (第N次办理): from the submission, or from the chief's
+ * reopening, to its outcome and the resident's rating. A matter is rated once per round.
+ */
+export const ResidentRound = z.object({
+  /** 1 for the first handling, 2 after the first reopening, … */
+  round: z.number().int().min(1),
+  startedAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+  /** 办结情况 as written to the resident. */
+  outcome: Shown.nullable(),
+  rating: z.enum(RATINGS).nullable(),
+  /** The resident's own words with the rating. */
+  ratingComment: Shown.nullable(),
+  ratedAt: z.iso.datetime().nullable(),
+  /** Present after an unsatisfied rating. */
+  review: ReviewPromise.nullable(),
+  /** When the chief reopened it (the round ended); null for the current round. */
+  reopenedAt: z.iso.datetime().nullable(),
+});
+export type ResidentRound = z.infer<typeof ResidentRound>;
+
+/** A step on the resident's timeline, with the round it belongs to. */
+export const ResidentTimelineEntry = TimelineEntry.extend({ round: z.number().int().min(1) });
+export type ResidentTimelineEntry = z.infer<typeof ResidentTimelineEntry>;
+
 /** What the resident holding the tracking link sees: never internal notes or staff identities beyond a role. */
 export const ResidentMatterView = z.object({
   number: Shown,
@@ -76,15 +114,21 @@ export const ResidentMatterView = z.object({
   address: Shown,
   stationName: Shown,
   handledBy: Shown.nullable(),
+  /** The current round's outcome (its 办结情况); earlier rounds' are in `earlierRounds`. */
   outcome: Shown.nullable(),
+  /** The current round's rating. */
   rating: z.enum(RATINGS).nullable(),
+  /** The round being handled now: 1 unless the chief reopened the matter. */
+  round: ResidentRound,
+  /** Rounds before a reopening, oldest first: their outcomes and ratings stay as history. */
+  earlierRounds: z.array(ResidentRound),
   submittedAt: z.iso.datetime(),
   /** Photos of the submission. */
   photoIds: z.array(Id),
   location: Location.nullable(),
   /** The verified contact phone, masked. */
   contactPhone: Shown.nullable(),
-  timeline: z.array(TimelineEntry),
+  timeline: z.array(ResidentTimelineEntry),
   canRate: z.boolean(),
   /** The chat stays open until the matter is closed. */
   canChat: z.boolean(),
@@ -103,8 +147,15 @@ export const MatterView = z.object({
   status: z.enum(MATTER_STATUSES),
   body: Shown,
   address: Shown,
-  householdId: z.uuid(),
+  /** Null when the desk recorded it in a village or grid with no household known. */
+  householdId: z.uuid().nullable(),
   stationId: z.uuid(),
+  /** 渠道: the doorplate, or how the desk heard of it. */
+  channel: z.enum(MATTER_CHANNELS),
+  /** 110's 警情编号 or 12345's 工单编号. */
+  externalNo: Shown.nullable(),
+  /** The receipt SMS of a matter the desk recorded; null when none was asked for. */
+  receiptSms: z.enum(RECEIPT_SMS_STATES).nullable(),
   /** 派出所 name: a bureau supervisor reads matters of several stations. */
   stationName: Shown,
   location: Location.nullable(),
@@ -148,12 +199,16 @@ export const MatterQuery = z
   .object({
     status: z.enum(MATTER_STATUSES).optional(),
     kind: z.enum(MATTER_KINDS).optional(),
+    /** 渠道: only matters that came in this way. */
+    channel: z.enum(MATTER_CHANNELS).optional(),
     /** `unsatisfied`: rated 不满意 and still waiting for the chief's review. */
     rating: z.enum(RATINGS).optional(),
     q: text(100).optional(),
     mine: z.enum(['1', 'true']).optional(),
     /** Only what still waits for someone (OPEN_MATTER_STATUSES); overdue ones come first. */
     open: z.enum(['1', 'true']).optional(),
+    /** Only the matters a 工作台 counter counts (the same rule as the summary). */
+    counter: z.enum(MATTER_COUNTERS).optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
   })
@@ -224,10 +279,27 @@ export const DeskSummary = z.object({
   unsatisfied: z.number().int(),
   /** 不满意不放过: rated 不满意 and not yet reopened or closed by the chief. */
   awaitingReview: z.number().int(),
+  /** 待受理: submitted, waiting for the desk. */
+  waitingNow: z.number().int(),
+  /** 待接单: dispatched, waiting for its assignee. */
+  toTakeNow: z.number().int(),
   /** (满意 + 基本满意) / 已评价; null before the first rating. */
   satisfactionRate: z.number().nullable(),
+  /** 渠道: matters by the way they came in, every channel listed (today in Asia/Shanghai, open now, all). */
+  byChannel: z.array(
+    z.object({
+      channel: z.enum(MATTER_CHANNELS),
+      today: z.number().int(),
+      open: z.number().int(),
+      total: z.number().int(),
+    }),
+  ),
 });
 export type DeskSummary = z.infer<typeof DeskSummary>;
+
+/** `GET /matters/summary`: `mine` counts only the matters the caller holds (我的任务), as the list's `mine`. */
+export const SummaryQuery = z.object({ mine: z.enum(['1', 'true']).optional() }).strict();
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
 /** The detail page of a matter: the matter, its full timeline and the suggested assignee. */
 export const MatterDetail = MatterView.extend({

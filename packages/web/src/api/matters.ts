@@ -1,8 +1,10 @@
 /** Matters as the duty desk and the handlers see them, and the station's 码上办 settings. */
 import type {
+  DeskReceipt,
   DeskSummary,
   MatterSettings,
   MatterView,
+  RecordMatterInput,
   Role,
   SuggestedAssignee,
   SupervisionBoard,
@@ -26,10 +28,17 @@ export interface Assignees {
 
 export const matterApi = {
   list: (
-    q: Partial<Record<'status' | 'rating' | 'q' | 'mine' | 'open', string>> & { page: number; pageSize: number },
+    q: Partial<Record<'status' | 'rating' | 'q' | 'mine' | 'open' | 'counter' | 'channel', string>> & {
+      page: number;
+      pageSize: number;
+    },
   ) => api.get<Paged<MatterView>>('/matters', q),
   get: (id: string) => api.get<MatterDetail>(`/matters/${id}`),
-  summary: () => api.get<DeskSummary>('/matters/summary'),
+  /** 值班台登记 on a resident's behalf; the same key on a retry (a double click) records once. */
+  record: (input: RecordMatterInput, idempotencyKey: string) =>
+    api.post<DeskReceipt>('/matters/desk', input, { 'idempotency-key': idempotencyKey }),
+  /** The 工作台's figures; `mine`: only what this account holds (all an account without the desk may count). */
+  summary: (mine = false) => api.get<DeskSummary>('/matters/summary', mine ? { mine: '1' } : {}),
   assignees: () => api.get<Assignees>('/matters/assignees'),
   /** The resident's full number, to call back; the server records every look (403 unless this account may reply). */
   contactPhone: (id: string) => api.get<{ phone: string }>(`/matters/${id}/contact-phone`),

@@ -4,12 +4,20 @@
  * carries notifications to other processes, and the idempotency and
  * rate-limit records that make submission safe on a flaky phone network.
  */
-import { MATTER_KINDS, MATTER_STATUSES, RATINGS, URGENCIES } from '@jingmin/shared';
+import {
+  MATTER_CHANNELS,
+  MATTER_KINDS,
+  MATTER_STATUSES,
+  RATINGS,
+  RECEIPT_SMS_STATES,
+  URGENCIES,
+} from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
   bigserial,
+  check,
   index,
   integer,
   jsonb,
@@ -28,6 +36,7 @@ export const matterKind = pgEnum('matter_kind', MATTER_KINDS);
 export const matterStatus = pgEnum('matter_status', MATTER_STATUSES);
 export const matterUrgency = pgEnum('matter_urgency', URGENCIES);
 export const matterRating = pgEnum('matter_rating', RATINGS);
+export const matterChannel = pgEnum('matter_channel', MATTER_CHANNELS);
 
 export const matters = pgTable(
   'matters',
@@ -35,14 +44,25 @@ export const matters = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     /** 回执号 shown to the resident: JM + date + sequence. */
     number: text().notNull(),
-    householdId: uuid()
-      .notNull()
-      .references(() => households.id),
+    /** The doorplate's household; null only when the desk recorded it in a village or grid (`place_note`). */
+    householdId: uuid().references(() => households.id),
     stationId: uuid()
       .notNull()
       .references(() => units.id),
-    /** The household's unit path, so staff scoping is one prefix match. */
+    /** The household's unit path (or the village or grid the desk chose), so staff scoping is one prefix match. */
     unitPath: text().notNull(),
+    /** 渠道: the resident's own doorplate submission, or how the desk heard of it. */
+    channel: matterChannel().notNull().default('doorplate'),
+    /** 110's 警情编号 or 12345's 工单编号; unique per channel, so the same one is never recorded twice. */
+    externalNo: text(),
+    /** Where, in the desk's words, when no household is known (村口小卖部旁). */
+    placeNote: text(),
+    /** Who recorded it at the desk; null for the resident's own submission. */
+    recordedByStaffId: uuid().references(() => staff.id),
+    /** When the caller agreed to a receipt SMS (PIPL Art. 13–14: a consent of its own); null: no consent. */
+    smsConsentAt: timestamp({ withTimezone: true }),
+    /** The receipt SMS sent after commit: pending until the provider answers, then sent or failed. */
+    receiptSms: text({ enum: RECEIPT_SMS_STATES }),
     kind: matterKind().notNull(),
     category: text(),
     urgency: matterUrgency().notNull().default('normal'),
@@ -79,6 +99,8 @@ export const matters = pgTable(
     ratedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
     mergedIntoId: uuid().references((): AnyPgColumn => matters.id),
+    /** When its personal information was deleted at the resident's request (modules/privacy). */
+    contentDeletedAt: timestamp({ withTimezone: true }),
     /** When each deadline breach was escalated: set once, so it fires once across processes. */
     firstResponseBreachedAt: timestamp({ withTimezone: true }),
     takeBreachedAt: timestamp({ withTimezone: true }),
@@ -89,6 +111,10 @@ export const matters = pgTable(
     uniqueIndex('matters_number_key').on(t.number),
     uniqueIndex('matters_tracking_hash_key').on(t.trackingHash),
     uniqueIndex('matters_intake_key_key').on(t.intakeKey),
+    uniqueIndex('matters_external_no_key').on(t.channel, t.externalNo).where(sql`external_no IS NOT NULL`),
+    index('matters_channel_idx').on(t.stationId, t.channel),
+    // A doorplate submission always comes from a household; only the desk may record a matter without one.
+    check('matters_place_check', sql`household_id IS NOT NULL OR channel <> 'doorplate'`),
     index('matters_station_status_idx').on(t.stationId, t.status),
     index('matters_unit_path_idx').using('btree', sql`${t.unitPath} text_pattern_ops`),
     index('matters_assignee_staff_idx').on(t.assigneeStaffId, t.status),

@@ -41,7 +41,16 @@ async function search(ctx: Ctx, q: AuditQuery, limit: number, offset: number) {
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit',
-    { config, schema: { tags, querystring: AuditQuery, response: { 200: paged(AuditEntryView) } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '查询审计日志',
+        description: '按操作人、操作、结果、时间查询审计记录，新的在前；审计管理员的每次查询本身也记入审计。',
+        querystring: AuditQuery,
+        response: { 200: paged(AuditEntryView) },
+      },
+    },
     async (req) => {
       const q = req.query;
       const { total, rows } = await search(req.ctx, q, q.pageSize, (q.page - 1) * q.pageSize);
@@ -52,7 +61,15 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/audit/export',
-    { config, schema: { tags, querystring: AuditQuery.omit({ page: true, pageSize: true }) } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '导出审计日志',
+        description: '按同样的条件导出 CSV（带导出人和时间水印），导出行数记入审计。',
+        querystring: AuditQuery.omit({ page: true, pageSize: true }),
+      },
+    },
     async (req, reply) => {
       const { rows } = await search(req.ctx, { ...req.query, page: 1, pageSize: 50 }, 100_000, 0);
       await auditAlone(req.ctx, { action: 'audit.export', result: 'ok', details: { ...req.query, rows: rows.length } });
@@ -93,12 +110,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/audit/head', { config, schema: { tags, response: { 200: AuditHead } } }, async (req) => {
+  const head = { summary: '审计链头', description: '审计链最新一条的序号与链式校验值，用于与外部保存的链头比对。' };
+  app.get('/audit/head', { config, schema: { tags, ...head, response: { 200: AuditHead } } }, async (req) => {
     await auditAlone(req.ctx, { action: 'audit.head', result: 'ok' });
     return chainHead(req.ctx.db);
   });
 
-  app.get('/audit/verify', { config, schema: { tags, response: { 200: AuditVerifyView } } }, async (req) => {
+  const verify = {
+    summary: '校验审计链',
+    description: '逐条校验审计记录的 HMAC-SM3 链：被改动、删除、调换或截断的记录，以及超时未封存的记录都会指出位置。',
+  };
+  app.get('/audit/verify', { config, schema: { tags, ...verify, response: { 200: AuditVerifyView } } }, async (req) => {
     const exported = readHeadFile(req.ctx.deps.config.audit.headFile);
     const result = await verifyChain(req.ctx.db, req.ctx.deps.keys.audit, {
       exportedHead: exported ?? undefined,

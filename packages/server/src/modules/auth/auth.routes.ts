@@ -14,7 +14,15 @@ const tags = ['auth'];
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meta',
-    { config: { public: true }, schema: { tags: ['meta'], response: { 200: MetaView } } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['meta'],
+        summary: '公开设置',
+        description: '前端启动时读取：是否演示环境、门牌码指向的公开地址、版本与密码策略。',
+        response: { 200: MetaView },
+      },
+    },
     async (req) => {
       const policy = (await req.ctx.deps.policies.get()).password;
       const { demo, http } = req.ctx.deps.config;
@@ -22,13 +30,37 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/auth/session', { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: SessionView } } }, (req) =>
-    sessionView(req.ctx, actorOf(req.ctx).sessionId),
+  app.get(
+    '/auth/session',
+    {
+      config: { stages: ANY_STAGE },
+      schema: {
+        tags,
+        summary: '当前会话',
+        description:
+          '登录进行到哪一步（输入动态验证码、绑定、改密码或已登录）、账号、辖区、能力（capabilities）与到期时间。' +
+          '控制台的菜单与按钮只按这里的能力显示。',
+        response: { 200: SessionView },
+      },
+    },
+    (req) => sessionView(req.ctx, actorOf(req.ctx).sessionId),
   );
 
   app.post(
     '/auth/login',
-    { config: { public: true }, schema: { tags, body: LoginInput, response: { 200: SessionView } } },
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '登录',
+        description:
+          '用户名和密码登录，会话放在 httpOnly Cookie 中；之后按账号要求输入或绑定动态验证码、修改密码。' +
+          '用户名不存在、密码错误和账号锁定的回答相同。',
+        errors: ['INVALID_CREDENTIALS', 'SIGN_IN_THROTTLED', 'ADDRESS_NOT_ALLOWED'],
+        body: LoginInput,
+        response: { 200: SessionView },
+      },
+    },
     async (req, reply) => {
       const { token, expiresAt } = await login(req.ctx, req.body);
       setSessionCookie(req.ctx.deps, reply, token, expiresAt);
@@ -38,7 +70,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/totp',
-    { config: { stages: ['totp'] }, schema: { tags, body: TotpInput, response: { 200: SessionView } } },
+    {
+      config: { stages: ['totp'] },
+      schema: {
+        tags,
+        summary: '输入动态验证码',
+        description: '已绑定双因素的账号在密码之后输入验证器上的 6 位数字；同一个数字只能用一次。',
+        errors: ['TOTP_INVALID'],
+        body: TotpInput,
+        response: { 200: SessionView },
+      },
+    },
     async (req) => {
       await verifyTotp(req.ctx, req.body.code);
       return sessionView(req.ctx, actorOf(req.ctx).sessionId);
@@ -47,13 +89,31 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/totp/enrolment/start',
-    { config: { stages: ['totp_enrol'] }, schema: { tags, response: { 200: TotpEnrolment } } },
+    {
+      config: { stages: ['totp_enrol'] },
+      schema: {
+        tags,
+        summary: '开始绑定双因素',
+        description: '所长、县局督导和三员须绑定验证器：生成密钥与二维码，供验证器扫描。',
+        response: { 200: TotpEnrolment },
+      },
+    },
     (req) => startEnrolment(req.ctx),
   );
 
   app.post(
     '/auth/totp/enrolment',
-    { config: { stages: ['totp_enrol'] }, schema: { tags, body: TotpInput, response: { 200: SessionView } } },
+    {
+      config: { stages: ['totp_enrol'] },
+      schema: {
+        tags,
+        summary: '确认绑定双因素',
+        description: '输入验证器上的 6 位数字，确认绑定成功后进入下一步。',
+        errors: ['TOTP_INVALID'],
+        body: TotpInput,
+        response: { 200: SessionView },
+      },
+    },
     async (req) => {
       await confirmEnrolment(req.ctx, req.body.code);
       return sessionView(req.ctx, actorOf(req.ctx).sessionId);
@@ -64,7 +124,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/password',
     {
       config: { stages: ['password_change', 'full'] },
-      schema: { tags, body: ChangePasswordInput, response: { 200: SessionView } },
+      schema: {
+        tags,
+        summary: '修改密码',
+        description:
+          '首次登录、密码过期或本人主动修改；须输入原密码，新密码须符合安全策略。修改后本账号的其他会话结束。',
+        errors: ['INVALID_CREDENTIALS', 'PASSWORD_POLICY'],
+        body: ChangePasswordInput,
+        response: { 200: SessionView },
+      },
     },
     async (req) => {
       await changePassword(req.ctx, req.body);
@@ -74,7 +142,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout',
-    { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: Ok } } },
+    {
+      config: { stages: ANY_STAGE },
+      schema: { tags, summary: '退出', description: '结束本次会话并清除 Cookie。', response: { 200: Ok } },
+    },
     async (req, reply) => {
       await logout(req.ctx, false);
       clearSessionCookie(req.ctx.deps, reply);
@@ -85,7 +156,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/logout-all',
-    { config: { stages: ANY_STAGE }, schema: { tags, response: { 200: Ok } } },
+    {
+      config: { stages: ANY_STAGE },
+      schema: {
+        tags,
+        summary: '退出所有设备',
+        description: '结束本账号在所有设备上的会话（例如手机丢失后）。',
+        response: { 200: Ok },
+      },
+    },
     async (req, reply) => {
       if (!req.ctx.actor) throw new AppError('UNAUTHENTICATED');
       await logout(req.ctx, true);

@@ -5,7 +5,6 @@
  */
 import {
   type ChangePasswordInput,
-  capabilitiesOf,
   describePasswordProblems,
   type Role,
   requiresPasswordRotation,
@@ -22,6 +21,7 @@ import { openField, sealField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/passwords.js';
 import { csrfTokenOf, deleteSession, deleteSessionsOf } from '../../platform/session.js';
+import { capabilitiesFor } from '../settings/capabilities.js';
 
 type StaffRow = typeof staff.$inferSelect;
 
@@ -171,7 +171,7 @@ export async function logout(ctx: Ctx, everywhere: boolean) {
 /** The session as the console sees it. */
 export async function sessionView(ctx: Ctx, sessionId: string): Promise<SessionView> {
   const [row] = await ctx.db
-    .select({ session: sessions, staff, unitName: units.name })
+    .select({ session: sessions, staff, unitName: units.name, unitPath: units.path })
     .from(sessions)
     .innerJoin(staff, eq(staff.id, sessions.staffId))
     .innerJoin(units, eq(units.id, staff.scopeUnitId))
@@ -191,7 +191,7 @@ export async function sessionView(ctx: Ctx, sessionId: string): Promise<SessionV
       scopeUnitName: row.unitName,
       totpEnabled: row.staff.totpEnabled,
     },
-    capabilities: row.session.stage === 'full' ? capabilitiesOf(roles) : [],
+    capabilities: row.session.stage === 'full' ? await capabilitiesFor(ctx.db, roles, row.unitPath) : [],
     idleTimeoutSeconds: policy.idleMinutes * 60,
     expiresAt: row.session.expiresAt.toISOString(),
   };

@@ -10,7 +10,15 @@ const tags = ['doorplates'];
 export const doorplateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/households/:id/doorplate.:format',
-    { config: { capability: 'household.read' }, schema: { tags, params: DoorplateQrParams } },
+    {
+      config: { capability: 'household.read' },
+      schema: {
+        tags,
+        summary: '门牌二维码',
+        description: '这一户门牌的二维码图片（SVG 或 PNG），内容是群众扫码打开的门牌页地址。',
+        params: DoorplateQrParams,
+      },
+    },
     async (req, reply) => {
       const body = await doorplateQr(req.ctx, req.params.id, req.params.format);
       reply.type(req.params.format === 'svg' ? 'image/svg+xml' : 'image/png');
@@ -22,7 +30,14 @@ export const doorplateRoutes: FastifyPluginAsyncZod = async (app) => {
     '/households/:id/doorplate/rotate',
     {
       config: { capability: 'household.write' },
-      schema: { tags, params: IdParams, body: ReasonInput, response: { 200: DoorplateLink } },
+      schema: {
+        tags,
+        summary: '门牌换码',
+        description: '门牌码泄露或损毁时换一个新码，旧码立即失效（已提交事项的查询链接不受影响）；事由记入审计。',
+        params: IdParams,
+        body: ReasonInput,
+        response: { 200: DoorplateLink },
+      },
     },
     (req) => rotateDoorplate(req.ctx, req.params.id, req.body.reason),
   );
@@ -31,7 +46,13 @@ export const doorplateRoutes: FastifyPluginAsyncZod = async (app) => {
     '/units/:id/doorplates.pdf',
     {
       config: { capability: 'household.export' },
-      schema: { tags, params: IdParams, querystring: DoorplateSheetQuery },
+      schema: {
+        tags,
+        summary: '门牌打印页',
+        description: 'A4 PDF，每页八张门牌（含二维码与地址），须填写事由；服务器缺少中文字体时回答 503。',
+        params: IdParams,
+        querystring: DoorplateSheetQuery,
+      },
     },
     async (req, reply) => {
       const font = req.ctx.deps.config.pdf.cjkFont;

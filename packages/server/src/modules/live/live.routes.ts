@@ -30,7 +30,16 @@ function staffTopics(actor: Actor): string[] {
 export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/events',
-    { config: { capability: 'matter.read', stream: true }, schema: { tags: ['matters'], querystring: StreamQuery } },
+    {
+      config: { capability: 'matter.read', stream: true },
+      schema: {
+        tags: ['matters'],
+        summary: '工作人员实时推送',
+        description:
+          'Server-Sent Events：本账号可见范围内事项的变化，以及给本账号的通知；断线后凭 Last-Event-ID 续传，会话结束时关闭。',
+        querystring: StreamQuery,
+      },
+    },
     async (req, reply) => {
       const actor = req.ctx.actor as Actor;
       return openStream(req, reply, staffTopics(actor), lastEventId(req, req.query), actor);
@@ -41,7 +50,13 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/matters/:tracking/events',
     {
       config: { public: true, stream: true },
-      schema: { tags: ['resident'], params: TrackingParams, querystring: StreamQuery },
+      schema: {
+        tags: ['resident'],
+        summary: '群众事项实时推送',
+        description: 'Server-Sent Events：查询链接对应事项中群众可见的变化（内部备注不推送），断线后续传。',
+        params: TrackingParams,
+        querystring: StreamQuery,
+      },
     },
     async (req, reply) => {
       const { matter } = await matterByTracking(req.ctx, req.params.tracking);

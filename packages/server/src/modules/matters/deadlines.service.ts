@@ -3,10 +3,12 @@
  * survive restarts; every process sweeps them, and `FOR UPDATE SKIP LOCKED`
  * plus a `*_breached_at` mark make each breach fire exactly once. A breach is
  * recorded on the timeline (internal), in the audit trail, and notified to
- * the station's desk and chief through the outbox.
+ * the station's desk and chief through the outbox. Before a taking or
+ * resolution deadline passes, its holder is warned once (即将超期); both
+ * events name the holder, whom the notify module alerts on their channels.
  */
 import type { MatterStatus } from '@jingmin/shared';
-import { asc, eq, inArray, isNull, lt, notInArray, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, isNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
 import { allOf } from '../../db/rows.js';
 import { matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -76,16 +78,71 @@ async function sweepOne(ctx: Ctx, deadline: Deadline, batch: number): Promise<nu
       await recordEvent(tx, ctx, matterSubject(current, m), {
         type: 'matter.escalated',
         system: true,
-        payload: { deadline, notify: ['desk', 'chief'] },
+        payload: { deadline, notify: ['desk', 'chief'], ...holderOf(m) },
       });
     }
     return due.length;
   });
 }
 
-/** One pass over every kind of deadline; returns how many breaches it escalated. */
+/** Who held the matter when its deadline neared or passed (the taking breach clears it). */
+const holderOf = (m: Matter) => ({
+  assigneeStaffId: m.assigneeStaffId,
+  assigneeTeamId: m.assigneeTeamId,
+  assigneeDepartmentId: m.assigneeDepartmentId,
+});
+
+/** One warning pass at a time across processes: the next one sees the warnings the last one wrote. */
+const WARN_LOCK = 7_262_003;
+
+/**
+ * 即将超期: a held matter with a fifth of its deadline's span left (6 of 30 minutes to take it, about
+ * 5 hours of a day to resolve it) and no warning yet for this due date — a new dispatch warns again.
+ */
+function nearing(deadline: 'take' | 'resolve', now: Date): SQL {
+  const [due, from, open] =
+    deadline === 'take'
+      ? [
+          matters.takeDueAt,
+          matters.dispatchedAt,
+          sql`${matters.status} = 'dispatched' AND ${matters.takeBreachedAt} IS NULL`,
+        ]
+      : [
+          matters.resolveDueAt,
+          matters.createdAt,
+          sql`${matters.status} IN ('dispatched', 'in_progress') AND ${matters.resolvedAt} IS NULL AND ${matters.resolveBreachedAt} IS NULL`,
+        ];
+  return sql`${open} AND ${due} > ${now} AND ${due} - (${due} - coalesce(${from}, ${matters.createdAt})) / 5 <= ${now}
+    AND NOT EXISTS (SELECT 1 FROM matter_events e WHERE e.matter_id = ${matters.id} AND e.type = 'matter.deadline_near'
+      AND e.payload->>'deadline' = ${deadline} AND (e.payload->>'dueAt')::timestamptz = ${due})`;
+}
+
+async function warnNear(ctx: Ctx, deadline: 'take' | 'resolve', batch: number): Promise<number> {
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${WARN_LOCK})`);
+    const near = await tx
+      .select()
+      .from(matters)
+      .where(nearing(deadline, now))
+      .orderBy(asc(matters.createdAt))
+      .limit(batch);
+    for (const m of near as Matter[]) {
+      const dueAt = deadline === 'take' ? m.takeDueAt : m.resolveDueAt;
+      await recordEvent(tx, ctx, matterSubject(m), {
+        type: 'matter.deadline_near',
+        system: true,
+        payload: { deadline, dueAt: dueAt?.toISOString() ?? null, ...holderOf(m) },
+      });
+    }
+    return near.length;
+  });
+}
+
+/** One pass over every kind of deadline; returns how many breaches it escalated (warnings are not counted). */
 export async function sweepDeadlines(ctx: Ctx, batch = 100): Promise<number> {
   let total = 0;
   for (const deadline of ['first_response', 'take', 'resolve'] as const) total += await sweepOne(ctx, deadline, batch);
+  for (const deadline of ['take', 'resolve'] as const) await warnNear(ctx, deadline, batch);
   return total;
 }

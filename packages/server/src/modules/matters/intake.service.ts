@@ -5,8 +5,8 @@
  * receipt instead of a second matter.
  */
 import { deadlinesFor, dueDates, type MatterReceipt, type SubmitMatterInput } from '@jingmin/shared';
-import { eq, sql } from 'drizzle-orm';
-import { households, idempotencyKeys, matters, units } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { households, idempotencyKeys, matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,13 +17,13 @@ import { trackingHashOf, trackingTokenFor } from '../residents/links.js';
 import { phoneSessionOrThrow } from '../residents/phone.service.js';
 import { matterSettings } from '../settings/settings.service.js';
 import { intakeStatement, runIntake } from './intake.statement.js';
+import { stationOfPath } from './place.js';
 
 type StoredReceipt = Omit<MatterReceipt, 'trackingToken'>;
 
 /** The household behind a doorplate code and its station, in one query; an unknown code is a plain 404. */
 export async function findHouseholdByToken(ctx: Ctx, token: string) {
-  const station = sql<string | null>`(SELECT ${units.id} FROM ${units}
-    WHERE ${units.kind} = 'station' AND starts_with(${households.unitPath}, ${units.path}) LIMIT 1)`;
+  const station = stationOfPath(households.unitPath);
   const [row] = await ctx.db
     .select({ household: households, stationId: station })
     .from(households)
@@ -34,8 +34,7 @@ export async function findHouseholdByToken(ctx: Ctx, token: string) {
 
 /** The doorplate's household and station, and the answer already stored under this key, in one query. */
 async function findHouseholdAndKey(ctx: Ctx, token: string, key: string) {
-  const station = sql<string | null>`(SELECT ${units.id} FROM ${units}
-    WHERE ${units.kind} = 'station' AND starts_with(${households.unitPath}, ${units.path}) LIMIT 1)`;
+  const station = stationOfPath(households.unitPath);
   const [row] = await ctx.db
     .select({ household: households, stationId: station, earlier: idempotencyKeys })
     .from(households)
@@ -45,7 +44,8 @@ async function findHouseholdAndKey(ctx: Ctx, token: string, key: string) {
   return { household: { ...row.household, stationId: row.stationId }, earlier: row.earlier };
 }
 
-function shanghaiDate(at: Date) {
+/** `20261130`: the date in Asia/Shanghai that starts a 回执号. */
+export function shanghaiDate(at: Date) {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 

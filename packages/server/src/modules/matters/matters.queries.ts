@@ -1,32 +1,43 @@
 /** Read models: the desk's inbox and a matter's timeline. */
-import { type DeskSummary, type MatterQuery, OPEN_MATTER_STATUSES, type TimelineEntry } from '@jingmin/shared';
+import {
+  type DeskSummary,
+  type MatterCounter,
+  type MatterQuery,
+  OPEN_MATTER_STATUSES,
+  type SummaryQuery,
+  type TimelineEntry,
+} from '@jingmin/shared';
 import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import { anyOf, firstOrThrow } from '../../db/rows.js';
 import { matterEvents, matters } from '../../db/schema/index.js';
 import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike, visibleMatters } from '../../platform/scope.js';
+import { escapeLike } from '../../platform/scope.js';
 import { photoIdsOfEventType, photosByEvent } from '../media/photos.queries.js';
 import { assigneeNames } from './assignees.js';
+import { channelCounts, recordedNote } from './channels.js';
+import { counterSql, listSight, shanghaiDayStart } from './counters.js';
 import { overdueSql } from './deadline-now.js';
 import { presentMatter, selectLoaded } from './matters.service.js';
 
 export async function findMatters(ctx: Ctx, q: MatterQuery) {
   const actor = actorOf(ctx);
-  const parts: SQL[] = [visibleMatters(actor)];
+  const parts: SQL[] = [listSight(actor, Boolean(q.mine))];
   if (q.status) parts.push(eq(matters.status, q.status));
   if (q.kind) parts.push(eq(matters.kind, q.kind));
+  if (q.channel) parts.push(eq(matters.channel, q.channel));
   if (q.open) parts.push(inArray(matters.status, [...OPEN_MATTER_STATUSES]));
   if (q.rating) parts.push(eq(matters.rating, q.rating));
-  // "Mine": held by me, or by my department (a liaison's work is the department's).
-  if (q.mine)
-    parts.push(
-      actor.departmentId
-        ? anyOf(eq(matters.assigneeStaffId, actor.id), eq(matters.assigneeDepartmentId, actor.departmentId))
-        : eq(matters.assigneeStaffId, actor.id),
-    );
+  if (q.counter) parts.push(counterSql(q.counter, ctx.now()));
   if (q.q)
-    parts.push(anyOf(ilike(matters.number, `%${escapeLike(q.q)}%`), ilike(matters.body, `%${escapeLike(q.q)}%`)));
+    parts.push(
+      anyOf(
+        ilike(matters.number, `%${escapeLike(q.q)}%`),
+        ilike(matters.body, `%${escapeLike(q.q)}%`),
+        // A 110 警情编号 or 12345 工单编号, as read off the other system's screen.
+        ilike(matters.externalNo, `%${escapeLike(q.q)}%`),
+      ),
+    );
   const where = and(...parts);
   const [total] = await ctx.db.select({ n: count() }).from(matters).where(where);
   const rows = await selectLoaded(ctx.db)
@@ -81,7 +92,12 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     // An internal note never leaves the station, even on a step the resident sees.
-    note: forStaff || e.noteVisibility === 'public' ? e.note : null,
+    note:
+      e.type === 'matter.recorded'
+        ? recordedNote(e.payload, ctx.locale)
+        : forStaff || e.noteVisibility === 'public'
+          ? e.note
+          : null,
     noteVisibility: e.noteVisibility,
     visibility: e.visibility,
     photoIds: photos.get(e.id) ?? [],
@@ -126,32 +142,27 @@ async function targetNames(ctx: Ctx, rows: EventRow[], forStaff: boolean) {
   return targets;
 }
 
-/** Start of today in Asia/Shanghai (UTC+8, no daylight saving). */
-function shanghaiDayStart(now: Date) {
-  const shifted = new Date(now.getTime() + 8 * 3_600_000);
-  shifted.setUTCHours(0, 0, 0, 0);
-  return new Date(shifted.getTime() - 8 * 3_600_000);
-}
-
-export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
+/** The 工作台's figures over the same sight as the list (`mine`: only what the caller holds). */
+export async function deskSummary(ctx: Ctx, q: SummaryQuery = {}): Promise<DeskSummary> {
   const now = ctx.now();
   const day = shanghaiDayStart(now);
-  // The same sight as the list: a department counts only what was transferred to it.
-  const scope = visibleMatters(actorOf(ctx));
-  const open = inArray(matters.status, [...OPEN_MATTER_STATUSES]);
+  const scope = listSight(actorOf(ctx), Boolean(q.mine));
+  const counted = (c: MatterCounter) => sql<number>`count(*) FILTER (WHERE ${counterSql(c, now)})::int`;
   const rows = await ctx.db
     .select({
-      acceptedToday: sql<number>`count(*) FILTER (WHERE ${matters.acceptedAt} >= ${day})::int`,
-      resolvedToday: sql<number>`count(*) FILTER (WHERE ${matters.resolvedAt} >= ${day})::int`,
-      openNow: sql<number>`count(*) FILTER (WHERE ${open})::int`,
-      overdueNow: sql<number>`count(*) FILTER (WHERE ${overdueSql(now)})::int`,
+      acceptedToday: counted('accepted_today'),
+      resolvedToday: counted('resolved_today'),
+      openNow: counted('open'),
+      overdueNow: counted('overdue'),
+      waitingNow: counted('waiting'),
+      toTakeNow: counted('to_take'),
       avgFirst: sql<
         number | null
       >`avg(extract(epoch FROM ${matters.firstResponseAt} - ${matters.createdAt})) FILTER (WHERE ${matters.createdAt} >= ${day} AND ${matters.firstResponseAt} IS NOT NULL)`,
       satisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'satisfied')::int`,
       basicallySatisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'basically_satisfied')::int`,
       unsatisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'unsatisfied')::int`,
-      awaitingReview: sql<number>`count(*) FILTER (WHERE ${matters.status} = 'rated' AND ${matters.rating} = 'unsatisfied')::int`,
+      awaitingReview: counted('awaiting_review'),
     })
     .from(matters)
     .where(scope);
@@ -169,6 +180,9 @@ export async function deskSummary(ctx: Ctx): Promise<DeskSummary> {
     basicallySatisfied: r.basicallySatisfied,
     unsatisfied: r.unsatisfied,
     awaitingReview: r.awaitingReview,
+    waitingNow: r.waitingNow,
+    toTakeNow: r.toTakeNow,
+    byChannel: await channelCounts(ctx, scope),
     satisfactionRate: rated === 0 ? null : Math.round(((r.satisfied + r.basicallySatisfied) / rated) * 1000) / 1000,
   };
 }

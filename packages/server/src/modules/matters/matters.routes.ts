@@ -3,6 +3,7 @@ import {
   AcceptMatterInput,
   Assignees,
   ContactPhoneView,
+  DeskReceipt,
   DeskSummary,
   DispatchMatterInput,
   IdParams,
@@ -16,7 +17,9 @@ import {
   PhotoSizeQuery,
   paged,
   ReasonInput,
+  RecordMatterInput,
   ResolveMatterInput,
+  SummaryQuery,
   SupervisionBoard,
   UploadPhotosResult,
 } from '@jingmin/shared';
@@ -30,9 +33,11 @@ import { readPhotoParts, storePhotos } from '../media/photos.service.js';
 import { responsibleOfficer } from '../org/duties.service.js';
 import { assignees } from './assignees.js';
 import { supervisionBoard } from './board.queries.js';
+import { recordMatter } from './desk-intake.service.js';
 import { deskSummary, findMatters, timeline } from './matters.queries.js';
 import { getMatterOrThrow, presentWithPhotos } from './matters.service.js';
 import { addMessage, remindAssignee, revealContactPhone } from './messages.service.js';
+import { STEP_DOCS, type StepPath } from './steps.docs.js';
 import {
   acceptMatter,
   closeMatter,
@@ -51,28 +56,106 @@ const read = { capability: 'matter.read' } as const;
 export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/matters',
-    { config: read, schema: { tags, querystring: MatterQuery, response: { 200: paged(MatterView) } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '事项列表',
+        description:
+          '值班台的事项列表：超期的在前，其余新的在前；可按状态、类型、评价、工作台计数（counter）、回执号或内容筛选。' +
+          '不值守值班台的账号只能列出自己承办的事项（mine=1，即“我的任务”），否则回答 403。',
+        querystring: MatterQuery,
+        response: { 200: paged(MatterView) },
+      },
+    },
     (req) => findMatters(req.ctx, req.query),
+  );
+
+  app.post(
+    '/matters/desk',
+    {
+      config: { capability: 'matter.desk' },
+      schema: {
+        tags,
+        summary: '值班台代群众登记事项',
+        description:
+          '电话（24小时值班电话）、窗口来所、110 转来的非警务事项（附警情编号）、12345 工单（附工单编号）由值班台代群众登记，' +
+          '登记即受理，进入同一闭环（计时、派单、办结、评价）。事发地点为辖区内的门牌，或没有门牌时的村（社区）、网格。' +
+          '群众手机号与扫码提交一样加密保存，凭验证码在“我的事项”中查看；群众同意时，提交成功后发送回执短信（回执号与派出所名称，不含链接），' +
+          '短信失败不影响登记，并记入时间线与审计。同一警情编号或工单编号不能重复登记（409）。请求头须带 Idempotency-Key，重复点击只登记一次。',
+        body: RecordMatterInput,
+        response: { 200: DeskReceipt },
+        errors: [
+          'IDEMPOTENCY_KEY_REQUIRED',
+          'NOT_FOUND',
+          'CONFLICT',
+          'EXTERNAL_NO_TAKEN',
+          'IDEMPOTENCY_MISMATCH',
+          'RATE_LIMITED',
+        ],
+      },
+    },
+    (req) => recordMatter(req.ctx, req.headers['idempotency-key'] as string | undefined, req.body),
   );
 
   app.get(
     '/matters/assignees',
     // Handlers need the list too: an officer or a department transfers onward (转办).
-    { config: { capability: 'matter.handle' }, schema: { tags, response: { 200: Assignees } } },
+    {
+      config: { capability: 'matter.handle' },
+      schema: {
+        tags,
+        summary: '可派单对象',
+        description: '本辖区内可以派单或转办的民警、警务队和联动部门；联动部门只能转给其他部门。',
+        response: { 200: Assignees },
+      },
+    },
     (req) => assignees(req.ctx),
   );
-  app.get('/matters/summary', { config: read, schema: { tags, response: { 200: DeskSummary } } }, (req) =>
-    deskSummary(req.ctx),
+  app.get(
+    '/matters/summary',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '工作台统计',
+        description:
+          '今日受理、今日办结、在办、超期、待受理、待接单、不满意待复核、满意率；每个数字与列表的 counter 筛选用同一规则。' +
+          'mine=1 只统计自己承办的（不值守值班台的账号必须带）。',
+        querystring: SummaryQuery,
+        response: { 200: DeskSummary },
+      },
+    },
+    (req) => deskSummary(req.ctx, req.query),
   );
   app.get(
     '/matters/board',
-    { config: { capability: 'matter.supervise' }, schema: { tags, response: { 200: SupervisionBoard } } },
+    {
+      config: { capability: 'matter.supervise' },
+      schema: {
+        tags,
+        summary: '督办看板',
+        description: '本辖区所有未办结事项按承办人（值班台、民警、警务队、部门）分栏，标出当前时限与超期。',
+        response: { 200: SupervisionBoard },
+      },
+    },
     (req) => supervisionBoard(req.ctx),
   );
 
   app.get(
     '/matters/:id',
-    { config: read, schema: { tags, params: IdParams, response: { 200: MatterDetail } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '事项详情',
+        description:
+          '事项的全部信息与完整时间线（含内部备注）、本账号现在可做的操作，以及建议派单的责任民警。' +
+          '每次查看记入审计。',
+        params: IdParams,
+        response: { 200: MatterDetail },
+      },
+    },
     async (req) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
       // A matter holds a resident's words, address and phone: every read by staff is on the record.
@@ -87,7 +170,16 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/matters/:id/contact-phone',
-    { config: read, schema: { tags, params: IdParams, response: { 200: ContactPhoneView } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '查看群众电话',
+        description: '回电时查看群众的完整手机号（列表中是脱敏的）；只有能回复该事项的人可以查看，每次查看记入审计。',
+        params: IdParams,
+        response: { 200: ContactPhoneView },
+      },
+    },
     (req) => revealContactPhone(req.ctx, req.params.id),
   );
 
@@ -95,7 +187,15 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/photos',
     {
       config: { capability: 'matter.handle' },
-      schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: UploadPhotosResult } },
+      schema: {
+        tags,
+        summary: '工作人员上传照片',
+        description: '回复或备注前先上传照片（字段 photo，规则同群众上传），再在回复或备注中引用。',
+        errors: ['IDEMPOTENCY_MISMATCH', 'CONFLICT', 'PHOTO_UNREADABLE'],
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: UploadPhotosResult },
+      },
     },
     async (req) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
@@ -106,7 +206,16 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/matters/:id/photos/:photoId',
-    { config: read, schema: { tags, params: MatterPhotoParams, querystring: PhotoSizeQuery } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '查看照片',
+        description: '事项中的一张照片（原图或缩略图）；查看原图记入审计。',
+        params: MatterPhotoParams,
+        querystring: PhotoSizeQuery,
+      },
+    },
     async (req, reply) => {
       const matter = await getMatterOrThrow(req.ctx, req.params.id);
       const owner = { type: 'matter' as const, id: matter.id };
@@ -125,13 +234,13 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const post = <S extends z.ZodType>(
-    path: string,
+    path: StepPath,
     body: S,
     handler: (ctx: Ctx, id: string, body: z.infer<S>) => Promise<MatterView>,
   ) =>
     app.post(
       `/matters/:id/${path}`,
-      { config: read, schema: { tags, params: IdParams, body, response: { 200: MatterView } } },
+      { config: read, schema: { tags, ...STEP_DOCS[path], params: IdParams, body, response: { 200: MatterView } } },
       (req) => handler(req.ctx, req.params.id, req.body as z.infer<S>),
     );
 

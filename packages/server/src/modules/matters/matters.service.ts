@@ -3,7 +3,7 @@
  * with its figures, deadline and the steps this account may take. The steps
  * themselves are in steps.service.ts, through transition.ts.
  */
-import { isFinished, type MatterView } from '@jingmin/shared';
+import { isFinished, type MatterView, shownBody } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
 import { households, matterEvents, matters, units } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
@@ -11,21 +11,23 @@ import { AppError } from '../../platform/errors.js';
 import { photoIdsOfEventType } from '../media/photos.queries.js';
 import { deadlineNow } from './deadline-now.js';
 import { allowedActions, canSee } from './matters.policy.js';
+import { householdOfMatter, matterAddress, placeUnitOfMatter, placeUnits } from './place.js';
 import type { Matter } from './transition.js';
 
 export type { Matter } from './transition.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** A matter with what staff read beside it: the household's address and the station's name. */
+/** A matter with what staff read beside it: where it happened (place.ts) and the station's name. */
 export type LoadedMatter = Matter & { address: string; stationName: string };
 
-/** The one way matters are read for staff screens: joined to their household and station. */
+/** The one way matters are read for staff screens: joined to where they happened and their station. */
 export function selectLoaded(db: Ctx['db']) {
   return db
-    .select({ matter: matters, address: households.address, stationName: units.name })
+    .select({ matter: matters, address: matterAddress, stationName: units.name })
     .from(matters)
-    .innerJoin(households, eq(households.id, matters.householdId))
+    .leftJoin(households, householdOfMatter)
+    .leftJoin(placeUnits, placeUnitOfMatter)
     .innerJoin(units, eq(units.id, matters.stationId));
 }
 
@@ -65,10 +67,13 @@ export function presentMatter(ctx: Ctx, m: LoadedMatter, photoIds: string[] = []
     category: m.category,
     urgency: m.urgency,
     status: m.status,
-    body: m.body,
+    body: shownBody(m, ctx.locale),
     address: m.address,
     householdId: m.householdId,
     stationId: m.stationId,
+    channel: m.channel,
+    externalNo: m.externalNo,
+    receiptSms: m.receiptSms,
     stationName: m.stationName,
     location: m.location ?? null,
     contactPhone: m.contactPhoneMasked,

@@ -3,7 +3,13 @@
  * (and only it), shows the public timeline, and takes the rating (评单).
  * A matter never rated stays unrated: no default satisfaction.
  */
-import { isFinished, type RateMatterInput, type ResidentMatterView, type ResidentMessageInput } from '@jingmin/shared';
+import {
+  isFinished,
+  type RateMatterInput,
+  type ResidentMatterView,
+  type ResidentMessageInput,
+  shownBody,
+} from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
 import { departments, type matters, teams } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -14,7 +20,9 @@ import { consume } from '../../platform/ratelimit.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
 import { attachPhotos } from '../media/photos.service.js';
 import { matterByTracking } from '../residents/links.js';
+import { matterSettings } from '../settings/settings.service.js';
 import { timeline } from './matters.queries.js';
+import { residentRounds } from './rounds.js';
 import { transition } from './transition.js';
 
 /** "Transferred to 城关司法所" is what a resident needs; an officer's name is not. */
@@ -36,29 +44,38 @@ async function handledBy(ctx: Ctx, m: typeof matters.$inferSelect) {
 export async function residentView(ctx: Ctx, tracking: string): Promise<ResidentMatterView> {
   const { matter: m, address, stationName } = await matterByTracking(ctx, tracking);
   const events = await timeline(ctx, m.id, false);
+  const rounds = await residentRounds(ctx, m);
   return {
     number: m.number,
     kind: m.kind,
     status: m.status,
-    body: m.body,
+    body: shownBody(m, ctx.locale),
     address,
     stationName,
     handledBy: await handledBy(ctx, m),
-    outcome: m.outcome,
-    rating: m.rating,
+    outcome: rounds.current.outcome,
+    rating: rounds.current.rating,
+    round: rounds.current,
+    earlierRounds: rounds.earlier,
     submittedAt: m.createdAt.toISOString(),
     photoIds: events.find((e) => e.type === 'matter.submitted')?.photoIds ?? [],
     location: m.location ?? null,
     contactPhone: m.contactPhoneMasked,
-    timeline: events,
+    timeline: events.map((e) => ({ ...e, round: rounds.roundOf(e.id) })),
     canRate: m.status === 'resolved',
     // Once finished, the chat is over: a new matter is the way to say something new.
     canChat: !isFinished(m.status),
   };
 }
 
+/**
+ * 评单, once per round: the status flow refuses a second rating until the chief
+ * reopens the matter (which clears the round's rating) and it is resolved again.
+ */
 export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterInput) {
   const { matter } = await matterByTracking(ctx, tracking);
+  const { review } = await matterSettings(ctx.db, matter.stationId);
+  const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const rated = await transition(
       ctx,
@@ -67,15 +84,16 @@ export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterIn
         action: 'rate',
         note: input.comment ?? null,
         payload: { rating: input.rating },
-        patch: { rating: input.rating, ratingComment: input.comment ?? null, ratedAt: ctx.now() },
+        patch: { rating: input.rating, ratingComment: input.comment ?? null, ratedAt: now },
       },
       { by: 'resident', tx },
     );
-    // 不满意不放过: an unsatisfied rating opens a review for the chief.
+    // 不满意不放过: an unsatisfied rating opens a review for the chief, and the resident is told when to expect a call.
     if (input.rating === 'unsatisfied') {
+      const dueAt = new Date(now.getTime() + review.callbackHours * 3_600_000);
       await recordEvent(tx, ctx, matterSubject(rated), {
         type: 'matter.review_requested',
-        payload: { rating: input.rating },
+        payload: { rating: input.rating, callbackHours: review.callbackHours, dueAt: dueAt.toISOString() },
       });
     }
   });

@@ -83,12 +83,13 @@ export const returnMatter = (ctx: Ctx, id: string, b: ReasonInput) =>
 export const resolveMatter = (ctx: Ctx, id: string, outcome: string) =>
   step(ctx, id, () => ({ action: 'resolve', note: outcome, patch: { outcome, resolvedAt: ctx.now() } }));
 
+/** 重新办理 starts a new round: its outcome and rating are still to come (earlier rounds stay on the timeline). */
 export const reopenMatter = (ctx: Ctx, id: string, b: ReasonInput) =>
   step(ctx, id, () => ({
     action: 'reopen',
     note: b.reason,
     noteVisibility: b.noteVisibility,
-    patch: { resolvedAt: null },
+    patch: { resolvedAt: null, outcome: null, rating: null, ratingComment: null, ratedAt: null },
   }));
 
 export const closeMatter = (ctx: Ctx, id: string) =>

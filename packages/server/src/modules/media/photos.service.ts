@@ -246,6 +246,29 @@ function sendableBy({ owner, staffId }: PhotoSender): SQL {
 }
 
 /**
+ * Deletes every photo of an owner, attached or pending, in the caller's
+ * transaction (a resident's deletion request); answers how many went.
+ */
+export async function deleteOwnerPhotos(tx: Tx, owner: PhotoOwner): Promise<number> {
+  const gone = await tx
+    .delete(photos)
+    .where(and(eq(photos.ownerType, owner.type), eq(photos.ownerId, owner.id)))
+    .returning({ uploadKey: photos.uploadKey });
+  // Their upload keys go too (their request hashes digest the files), unless another owner's photos share one.
+  const keys = [...new Set(gone.map((g) => g.uploadKey))];
+  if (keys.length > 0)
+    await tx
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          inArray(idempotencyKeys.key, keys),
+          sql`NOT EXISTS (SELECT 1 FROM ${photos} WHERE ${photos.uploadKey} = ${idempotencyKeys.key})`,
+        ),
+      );
+  return gone.length;
+}
+
+/**
  * Drops photos never attached within a day (an abandoned draft keeps
  * nothing), and their upload keys with them, so a retry of that upload stores
  * the photos anew instead of answering ids that are gone.

@@ -4,17 +4,35 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { setUnitDuties, unitDutiesOf } from './duties.service.js';
 
 export const dutiesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['org'];
+  const tags = ['jurisdiction'];
   app.get(
     '/units/:id/duties',
-    { config: { capability: 'org.read' }, schema: { tags, params: IdParams, response: { 200: UnitDuties } } },
+    {
+      config: { capability: 'org.read' },
+      schema: {
+        tags,
+        summary: '网格责任',
+        description:
+          '网格或村的责任民警、辅警、网格员（警格+网格），以及实际负责这里事项的责任民警：' +
+          '本节点没有指定时继承上级（如村）的，并注明来自哪个节点。派单建议与门牌页用的是同一规则。',
+        params: IdParams,
+        response: { 200: UnitDuties },
+      },
+    },
     (req) => unitDutiesOf(req.ctx, req.params.id),
   );
   app.put(
     '/units/:id/duties',
     {
       config: { capability: 'org.write' },
-      schema: { tags, params: IdParams, body: UnitDutiesInput, response: { 200: UnitDuties } },
+      schema: {
+        tags,
+        summary: '设置网格责任',
+        description: '所长或管理员为网格或村指定责任民警、辅警和网格员；人员须是本所在岗人员且角色相符。',
+        params: IdParams,
+        body: UnitDutiesInput,
+        response: { 200: UnitDuties },
+      },
     },
     (req) => setUnitDuties(req.ctx, req.params.id, req.body),
   );

@@ -9,6 +9,7 @@ import {
   HOUSEHOLD_UNIT_KINDS,
   type Role,
   type SuggestedAssignee,
+  type UnitDuties,
   type UnitDutiesInput,
 } from '@jingmin/shared';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
@@ -25,15 +26,23 @@ async function unitInScope(ctx: Ctx, unitId: string) {
   return unit;
 }
 
-export async function unitDutiesOf(ctx: Ctx, unitId: string) {
-  await unitInScope(ctx, unitId);
+export async function unitDutiesOf(ctx: Ctx, unitId: string): Promise<UnitDuties> {
+  const unit = await unitInScope(ctx, unitId);
+  const officer = await responsibleOfficer(ctx.db, unit.path);
   const rows = await ctx.db
     .select({ staffId: unitDuties.staffId, name: staff.displayName, duty: unitDuties.duty })
     .from(unitDuties)
     .innerJoin(staff, eq(staff.id, unitDuties.staffId))
     .where(eq(unitDuties.unitId, unitId))
     .orderBy(asc(unitDuties.duty), asc(staff.displayName));
-  return { unitId, members: rows };
+  const responsible = officer && {
+    staffId: officer.staffId,
+    name: officer.name,
+    fromUnitId: officer.unitId,
+    fromUnitName: officer.unitName,
+    inherited: officer.unitId !== unitId,
+  };
+  return { unitId, members: rows, responsibleOfficer: responsible };
 }
 
 /** Replaces the duties of a grid or village; every person must be active staff of the same station. */
@@ -89,21 +98,35 @@ async function stationPathOf(db: Queryable, path: string) {
   return station?.path ?? path;
 }
 
-/** The responsible officer nearest the household: its grid first, then its village. */
-export async function responsibleOfficer(db: Queryable, householdPath: string): Promise<SuggestedAssignee | null> {
+/** A responsible officer and the unit whose duty names them. */
+export type ResponsibleOfficer = SuggestedAssignee & { unitId: string; unitName: string };
+
+/**
+ * The one rule for who answers for a place: the responsible officer nearest it on its path — its grid
+ * first, then its village (a grid without its own inherits the village's). The desk's dispatch
+ * suggestion, the doorplate page and the tree's duties all read it.
+ */
+export async function responsibleOfficer(db: Queryable, path: string): Promise<ResponsibleOfficer | null> {
   const [row] = await db
-    .select({ staffId: staff.id, name: staff.displayName, unit: units.name })
+    .select({ staffId: staff.id, name: staff.displayName, unitId: units.id, unit: units.name })
     .from(unitDuties)
     .innerJoin(staff, eq(staff.id, unitDuties.staffId))
     .innerJoin(units, eq(units.id, unitDuties.unitId))
     .where(
       and(
-        inArray(unitDuties.unitId, householdPath.split('/').filter(Boolean)),
+        inArray(unitDuties.unitId, path.split('/').filter(Boolean)),
         eq(unitDuties.duty, 'responsible_officer'),
         eq(staff.status, 'active'),
       ),
     )
     .orderBy(desc(sql`length(${units.path})`))
     .limit(1);
-  return row ? { staffId: row.staffId, name: row.name, reason: `${row.unit}责任民警` } : null;
+  if (!row) return null;
+  return {
+    staffId: row.staffId,
+    name: row.name,
+    reason: `${row.unit}责任民警`,
+    unitId: row.unitId,
+    unitName: row.unit,
+  };
 }

@@ -9,14 +9,28 @@ export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['policies'];
   app.get(
     '/policies/security',
-    { config: { capability: 'policy.read' }, schema: { tags, response: { 200: SecurityPolicies } } },
+    {
+      config: { capability: 'policy.read' },
+      schema: {
+        tags,
+        summary: '查看安全策略',
+        description: '密码复杂度与更换周期、会话超时、登录失败锁定、管理终端地址等策略。',
+        response: { 200: SecurityPolicies },
+      },
+    },
     (req) => req.ctx.deps.policies.get(),
   );
   app.put(
     '/policies/security',
     {
       config: { capability: 'policy.write' },
-      schema: { tags, body: UpdateSecurityPoliciesInput, response: { 200: SecurityPolicies } },
+      schema: {
+        tags,
+        summary: '修改安全策略',
+        description: '安全管理员修改策略；修改前后的值记入审计日志，所有进程随即生效。',
+        body: UpdateSecurityPoliciesInput,
+        response: { 200: SecurityPolicies },
+      },
     },
     async (req) => {
       const { ctx } = req;

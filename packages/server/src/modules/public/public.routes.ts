@@ -15,7 +15,15 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/doorplates/:token',
     {
       config: { public: true },
-      schema: { tags: ['resident'], params: DoorplateParams, response: { 200: DoorplateView } },
+      schema: {
+        tags: ['resident'],
+        summary: '门牌页',
+        description:
+          '扫门牌码看到的内容：地址、所属派出所及电话、村（社区）、网格与责任民警。' +
+          '门牌码只能用来提交，不能看到这户的任何事项。',
+        params: DoorplateParams,
+        response: { 200: DoorplateView },
+      },
     },
     async (req) => {
       const { db } = req.ctx;

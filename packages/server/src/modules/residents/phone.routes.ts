@@ -12,15 +12,46 @@ const config = { public: true } as const;
 export const phoneRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/public/phone/codes',
-    { config, schema: { tags, body: RequestPhoneCodeInput, response: { 200: PhoneCodeSent } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '获取短信验证码',
+        description: '向群众的手机发送 6 位验证码（10 分钟有效）；每个号码每分钟一次、每小时五次，同一地址也有上限。',
+        errors: ['RATE_LIMITED', 'SMS_UNAVAILABLE'],
+        body: RequestPhoneCodeInput,
+        response: { 200: PhoneCodeSent },
+      },
+    },
     (req) => requestPhoneCode(req.ctx, req.body.phone),
   );
   app.post(
     '/public/phone/verify',
-    { config, schema: { tags, body: VerifyPhoneInput, response: { 200: PhoneSession } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: '验证手机号',
+        description: '输入短信验证码，得到保存在本机 30 天的手机凭证，用来查看这个号码的事项、给新事项附上号码。',
+        errors: ['PHONE_CODE_INVALID'],
+        body: VerifyPhoneInput,
+        response: { 200: PhoneSession },
+      },
+    },
     (req) => verifyPhone(req.ctx, req.body.phone, req.body.code),
   );
-  app.get('/public/phone/matters', { config, schema: { tags, response: { 200: PhoneMatters } } }, (req) =>
-    phoneMatters(req.ctx, req.headers['x-phone-token'] as string | undefined),
+  app.get(
+    '/public/phone/matters',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '我的事项',
+        description: '凭请求头 X-Phone-Token 中的手机凭证，列出这个号码提交的事项及各自的查询链接。',
+        errors: ['PHONE_SESSION_REQUIRED'],
+        response: { 200: PhoneMatters },
+      },
+    },
+    (req) => phoneMatters(req.ctx, req.headers['x-phone-token'] as string | undefined),
   );
 };

@@ -13,6 +13,7 @@ import { hmacSm3, maskPhone, randomToken, sealField, sm3 } from '../../platform/
 import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
 import { SmsError } from '../../platform/sms/sms.js';
+import { householdOfMatter, matterAddress, placeUnitOfMatter, placeUnits } from '../matters/place.js';
 import { trackingTokenFor } from './links.js';
 
 export const PHONE_RULES = {
@@ -28,7 +29,21 @@ export const PHONE_RULES = {
 const phoneRef = (index: string) => index.slice(0, 12);
 
 export function phoneIndex(ctx: Ctx, phone: string) {
-  return hmacSm3(ctx.deps.keys.data, `phone:${phone}`).toString('hex');
+  return phoneIndexOf(ctx.deps.keys.data, phone);
+}
+
+const phoneIndexOf = (dataKey: Buffer, phone: string) => hmacSm3(dataKey, `phone:${phone}`).toString('hex');
+
+/**
+ * A phone as matters and phone sessions keep it: sealed with SM4, masked for screens, and found by its
+ * keyed index ("my matters"). The one way a resident's number is stored, by the resident or by the desk.
+ */
+export function sealPhone(dataKey: Buffer, phone: string) {
+  return {
+    phoneEnc: sealField(dataKey, phone),
+    phoneMasked: maskPhone(phone),
+    phoneIndex: phoneIndexOf(dataKey, phone),
+  };
 }
 
 const codeHash = (ctx: Ctx, index: string, code: string) => hmacSm3(ctx.deps.keys.data, `otp:${index}:${code}`);
@@ -127,9 +142,7 @@ export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promis
     if (!used) return false;
     await tx.insert(phoneSessions).values({
       tokenHash: sm3(token),
-      phoneIndex: index,
-      phoneEnc: sealField(ctx.deps.keys.data, phone),
-      phoneMasked: maskPhone(phone),
+      ...sealPhone(ctx.deps.keys.data, phone),
       expiresAt,
       createdAt: now,
     });
@@ -160,9 +173,10 @@ export async function phoneSessionOrThrow(ctx: Ctx, token: string | undefined) {
 export async function phoneMatters(ctx: Ctx, token: string | undefined): Promise<PhoneMatters> {
   const session = await phoneSessionOrThrow(ctx, token);
   const rows = await ctx.db
-    .select({ matter: matters, address: households.address })
+    .select({ matter: matters, address: matterAddress })
     .from(matters)
-    .innerJoin(households, eq(households.id, matters.householdId))
+    .leftJoin(households, householdOfMatter)
+    .leftJoin(placeUnits, placeUnitOfMatter)
     .where(eq(matters.contactPhoneIndex, session.phoneIndex))
     .orderBy(desc(matters.createdAt))
     .limit(100);

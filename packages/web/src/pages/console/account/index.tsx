@@ -1,16 +1,18 @@
-/** 我的账号: who I am, change the password, sign out of every session. */
+/** 我的账号: who I am, change the password, my notification settings, sign out of every session. */
 import { ROLE_LABELS } from '@jingmin/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSession } from '../../../access';
+import { useCan, useSession } from '../../../access';
 import { auth } from '../../../api/auth';
 import { errorMessage } from '../../../api/client';
 import { PasswordForm } from '../../../components/PasswordForm';
 import { useLang } from '../../../i18n';
+import { NotifyCard } from './NotifyCard';
 
 export default function AccountPage() {
   const session = useSession();
+  const can = useCan();
   const { t, label } = useLang();
   const { message, modal } = App.useApp();
   const client = useQueryClient();
@@ -44,6 +46,12 @@ export default function AccountPage() {
         <Card title={t('修改密码', 'Change password')}>
           <PasswordForm key={formKey} busy={busy} username={session.user.username} onSubmit={change} />
         </Card>
+        {/* Alerts are about matters: accounts that read none (the administrators) have nothing to set. */}
+        {can('matter.read') && (
+          <div style={{ marginTop: 16 }}>
+            <NotifyCard />
+          </div>
+        )}
       </Col>
       <Col xs={24} lg={12}>
         <Card title={t('账号', 'Account')} style={{ marginBottom: 16 }}>

@@ -4,7 +4,8 @@
  * supervision board (督办看板) of every open task by assignee, and the matter
  * drawer where every step is taken. Buttons follow the server's allowedActions.
  */
-import { Badge, Space, Switch, Tabs, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, Space, Switch, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
@@ -14,12 +15,15 @@ import { MatterDrawer } from '../matter/MatterDrawer';
 import { useNewMatterAlerts } from './alerts';
 import { Board } from './components/Board';
 import { Inbox } from './components/Inbox';
+import { RecordMatterForm } from './components/RecordMatterForm';
 
 export default function DeskPage() {
   const { t } = useLang();
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const [open, setOpen] = useState<string | null>(null);
+  // 登记事项: a call, the counter, 110 or 12345, recorded by the desk on the caller's behalf.
+  const [recording, setRecording] = useState(false);
   const alerts = useNewMatterAlerts(setOpen);
   const openMatter = (id: string) => {
     alerts.dismiss(id);
@@ -38,22 +42,34 @@ export default function DeskPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'board' ? { tab: 'board' } : {}, { replace: true })}
-        tabBarExtraContent={
-          takesMatters && (
-            <Space
-              size={6}
-              title={t('求助、报警类新事项到达时响一声', 'A beep when a new help request or report arrives')}
-            >
-              <Switch
-                size="small"
-                checked={alerts.sound}
-                onChange={alerts.setSound}
-                aria-label={t('提示音', 'Sound')}
-              />
-              <Typography.Text style={{ fontSize: 13 }}>{t('提示音', 'Sound')}</Typography.Text>
+        // The extras sit beside the tab list, not inside it: a tablist may own only tabs (antd's
+        // tabBarExtraContent renders inside it, which axe reports as aria-required-children).
+        renderTabBar={(props, TabBar) => (
+          <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16 }}>
+            <TabBar {...props} style={{ flex: 1, minWidth: 0, marginBottom: 0 }} />
+            <Space size={12} wrap>
+              {can('matter.desk') && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+                  {t('登记事项', 'Record a matter')}
+                </Button>
+              )}
+              {takesMatters && (
+                <Space
+                  size={6}
+                  title={t('求助、报警类新事项到达时响一声', 'A beep when a new help request or report arrives')}
+                >
+                  <Switch
+                    size="small"
+                    checked={alerts.sound}
+                    onChange={alerts.setSound}
+                    aria-label={t('提示音', 'Sound')}
+                  />
+                  <Typography.Text style={{ fontSize: 13 }}>{t('提示音', 'Sound')}</Typography.Text>
+                </Space>
+              )}
             </Space>
-          )
-        }
+          </div>
+        )}
         items={[
           { key: 'inbox', label: t('事项', 'Matters'), children: <Inbox onOpen={openMatter} live={liveBadge} /> },
           ...(can('matter.supervise')
@@ -69,6 +85,16 @@ export default function DeskPage() {
       />
       {/* Keyed: a matter opened from a notification never inherits another's half-filled step. */}
       {open && <MatterDrawer key={open} id={open} onClose={() => setOpen(null)} onChanged={refresh} />}
+      {recording && (
+        <RecordMatterForm
+          onClose={() => setRecording(false)}
+          onSaved={refresh}
+          onOpenMatter={(id) => {
+            setRecording(false);
+            openMatter(id);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,10 +1,11 @@
-/** 工作台: who you are, what you may do, and the desk's day when you handle matters. */
+/** 工作台: who you are, what you may do, and the desk's day (or your own tasks); each count opens its list. */
 import { type CAPABILITIES, ROLE_LABELS } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Flex, Row, Statistic, Tag } from 'antd';
+import { Card, Col, Descriptions, Flex, Row, Tag } from 'antd';
 import { useCan, useSession } from '../../../access';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
+import { Counters } from './components/Counters';
 
 const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'org.read': ['查看辖区', 'View jurisdiction'],
@@ -19,6 +20,7 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'policy.write': ['修改安全策略', 'Change policies'],
   'audit.read': ['查阅审计日志', 'Read the audit trail'],
   'matter.read': ['查看事项', 'View matters'],
+  'matter.inbox': ['值班台', 'Duty desk'],
   'matter.desk': ['受理派单', 'Triage and dispatch'],
   'matter.handle': ['接单办理', 'Handle matters'],
   'matter.review': ['复核不满意', 'Review unsatisfied'],
@@ -36,10 +38,13 @@ export default function HomePage() {
   const session = useSession();
   const can = useCan();
   const { t, label } = useLang();
+  // Who holds the desk counts the station's day and opens the inbox; a handler counts their own tasks.
+  const desk = can('matter.inbox');
+  const tasks = !desk && can('matter.handle');
   const summary = useQuery({
-    queryKey: ['summary'],
-    queryFn: matterApi.summary,
-    enabled: can('matter.read'),
+    queryKey: ['summary', desk],
+    queryFn: () => matterApi.summary(!desk),
+    enabled: desk || tasks,
     refetchInterval: 30_000,
   });
   const s = summary.data;
@@ -72,49 +77,23 @@ export default function HomePage() {
       </Col>
       {s && (
         <Col xs={24} lg={14}>
-          <Card title={t('今日值班', 'Today at the desk')}>
-            <Row gutter={[16, 16]}>
-              <Col xs={12} md={8}>
-                <Statistic title={t('今日受理', 'Accepted today')} value={s.acceptedToday} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t('今日办结', 'Resolved today')} value={s.resolvedToday} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t('在办', 'Open')} value={s.openNow} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic
-                  title={t('超期', 'Overdue')}
-                  value={s.overdueNow}
-                  valueStyle={{ color: s.overdueNow ? '#cf1322' : undefined }}
-                />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic
-                  title={t('今日平均首次响应', 'Avg first response today')}
-                  value={s.averageFirstResponseMinutesToday ?? '—'}
-                  suffix={s.averageFirstResponseMinutesToday === null ? '' : t('分钟', 'min')}
-                />
-              </Col>
-              {can('matter.review') && (
-                <Col xs={12} md={8}>
-                  <Statistic
-                    title={t('不满意待复核', 'Unsatisfied, to review')}
-                    value={s.awaitingReview}
-                    valueStyle={{ color: s.awaitingReview ? '#cf1322' : undefined }}
-                  />
-                </Col>
-              )}
-              <Col xs={12} md={8}>
-                <Statistic
-                  title={t('满意率', 'Satisfaction')}
-                  value={s.satisfactionRate === null ? '—' : (s.satisfactionRate * 100).toFixed(1)}
-                  suffix={s.satisfactionRate === null ? '' : `% (${s.rated})`}
-                />
-              </Col>
-            </Row>
-          </Card>
+          {desk ? (
+            <Counters
+              s={s}
+              page="desk"
+              counters={[
+                'waiting',
+                'open',
+                'overdue',
+                'accepted_today',
+                'resolved_today',
+                ...(can('matter.review') ? (['awaiting_review'] as const) : []),
+              ]}
+              extra
+            />
+          ) : (
+            <Counters s={s} page="tasks" counters={['to_take', 'open', 'overdue', 'resolved_today']} />
+          )}
         </Col>
       )}
     </Row>

@@ -127,6 +127,8 @@ function Shell() {
           </Suspense>
         </Layout.Content>
       </Layout>
+      {/* On a phone a drawer fills the screen with its title (the 回执号) on top: toasts open below that bar. */}
+      <style>{'@media (max-width: 767px) { .ant-message { top: 64px !important; } }'}</style>
     </Layout>
   );
 }

@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   CarryOutOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   InboxOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -19,6 +20,7 @@ const Desk = lazy(() => import('../desk'));
 const Tasks = lazy(() => import('../tasks'));
 const MatterSettings = lazy(() => import('../matter-settings'));
 const Calendar = lazy(() => import('../calendar'));
+const Privacy = lazy(() => import('../privacy'));
 const Tree = lazy(() => import('../tree'));
 const Staff = lazy(() => import('../staff'));
 const Policies = lazy(() => import('../policies'));
@@ -38,7 +40,9 @@ export interface ConsolePage {
 
 export const PAGES: ConsolePage[] = [
   { path: '', icon: <DashboardOutlined />, zh: '工作台', en: 'Overview', element: <Home /> },
-  { path: 'desk', icon: <InboxOutlined />, zh: '值班台', en: 'Duty desk', cap: 'matter.read', element: <Desk /> },
+  // The desk is for those who take desk duty (a community officer only where the station allows it) and
+  // for supervisors; everyone else who handles matters works from 我的任务.
+  { path: 'desk', icon: <InboxOutlined />, zh: '值班台', en: 'Duty desk', cap: 'matter.inbox', element: <Desk /> },
   {
     path: 'tasks',
     icon: <CarryOutOutlined />,
@@ -48,6 +52,15 @@ export const PAGES: ConsolePage[] = [
     element: <Tasks />,
   },
   { path: 'tree', icon: <ApartmentOutlined />, zh: '辖区管理', en: 'Jurisdiction', cap: 'org.read', element: <Tree /> },
+  // 个人信息申请: the desk and the chief answer residents' deletion requests (every station chief holds matter.desk).
+  {
+    path: 'privacy',
+    icon: <FileProtectOutlined />,
+    zh: '个人信息申请',
+    en: 'Data requests',
+    cap: 'matter.desk',
+    element: <Privacy />,
+  },
   {
     path: 'matter-settings',
     icon: <SettingOutlined />,

@@ -52,8 +52,11 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
       size={narrow ? '100%' : 640}
       onClose={onClose}
       title={m ? `${m.number} · ${label(MATTER_KIND_LABELS[m.kind])}` : t('事项', 'Matter')}
+      rootClassName="jm-matter-drawer"
       styles={{ body: { padding: narrow ? 12 : 24 } }}
     >
+      {/* A fact's label ("用时（分钟）") stays on one line; its column takes the width it needs. */}
+      <style>{'.jm-matter-drawer .ant-descriptions-item-label { white-space: nowrap; }'}</style>
       {matter.isError ? (
         <Alert type="error" title={errorMessage(matter.error)} />
       ) : !m ? (

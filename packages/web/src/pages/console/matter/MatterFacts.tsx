@@ -1,8 +1,9 @@
 /** A matter's facts: status, the resident's words and photos, where, the deadlines and the times taken. */
-import { MATTER_STATUS_LABELS, RATING_LABELS, URGENCY_LABELS } from '@jingmin/shared';
+import { MATTER_STATUS_LABELS, RATING_LABELS, RECEIPT_SMS_LABELS, URGENCY_LABELS } from '@jingmin/shared';
 import { Descriptions, Tag, Typography } from 'antd';
 import type { MatterDetail } from '../../../api/matters';
 import { useLang } from '../../../i18n';
+import { ChannelTag } from './ChannelTag';
 import { ContactPhone } from './ContactPhone';
 import { DueText } from './DueText';
 import { STATUS_COLOR, shortTime } from './labels';
@@ -18,6 +19,15 @@ export function MatterFacts({ m }: { m: MatterDetail }) {
         <Tag color={STATUS_COLOR[m.status]}>{label(MATTER_STATUS_LABELS[m.status])}</Tag>
         {m.urgency === 'urgent' && <Tag color="red">{label(URGENCY_LABELS.urgent)}</Tag>}
         {m.rating && <Tag color={m.rating === 'unsatisfied' ? 'red' : 'green'}>{label(RATING_LABELS[m.rating])}</Tag>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('渠道', 'Channel')}>
+        <ChannelTag m={m} always withNumber />
+        {m.receiptSms && (
+          <Tag color={m.receiptSms === 'failed' ? 'red' : m.receiptSms === 'sent' ? 'green' : 'default'}>
+            {label(RECEIPT_SMS_LABELS[m.receiptSms])}
+            {m.receiptSms === 'failed' ? t('，请电话告知回执号', ': tell the caller the number') : ''}
+          </Tag>
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('群众诉求', 'Request')}>
         <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{m.body}</Typography.Paragraph>

@@ -18,8 +18,8 @@ import { PhotoPicker, TooLarge, uploadChosen } from './PhotoPicker';
 
 type Values = Record<string, string | undefined>;
 
-/** Steps whose text the writer may show to the resident or keep to staff. */
-const NOTE_STEPS: Step[] = ['dispatch', 'transfer', 'invalidate', 'return', 'reopen'];
+/** Steps whose text the writer may show to the resident or keep to staff (the server's NOTE_AUDIENCE_DEFAULT). */
+const NOTE_STEPS: Step[] = ['dispatch', 'transfer', 'invalidate', 'return', 'reopen', 'merge'];
 
 export function StepForm(props: {
   m: MatterDetail;
@@ -97,13 +97,18 @@ export function StepForm(props: {
           <Input />
         </Form.Item>
       )}
+      {step === 'merge' && (
+        <Form.Item label={t('说明（可选）', 'Note (optional)')} name="note">
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      )}
       {['invalidate', 'return', 'reopen', 'remind'].includes(step) && (
         <Form.Item
           label={
             step === 'return'
               ? t('退回原因', 'Why it is returned')
               : step === 'remind'
-                ? t('催办内容（内部，承办人可见）', 'What to chase (internal; the assignee sees it)')
+                ? t('催办内容（仅内部，承办人可见）', 'What to chase (staff only; the assignee sees it)')
                 : t('原因', 'Reason')
           }
           name="reason"
@@ -135,7 +140,7 @@ export function StepForm(props: {
             label={
               step === 'reply'
                 ? t('回复内容（群众可见）', 'Reply (the resident sees it)')
-                : t('备注（群众看不到）', 'Note (internal)')
+                : t('备注（仅内部，群众看不到）', 'Note (staff only; the resident never sees it)')
             }
             name="text"
             rules={[
@@ -193,5 +198,5 @@ const FIELDS: Partial<Record<Step, string[]>> = {
   reopen: ['reason', 'noteVisibility'],
   remind: ['reason'],
   resolve: ['outcome'],
-  merge: ['intoNumber'],
+  merge: ['intoNumber', 'note', 'noteVisibility'],
 };

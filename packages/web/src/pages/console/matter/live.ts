@@ -3,9 +3,10 @@
  * handler's task list refetch what they show when a matter changes. The
  * browser reconnects by itself and resumes with Last-Event-ID.
  */
-import { MATTER_EVENT_TYPES, type MatterLiveEvent } from '@jingmin/shared';
+import { MATTER_EVENT_TYPES, type MatterLiveEvent, NOTIFY_ALERT_EVENT } from '@jingmin/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { showBrowserAlert } from './browser-notify';
 
 /** Queries that show matters; an event makes each of them stale. */
 const LIVE_KEYS = ['matters', 'summary', 'board', 'matter', 'tasks'];
@@ -66,6 +67,8 @@ export function useLiveMatters(onSubmitted?: (event: SubmittedEvent) => void): b
       const event = parseSubmitted((e as MessageEvent<string>).data);
       if (event) submitted.current?.(event);
     });
+    // Alerts addressed to this member (浏览器通知), published on their own stream.
+    source.addEventListener(NOTIFY_ALERT_EVENT, (e) => showBrowserAlert((e as MessageEvent<string>).data));
     return () => {
       clearTimeout(timer);
       source.close();

@@ -1,7 +1,8 @@
 /**
  * 人员账号: the system administrator creates, edits, disables and resets
  * accounts; the security administrator grants roles, unlocks and resets the
- * second factor. The buttons shown follow the session's capabilities.
+ * second factor. The buttons shown follow the session's capabilities; a
+ * reader (the chief) is told what they may do and whom to ask for the rest.
  */
 import { ROLE_LABELS, type Role, type StaffView } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,7 +13,9 @@ import { errorMessage } from '../../../api/client';
 import { staffApi } from '../../../api/staff';
 import { useLang } from '../../../i18n';
 import { RolesModal } from './components/RolesModal';
+import { StaffAccessNote } from './components/StaffAccessNote';
 import { StaffFormModal } from './components/StaffFormModal';
+import { WecomModal } from './components/WecomModal';
 
 const PAGE_SIZE = 20;
 
@@ -26,6 +29,7 @@ export default function StaffPage() {
   const [page, setPage] = useState(1);
   const [form, setForm] = useState<{ editing: StaffView | null } | null>(null);
   const [rolesOf, setRolesOf] = useState<StaffView | null>(null);
+  const [wecomOf, setWecomOf] = useState<StaffView | null>(null);
   const list = useQuery({
     queryKey: ['staff', q, page],
     queryFn: () => staffApi.page({ q, page, pageSize: PAGE_SIZE }),
@@ -79,6 +83,7 @@ export default function StaffPage() {
     );
     if (can('staff.write')) {
       out.push(link('edit', t('编辑', 'Edit'), () => setForm({ editing: s })));
+      out.push(link('wecom', t('企业微信', 'WeCom'), () => setWecomOf(s)));
       out.push(link('reset', t('重置密码', 'Reset password'), () => confirmResetPassword(s)));
       const active = s.status === 'active';
       out.push(
@@ -108,8 +113,11 @@ export default function StaffPage() {
     return out;
   };
 
+  // Read-only viewers (the chief) get no empty 操作 column: the note above the list says whom to ask.
+  const acts = can('staff.write') || can('staff.roles');
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <StaffAccessNote />
       <Space wrap>
         <Input.Search
           placeholder={t('用户名或姓名', 'Username or name')}
@@ -132,7 +140,7 @@ export default function StaffPage() {
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items}
-        scroll={{ x: 1000 }}
+        scroll={{ x: acts ? 1000 : 720 }}
         pagination={{
           current: page,
           total: list.data?.total,
@@ -164,15 +172,19 @@ export default function StaffPage() {
               </Space>
             ),
           },
-          {
-            title: t('操作', 'Actions'),
-            width: 280,
-            render: (_, s) => (
-              <Space size={0} wrap>
-                {actions(s)}
-              </Space>
-            ),
-          },
+          ...(acts
+            ? [
+                {
+                  title: t('操作', 'Actions'),
+                  width: 280,
+                  render: (_: unknown, s: StaffView) => (
+                    <Space size={0} wrap>
+                      {actions(s)}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <StaffFormModal
@@ -186,6 +198,7 @@ export default function StaffPage() {
           else message.success(t('已保存', 'Saved'));
         }}
       />
+      <WecomModal staff={wecomOf} onClose={() => setWecomOf(null)} />
       <RolesModal
         staff={rolesOf}
         onClose={() => setRolesOf(null)}

@@ -12,8 +12,10 @@ import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
+import { CounterTag } from '../matter/ListFilters';
 import { useLiveMatters, useRefreshMatters } from '../matter/live';
 import { MatterDrawer } from '../matter/MatterDrawer';
+import { useUrlFilter } from '../matter/url-filter';
 import { TaskCards } from './components/TaskCards';
 import { TaskTable } from './components/TaskTable';
 
@@ -32,9 +34,16 @@ export default function TasksPage() {
   const can = useCan();
   const { message } = App.useApp();
   const narrow = Grid.useBreakpoint().md === false;
-  const [filter, setFilter] = useState<Filter>('open');
-  const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
+  // Filters live in the address: a 工作台 counter links here with `?counter=`, the list shows what it counted.
+  const url = useUrlFilter();
+  const filter = FILTERS.find(([f]) => f === url.get('filter'))?.[0] ?? 'open';
+  const counter = url.counter;
+  const choose = (v: Filter) => {
+    setPage(1);
+    url.set({ filter: v === 'open' ? null : v, counter: null });
+  };
+  const [q, setQ] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const live = useLiveMatters();
   const refresh = useRefreshMatters();
@@ -42,12 +51,14 @@ export default function TasksPage() {
   // assigned to the liaison in person, which departments never are.
   const liaisonOnly = can('matter.department_only');
   const list = useQuery({
-    queryKey: ['tasks', filter, q, page],
+    queryKey: ['tasks', filter, counter, q, page],
     queryFn: () =>
       matterApi.list({
         mine: liaisonOnly ? undefined : '1',
-        status: filter === 'all' || filter === 'open' ? undefined : filter,
-        open: filter === 'open' ? '1' : undefined,
+        // A counter replaces the status filter: the list is exactly what the counter counted.
+        status: counter || filter === 'all' || filter === 'open' ? undefined : filter,
+        open: !counter && filter === 'open' ? '1' : undefined,
+        counter: counter ?? undefined,
         q,
         page,
         pageSize: PAGE_SIZE,
@@ -73,24 +84,21 @@ export default function TasksPage() {
         {narrow ? (
           <Select<Filter>
             aria-label={t('筛选', 'Filter')}
-            value={filter}
-            onChange={(v) => {
-              setPage(1);
-              setFilter(v);
-            }}
+            value={counter ? undefined : filter}
+            placeholder={t('筛选', 'Filter')}
+            onChange={choose}
             style={{ minWidth: 140 }}
             options={FILTERS.map(([value, zh, en]) => ({ value, label: t(zh, en) }))}
           />
         ) : (
           <Segmented<Filter>
-            value={filter}
-            onChange={(v) => {
-              setPage(1);
-              setFilter(v);
-            }}
+            // Opened from a counter: no status is chosen, the tag beside says what the list holds.
+            value={counter ? ('' as Filter) : filter}
+            onChange={choose}
             options={FILTERS.map(([value, zh, en]) => ({ value, label: t(zh, en) }))}
           />
         )}
+        {counter && <CounterTag counter={counter} onClose={() => url.set({ counter: null })} />}
         <Input.Search
           placeholder={t('回执号或内容', 'Number or text')}
           allowClear

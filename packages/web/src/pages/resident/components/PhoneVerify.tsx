@@ -42,7 +42,7 @@ function useCountdown(until: number) {
 }
 
 const row = { display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 } as const;
-const box = { flex: 1, border: '1px solid #d0d4da', borderRadius: 6, padding: '6px 10px', background: '#fff' } as const;
+const box = { flex: 1, border: '1px solid #767676', borderRadius: 6, padding: '6px 10px', background: '#fff' } as const;
 
 export function PhoneVerify({ onVerified }: { onVerified(session: PhoneSession): void }) {
   const { t } = useLang();
@@ -120,7 +120,7 @@ export function PhoneVerify({ onVerified }: { onVerified(session: PhoneSession):
       </div>
       {sent && (
         <>
-          <div style={{ color: '#666', fontSize: '.87em', marginTop: 6 }}>
+          <div className="jm-muted" style={{ marginTop: 6 }}>
             {t(
               `验证码已发送至 ${sent.phoneMasked}，${sent.ttlMinutes} 分钟内有效`,
               `Code sent to ${sent.phoneMasked}, valid for ${sent.ttlMinutes} minutes`,

@@ -20,6 +20,8 @@ const tileStyle: CSSProperties = {
   placeItems: 'center',
   fontSize: '1em',
 };
+/** Out of sight but still reachable by keyboard and screen readers, through its label. */
+const hiddenInput: CSSProperties = { position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden' };
 const cover: CSSProperties = {
   position: 'absolute',
   inset: 0,
@@ -61,7 +63,7 @@ export function PhotoPicker({ queue, hint }: { queue: PhotoQueue; hint?: string 
   const problems = queue.tiles.filter((x) => x.state === 'refused' || (x.state === 'failed' && x.message));
   return (
     <div>
-      <div style={{ color: '#666', fontSize: '.87em', marginBottom: 8 }}>
+      <div className="jm-muted" style={{ marginBottom: 8 }}>
         {limits}
         {hint ? `${t('；', '; ')}${hint}` : ''}
       </div>
@@ -70,18 +72,18 @@ export function PhotoPicker({ queue, hint }: { queue: PhotoQueue; hint?: string 
           <Tile key={tile.local} tile={tile} index={i + 1} queue={queue} />
         ))}
         {count < PHOTO_LIMITS.perItem && (
-          <label style={{ ...tileStyle, border: '1px dashed #b5bac2', cursor: 'pointer', color: '#555' }}>
-            <span style={{ textAlign: 'center', lineHeight: 1.3, fontSize: '.85em' }}>
+          <label style={{ ...tileStyle, border: '1px dashed #767676', cursor: 'pointer', color: '#3d3d3d' }}>
+            <span className="jm-small" style={{ textAlign: 'center', lineHeight: 1.3 }}>
               <span style={{ fontSize: '1.6em' }}>＋</span>
               <br />
               {t('添加照片', 'Add photo')}
             </span>
-            <input type="file" accept="image/*" multiple onChange={pick} style={{ display: 'none' }} />
+            <input type="file" accept="image/*" multiple onChange={pick} style={hiddenInput} />
           </label>
         )}
       </div>
       {problems.map((x) => (
-        <div key={x.local} style={{ color: '#c0392b', fontSize: '.87em', marginTop: 6 }}>
+        <div key={x.local} className="jm-muted" style={{ color: '#b3261e', marginTop: 6 }}>
           {t('照片', 'Photo')} {queue.tiles.indexOf(x) + 1}：{x.message ?? localReason(x, t)}
         </div>
       ))}
@@ -100,50 +102,40 @@ function Tile({ tile, index, queue }: { tile: PhotoTile; index: number; queue: P
   const { t } = useLang();
   const label = `${t('照片', 'Photo')} ${index}`;
   return (
-    <div style={{ ...tileStyle, outline: tile.state === 'refused' ? '2px solid #c0392b' : undefined }}>
-      {tile.thumb ? (
-        <img src={tile.thumb} alt={label} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
-      ) : (
-        <span style={{ color: '#888', fontSize: '.8em' }}>{label}</span>
-      )}
-      {(tile.state === 'queued' || tile.state === 'uploading') && (
-        <div style={cover}>
-          {tile.state === 'uploading' ? (
-            <SpinLoading color="white" style={{ '--size': '1.4em' }} />
-          ) : (
-            t('等待', 'Waiting')
-          )}
-        </div>
-      )}
-      {tile.state === 'failed' && (
-        <button type="button" style={cover} onClick={() => queue.retry(tile.local)}>
-          {t('点此重试', 'Tap to retry')}
-        </button>
-      )}
-      {tile.state === 'refused' && (
-        <div style={{ ...cover, background: 'rgba(192,57,43,.6)' }}>{t('未接受', 'Refused')}</div>
-      )}
+    <div style={{ width: tileStyle.width, display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <div style={{ ...tileStyle, outline: tile.state === 'refused' ? '2px solid #c0392b' : undefined }}>
+        {tile.thumb ? (
+          <img src={tile.thumb} alt={label} style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
+        ) : (
+          <span style={{ color: '#595959', fontSize: '.8em' }}>{label}</span>
+        )}
+        {(tile.state === 'queued' || tile.state === 'uploading') && (
+          <div style={cover}>
+            {tile.state === 'uploading' ? (
+              <SpinLoading color="white" style={{ '--size': '1.4em' }} />
+            ) : (
+              t('等待', 'Waiting')
+            )}
+          </div>
+        )}
+        {tile.state === 'failed' && (
+          <button type="button" style={cover} onClick={() => queue.retry(tile.local)}>
+            {t('点此重试', 'Tap to retry')}
+          </button>
+        )}
+        {tile.state === 'refused' && (
+          <div style={{ ...cover, background: 'rgba(192,57,43,.6)' }}>{t('未接受', 'Refused')}</div>
+        )}
+      </div>
       {tile.state !== 'uploading' && (
         <button
           type="button"
+          className="jm-tap"
           aria-label={`${t('删除', 'Remove')} ${label}`}
           onClick={() => queue.remove(tile.local)}
-          style={{
-            position: 'absolute',
-            top: 0,
-            right: 0,
-            width: '1.5em',
-            height: '1.5em',
-            border: 'none',
-            borderBottomLeftRadius: 6,
-            background: 'rgba(0,0,0,.6)',
-            color: '#fff',
-            fontSize: '.85em',
-            lineHeight: 1,
-            padding: 0,
-          }}
+          style={{ width: '100%', border: '1px solid #8a9099', borderRadius: 6, background: '#fff', color: '#1f2329' }}
         >
-          ×
+          {t('删除', 'Remove')}
         </button>
       )}
     </div>

@@ -1,15 +1,16 @@
 /**
  * The resident pages' frame: antd-mobile in the resident's language (Chinese
  * unless they chose English), the 110 notice always on top, the way to "my
- * matters", and the large-text elder mode (适老化) kept on the device.
+ * matters", and 长辈模式 (elder mode: larger text and buttons, 适老化) kept on the device.
  */
-import { Button, ConfigProvider, NoticeBar, SpinLoading, Switch, unstableSetRender } from 'antd-mobile';
+import { Button, ConfigProvider, SpinLoading, unstableSetRender } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
-import { type ReactNode, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { Link, useLocation } from 'react-router';
 import { useLang } from '../../../i18n';
+import { ALERT_RED, RESIDENT_CSS } from './residentStyle';
 
 const ELDER = 'jm.elder';
 
@@ -26,23 +27,79 @@ unstableSetRender((node, container) => {
   };
 });
 
-const CSS = `
-.jm-resident { --adm-font-size-main: 15px; font-size: 15px; }
-.jm-elder { --adm-font-size-main: 20px; --adm-font-size-9: 20px; --adm-font-size-8: 19px; --adm-font-size-7: 18px; font-size: 20px; }
-.jm-elder .adm-list-item-content-main, .jm-elder .adm-text-area-element, .jm-elder .adm-input-element, .jm-elder .adm-button { font-size: 20px; }
-.jm-elder .adm-card-header-title { font-size: 22px; }
-.jm-elder .adm-form-item-label, .jm-elder .adm-checkbox-content { font-size: 19px; }
-.jm-elder .adm-steps { --title-font-size: 20px; --description-font-size: 17px; }
-.jm-elder .adm-tag { font-size: 15px; }
-`;
+const ElderMode = createContext(false);
+
+/** Whether 长辈模式 is on: a few screens show less at once (optional fields folded) to stay short. */
+export const useElderMode = () => useContext(ElderMode);
+
+/** The page's title in the browser and in WeChat's 收藏 / 浮窗: names the station and what the page is. */
+export function useDocumentTitle(title: string | null) {
+  useEffect(() => {
+    if (!title) return;
+    const before = document.title;
+    document.title = title;
+    return () => {
+      document.title = before;
+    };
+  }, [title]);
+}
+
+/** Always on top, two lines at most even in elder mode on a 320 px phone. */
+function EmergencyBar() {
+  const { t } = useLang();
+  return (
+    <aside
+      aria-label={t('紧急求助', 'Emergency')}
+      style={{
+        position: 'sticky',
+        top: 0,
+        zIndex: 10,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 8,
+        padding: '6px 12px',
+        background: ALERT_RED,
+        color: '#fff',
+        lineHeight: 1.35,
+      }}
+    >
+      <div style={{ flex: 1, minWidth: 0 }}>
+        <strong style={{ display: 'block' }}>{t('紧急情况请拨打 110', 'Emergency? Call 110')}</strong>
+        <span className="jm-small">{t('本平台不是报警电话', 'This is not the emergency line')}</span>
+      </div>
+      <a
+        href="tel:110"
+        className="jm-tap"
+        style={{
+          color: ALERT_RED,
+          background: '#fff',
+          padding: '0 12px',
+          borderRadius: 6,
+          fontWeight: 700,
+          whiteSpace: 'nowrap',
+        }}
+      >
+        {t('拨打 110', 'Call 110')}
+      </a>
+    </aside>
+  );
+}
 
 export function ResidentShell({ children }: { children: ReactNode }) {
   const { locale, setLocale, t } = useLang();
   const { pathname } = useLocation();
   const [elder, setElder] = useState(() => localStorage.getItem(ELDER) === '1');
-  const toggle = (on: boolean) => {
-    localStorage.setItem(ELDER, on ? '1' : '0');
-    setElder(on);
+  const toggle = () => {
+    localStorage.setItem(ELDER, elder ? '0' : '1');
+    setElder(!elder);
+  };
+  const control = {
+    font: 'inherit',
+    border: '1px solid #8a9099',
+    borderRadius: 6,
+    background: '#fff',
+    color: '#1f2329',
+    padding: '0 10px',
   };
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
@@ -51,56 +108,36 @@ export function ResidentShell({ children }: { children: ReactNode }) {
           className={elder ? 'jm-resident jm-elder' : 'jm-resident'}
           style={{ minHeight: '100vh', background: '#f5f6f8', maxWidth: 640, margin: '0 auto' }}
         >
-          <div style={{ position: 'sticky', top: 0, zIndex: 10 }}>
-            <NoticeBar
-              color="error"
-              wrap
-              content={
-                <strong style={{ fontSize: elder ? 20 : 16 }}>
-                  {t(
-                    '紧急情况请拨打 110 — 本平台不是报警电话',
-                    'Emergency? Call 110 — this platform is not the emergency line',
-                  )}
-                </strong>
-              }
-              extra={
-                <a
-                  href="tel:110"
-                  style={{
-                    color: '#fff',
-                    background: '#c0392b',
-                    padding: '4px 10px',
-                    borderRadius: 4,
-                    fontWeight: 600,
-                    whiteSpace: 'nowrap',
-                  }}
-                >
-                  {t('拨打 110', 'Call 110')}
-                </a>
-              }
-            />
-          </div>
-          <div
-            style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '8px 12px', fontSize: elder ? 18 : 14 }}
+          <EmergencyBar />
+          <nav
+            aria-label={t('页面设置', 'Page settings')}
+            style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 12px', flexWrap: 'wrap' }}
           >
             {pathname !== '/my' && (
-              <Link to="/my" style={{ fontWeight: 600 }}>
+              <Link to="/my" className="jm-tap" style={{ fontWeight: 600, justifyContent: 'flex-start' }}>
                 {t('我的事项', 'My matters')}
               </Link>
             )}
             <span style={{ flex: 1 }} />
             <button
               type="button"
+              className="jm-tap"
+              lang={locale === 'en' ? 'zh-CN' : 'en'}
               onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
-              style={{ border: '1px solid #c5cad1', borderRadius: 4, background: '#fff', padding: '2px 8px' }}
+              style={control}
             >
               {locale === 'en' ? '中文' : 'EN'}
             </button>
-            <span>{t('大字模式', 'Large text')}</span>
-            <Switch checked={elder} onChange={toggle} aria-label={t('大字模式', 'Large text')} />
-          </div>
-          {children}
-          <style>{CSS}</style>
+            {/* A button that says its state in words: the colour of a switch alone would not. */}
+            <button type="button" className="jm-tap" aria-pressed={elder} onClick={toggle} style={control}>
+              {t('长辈模式', 'Large text')}
+              <span style={{ marginLeft: 6, fontWeight: 700 }}>{elder ? t('开', 'On') : t('关', 'Off')}</span>
+            </button>
+          </nav>
+          <main>
+            <ElderMode.Provider value={elder}>{children}</ElderMode.Provider>
+          </main>
+          <style>{RESIDENT_CSS}</style>
         </div>
       </div>
     </ConfigProvider>

@@ -12,7 +12,7 @@ import { ApiError } from '../../../api/client';
 import { deviceMatters, phoneSession, resident } from '../../../api/resident';
 import { useLang } from '../../../i18n';
 import { rememberDoorplate } from '../components/lastDoorplate';
-import { ResidentLoading, ResidentProblem, ResidentShell } from '../components/ResidentShell';
+import { ResidentLoading, ResidentProblem, ResidentShell, useDocumentTitle } from '../components/ResidentShell';
 import { SubmitForm } from './components/SubmitForm';
 
 export default function DoorplatePage() {
@@ -22,6 +22,9 @@ export default function DoorplatePage() {
   useEffect(() => {
     if (plate.data) rememberDoorplate(token);
   }, [plate.data, token]);
+  useDocumentTitle(
+    plate.data ? t(`${plate.data.station.name} · 码上办`, `${plate.data.station.name} · Jingmin`) : null,
+  );
   if (plate.isPending) return <ResidentLoading />;
   if (!plate.data) {
     // Unknown, rotated, cut off or made up: the same plain answer.
@@ -44,7 +47,7 @@ export default function DoorplatePage() {
             <strong>{p.address}</strong>
           </div>
           {(p.community || p.grid) && (
-            <div style={{ color: '#666' }}>{[p.community, p.grid].filter(Boolean).join(' · ')}</div>
+            <div className="jm-muted">{[p.community, p.grid].filter(Boolean).join(' · ')}</div>
           )}
           {p.officer && (
             <div>
@@ -55,13 +58,13 @@ export default function DoorplatePage() {
           {p.station.phone && (
             <div>
               {t('值班电话：', 'Duty phone: ')}
-              <a href={`tel:${p.station.phone}`} style={{ fontWeight: 600 }}>
+              <a href={`tel:${p.station.phone}`} className="jm-tap" style={{ fontWeight: 600 }}>
                 {p.station.phone}
               </a>
             </div>
           )}
           {p.station.address && (
-            <div style={{ color: '#666' }}>
+            <div className="jm-muted">
               {t('派出所地址：', 'Station address: ')}
               {p.station.address}
             </div>

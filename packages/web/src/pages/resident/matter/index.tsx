@@ -3,18 +3,20 @@
  * browser's own reconnect), sees its photos, chats with the station while it
  * is open, and rates it once it is resolved.
  */
-import { RATING_LABELS, type ResidentMatterView } from '@jingmin/shared';
+import type { ResidentMatterView } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { deviceMatters, resident } from '../../../api/resident';
 import { useLang } from '../../../i18n';
-import { ResidentLoading, ResidentProblem, ResidentShell } from '../components/ResidentShell';
+import { ResidentLoading, ResidentProblem, ResidentShell, useDocumentTitle } from '../components/ResidentShell';
 import { Chat } from './components/Chat';
+import { MyDataCard } from './components/MyDataCard';
 import { LIVE_EVENT_TYPES, Progress } from './components/Progress';
 import { RateCard } from './components/RateCard';
+import { CurrentRound, EarlierRounds } from './components/Rounds';
+import { SavePage } from './components/SavePage';
 import { Summary } from './components/Summary';
 
 /** The view, kept fresh by the matter's event stream; `live` says whether the stream is connected. */
@@ -38,11 +40,14 @@ function useLiveMatter(tracking: string) {
 }
 
 export default function MatterPage() {
-  const { t, label } = useLang();
+  const { t } = useLang();
   const { tracking = '' } = useParams();
   const queryClient = useQueryClient();
   const { view, live } = useLiveMatter(tracking);
   const m = view.data;
+  useDocumentTitle(
+    m ? t(`${m.stationName} · 回执号 ${m.number} · 码上办`, `${m.stationName} · ${m.number} · Jingmin`) : null,
+  );
   useEffect(() => {
     // This phone now holds the link: "my matters" lists it.
     if (m) deviceMatters.remember(tracking, { number: m.number, kind: m.kind, submittedAt: m.submittedAt });
@@ -69,17 +74,13 @@ export default function MatterPage() {
   return (
     <ResidentShell>
       <Summary m={m} tracking={tracking} live={live} />
-      <Progress timeline={m.timeline} />
-      {m.canRate && <RateCard tracking={tracking} onDone={replace} />}
-      {m.rating && (
-        <Card style={{ margin: 12 }}>
-          {t(
-            `您的评价：${label(RATING_LABELS[m.rating])}，谢谢！`,
-            `Your rating: ${label(RATING_LABELS[m.rating])}. Thank you!`,
-          )}
-        </Card>
-      )}
+      <SavePage />
+      <CurrentRound m={m} />
+      {m.canRate && <RateCard tracking={tracking} round={m.round.round} onDone={replace} />}
+      <Progress m={m} />
+      <EarlierRounds m={m} />
       <Chat key={tracking} m={m} tracking={tracking} onSent={replace} />
+      <MyDataCard tracking={tracking} />
     </ResidentShell>
   );
 }

@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import { useLang } from '../../../i18n';
 import { lastDoorplate } from '../components/lastDoorplate';
 import { usePhoneSession } from '../components/PhoneVerify';
-import { ResidentShell } from '../components/ResidentShell';
+import { ResidentShell, useDocumentTitle } from '../components/ResidentShell';
 import { DeviceMatters } from './components/DeviceMatters';
 import { PhoneMatters } from './components/PhoneMatters';
 
@@ -28,11 +28,12 @@ export default function MyMattersPage() {
     setByPhone(undefined);
   }, [clear]);
   const back = lastDoorplate();
+  useDocumentTitle(t('我的事项 · 码上办', 'My matters · Jingmin'));
   return (
     <ResidentShell>
       {back && (
         <div style={{ margin: '8px 12px 0' }}>
-          <Link to={`/h/${back}`}>
+          <Link to={`/h/${back}`} className="jm-tap" style={{ justifyContent: 'flex-start' }}>
             {t('‹ 返回门牌页（提交新事项）', '‹ Back to the doorplate page (send a new matter)')}
           </Link>
         </div>

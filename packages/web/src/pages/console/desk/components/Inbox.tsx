@@ -14,8 +14,11 @@ import { useCan } from '../../../../access';
 import { errorMessage } from '../../../../api/client';
 import { matterApi } from '../../../../api/matters';
 import { useLang } from '../../../../i18n';
+import { ChannelSelect, ChannelTag, channelOf } from '../../matter/ChannelTag';
 import { DueText } from '../../matter/DueText';
+import { CounterTag, showsRatings, useRatingColumns } from '../../matter/ListFilters';
 import { STATUS_COLOR, shortTime } from '../../matter/labels';
+import { useUrlFilter } from '../../matter/url-filter';
 
 /** `open`: what still waits for someone (the default); `all`: the whole history. */
 const STATUSES: (MatterStatus | 'all' | 'open')[] = [
@@ -32,20 +35,27 @@ const STATUSES: (MatterStatus | 'all' | 'open')[] = [
 
 export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactNode }) {
   const { t, label } = useLang();
-  const [filter, setFilter] = useState<(typeof STATUSES)[number]>('open');
-  const [mine, setMine] = useState(false);
-  // 不满意不放过: the chief's queue of unsatisfied ratings waiting for review.
-  const [review, setReview] = useState(false);
+  // Filters live in the address: a 工作台 counter links here with `?counter=`, the list shows what it counted.
+  const url = useUrlFilter();
+  const filter = STATUSES.find((s) => s === url.get('status')) ?? 'open';
+  const mine = url.get('mine') === '1';
+  const counter = url.counter;
+  const channel = channelOf(url.get('channel'));
+  // 不满意不放过: the chief's queue of unsatisfied ratings waiting for review, with what the resident said.
+  const review = counter === 'awaiting_review';
+  const ratingColumns = useRatingColumns();
   const can = useCan();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['matters', filter, mine, review, q, page],
+    queryKey: ['matters', filter, mine, counter, channel, q, page],
     queryFn: () =>
       matterApi.list({
-        status: review ? 'rated' : filter === 'all' || filter === 'open' ? undefined : filter,
-        open: !review && filter === 'open' ? '1' : undefined,
-        rating: review ? 'unsatisfied' : undefined,
+        // A counter replaces the status filter: the list is exactly what the counter counted.
+        status: counter || filter === 'all' || filter === 'open' ? undefined : filter,
+        open: !counter && filter === 'open' ? '1' : undefined,
+        counter: counter ?? undefined,
+        channel: channel ?? undefined,
         mine: mine ? '1' : undefined,
         q,
         page,
@@ -63,10 +73,11 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
         {live}
         <Select
           aria-label={t('状态', 'Status')}
-          value={filter}
+          value={counter ? undefined : filter}
+          placeholder={t('状态', 'Status')}
           onChange={(v) => {
             setPage(1);
-            setFilter(v);
+            url.set({ status: v === 'open' ? null : v, counter: null });
           }}
           style={{ width: 140 }}
           options={STATUSES.map((f) => ({
@@ -84,7 +95,7 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
             checked={mine}
             onChange={(e) => {
               setPage(1);
-              setMine(e.target.checked);
+              url.set({ mine: e.target.checked ? '1' : null });
             }}
           >
             {t('只看我的任务', 'My tasks only')}
@@ -95,20 +106,28 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
             checked={review}
             onChange={(e) => {
               setPage(1);
-              setReview(e.target.checked);
+              url.set({ counter: e.target.checked ? 'awaiting_review' : null });
             }}
           >
             {t('不满意待复核', 'Unsatisfied, to review')}
           </Checkbox>
         )}
+        {counter && !review && <CounterTag counter={counter} onClose={() => url.set({ counter: null })} />}
+        <ChannelSelect
+          value={channel}
+          onChange={(c) => {
+            setPage(1);
+            url.set({ channel: c });
+          }}
+        />
         <Input.Search
-          placeholder={t('回执号或内容', 'Number or text')}
+          placeholder={t('回执号、内容、警情/工单编号', 'Number, text, 110/12345 no.')}
           allowClear
           onSearch={(v) => {
             setPage(1);
             setQ(v);
           }}
-          style={{ width: 220 }}
+          style={{ width: 270 }}
         />
       </Space>
       {list.isError && (
@@ -128,7 +147,7 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items}
-        scroll={{ x: manyStations ? 1250 : 1130 }}
+        scroll={{ x: (manyStations ? 1250 : 1130) + (showsRatings(counter) ? 360 : 0) }}
         onRow={(m) => ({ onClick: () => onOpen(m.id), style: { cursor: 'pointer' } })}
         rowClassName={(m) => (overdue(m) ? 'jm-overdue' : '')}
         pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage, showSizeChanger: false }}
@@ -150,11 +169,13 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
             ellipsis: true,
             render: (b: string, m) => (
               <>
+                <ChannelTag m={m} />
                 {(m.photoIds ?? []).length > 0 && <Tag>{t(`${m.photoIds.length}图`, `${m.photoIds.length} ph.`)}</Tag>}
                 {b}
               </>
             ),
           },
+          ...(showsRatings(counter) ? ratingColumns : []),
           { title: t('地址', 'Address'), dataIndex: 'address', width: 220, ellipsis: true },
           {
             title: t('紧急', 'Urgency'),

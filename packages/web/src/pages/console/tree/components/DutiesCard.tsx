@@ -7,6 +7,7 @@ import { GRID_DUTY_ROLES, type GridDuty, type UnitDuties, type UnitKind } from '
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Form, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useCan } from '../../../../access';
 import { errorMessage } from '../../../../api/client';
 import { org } from '../../../../api/org';
@@ -25,6 +26,7 @@ export function DutiesCard({ unit }: { unit: Unit }) {
   const duties = useQuery({ queryKey: ['duties', unit.id], queryFn: () => org.duties(unit.id) });
   const names = (duty: GridDuty) => {
     const people = byDuty(duties.data, duty);
+    if (duty === 'responsible_officer' && people.length === 0) return <Inherited duties={duties.data} />;
     if (people.length === 0) return <Typography.Text type="secondary">{t('未指定', 'None')}</Typography.Text>;
     return people.map((p) => (
       <Tag key={p.staffId} color={duty === 'responsible_officer' ? 'blue' : undefined}>
@@ -60,6 +62,33 @@ export function DutiesCard({ unit }: { unit: Unit }) {
       )}
       {editing && duties.data && <DutiesModal unit={unit} duties={duties.data} onClose={() => setEditing(false)} />}
     </Card>
+  );
+}
+
+/**
+ * 责任民警 when the unit names none itself: the one who answers through an ancestor (the same rule the
+ * desk's suggestion and the doorplate page follow), and where the duty comes from.
+ */
+function Inherited({ duties }: { duties: UnitDuties | undefined }) {
+  const { t } = useLang();
+  const officer = duties?.responsibleOfficer;
+  if (!officer)
+    return (
+      <Typography.Text type="secondary">
+        {t('未指定（上级也未指定，事项没有派单建议）', 'None (nor above: matters get no suggestion)')}
+      </Typography.Text>
+    );
+  return (
+    <span>
+      <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+        {officer.name}
+      </Tag>
+      <Typography.Text type="secondary">
+        {t('（继承自 ', ' (from ')}
+        <Link to={`/console/tree?unit=${officer.fromUnitId}`}>{officer.fromUnitName}</Link>
+        {t('）', ')')}
+      </Typography.Text>
+    </span>
   );
 }
 
@@ -112,10 +141,18 @@ function DutiesModal({ unit, duties, onClose }: { unit: Unit; duties: UnitDuties
         <Form.Item
           label={t('责任民警', 'Responsible officer')}
           name="responsibleOfficerId"
-          extra={t(
-            '该区域的事项默认建议派给责任民警，门牌页显示其姓名。',
-            'Suggested for matters from here; named on the doorplates.',
-          )}
+          extra={
+            t(
+              '该区域的事项默认建议派给责任民警，门牌页显示其姓名。',
+              'Suggested for matters from here; named on the doorplates.',
+            ) +
+            (duties.responsibleOfficer?.inherited
+              ? t(
+                  `留空则继承${duties.responsibleOfficer.fromUnitName}的 ${duties.responsibleOfficer.name}。`,
+                  ` Left empty, ${duties.responsibleOfficer.name} of ${duties.responsibleOfficer.fromUnitName} answers.`,
+                )
+              : '')
+          }
         >
           <StaffSelect unitId={stationId} prefer={GRID_DUTY_ROLES.responsible_officer} known={known} />
         </Form.Item>

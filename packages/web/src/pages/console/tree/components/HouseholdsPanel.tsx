@@ -3,6 +3,7 @@ import { HOUSEHOLD_UNIT_KINDS, type HouseholdImportResult, type HouseholdView, t
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useCan } from '../../../../access';
 import { download, errorMessage } from '../../../../api/client';
 import { households } from '../../../../api/org';
@@ -115,7 +116,20 @@ export function HouseholdsPanel({ unit }: { unit: UnitView }) {
         columns={[
           { title: t('门牌编码', 'Doorplate code'), dataIndex: 'doorplateCode', width: 150 },
           { title: t('地址', 'Address'), dataIndex: 'address' },
-          { title: t('网格', 'Grid'), dataIndex: 'unitName', width: 150 },
+          {
+            title: t('网格', 'Grid'),
+            dataIndex: 'unitName',
+            width: 150,
+            // A search from a station or village finds households far down: open their grid in the tree.
+            render: (name: string, h) =>
+              h.unitId === unit.id ? (
+                name
+              ) : (
+                <Link to={`/console/tree?unit=${h.unitId}`} title={t('在辖区树中打开', 'Open in the tree')}>
+                  {name}
+                </Link>
+              ),
+          },
           {
             title: t('居民页', 'Resident page'),
             width: 90,

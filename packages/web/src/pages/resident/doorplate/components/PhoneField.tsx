@@ -22,7 +22,7 @@ export function PhoneField({ session, onVerified, onForget, withPhone, onWithPho
   const [open, setOpen] = useState(false);
   return (
     <div>
-      <div style={{ color: '#666', fontSize: '.87em', lineHeight: 1.5 }}>
+      <div className="jm-muted">
         {t(
           '民警可能回电联系您；验证后可在“我的事项”查看用这个号码提交的全部事项',
           'An officer may call you back; once verified, "My matters" lists everything sent with this number',

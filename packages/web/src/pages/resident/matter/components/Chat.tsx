@@ -23,7 +23,7 @@ export function Chat({ m, tracking, onSent }: Props) {
   return (
     <Card title={t('与派出所沟通', 'Messages with the station')} style={{ margin: 12 }}>
       {messages.length === 0 && (
-        <div style={{ color: '#888', fontSize: '.9em', padding: '4px 0 12px' }}>
+        <div className="jm-muted" style={{ padding: '4px 0 12px' }}>
           {t(
             '有补充情况或疑问，可以在这里给派出所留言、发照片',
             'Anything to add or ask? Write to the station here, with photos if they help',
@@ -38,7 +38,7 @@ export function Chat({ m, tracking, onSent }: Props) {
       {m.canChat ? (
         <Composer tracking={tracking} onSent={onSent} />
       ) : (
-        <div style={{ color: '#888', fontSize: '.87em', marginTop: 12, textAlign: 'center' }}>
+        <div className="jm-muted" style={{ marginTop: 12, textAlign: 'center' }}>
           {t('事项已关闭，对话已结束', 'The matter is closed; the conversation has ended')}
         </div>
       )}
@@ -52,7 +52,7 @@ function Bubble({ entry, tracking }: { entry: TimelineEntry; tracking: string })
   const who = mine ? t('我', 'Me') : (entry.actor ?? t('派出所', 'Station'));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', alignItems: mine ? 'flex-end' : 'flex-start' }}>
-      <div style={{ color: '#888', fontSize: '.8em', marginBottom: 2 }}>
+      <div className="jm-muted" style={{ marginBottom: 2 }}>
         {who} · {shanghaiTime(entry.at, locale)}
       </div>
       <div

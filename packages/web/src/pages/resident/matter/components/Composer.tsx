@@ -98,9 +98,22 @@ export function Composer({ tracking, onSent }: { tracking: string; onSent(view: 
           <PhotoPicker queue={photos} />
         </div>
       )}
-      <div style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}>
+      <label htmlFor="jm-chat-text" className="jm-muted" style={{ display: 'block', marginBottom: 4 }}>
+        {t('给派出所留言', 'Write to the station')}
+      </label>
+      <div className="jm-field">
+        <TextArea
+          id="jm-chat-text"
+          placeholder={t('写下补充情况或问题', 'Anything to add or ask')}
+          value={text}
+          onChange={setText}
+          maxLength={2000}
+          rows={2}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+        />
+      </div>
+      <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
         <Button
-          size="small"
           aria-label={t('发照片', 'Add photos')}
           color={showPhotos ? 'primary' : 'default'}
           fill="outline"
@@ -109,21 +122,7 @@ export function Composer({ tracking, onSent }: { tracking: string; onSent(view: 
           {t('照片', 'Photo')}
           {pending > 0 ? ` ${pending}/${PHOTO_LIMITS.perItem}` : ''}
         </Button>
-        <div style={{ flex: 1, border: '1px solid #d0d4da', borderRadius: 6, padding: '4px 8px', background: '#fff' }}>
-          <label htmlFor="jm-chat-text" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden' }}>
-            {t('留言内容', 'Message')}
-          </label>
-          <TextArea
-            id="jm-chat-text"
-            placeholder={t('给派出所留言', 'Write to the station')}
-            value={text}
-            onChange={setText}
-            maxLength={2000}
-            rows={1}
-            autoSize={{ minRows: 1, maxRows: 5 }}
-          />
-        </div>
-        <Button size="small" color="primary" loading={sending} onClick={send}>
+        <Button color="primary" loading={sending} onClick={send} style={{ flex: 1 }}>
           {t('发送', 'Send')}
         </Button>
       </div>

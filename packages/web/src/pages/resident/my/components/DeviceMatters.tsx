@@ -31,7 +31,7 @@ export function DeviceMatters({ exclude, quietWhenEmpty }: { exclude: Set<string
   return (
     <Card title={t('本机保存的事项', 'Kept on this phone')} style={{ margin: 12 }}>
       {all.length === 0 ? (
-        <div style={{ color: '#888' }}>{t('本机还没有提交过事项', 'Nothing sent from this phone yet')}</div>
+        <div className="jm-muted">{t('本机还没有提交过事项', 'Nothing sent from this phone yet')}</div>
       ) : (
         <List style={bareList}>
           {links.map((m, i) => {

@@ -28,7 +28,7 @@ export const bareList = { '--border-top': 'none', '--border-bottom': 'none', '--
 
 export function MatterRow({ row, onOpen }: { row: RowData; onOpen(): void }) {
   const { t, label, locale } = useLang();
-  const meta = [row.number, row.submittedAt && shanghaiTime(row.submittedAt, locale), row.address].filter(Boolean);
+  const meta = [row.submittedAt && shanghaiTime(row.submittedAt, locale), row.address].filter(Boolean);
   return (
     <List.Item
       arrow={!row.gone}
@@ -49,7 +49,12 @@ export function MatterRow({ row, onOpen }: { row: RowData; onOpen(): void }) {
               {row.excerpt}
             </div>
           )}
-          <div style={{ overflowWrap: 'anywhere' }}>{meta.join(' · ')}</div>
+          <div style={{ overflowWrap: 'anywhere' }}>
+            {/* The 回执号 never breaks in two; the date and address wrap around it. */}
+            {row.number && <span className="jm-receipt">{row.number}</span>}
+            {row.number && meta.length > 0 && ' · '}
+            {meta.join(' · ')}
+          </div>
         </div>
       }
     >

@@ -43,7 +43,7 @@ export function PhoneMatters({ session, onVerified, onForget, onLoaded }: Props)
         <PhoneList session={session} onExpired={onForget} onLoaded={onLoaded} />
       ) : (
         <>
-          <div style={{ color: '#666', fontSize: '.87em', lineHeight: 1.5 }}>
+          <div className="jm-muted">
             {t(
               '验证手机号后，可查看用这个号码提交的全部事项（包括在别的手机上提交的）',
               'Verify your number to see everything sent with it, from any phone',
@@ -86,7 +86,7 @@ function PhoneList({
     );
   if (list.data.items.length === 0)
     return (
-      <div style={{ color: '#888' }}>{t('这个号码还没有提交过事项', 'Nothing has been sent with this number yet')}</div>
+      <div className="jm-muted">{t('这个号码还没有提交过事项', 'Nothing has been sent with this number yet')}</div>
     );
   return (
     <List style={bareList}>
