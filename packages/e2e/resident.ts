@@ -78,8 +78,10 @@ export async function sendMatter(page: Page, doorplate: string, body: string) {
 }
 
 /** WCAG 2.1 A and AA by axe-core: zero violations, listed readably when there are some. */
-export async function expectNoAxeViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+export async function expectNoAxeViolations(page: Page, what: string, within?: string) {
+  const builder = new AxeBuilder({ page });
+  if (within) builder.include(within);
+  const result = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const found = result.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`,

@@ -7,9 +7,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import { SHOTS, signIn } from '../fixtures';
-
-const WECHAT =
-  'Mozilla/5.0 (Linux; Android 14; V2302A Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/122.0.6261.120 Mobile Safari/537.36 XWEB/1220133 MMWEBSDK/20240404 MMWEBID/2307 MicroMessenger/8.0.49.2600(0x2800313D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+import { WECHAT } from '../resident';
 
 async function doorplateUrl(page: Page) {
   return page.evaluate(async () => {

@@ -5,12 +5,9 @@
  * matter is open, then, once the matter is finished, the deletion itself —
  * and the resident reads each answer on the page without reloading.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { SHOTS, signIn } from '../fixtures';
-
-const WECHAT =
-  'Mozilla/5.0 (Linux; Android 14; V2302A Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/122.0.6261.120 Mobile Safari/537.36 XWEB/1220133 MMWEBSDK/20240404 MMWEBID/2307 MicroMessenger/8.0.49.2600(0x2800313D) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
+import { expectNoAxeViolations, phonePage } from '../resident';
 
 async function doorplatePath(desk: Page) {
   const url = await desk.evaluate(async () => {
@@ -19,15 +16,6 @@ async function doorplatePath(desk: Page) {
     return (await (await fetch(`/api/v1/households/${list.items[0].id}/doorplate-link`)).json()).url as string;
   });
   return new URL(url).pathname;
-}
-
-/** WCAG 2.1 A/AA violations (axe-core) inside `selector`, by rule and element, for a readable failure. */
-async function violations(page: Page, selector: string) {
-  const result = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 /** The smallest height of the card's buttons: 44 px to tap, 60 px in elder mode. */
@@ -44,14 +32,7 @@ test('a resident asks for deletion; the desk refuses, then deletes; the resident
 }) => {
   test.setTimeout(240_000);
   const desk = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  const phone = await (
-    await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      isMobile: true,
-      hasTouch: true,
-      userAgent: WECHAT,
-    })
-  ).newPage();
+  const phone = await phonePage(browser);
   await signIn(desk, 'lt.duty');
 
   // The resident sends a matter from the doorplate page.
@@ -84,7 +65,7 @@ test('a resident asks for deletion; the desk refuses, then deletes; the resident
   await expect(card.getByText(/派出所将于 \d+月\d+日 前答复/)).toBeVisible();
   await card.scrollIntoViewIfNeeded();
   await phone.screenshot({ path: `${SHOTS}/privacy-resident-asked.png`, fullPage: true });
-  expect(await violations(phone, '.jm-mydata')).toEqual([]);
+  await expectNoAxeViolations(phone, '.jm-mydata', '.jm-mydata');
 
   // The desk finds it in 个人信息申请 and, the matter being open, refuses with a reason.
   await desk.getByRole('menuitem', { name: '个人信息申请' }).click();
@@ -92,7 +73,7 @@ test('a resident asks for deletion; the desk refuses, then deletes; the resident
   await expect(row).toBeVisible();
   await expect(row.getByText('待答复')).toBeVisible();
   await desk.screenshot({ path: `${SHOTS}/privacy-desk-queue.png` });
-  expect(await violations(desk, '.ant-layout-content')).toEqual([]);
+  await expectNoAxeViolations(desk, '.ant-layout-content', '.ant-layout-content');
   await row.getByRole('button', { name: /答\s*复/ }).click();
   const modal = desk.locator('.ant-modal');
   await expect(modal.getByRole('radio', { name: '同意删除' })).toBeDisabled();
@@ -145,7 +126,7 @@ test('a resident asks for deletion; the desk refuses, then deletes; the resident
   await phone.reload();
   await expect(card).toBeVisible();
   await phone.screenshot({ path: `${SHOTS}/privacy-resident-elder.png`, fullPage: true });
-  expect(await violations(phone, '.jm-mydata')).toEqual([]);
+  await expectNoAxeViolations(phone, '.jm-mydata', '.jm-mydata');
   await phone.setViewportSize({ width: 320, height: 568 });
   await phone.evaluate(() => localStorage.setItem('jm.elder', '0'));
   await phone.reload();
@@ -157,14 +138,7 @@ test('in elder mode 我的信息 has 60 px targets, and a corrected number is ve
   const desk = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await signIn(desk, 'lt.duty');
   const doorplate = await doorplatePath(desk);
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    isMobile: true,
-    hasTouch: true,
-    userAgent: WECHAT,
-  });
-  await context.addInitScript(() => localStorage.setItem('jm.elder', '1'));
-  const phone = await context.newPage();
+  const phone = await phonePage(browser, { elder: true });
   await phone.goto(doorplate);
   await phone.getByText('咨询', { exact: true }).click();
   await phone.getByPlaceholder('请写下发生了什么').fill('身份证快到期了，换证要预约吗？');
@@ -178,5 +152,5 @@ test('in elder mode 我的信息 has 60 px targets, and a corrected number is ve
   await expect(card.getByText('新号码需先用短信验证码验证。')).toBeVisible();
   await card.scrollIntoViewIfNeeded();
   await phone.screenshot({ path: `${SHOTS}/privacy-resident-correct-elder.png`, fullPage: true });
-  expect(await violations(phone, '.jm-mydata')).toEqual([]);
+  await expectNoAxeViolations(phone, '.jm-mydata', '.jm-mydata');
 });

@@ -87,6 +87,14 @@ export const RECEIPT_SMS_LABELS: Record<ReceiptSmsState, Label> = {
 
 export const URGENCIES = ['normal', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
+/** Kinds that may need someone on the way at once: 求助 and 非紧急报警/举报 (the desk beeps, quiet hours give way). */
+export const URGENT_KINDS: readonly MatterKind[] = ['help', 'report'];
+
+/** 紧急: the desk marked it urgent, or its kind is 求助/报警. Such a matter reaches its holder even in quiet hours. */
+export function isUrgentMatter(m: { kind: MatterKind; urgency: Urgency }): boolean {
+  return m.urgency === 'urgent' || URGENT_KINDS.includes(m.kind);
+}
+
 export const URGENCY_LABELS: Record<Urgency, Label> = {
   normal: { zh: '一般', en: 'Normal' },
   urgent: { zh: '紧急', en: 'Urgent' },

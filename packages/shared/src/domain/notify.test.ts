@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inQuietHours, isUrgentMatter, minuteLabel, quietEnds } from './notify.js';
+import { isUrgentMatter } from './matters.js';
+import { inQuietHours, minuteLabel, quietEnds } from './notify.js';
 
 /** An instant given as Beijing wall-clock time. */
 const beijing = (hhmm: string, day = '2026-11-23') => new Date(`${day}T${hhmm}:00+08:00`);

@@ -6,7 +6,7 @@
  */
 import type { Label } from '../i18n.js';
 import type { MatterEventType } from './events.js';
-import type { MatterKind, Urgency } from './matters.js';
+import type { MatterKind } from './matters.js';
 
 /** What a staff member may choose: 企业微信, 短信, 浏览器通知. */
 export const NOTIFY_CHANNELS = ['wecom', 'sms', 'browser'] as const;
@@ -70,14 +70,6 @@ export interface NotifyAlert {
   reason: NotifyReason;
   kind: MatterKind | null;
   urgent: boolean;
-}
-
-/** Kinds that may need someone on the way at once: 求助 and 非紧急报警/举报. */
-export const URGENT_KINDS: readonly MatterKind[] = ['help', 'report'];
-
-/** 紧急: the desk marked it urgent, or its kind is 求助/报警. Such a matter reaches its holder even in quiet hours. */
-export function isUrgentMatter(m: { kind: MatterKind; urgency: Urgency }): boolean {
-  return m.urgency === 'urgent' || URGENT_KINDS.includes(m.kind);
 }
 
 /** Quiet hours (免打扰) in minutes after Beijing midnight; `start` after `end` crosses midnight (22:00–07:00). */

@@ -95,15 +95,33 @@ export async function timeline(ctx: Ctx, matterId: string, forStaff: boolean): P
     note:
       e.type === 'matter.recorded'
         ? recordedNote(e.payload, ctx.locale)
-        : forStaff || e.noteVisibility === 'public'
-          ? e.note
-          : null,
+        : e.type === 'matter.review_requested' && forStaff
+          ? reviewNote(e.payload, ctx.locale)
+          : forStaff || e.noteVisibility === 'public'
+            ? e.note
+            : null,
     noteVisibility: e.noteVisibility,
     visibility: e.visibility,
     photoIds: photos.get(e.id) ?? [],
     target: targets.get(e.id) ?? null,
     at: e.at.toISOString(),
   }));
+}
+
+/** The promise the resident was given with an unsatisfied rating, so the chief sees the hour it falls due. */
+function reviewNote(payload: unknown, locale: string): string | null {
+  const p = payload as { callbackHours?: number; dueAt?: string } | null;
+  if (!p?.callbackHours || !p.dueAt) return null;
+  const due = new Date(p.dueAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return locale === 'en'
+    ? `Promised a call back within ${p.callbackHours} h (by ${due})`
+    : `已承诺群众 ${p.callbackHours} 小时内回访（${due} 前）`;
 }
 
 type EventRow = typeof matterEvents.$inferSelect;

@@ -119,6 +119,12 @@ describe('rounds of handling on the resident page', () => {
     expect(v.round.review).toEqual({ callbackHours: 6, dueAt });
     const review = v.timeline.find((e) => e.type === 'matter.review_requested');
     expect(review).toMatchObject({ visibility: 'public', round: 1 });
+    // The chief reads the same promise on the staff timeline, with the hour it falls due.
+    const staffView = (await chief.get(`/api/v1/matters/${m.id}`)).body as {
+      timeline: { type: string; note: string | null }[];
+    };
+    const staffReview = staffView.timeline.find((e) => e.type === 'matter.review_requested');
+    expect(staffReview?.note).toMatch(/^已承诺群众 6 小时内回访（.+ 前）$/);
 
     // A satisfied rating promises nothing.
     const other = await resolvedMatter(t.fx.doorplateTokens.a[0] as string, '已答复');

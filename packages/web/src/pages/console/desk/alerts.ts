@@ -4,7 +4,7 @@
  * looked at again, and — for 求助 and 报警, with the 提示音 switch on — plays
  * a short, quiet beep made with the Web Audio API (no sound files).
  */
-import { MATTER_KIND_LABELS, type MatterKind } from '@jingmin/shared';
+import { MATTER_KIND_LABELS, URGENT_KINDS } from '@jingmin/shared';
 import { App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useLang } from '../../../i18n';
@@ -12,8 +12,6 @@ import type { SubmittedEvent } from '../matter/live';
 
 /** The only thing kept in the browser: whether this desk wants the beep. */
 const SOUND_KEY = 'jm.desk.sound';
-/** Kinds that may need someone on the way at once. */
-const URGENT_KINDS: readonly MatterKind[] = ['help', 'report'];
 
 let audio: AudioContext | null = null;
 
