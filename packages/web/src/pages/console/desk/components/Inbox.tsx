@@ -195,7 +195,12 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
               </Tag>
             ),
           },
-          { title: t('时限', 'Due'), key: 'due', width: 230, render: (_, m) => <DueText due={m.due} /> },
+          {
+            title: t('时限', 'Due'),
+            key: 'due',
+            width: 200,
+            render: (_, m) => <DueText due={m.due} marked />,
+          },
           { title: t('提交时间', 'Submitted'), dataIndex: 'createdAt', width: 120, render: shortTime },
         ]}
       />
