@@ -28,6 +28,13 @@ export async function openTestDatabase(): Promise<Database> {
       await close();
       const cleanup = new pg.Client({ connectionString: base });
       await cleanup.connect();
+      // pg-pool's end() resolves before the sockets it ended have closed; dropping at once would
+      // terminate them mid-goodbye and log "idle database connection failed". Wait (briefly) for them.
+      for (let i = 0; i < 40; i++) {
+        const open = await cleanup.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (open.rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
