@@ -14,6 +14,8 @@ export interface Limit {
   key: string;
   max: number;
   windowSeconds: number;
+  /** Counted against staff work (a desk's recordings): answered TOO_FREQUENT, without the residents' 110 line. */
+  staff?: true;
 }
 
 const windowOf = (limit: Limit, now: Date) => {
@@ -40,7 +42,7 @@ export function limitCtes(limits: Limit[], now: Date): SQL[] {
 /** The keys past their limit, as a column of the statement's answer. */
 export const overColumn = sql`(SELECT coalesce(array_agg(key), '{}') FROM over) AS "overLimit"`;
 
-/** RATE_LIMITED (with Retry-After until the first of the exceeded windows ends) when any key is over. */
+/** RATE_LIMITED, or TOO_FREQUENT for staff limits (with Retry-After until the first exceeded window ends), when any key is over. */
 export function assertWithinLimits(limits: Limit[], overLimit: readonly string[], now: Date) {
   const hit = limits.filter((l) => overLimit.includes(l.key));
   if (hit.length === 0) return;
@@ -50,7 +52,8 @@ export function assertWithinLimits(limits: Limit[], overLimit: readonly string[]
       return Math.ceil((w.start.getTime() + w.ms - now.getTime()) / 1000);
     }),
   );
-  throw new AppError('RATE_LIMITED', { retryAfter }, { retryAfterSeconds: retryAfter });
+  const code = hit.some((l) => l.staff) ? 'TOO_FREQUENT' : 'RATE_LIMITED';
+  throw new AppError(code, { retryAfter }, { retryAfterSeconds: retryAfter });
 }
 
 /** Counts one attempt against each limit, in one statement; throws RATE_LIMITED when any is exceeded. */

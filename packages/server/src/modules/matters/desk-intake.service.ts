@@ -24,7 +24,7 @@ import { type Actor, actorOf, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { replayOf, requireKey } from '../../platform/idempotency.js';
-import { assertWithinLimits } from '../../platform/ratelimit.js';
+import { assertWithinLimits, consume } from '../../platform/ratelimit.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
 import { assertCanSeePath, canSeeMatter } from '../../platform/scope.js';
 import { SmsError } from '../../platform/sms/sms.js';
@@ -56,10 +56,7 @@ export async function recordMatter(
   const due = dueDates(deadlinesFor(input.kind, input.urgency, deadlines), { submittedAt: now });
   const phone = input.callerPhone ? sealPhone(ctx.deps.keys.data, input.callerPhone) : null;
   const limits = [
-    { key: `desk:staff:${actor.id}`, max: DESK_LIMITS.perStaffPerHour, windowSeconds: 3600 },
-    ...(input.smsConsent && phone
-      ? [{ key: `receipt:phone:${phone.phoneIndex}`, max: DESK_LIMITS.receiptsPerPhonePerDay, windowSeconds: 86_400 }]
-      : []),
+    { key: `desk:staff:${actor.id}`, max: DESK_LIMITS.perStaffPerHour, windowSeconds: 3600, staff: true as const },
   ];
   const statement = intakeStatement(ctx, {
     key,
@@ -91,7 +88,10 @@ export async function recordMatter(
   assertWithinLimits(limits, answer.overLimit, now);
   if (answer.eventId === null || !answer.number) return receiptByKey(ctx, actor, key, requestHash);
   const matter = { id: answer.matterId, number: answer.number, unitPath: place.unitPath, stationId: place.stationId };
-  const receiptSms = input.smsConsent && input.callerPhone ? await sendReceipt(ctx, matter, input.callerPhone) : null;
+  const receiptSms =
+    input.smsConsent && input.callerPhone && phone
+      ? await sendReceipt(ctx, matter, input.callerPhone, phone.phoneIndex)
+      : null;
   return { id: answer.matterId, number: answer.number, channel: input.channel, status: 'accepted', receiptSms };
 }
 
@@ -184,12 +184,23 @@ type Recorded = { id: string; number: string; unitPath: string; stationId: strin
  * The receipt SMS, after commit: the number and the station's name, never a link. Its outcome is kept
  * on the matter and on the staff timeline (with its audit entry); a failure is logged, never thrown.
  */
-async function sendReceipt(ctx: Ctx, m: Recorded, phone: string): Promise<ReceiptSmsState> {
+async function sendReceipt(ctx: Ctx, m: Recorded, phone: string, phoneIndex: string): Promise<ReceiptSmsState> {
   const [station] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, m.stationId));
-  const failure = await ctx.deps.sms
-    .send({ kind: 'matter_receipt', phone, stationName: station?.name ?? '', number: m.number })
-    .then(() => null)
-    .catch((err: unknown) => (err instanceof SmsError ? err.code : 'error'));
+  // A phone that had its day's receipts still gets its matter recorded; only the SMS is skipped.
+  const limit = { key: `receipt:phone:${phoneIndex}`, max: DESK_LIMITS.receiptsPerPhonePerDay, windowSeconds: 86_400 };
+  const overLimit = await consume(ctx.db, ctx.now(), [limit]).then(
+    () => null,
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === 'RATE_LIMITED') return 'DailyLimit';
+      throw err;
+    },
+  );
+  const failure =
+    overLimit ??
+    (await ctx.deps.sms
+      .send({ kind: 'matter_receipt', phone, stationName: station?.name ?? '', number: m.number })
+      .then(() => null)
+      .catch((err: unknown) => (err instanceof SmsError ? err.code : 'error')));
   if (failure) ctx.log.warn({ provider: failure, matterId: m.id }, 'receipt SMS not sent');
   const state: ReceiptSmsState = failure ? 'failed' : 'sent';
   const subject = matterSubject({ id: m.id, unitPath: m.unitPath, status: 'accepted', assigneeDepartmentId: null });

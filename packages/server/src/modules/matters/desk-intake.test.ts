@@ -163,6 +163,18 @@ describe('the desk records a matter on a resident’s behalf', () => {
     }
   });
 
+  it('still records the eleventh matter of a caller in a day, and only skips its receipt SMS', async () => {
+    const phone = '13600136009';
+    for (let i = 0; i < 10; i++) {
+      expect((await recorded({ channel: 'phone', callerPhone: phone, smsConsent: true })).receiptSms).toBe('sent');
+    }
+    const sent = t.sms.sent.filter((s) => s.phone === phone).length;
+    const eleventh = await recorded({ channel: 'phone', callerPhone: phone, smsConsent: true });
+    expect(eleventh.receiptSms).toBe('failed');
+    expect(t.sms.sent.filter((s) => s.phone === phone)).toHaveLength(sent);
+    expect((await detail(eleventh.id)).timeline.at(-1)).toMatchObject({ type: 'matter.receipt_failed' });
+  });
+
   it('records once on a double click with the same Idempotency-Key', async () => {
     const key = randomUUID();
     const body = { channel: 'phone', body: '来电反映楼道灯坏了，晚上很黑', kind: 'suggestion' };

@@ -91,7 +91,7 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
           'CONFLICT',
           'EXTERNAL_NO_TAKEN',
           'IDEMPOTENCY_MISMATCH',
-          'RATE_LIMITED',
+          'TOO_FREQUENT',
         ],
       },
     },

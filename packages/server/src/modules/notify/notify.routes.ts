@@ -56,7 +56,7 @@ export const notifyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '发送测试通知',
         description: '立即在我选择的每个渠道上发送一条测试通知（不受免打扰限制），返回每个渠道的结果。每分钟最多一次。',
-        errors: ['RATE_LIMITED'],
+        errors: ['TOO_FREQUENT'],
         body: NoBody,
         response: { 200: NotifyTestResult },
       },

@@ -126,7 +126,7 @@ export async function sendTestNotification(ctx: Ctx): Promise<NotifyTestResult> 
     .where(and(eq(notifyDeliveries.staffId, actor.id), eq(notifyDeliveries.reason, 'test')))
     .orderBy(desc(notifyDeliveries.createdAt))
     .limit(1);
-  if (last && now.getTime() - last.at.getTime() < TEST_INTERVAL_MS) throw new AppError('RATE_LIMITED');
+  if (last && now.getTime() - last.at.getTime() < TEST_INTERVAL_MS) throw new AppError('TOO_FREQUENT');
   const me = await recipientOrThrow(ctx, actor.id);
   const alert = { reason: 'test' as const, matterId: null, number: null, kind: null, urgent: true };
   const queued = await ctx.db.transaction((tx) => queueDeliveries(tx, ctx, null, alert, [me]));

@@ -130,6 +130,11 @@ describe('a test notification', () => {
 
     const again = await mediator.post(`${ME}/test`);
     expect(again.status).toBe(429);
+    // Worded for staff, not the residents' "call 110" line.
+    expect((again.body as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'TOO_FREQUENT',
+      message: '操作太频繁了，请稍后再试',
+    });
     t.clock.advance(61_000);
     expect((await (await t.as('a.mediator')).post(`${ME}/test`)).status).toBe(200);
   });
