@@ -16,6 +16,7 @@ import { benchRoutes } from './modules/bench/bench.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerCalendarJobs } from './modules/calendar/jobs.js';
 import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
+import { evaluationRoutes } from './modules/evaluations/evaluations.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { registerMatterJobs } from './modules/matters/jobs.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(calendarRoutes);
       await api.register(scopeRoutes);
       await api.register(notifyRoutes);
+      await api.register(evaluationRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -157,7 +157,7 @@ const en: Templates = {
   GRANT_PERIOD: 'A scope grant must end after now and within {days} days',
   EVALUATION_ANSWERED: 'This evaluation was already given; thank you',
   EVALUATION_EXPIRED: 'This evaluation has expired and can no longer be given; you may contact the station',
-  EVALUATION_BY_STAFF: 'Staff cannot evaluate on a resident’s behalf; sign out of the staff account and let the resident answer',
+  EVALUATION_BY_STAFF: 'Staff cannot evaluate on a resident’s behalf; sign out and let the resident answer',
   SMS_UNAVAILABLE: 'The text message could not be sent; try again later, or submit without a phone number',
   INTERNAL: 'Internal error; please try again later (reference {requestId})',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later',

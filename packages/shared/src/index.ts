@@ -1,5 +1,6 @@
 export * from './domain/calendar-presets.js';
 export * from './domain/counters.js';
+export * from './domain/evaluations.js';
 export * from './domain/events.js';
 export * from './domain/matters.js';
 export * from './domain/notify.js';
@@ -14,6 +15,7 @@ export * from './schemas/auth.js';
 export * from './schemas/calendar.js';
 export * from './schemas/common.js';
 export * from './schemas/desk.js';
+export * from './schemas/evaluations.js';
 export * from './schemas/live.js';
 export * from './schemas/matters.js';
 export * from './schemas/notify.js';

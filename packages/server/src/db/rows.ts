@@ -15,6 +15,18 @@ export function firstOrThrow<T>(rows: readonly T[], what = 'row'): T {
   return first;
 }
 
+/**
+ * Whether `err` is a unique violation (23505), of `constraint` when given. node-postgres puts the code on
+ * the error, Drizzle and PGlite on its cause; PGlite names the constraint only in the message.
+ */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint: named, message } = e as { code?: unknown; constraint?: unknown; message?: unknown };
+    if (code === '23505') return !constraint || named === constraint || String(message).includes(constraint);
+  }
+  return false;
+}
+
 /** AND of at least one condition (drizzle's `and()` also takes none, hence its `undefined`). */
 export const allOf = (first: SQL, ...rest: SQL[]): SQL => and(first, ...rest) ?? first;
 

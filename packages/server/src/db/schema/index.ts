@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './calendar.js';
+export * from './evaluations.js';
 export * from './matters.js';
 export * from './media.js';
 export * from './notify.js';

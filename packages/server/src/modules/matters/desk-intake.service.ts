@@ -19,6 +19,7 @@ import {
   type RecordMatterInput,
 } from '@jingmin/shared';
 import { and, eq } from 'drizzle-orm';
+import { isUniqueViolation } from '../../db/rows.js';
 import { households, matters, units } from '../../db/schema/index.js';
 import { type Actor, actorOf, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
@@ -80,7 +81,7 @@ export async function recordMatter(
   });
   const answer = await runIntake(ctx.db, statement).catch(async (err: unknown) => {
     // Two desks recording the same 110 or 12345 number at once: the unique index lets one through.
-    if (externalNo && isTakenNumber(err))
+    if (externalNo && isUniqueViolation(err, 'matters_external_no_key'))
       await refuseTakenNumber(ctx, actor, { channel: input.channel, externalNo, key });
     throw err;
   });
@@ -156,16 +157,6 @@ async function refuseTakenNumber(
   if (!m || m.intakeKey === key) return;
   const number = canSeeMatter(actor, m, 'matter.read') ? m.number : null;
   throw new AppError('EXTERNAL_NO_TAKEN', { channel, externalNo, number });
-}
-
-/** A unique violation on the external number (node-postgres and PGlite put it on the error or its cause). */
-function isTakenNumber(err: unknown): boolean {
-  for (let e = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint, message } = e as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (code === '23505')
-      return constraint === 'matters_external_no_key' || String(message).includes('matters_external_no_key');
-  }
-  return false;
 }
 
 /** The receipt of the matter made with this key, to a retry; 422 when the key carried other content. */

@@ -45,7 +45,8 @@ export async function matterSettings(db: Queryable, stationId: string): Promise<
   return value;
 }
 
-async function stationInScope(ctx: Ctx, stationId: string) {
+/** The station, when the actor works in it, below it (reads) or above it; 404 or 403 otherwise. */
+export async function stationInScope(ctx: Ctx, stationId: string) {
   const [station] = await ctx.db
     .select({ id: units.id, path: units.path })
     .from(units)

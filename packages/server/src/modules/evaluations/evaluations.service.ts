@@ -1,0 +1,139 @@
+/**
+ * 五必评 requests and answers. Another module opens a request inside its own
+ * transaction (`requestEvaluation`) and hands the secret to the resident; the
+ * resident opens it and answers once, checked against the template version
+ * shown. A staff session never answers: an evaluation is the resident's.
+ */
+import {
+  type Answers,
+  answerProblemText,
+  type EvaluationAnswerInput,
+  type EvaluationType,
+  isSatisfiedAnswer,
+  type PublicEvaluationView,
+  validateAnswers,
+} from '@jingmin/shared';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { firstOrThrow } from '../../db/rows.js';
+import { evaluationAnswers, evaluationRequests, units } from '../../db/schema/index.js';
+import { audit, type Ctx } from '../../platform/context.js';
+import { hmacSm3, randomToken, sm3 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import { templateInForce, templateVersion } from './templates.service.js';
+
+const DAY_MS = 86_400_000;
+
+export interface RequestEvaluationInput {
+  type: EvaluationType;
+  /** The work evaluated: its table's name (`matter`, `meeting` …) and id. */
+  subject: { type: string; id: string };
+  stationId: string;
+  /** Unit path of the work, for scope. */
+  unitPath: string;
+  expiresInDays: number;
+}
+
+/** What is stored of a request's secret, and what it is looked up by. */
+const tokenHashOf = (token: string) => sm3(`evaluation:${token}`);
+
+/**
+ * Opens an evaluation request in the caller's transaction. Returns the secret for the
+ * resident's link (shown once, never stored) and when it expires.
+ */
+export async function requestEvaluation(tx: Tx, ctx: Ctx, input: RequestEvaluationInput) {
+  const token = randomToken(24);
+  const expiresAt = new Date(ctx.now().getTime() + input.expiresInDays * DAY_MS);
+  const row = firstOrThrow(
+    await tx
+      .insert(evaluationRequests)
+      .values({
+        type: input.type,
+        subjectType: input.subject.type,
+        subjectId: input.subject.id,
+        stationId: input.stationId,
+        unitPath: input.unitPath,
+        tokenHash: tokenHashOf(token),
+        expiresAt,
+        createdAt: ctx.now(),
+      })
+      .returning({ id: evaluationRequests.id }),
+    'evaluation request',
+  );
+  return { id: row.id, token, expiresAt };
+}
+
+/** The request a secret opens, still open; a plain 404, 410 (expired) or 409 (already answered) otherwise. */
+async function openRequestOf(ctx: Ctx, token: string) {
+  const [row] = await ctx.db
+    .select({ request: evaluationRequests, stationName: units.name })
+    .from(evaluationRequests)
+    .innerJoin(units, eq(units.id, evaluationRequests.stationId))
+    .where(eq(evaluationRequests.tokenHash, tokenHashOf(token)));
+  if (!row) throw new AppError('NOT_FOUND', { what: 'evaluation' });
+  if (row.request.answeredAt) throw new AppError('EVALUATION_ANSWERED');
+  if (row.request.expiresAt.getTime() <= ctx.now().getTime()) throw new AppError('EVALUATION_EXPIRED');
+  return row;
+}
+
+/** What the resident sees: the station, the expiry and the questions in force. */
+export async function openEvaluation(ctx: Ctx, token: string): Promise<PublicEvaluationView> {
+  const { request, stationName } = await openRequestOf(ctx, token);
+  const template = await templateInForce(ctx.db, request.stationId, request.type);
+  return {
+    type: request.type,
+    stationName,
+    expiresAt: request.expiresAt.toISOString(),
+    template: { version: template.version, questions: template.questions },
+  };
+}
+
+/** Where the answer came from, keyed so a dump reveals neither address nor browser (for the flood check). */
+export const deviceHashOf = (ctx: Ctx, userAgent: string | undefined) =>
+  hmacSm3(ctx.deps.keys.data, `device:${ctx.ip}|${userAgent ?? ''}`).toString('hex');
+
+/** The resident answers once; the answer keeps the version it answered. */
+export async function answerEvaluation(
+  ctx: Ctx,
+  token: string,
+  input: EvaluationAnswerInput,
+  device: { userAgent?: string; staffCookie: boolean },
+) {
+  if (ctx.actor || device.staffCookie) throw new AppError('EVALUATION_BY_STAFF');
+  const { request } = await openRequestOf(ctx, token);
+  const template = await templateVersion(ctx.db, request.stationId, request.type, input.version);
+  if (!template)
+    throw new AppError('VALIDATION', { detail: `version: 该评价没有第 ${input.version} 版题目，请刷新后重新填写` });
+  const answers = input.answers as Answers;
+  const problem = validateAnswers(template, answers);
+  if (problem) throw new AppError('VALIDATION', { detail: answerProblemText(template, problem, ctx.locale) });
+  const satisfied = isSatisfiedAnswer(template, answers);
+  const answeredAt = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    // Guarded on "not yet answered": two submissions at once give one answer and one 409.
+    const [claimed] = await tx
+      .update(evaluationRequests)
+      .set({ answeredAt })
+      .where(and(eq(evaluationRequests.id, request.id), isNull(evaluationRequests.answeredAt)))
+      .returning({ id: evaluationRequests.id });
+    if (!claimed) throw new AppError('EVALUATION_ANSWERED');
+    await tx.insert(evaluationAnswers).values({
+      requestId: request.id,
+      templateId: template.id,
+      templateVersion: template.version,
+      answers,
+      satisfied,
+      deviceHash: deviceHashOf(ctx, device.userAgent),
+      createdAt: answeredAt,
+    });
+    // Which request and version, never what the resident wrote.
+    await audit(ctx, tx, {
+      action: 'evaluation.answer',
+      result: 'ok',
+      targetType: 'evaluation_request',
+      targetId: request.id,
+      details: { type: request.type, version: template.version },
+    });
+  });
+  return { answeredAt: answeredAt.toISOString(), version: template.version };
+}
