@@ -6,7 +6,17 @@ test.use({ viewport: { width: 1440, height: 900 } });
 // Handlers work from 我的任务; the 值班台 is for desk duty (a community officer only where the station allows it).
 const HANDLER = ['工作台', '我的任务', '辖区管理', '工作日历', '我的账号'];
 const MENUS: Record<string, string[]> = {
-  'lt.duty': ['工作台', '值班台', '我的任务', '辖区管理', '个人信息申请', '码上办设置', '工作日历', '我的账号'],
+  'lt.duty': [
+    '工作台',
+    '值班台',
+    '我的任务',
+    '辖区管理',
+    '个人信息申请',
+    '会议评价',
+    '码上办设置',
+    '工作日历',
+    '我的账号',
+  ],
   'lt.officer': HANDLER,
   'lt.aux': HANDLER,
   'lt.grid': HANDLER,
@@ -18,6 +28,7 @@ const MENUS: Record<string, string[]> = {
     '我的任务',
     '辖区管理',
     '个人信息申请',
+    '会议评价',
     '码上办设置',
     '工作日历',
     '人员账号',

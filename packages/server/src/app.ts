@@ -15,13 +15,16 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { benchRoutes } from './modules/bench/bench.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerCalendarJobs } from './modules/calendar/jobs.js';
+import { checksRoutes } from './modules/checks/checks.routes.js';
 import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes.js';
+import { reviewRoutes } from './modules/evaluations/reviews.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { registerMatterJobs } from './modules/matters/jobs.js';
 import { matterRoutes } from './modules/matters/matters.routes.js';
 import { residentRoutes } from './modules/matters/resident.routes.js';
+import { meetingRoutes } from './modules/meetings/meetings.routes.js';
 import { initNotifyCursor } from './modules/notify/deliver.js';
 import { registerNotifyJobs } from './modules/notify/jobs.js';
 import { notifyRoutes } from './modules/notify/notify.routes.js';
@@ -30,6 +33,7 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
+import { receptionRoutes } from './modules/receptions/receptions.routes.js';
 import { phoneRoutes } from './modules/residents/phone.routes.js';
 import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -128,8 +132,12 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(settingsRoutes);
       await api.register(calendarRoutes);
       await api.register(scopeRoutes);
+      await api.register(checksRoutes);
       await api.register(notifyRoutes);
       await api.register(evaluationRoutes);
+      await api.register(reviewRoutes);
+      await api.register(receptionRoutes);
+      await api.register(meetingRoutes);
     },
     { prefix: '/api/v1' },
   );

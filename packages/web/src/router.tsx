@@ -10,6 +10,7 @@ const LoginPage = lazy(() => import('./pages/auth/login'));
 const DoorplatePage = lazy(() => import('./pages/resident/doorplate'));
 const MatterPage = lazy(() => import('./pages/resident/matter'));
 const MyMattersPage = lazy(() => import('./pages/resident/my'));
+const EvaluatePage = lazy(() => import('./pages/resident/evaluate'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
 
 export function AppRouter() {
@@ -24,6 +25,7 @@ export function AppRouter() {
           <Route path="/h" element={<DoorplatePage />} />
           <Route path="/m/:tracking" element={<MatterPage />} />
           <Route path="/my" element={<MyMattersPage />} />
+          <Route path="/e/:token" element={<EvaluatePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

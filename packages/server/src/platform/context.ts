@@ -34,6 +34,8 @@ export interface ActiveGrant {
   unitPath: string;
   capability: Capability;
   expiresAt: Date;
+  /** Only these households of the subtree (a 双率 sample), not the subtree's lists; absent: the whole subtree. */
+  householdIds?: readonly string[] | null;
 }
 
 /** A signed-in staff member. `scopePath` bounds every read and write to a subtree. */

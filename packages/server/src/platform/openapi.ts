@@ -52,6 +52,7 @@ export const API_AREAS = {
     about: '工作人员接收派单、催办、超期等通知的渠道与免打扰时段。',
   },
   scope: { zh: '临时授权', en: 'Scope grants', about: '在本辖区内给他人限时的查看权限。' },
+  checks: { zh: '双率抽查', en: 'Checks', about: '抽取民警责任区的门牌户，交叉互评知晓率与熟悉率。' },
   evaluations: { zh: '五必评', en: 'Evaluations', about: '群众对各项工作的评价，各所的评价题目。' },
   calendar: { zh: '工作日历', en: 'Working days', about: '法定节假日与调休，计算工作日时限。' },
 } as const satisfies Record<string, { zh: string; en: string; about: string }>;

@@ -11,7 +11,9 @@
  *   subtree, so it can pass a matter on to another department.
  * - A scope grant (临时授权) adds a read of one capability on another subtree
  *   until it expires or is revoked. It counts only where the caller names the
- *   capability it is reading with: a change never passes one.
+ *   capability it is reading with: a change never passes one. A grant narrowed
+ *   to a list of households (a 双率 sample) opens only those households
+ *   (canSeeHousehold), never the subtree's units, lists or matters.
  * - A resident's tracking link opens one matter (modules/residents/links.ts), never a scope.
  */
 import type { Capability } from '@jingmin/shared';
@@ -45,9 +47,10 @@ export function scopeOf(actor: Actor): Scope {
 }
 
 /** Grants in force for `capability`, and only when the actor holds that capability through a role. */
-function grantsFor(actor: Actor, capability: Capability | undefined): readonly ActiveGrant[] {
+function grantsFor(actor: Actor, capability: Capability | undefined, households = false): readonly ActiveGrant[] {
   if (!capability || !actor.capabilities.includes(capability)) return [];
-  return actor.grants.filter((g) => g.capability === capability);
+  // A grant narrowed to households opens those households only, never the whole subtree.
+  return actor.grants.filter((g) => g.capability === capability && (households || !g.householdIds));
 }
 
 /** Units granted to the actor for `capability` (reads outside its subtree). */
@@ -72,6 +75,17 @@ export function under(column: AnyColumn | SQL, prefix: string): SQL {
 export function canSeePath(actor: Actor, unitPath: string, capability?: Capability): boolean {
   if (isUnder(unitPath, actor.scopePath)) return true;
   return grantsFor(actor, capability).some((g) => isUnder(unitPath, g.unitPath));
+}
+
+/**
+ * Whether the actor sees one household: its unit is in sight (canSeePath), or — for a read with
+ * `capability` — a grant narrowed to households names it.
+ */
+export function canSeeHousehold(actor: Actor, h: { id: string; unitPath: string }, capability?: Capability): boolean {
+  if (canSeePath(actor, h.unitPath, capability)) return true;
+  return grantsFor(actor, capability, true).some(
+    (g) => g.householdIds?.includes(h.id) === true && isUnder(h.unitPath, g.unitPath),
+  );
 }
 
 /** Throws FORBIDDEN unless the actor sees the unit at `unitPath` (see canSeePath). */

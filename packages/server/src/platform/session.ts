@@ -11,10 +11,10 @@ import {
   type SecurityPolicies,
   type SessionStage,
 } from '@jingmin/shared';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Tx } from '../db/client.js';
-import { scopeGrants, sessions, staff, units } from '../db/schema/index.js';
+import { scopeGrantHouseholds, scopeGrants, sessions, staff, units } from '../db/schema/index.js';
 import { capabilitiesFor } from '../modules/settings/capabilities.js';
 import type { ActiveGrant, Actor, AppDeps, Ctx } from './context.js';
 import { randomToken, sm3 } from './crypto.js';
@@ -130,7 +130,7 @@ async function loadActor(req: FastifyRequest, deps: AppDeps): Promise<Actor | 'e
 
 /** The account's scope grants in force at `now`: not revoked, not yet expired. */
 async function activeGrants(deps: AppDeps, staffId: string, now: Date): Promise<ActiveGrant[]> {
-  return deps.database.db
+  const grants = await deps.database.db
     .select({
       id: scopeGrants.id,
       unitId: scopeGrants.unitId,
@@ -141,6 +141,20 @@ async function activeGrants(deps: AppDeps, staffId: string, now: Date): Promise<
     .from(scopeGrants)
     .innerJoin(units, eq(units.id, scopeGrants.unitId))
     .where(and(eq(scopeGrants.staffId, staffId), isNull(scopeGrants.revokedAt), gt(scopeGrants.expiresAt, now)));
+  if (grants.length === 0) return [];
+  // A grant narrowed to households (a 双率 sample) opens those households only.
+  const narrowed = await deps.database.db
+    .select({ grantId: scopeGrantHouseholds.grantId, householdId: scopeGrantHouseholds.householdId })
+    .from(scopeGrantHouseholds)
+    .where(
+      inArray(
+        scopeGrantHouseholds.grantId,
+        grants.map((g) => g.id),
+      ),
+    );
+  const lists = new Map<string, string[]>();
+  for (const n of narrowed) lists.set(n.grantId, [...(lists.get(n.grantId) ?? []), n.householdId]);
+  return grants.map((g) => ({ ...g, householdIds: lists.get(g.id) ?? null }));
 }
 
 export async function csrfTokenOf(deps: AppDeps, sessionId: string) {

@@ -144,6 +144,12 @@ const MATTER_EVENT_SPECS = {
     label: { zh: '不满意，待所长复核', en: 'Unsatisfied: chief to review' },
     residentLabel: { zh: '已转所长复核', en: 'Passed to the chief for review' },
   },
+  // The callback after an unsatisfied rating is done (payload `outcome`, and `rectificationDueAt` for 整改).
+  'matter.review_done': {
+    audience: 'both',
+    label: { zh: '所长已复核，回访已完成', en: 'Reviewed by the chief: callback done' },
+    residentLabel: { zh: '所长已复核并回访', en: 'The chief reviewed it and you were called back' },
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type MatterEventType = keyof typeof MATTER_EVENT_SPECS;

@@ -4,7 +4,7 @@
  * An answer keeps the template version it answered; a request's secret is
  * kept only as its SM3 hash.
  */
-import { EVALUATION_TYPES } from '@jingmin/shared';
+import { CALLBACK_OUTCOMES, EVALUATION_TYPES, REVIEW_STATUSES } from '@jingmin/shared';
 import {
   boolean,
   index,
@@ -58,6 +58,10 @@ export const evaluationRequests = pgTable(
       .references(() => units.id),
     /** Unit path the work belongs to: scopes who sees the answers and figures. */
     unitPath: text().notNull(),
+    /** The round of a subject handled more than once (a reopened matter's 第N次办理); null otherwise. */
+    subjectRound: integer(),
+    /** Whose work is rated (a matter's handler): never the one who calls back after an unsatisfied answer. */
+    ratedStaffId: uuid().references(() => staff.id),
     /** SM3 of the request's secret; the secret itself is only in the resident's link. */
     tokenHash: text().notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -95,5 +99,49 @@ export const evaluationAnswers = pgTable(
   (t) => [
     uniqueIndex('evaluation_answers_request_key').on(t.requestId),
     index('evaluation_answers_device_idx').on(t.deviceHash, t.createdAt),
+  ],
+);
+
+export const evaluationReviewStatus = pgEnum('evaluation_review_status', REVIEW_STATUSES);
+export const evaluationCallbackOutcome = pgEnum('evaluation_callback_outcome', CALLBACK_OUTCOMES);
+
+/**
+ * 不满意不放过: an unsatisfied answer opens a review for the chief (due within the
+ * station's `review.callbackHours`); the chief assigns the callback (回访) to
+ * someone other than the person rated, and its outcome closes the review.
+ */
+export const evaluationReviews = pgTable(
+  'evaluation_reviews',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requestId: uuid()
+      .notNull()
+      .references(() => evaluationRequests.id),
+    answerId: uuid()
+      .notNull()
+      .references(() => evaluationAnswers.id),
+    stationId: uuid()
+      .notNull()
+      .references(() => units.id),
+    unitPath: text().notNull(),
+    status: evaluationReviewStatus().notNull().default('open'),
+    /** The callback is due by then: the answer's time plus the station's `review.callbackHours`. */
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    callbackStaffId: uuid().references(() => staff.id),
+    assignedBy: uuid().references(() => staff.id),
+    assignedAt: timestamp({ withTimezone: true }),
+    outcome: evaluationCallbackOutcome(),
+    /** What the resident said on the callback, or why they are still unsatisfied. */
+    outcomeNote: text(),
+    /** 整改 ordered: due on the working-day calendar. */
+    rectificationDueAt: timestamp({ withTimezone: true }),
+    closedBy: uuid().references(() => staff.id),
+    closedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('evaluation_reviews_request_key').on(t.requestId),
+    index('evaluation_reviews_station_idx').on(t.stationId, t.status, t.dueAt),
   ],
 );

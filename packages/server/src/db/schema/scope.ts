@@ -1,7 +1,7 @@
 /** 临时授权: time-limited read rights outside an account's own subtree. */
 import { GRANTABLE_CAPABILITIES } from '@jingmin/shared';
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { units } from './org.js';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { households, units } from './org.js';
 import { staff } from './staff.js';
 
 /**
@@ -34,4 +34,21 @@ export const scopeGrants = pgTable(
     index('scope_grants_staff_id_expires_at_idx').on(t.staffId, t.expiresAt),
     index('scope_grants_unit_id_idx').on(t.unitId),
   ],
+);
+
+/**
+ * A grant narrowed to a list of households (a 双率 sample): when a grant has rows here it opens only
+ * these households of its unit's subtree, never the unit's lists. A grant without rows opens the subtree.
+ */
+export const scopeGrantHouseholds = pgTable(
+  'scope_grant_households',
+  {
+    grantId: uuid()
+      .notNull()
+      .references(() => scopeGrants.id),
+    householdId: uuid()
+      .notNull()
+      .references(() => households.id),
+  },
+  (t) => [primaryKey({ columns: [t.grantId, t.householdId] })],
 );

@@ -20,7 +20,9 @@ import { evaluationAnswers, evaluationRequests, units } from '../../db/schema/in
 import { audit, type Ctx } from '../../platform/context.js';
 import { hmacSm3, randomToken, sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import { templateInForce, templateVersion } from './templates.service.js';
+import { matterSettings } from '../settings/settings.service.js';
+import { openReview } from './reviews.service.js';
+import { type TemplateVersion, templateInForce, templateVersion } from './templates.service.js';
 
 const DAY_MS = 86_400_000;
 
@@ -32,6 +34,10 @@ export interface RequestEvaluationInput {
   /** Unit path of the work, for scope. */
   unitPath: string;
   expiresInDays: number;
+  /** The round of a subject handled more than once (a reopened matter). */
+  round?: number;
+  /** Whose work is rated: never the one who calls back after an unsatisfied answer. */
+  ratedStaffId?: string | null;
 }
 
 /** What is stored of a request's secret, and what it is looked up by. */
@@ -53,6 +59,8 @@ export async function requestEvaluation(tx: Tx, ctx: Ctx, input: RequestEvaluati
         subjectId: input.subject.id,
         stationId: input.stationId,
         unitPath: input.unitPath,
+        subjectRound: input.round ?? null,
+        ratedStaffId: input.ratedStaffId ?? null,
         tokenHash: tokenHashOf(token),
         expiresAt,
         createdAt: ctx.now(),
@@ -107,33 +115,69 @@ export async function answerEvaluation(
   const answers = input.answers as Answers;
   const problem = validateAnswers(template, answers);
   if (problem) throw new AppError('VALIDATION', { detail: answerProblemText(template, problem, ctx.locale) });
+  const { review } = await matterSettings(ctx.db, request.stationId);
+  const answeredAt = await ctx.db.transaction((tx) =>
+    recordAnswer(tx, ctx, {
+      request,
+      template,
+      answers,
+      deviceHash: deviceHashOf(ctx, device.userAgent),
+      callbackHours: review.callbackHours,
+    }),
+  );
+  return { answeredAt: answeredAt.toISOString(), version: template.version };
+}
+
+/**
+ * Stores the one answer to a request in the caller's transaction (the public link, or a
+ * module's own form such as the matter's tracking link), and opens the chief's review when
+ * it is unsatisfied. `callbackHours` is the station's `review.callbackHours`, read before.
+ */
+export async function recordAnswer(
+  tx: Tx,
+  ctx: Ctx,
+  input: {
+    request: typeof evaluationRequests.$inferSelect;
+    template: TemplateVersion;
+    answers: Answers;
+    deviceHash: string | null;
+    callbackHours: number;
+  },
+) {
+  const { request, template, answers } = input;
   const satisfied = isSatisfiedAnswer(template, answers);
   const answeredAt = ctx.now();
-  await ctx.db.transaction(async (tx) => {
-    // Guarded on "not yet answered": two submissions at once give one answer and one 409.
-    const [claimed] = await tx
-      .update(evaluationRequests)
-      .set({ answeredAt })
-      .where(and(eq(evaluationRequests.id, request.id), isNull(evaluationRequests.answeredAt)))
-      .returning({ id: evaluationRequests.id });
-    if (!claimed) throw new AppError('EVALUATION_ANSWERED');
-    await tx.insert(evaluationAnswers).values({
-      requestId: request.id,
-      templateId: template.id,
-      templateVersion: template.version,
-      answers,
-      satisfied,
-      deviceHash: deviceHashOf(ctx, device.userAgent),
-      createdAt: answeredAt,
-    });
-    // Which request and version, never what the resident wrote.
-    await audit(ctx, tx, {
-      action: 'evaluation.answer',
-      result: 'ok',
-      targetType: 'evaluation_request',
-      targetId: request.id,
-      details: { type: request.type, version: template.version },
-    });
+  // Guarded on "not yet answered": two submissions at once give one answer and one 409.
+  const [claimed] = await tx
+    .update(evaluationRequests)
+    .set({ answeredAt })
+    .where(and(eq(evaluationRequests.id, request.id), isNull(evaluationRequests.answeredAt)))
+    .returning({ id: evaluationRequests.id });
+  if (!claimed) throw new AppError('EVALUATION_ANSWERED');
+  const answer = firstOrThrow(
+    await tx
+      .insert(evaluationAnswers)
+      .values({
+        requestId: request.id,
+        templateId: template.id,
+        templateVersion: template.version,
+        answers,
+        satisfied,
+        deviceHash: input.deviceHash,
+        createdAt: answeredAt,
+      })
+      .returning({ id: evaluationAnswers.id }),
+    'evaluation answer',
+  );
+  // Which request and version, never what the resident wrote.
+  await audit(ctx, tx, {
+    action: 'evaluation.answer',
+    result: 'ok',
+    targetType: 'evaluation_request',
+    targetId: request.id,
+    details: { type: request.type, version: template.version },
   });
-  return { answeredAt: answeredAt.toISOString(), version: template.version };
+  if (satisfied === false)
+    await openReview(tx, ctx, { request, answerId: answer.id, callbackHours: input.callbackHours });
+  return answeredAt;
 }

@@ -107,7 +107,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ResidentMatterView },
       },
     },
-    (req) => rateMatter(req.ctx, req.params.tracking, req.body),
+    (req) => rateMatter(req.ctx, req.params.tracking, req.body, req.headers['user-agent']),
   );
   app.post(
     '/public/matters/:tracking/photos',

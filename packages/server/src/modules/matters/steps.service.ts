@@ -19,6 +19,7 @@ import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath, isDepartmentOnly } from '../../platform/scope.js';
 import { matterSettings } from '../settings/settings.service.js';
+import { currentRound, openRoundEvaluation } from './evaluation.js';
 import { matterIdByNumber } from './matters.queries.js';
 import { getMatterOrThrow, type LoadedMatter, presentWithPhotos } from './matters.service.js';
 import { type Change, type Matter, type Patch, transition } from './transition.js';
@@ -80,8 +81,18 @@ export const returnMatter = (ctx: Ctx, id: string, b: ReasonInput) =>
     patch: { assigneeStaffId: null, assigneeTeamId: null, assigneeDepartmentId: null, takeDueAt: null },
   }));
 
-export const resolveMatter = (ctx: Ctx, id: string, outcome: string) =>
-  step(ctx, id, () => ({ action: 'resolve', note: outcome, patch: { outcome, resolvedAt: ctx.now() } }));
+/** 办结 opens the round's evaluation (接处警必评) in the same transaction. */
+export async function resolveMatter(ctx: Ctx, id: string, outcome: string): Promise<MatterView> {
+  const matter = await getMatterOrThrow(ctx, id);
+  const round = await currentRound(ctx.db, id);
+  const change: Change = { action: 'resolve', note: outcome, patch: { outcome, resolvedAt: ctx.now() } };
+  const updated = await ctx.db.transaction(async (tx) => {
+    const resolved = await transition(ctx, matter, change, { tx });
+    await openRoundEvaluation(tx, ctx, resolved, round);
+    return resolved;
+  });
+  return presentWithPhotos(ctx, { ...updated, address: matter.address, stationName: matter.stationName });
+}
 
 /** 重新办理 starts a new round: its outcome and rating are still to come (earlier rounds stay on the timeline). */
 export const reopenMatter = (ctx: Ctx, id: string, b: ReasonInput) =>

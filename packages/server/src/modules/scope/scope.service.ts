@@ -12,10 +12,11 @@ import {
   type ScopeGrantQuery,
   type ScopeGrantView,
 } from '@jingmin/shared';
-import { and, desc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/client.js';
 import { firstOrThrow } from '../../db/rows.js';
-import { scopeGrants, staff, units } from '../../db/schema/index.js';
+import { households, scopeGrantHouseholds, scopeGrants, staff, units } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertCanSeePath, visibleUnits } from '../../platform/scope.js';
@@ -71,39 +72,78 @@ async function assertGrantee(ctx: Ctx, input: CreateScopeGrantInput) {
     throw new AppError('VALIDATION', { detail: `capability: ${input.capability}` });
 }
 
-export async function grantScope(ctx: Ctx, input: CreateScopeGrantInput): Promise<ScopeGrantView> {
-  // Only a unit of the granter's own subtree: a grant never passes on a grant.
+/** A grant checked and ready to write (see prepareGrant / writeGrant). */
+export interface PreparedGrant {
+  input: CreateScopeGrantInput;
+  unitId: string;
+  expiresAt: Date;
+  /** Only these households of the unit's subtree (a 双率 sample); absent: the whole subtree. */
+  householdIds?: readonly string[];
+}
+
+/**
+ * The checks of a grant, read before any transaction: the unit in the granter's own subtree (a grant never
+ * passes on a grant), the period, the grantee — and, for a grant narrowed to households, that each
+ * household lies in that subtree.
+ */
+export async function prepareGrant(
+  ctx: Ctx,
+  input: CreateScopeGrantInput,
+  householdIds?: readonly string[],
+): Promise<PreparedGrant> {
   const unit = await getUnitInScope(ctx, input.unitId);
   const now = ctx.now();
   const expiresAt = new Date(input.expiresAt);
   if (expiresAt <= now || expiresAt.getTime() - now.getTime() > MAX_GRANT_DAYS * DAY_MS)
     throw new AppError('GRANT_PERIOD', { days: MAX_GRANT_DAYS });
   await assertGrantee(ctx, input);
-  const granter = actorOf(ctx);
-  const id = await ctx.db.transaction(async (tx) => {
-    const row = firstOrThrow(
-      await tx
-        .insert(scopeGrants)
-        .values({ ...input, grantedBy: granter.id, createdAt: now, expiresAt })
-        .returning({ id: scopeGrants.id }),
-      'scope grant',
-    );
-    // Ids and field names only: the purpose may name people.
-    await audit(ctx, tx, {
-      action: 'scope.grant',
-      result: 'ok',
-      targetType: 'scope_grant',
-      targetId: row.id,
-      details: {
-        staffId: input.staffId,
-        unitId: unit.id,
-        capability: input.capability,
-        expiresAt: expiresAt.toISOString(),
-        fields: ['purpose'],
-      },
-    });
-    return row.id;
+  if (householdIds) {
+    if (householdIds.length === 0) throw new AppError('VALIDATION', { detail: 'householdIds' });
+    const found = await ctx.db
+      .select({ id: households.id, unitPath: households.unitPath })
+      .from(households)
+      .where(inArray(households.id, [...householdIds]));
+    if (found.length !== new Set(householdIds).size || found.some((h) => !h.unitPath.startsWith(unit.path)))
+      throw new AppError('VALIDATION', { detail: 'householdIds' });
+  }
+  return { input, unitId: unit.id, expiresAt, ...(householdIds ? { householdIds } : {}) };
+}
+
+/** Writes a prepared grant and its audit entry in the caller's transaction; returns its id. */
+export async function writeGrant(ctx: Ctx, tx: Tx, grant: PreparedGrant): Promise<string> {
+  const { input, expiresAt } = grant;
+  const row = firstOrThrow(
+    await tx
+      .insert(scopeGrants)
+      .values({ ...input, grantedBy: actorOf(ctx).id, createdAt: ctx.now(), expiresAt })
+      .returning({ id: scopeGrants.id }),
+    'scope grant',
+  );
+  if (grant.householdIds)
+    await tx
+      .insert(scopeGrantHouseholds)
+      .values(grant.householdIds.map((householdId) => ({ grantId: row.id, householdId })));
+  // Ids and field names only: the purpose may name people.
+  await audit(ctx, tx, {
+    action: 'scope.grant',
+    result: 'ok',
+    targetType: 'scope_grant',
+    targetId: row.id,
+    details: {
+      staffId: input.staffId,
+      unitId: grant.unitId,
+      capability: input.capability,
+      expiresAt: expiresAt.toISOString(),
+      fields: ['purpose'],
+      ...(grant.householdIds ? { households: grant.householdIds.length } : {}),
+    },
   });
+  return row.id;
+}
+
+export async function grantScope(ctx: Ctx, input: CreateScopeGrantInput): Promise<ScopeGrantView> {
+  const prepared = await prepareGrant(ctx, input);
+  const id = await ctx.db.transaction((tx) => writeGrant(ctx, tx, prepared));
   return present(ctx, await getGrantOrThrow(ctx, id));
 }
 

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   InboxOutlined,
+  QrcodeOutlined,
   SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -21,6 +22,7 @@ const Tasks = lazy(() => import('../tasks'));
 const MatterSettings = lazy(() => import('../matter-settings'));
 const Calendar = lazy(() => import('../calendar'));
 const Privacy = lazy(() => import('../privacy'));
+const Meetings = lazy(() => import('../meetings'));
 const Tree = lazy(() => import('../tree'));
 const Staff = lazy(() => import('../staff'));
 const Policies = lazy(() => import('../policies'));
@@ -60,6 +62,15 @@ export const PAGES: ConsolePage[] = [
     en: 'Data requests',
     cap: 'matter.desk',
     element: <Privacy />,
+  },
+  // 召开会议必评: the desk and the chief record meetings and show their attendance QR.
+  {
+    path: 'meetings',
+    icon: <QrcodeOutlined />,
+    zh: '会议评价',
+    en: 'Meetings',
+    cap: 'matter.desk',
+    element: <Meetings />,
   },
   {
     path: 'matter-settings',

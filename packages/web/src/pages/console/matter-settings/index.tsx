@@ -5,13 +5,13 @@
  */
 import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Flex, Form, Select, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Empty, Form, Space, Spin, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
-import { useStationScope } from '../matter/station';
+import { StationPicker, useStationChoice } from '../matter/StationPicker';
 import { DeadlineTable } from './components/DeadlineTable';
 import { LimitsFields } from './components/LimitsFields';
 import { PromiseFields } from './components/PromiseFields';
@@ -20,24 +20,12 @@ import { cleanSettings } from './settings';
 export default function MatterSettingsPage() {
   const { t } = useLang();
   const can = useCan();
-  const scope = useStationScope();
-  const [picked, setPicked] = useState<string | null>(null);
-  const stationId = scope.stationId ?? picked ?? scope.choices[0]?.id ?? null;
+  const choice = useStationChoice();
+  const { scope, stationId } = choice;
   if (scope.pending) return <Spin />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {!scope.stationId && scope.choices.length > 0 && (
-        <Flex gap={8} align="center" wrap>
-          <Typography.Text>{t('派出所', 'Station')}</Typography.Text>
-          <Select
-            aria-label={t('派出所', 'Station')}
-            value={stationId}
-            onChange={setPicked}
-            style={{ minWidth: 220 }}
-            options={scope.choices.map((s) => ({ value: s.id, label: s.name }))}
-          />
-        </Flex>
-      )}
+      <StationPicker choice={choice} />
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('码上办设置', 'Matter settings')}
         {(scope.stationName ?? scope.choices.find((c) => c.id === stationId)?.name) && (
