@@ -26,6 +26,28 @@ import { type TemplateVersion, templateInForce, templateVersion } from './templa
 
 const DAY_MS = 86_400_000;
 
+/** The resident's page of one evaluation. */
+export const evaluationPath = (token: string) => `/e/${token}`;
+
+/**
+ * A printed QR's scan, for every module that prints one: a phone lands on the fresh evaluation, and
+ * when the scan is refused (a retired code, too many scans) on a page that says so in Chinese —
+ * never a JSON error. API callers (no HTML in Accept) keep the JSON answer.
+ */
+export async function redirectScan(
+  req: { headers: { accept?: string } },
+  reply: { redirect(url: string, code: 303): unknown },
+  scan: () => Promise<string>,
+) {
+  try {
+    return reply.redirect(evaluationPath(await scan()), 303);
+  } catch (err) {
+    if (err instanceof AppError && req.headers.accept?.includes('text/html'))
+      return reply.redirect(`${evaluationPath('-')}?problem=${err.code}`, 303);
+    throw err;
+  }
+}
+
 export interface RequestEvaluationInput {
   type: EvaluationType;
   /** The work evaluated: its table's name (`matter`, `meeting` …) and id. */

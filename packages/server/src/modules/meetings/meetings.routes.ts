@@ -10,6 +10,7 @@ import {
   QrScanQuery,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { redirectScan } from '../evaluations/evaluations.service.js';
 import { attendMeeting, createMeeting, listMeetings, meetingQr, readMeeting } from './meetings.service.js';
 
 const tags = ['evaluations'];
@@ -88,6 +89,6 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: QrScanQuery,
       },
     },
-    async (req, reply) => reply.redirect(await attendMeeting(req.ctx, req.params.meetingId, req.query.code), 303),
+    (req, reply) => redirectScan(req, reply, () => attendMeeting(req.ctx, req.params.meetingId, req.query.code)),
   );
 };

@@ -126,7 +126,7 @@ export async function meetingQr(ctx: Ctx, stationId: string, meetingId: string) 
   return { url, svg };
 }
 
-/** A scan: one more attendee and a fresh single-use evaluation; a plain 404 for a wrong code. */
+/** A scan: one more attendee and the token of a fresh single-use evaluation; a plain 404 for a wrong code. */
 export async function attendMeeting(ctx: Ctx, meetingId: string, code: string) {
   await consume(ctx.db, ctx.now(), [{ key: `scan:meeting:${ctx.ip}`, max: SCANS_PER_ADDRESS, windowSeconds: 600 }]);
   const [meeting] = await ctx.db
@@ -147,5 +147,5 @@ export async function attendMeeting(ctx: Ctx, meetingId: string, code: string) {
       expiresInDays: EVALUATION_DAYS,
     });
   });
-  return `/e/${token}`;
+  return token;
 }

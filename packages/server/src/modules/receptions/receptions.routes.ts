@@ -8,6 +8,7 @@ import {
   WindowServicesView,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { redirectScan } from '../evaluations/evaluations.service.js';
 import { makeWindowQr, readWindowServices, saveWindowServices, scanWindowQr } from './receptions.service.js';
 
 const tags = ['evaluations'];
@@ -75,6 +76,6 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: QrScanQuery,
       },
     },
-    async (req, reply) => reply.redirect(await scanWindowQr(req.ctx, req.params.stationId, req.query.code), 303),
+    (req, reply) => redirectScan(req, reply, () => scanWindowQr(req.ctx, req.params.stationId, req.query.code)),
   );
 };

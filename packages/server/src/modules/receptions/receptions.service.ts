@@ -133,7 +133,7 @@ export async function makeWindowQr(ctx: Ctx, stationId: string) {
   return { url, svg };
 }
 
-/** A scan: a fresh single-use reception request, or a plain 404 for a wrong or replaced code. */
+/** A scan: the token of a fresh single-use reception request, or a plain 404 for a wrong or replaced code. */
 export async function scanWindowQr(ctx: Ctx, stationId: string, code: string) {
   await consume(ctx.db, ctx.now(), [{ key: `scan:window:${ctx.ip}`, max: SCANS_PER_ADDRESS, windowSeconds: 600 }]);
   const [station] = await ctx.db
@@ -151,5 +151,5 @@ export async function scanWindowQr(ctx: Ctx, stationId: string, code: string) {
       expiresInDays: SCAN_EXPIRES_DAYS,
     }),
   );
-  return `/e/${token}`;
+  return token;
 }

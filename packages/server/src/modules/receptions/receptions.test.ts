@@ -137,4 +137,14 @@ describe('the window QR of a station', () => {
       .get(`/api/v1/public/stations/${t.fx.units.stationA}/window-qr?code=${'x'.repeat(32)}`);
     expect(res.status).toBe(404);
   });
+
+  it('sends a phone that scans a replaced code to a page that says so, not to a JSON error', async () => {
+    const res = await t
+      .anonymous()
+      .request('GET', `/api/v1/public/stations/${t.fx.units.stationA}/window-qr?code=${'y'.repeat(32)}`, undefined, {
+        accept: 'text/html,application/xhtml+xml',
+      });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/e/-?problem=NOT_FOUND');
+  });
 });

@@ -16,7 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Toast } from 'antd-mobile';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/client';
 import { evaluations } from '../../../api/evaluations';
 import { useLang } from '../../../i18n';
@@ -51,7 +51,15 @@ function shownAnswers(questions: AskedQuestion[], answers: Answers): Answers {
 export default function EvaluatePage() {
   const { t, label, locale } = useLang();
   const { token = '' } = useParams();
-  const view = useQuery({ queryKey: ['evaluation', token], queryFn: () => evaluations.open(token), retry: false });
+  // A refused QR scan arrives here with the reason instead of an evaluation.
+  const [search] = useSearchParams();
+  const refused = search.get('problem');
+  const view = useQuery({
+    queryKey: ['evaluation', token],
+    queryFn: () => evaluations.open(token),
+    retry: false,
+    enabled: !refused,
+  });
   const [answers, setAnswers] = useState<Answers>({});
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState(false);
@@ -66,6 +74,26 @@ export default function EvaluatePage() {
         body={t(
           '您的意见已送到派出所，我们会认真改进。',
           'Your answer has reached the police station; we will act on it.',
+        )}
+      />
+    );
+  if (refused === 'RATE_LIMITED')
+    return (
+      <Said
+        title={t('扫码太频繁了', 'Too many scans')}
+        body={t(
+          '这个网络短时间内扫码次数太多，请过几分钟再扫。',
+          'Too many scans from this network just now; please scan again in a few minutes.',
+        )}
+      />
+    );
+  if (refused)
+    return (
+      <Said
+        title={t('这个评价码已失效', 'This evaluation code is no longer valid')}
+        body={t(
+          '评价码可能已经更换。请扫窗口或会场现在张贴的二维码，或直接向工作人员反映意见。',
+          'The code may have been replaced. Please scan the code now on display, or tell the staff directly.',
         )}
       />
     );
