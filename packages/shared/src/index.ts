@@ -32,3 +32,4 @@ export * from './schemas/resident.js';
 export * from './schemas/scope.js';
 export * from './schemas/settings.js';
 export * from './schemas/staff.js';
+export * from './schemas/visits.js';

@@ -113,6 +113,23 @@ export const MatterSettings = z
     review: z.object({ callbackHours: z.number().int().min(1).max(168) }).strict(),
     /** Whether community officers may take the 24-hour desk (值班台); the desk staff always do. */
     desk: z.object({ officersTakeDesk: z.boolean() }).strict(),
+    /**
+     * 五必评: an evaluation request stays open `expiresDays`; one SMS reminder goes out after
+     * `reminderAfterDays` when still unanswered; more than `floodMaxAnswers` answers from one device
+     * within `floodWindowMinutes` are flagged for the chief instead of counted.
+     */
+    evaluation: z
+      .object({
+        expiresDays: z.number().int().min(1).max(90),
+        reminderAfterDays: z.number().int().min(1).max(60),
+        floodWindowMinutes: z.number().int().min(1).max(1440),
+        floodMaxAnswers: z.number().int().min(1).max(100),
+      })
+      .strict()
+      .refine((e) => e.reminderAfterDays < e.expiresDays, {
+        message: '提醒须早于评价截止 / the reminder must come before the evaluation expires',
+        path: ['reminderAfterDays'],
+      }),
   })
   .strict();
 export type MatterSettings = z.infer<typeof MatterSettings>;
@@ -129,6 +146,8 @@ export const DEFAULT_MATTER_SETTINGS: MatterSettings = {
   privacy: { answerWorkingDays: 15 },
   review: { callbackHours: 24 },
   desk: { officersTakeDesk: false },
+  // A week to answer, one reminder half-way; three answers from one phone in ten minutes is already unusual.
+  evaluation: { expiresDays: 7, reminderAfterDays: 3, floodWindowMinutes: 10, floodMaxAnswers: 3 },
 };
 
 /**

@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { units } from './org.js';
+import { households, units } from './org.js';
 import { staff } from './staff.js';
 
 export const evaluationType = pgEnum('evaluation_type', EVALUATION_TYPES);
@@ -62,6 +62,8 @@ export const evaluationRequests = pgTable(
     subjectRound: integer(),
     /** Whose work is rated (a matter's handler): never the one who calls back after an unsatisfied answer. */
     ratedStaffId: uuid().references(() => staff.id),
+    /** The household the work was for (a matter's or a visit's): its doorplate page offers the request (待评价). */
+    householdId: uuid().references(() => households.id),
     /** SM3 of the request's secret; the secret itself is only in the resident's link. */
     tokenHash: text().notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -73,6 +75,7 @@ export const evaluationRequests = pgTable(
     uniqueIndex('evaluation_requests_token_hash_key').on(t.tokenHash),
     index('evaluation_requests_subject_idx').on(t.subjectType, t.subjectId),
     index('evaluation_requests_station_idx').on(t.stationId, t.type, t.createdAt),
+    index('evaluation_requests_household_idx').on(t.householdId, t.expiresAt),
   ],
 );
 
@@ -92,13 +95,18 @@ export const evaluationAnswers = pgTable(
     satisfied: boolean(),
     /** HMAC-SM3 of the answering device's address and browser: counts floods, reveals neither. */
     deviceHash: text(),
-    /** Held out of the figures until the chief accepts it. */
+    /** HMAC-SM3 of the browser's own random key (kept in its storage): one phone however its address changes. */
+    deviceKeyHash: text(),
+    /** Many answers from one device in a short time: held out of the figures until the chief accepts it. */
     flagged: boolean().notNull().default(false),
+    acceptedBy: uuid().references(() => staff.id),
+    acceptedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('evaluation_answers_request_key').on(t.requestId),
     index('evaluation_answers_device_idx').on(t.deviceHash, t.createdAt),
+    index('evaluation_answers_device_key_idx').on(t.deviceKeyHash, t.createdAt),
   ],
 );
 

@@ -11,3 +11,4 @@ export * from './privacy.js';
 export * from './resident.js';
 export * from './scope.js';
 export * from './staff.js';
+export * from './visits.js';

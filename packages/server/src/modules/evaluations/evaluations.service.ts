@@ -60,6 +60,8 @@ export interface RequestEvaluationInput {
   round?: number;
   /** Whose work is rated: never the one who calls back after an unsatisfied answer. */
   ratedStaffId?: string | null;
+  /** The household the work was for: its doorplate page offers the request (待评价). */
+  householdId?: string | null;
 }
 
 /** What is stored of a request's secret, and what it is looked up by. */
@@ -83,6 +85,7 @@ export async function requestEvaluation(tx: Tx, ctx: Ctx, input: RequestEvaluati
         unitPath: input.unitPath,
         subjectRound: input.round ?? null,
         ratedStaffId: input.ratedStaffId ?? null,
+        householdId: input.householdId ?? null,
         tokenHash: tokenHashOf(token),
         expiresAt,
         createdAt: ctx.now(),

@@ -6,7 +6,13 @@
  * summary for lists, counters and figures. Ratings given before this existed
  * have no request and need none: the rounds view reads them from the timeline.
  */
-import { ANSWER_TEXT_DEFAULT, type Answers, type RateMatterInput, type Rating } from '@jingmin/shared';
+import {
+  ANSWER_TEXT_DEFAULT,
+  type Answers,
+  type EvaluationType,
+  type RateMatterInput,
+  type Rating,
+} from '@jingmin/shared';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
 import { evaluationRequests, matterEvents } from '../../db/schema/index.js';
@@ -14,9 +20,6 @@ import type { Ctx } from '../../platform/context.js';
 import { recordAnswer, requestEvaluation } from '../evaluations/evaluations.service.js';
 import { type TemplateVersion, templateInForce } from '../evaluations/templates.service.js';
 import type { Matter } from './transition.js';
-
-/** The tracking link takes a rating while the round is resolved; the request's expiry only bounds other channels. */
-const MATTER_EVALUATION_DAYS = 30;
 
 /** The round being resolved: one more than the reopenings so far. Read before the resolving transaction. */
 export async function currentRound(db: Queryable, matterId: string): Promise<number> {
@@ -27,14 +30,23 @@ export async function currentRound(db: Queryable, matterId: string): Promise<num
   return 1 + Number(row?.n ?? 0);
 }
 
-/** Opens the round's evaluation in the 办结's transaction; the person rated is the handler (or who resolved it). */
-export async function openRoundEvaluation(tx: Tx, ctx: Ctx, matter: Matter, round: number) {
+/** 意见反馈必评: the answer to a suggestion is rated as an answer; every other matter as its handling. */
+export const matterEvaluationType = (kind: Matter['kind']): EvaluationType =>
+  kind === 'suggestion' ? 'answer' : 'matter';
+
+/**
+ * Opens the round's evaluation in the 办结's transaction; the person rated is the handler (or who
+ * resolved it). `expiresInDays` (the station's `evaluation.expiresDays`) bounds the doorplate page,
+ * "my matters" and the reminder; the tracking link takes a rating while the round is resolved.
+ */
+export async function openRoundEvaluation(tx: Tx, ctx: Ctx, matter: Matter, round: number, expiresInDays: number) {
   return requestEvaluation(tx, ctx, {
-    type: 'matter',
+    type: matterEvaluationType(matter.kind),
     subject: { type: 'matter', id: matter.id },
     stationId: matter.stationId,
     unitPath: matter.unitPath,
-    expiresInDays: MATTER_EVALUATION_DAYS,
+    householdId: matter.householdId,
+    expiresInDays,
     round,
     ratedStaffId: matter.assigneeStaffId ?? ctx.actor?.id ?? null,
   });
@@ -49,7 +61,7 @@ export async function roundEvaluation(db: Queryable, matter: Matter) {
     .orderBy(desc(evaluationRequests.createdAt))
     .limit(1);
   if (!request || request.answeredAt) return null;
-  return { request, template: await templateInForce(db, matter.stationId, 'matter') };
+  return { request, template: await templateInForce(db, matter.stationId, request.type) };
 }
 
 /** 满意 / 基本满意 / 不满意 as the option of the template's scale, by value or by its satisfied mark. */

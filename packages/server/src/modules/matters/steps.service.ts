@@ -85,10 +85,11 @@ export const returnMatter = (ctx: Ctx, id: string, b: ReasonInput) =>
 export async function resolveMatter(ctx: Ctx, id: string, outcome: string): Promise<MatterView> {
   const matter = await getMatterOrThrow(ctx, id);
   const round = await currentRound(ctx.db, id);
+  const { evaluation } = await matterSettings(ctx.db, matter.stationId);
   const change: Change = { action: 'resolve', note: outcome, patch: { outcome, resolvedAt: ctx.now() } };
   const updated = await ctx.db.transaction(async (tx) => {
     const resolved = await transition(ctx, matter, change, { tx });
-    await openRoundEvaluation(tx, ctx, resolved, round);
+    await openRoundEvaluation(tx, ctx, resolved, round, evaluation.expiresDays);
     return resolved;
   });
   return presentWithPhotos(ctx, { ...updated, address: matter.address, stationName: matter.stationName });

@@ -39,6 +39,7 @@ export async function matterSettings(db: Queryable, stationId: string): Promise<
     limits: { ...DEFAULT_MATTER_SETTINGS.limits, ...stored.limits },
     privacy: { ...DEFAULT_MATTER_SETTINGS.privacy, ...stored.privacy },
     review: { ...DEFAULT_MATTER_SETTINGS.review, ...stored.review },
+    evaluation: { ...DEFAULT_MATTER_SETTINGS.evaluation, ...stored.evaluation },
     desk: { ...DEFAULT_MATTER_SETTINGS.desk, ...stored.desk },
   };
   byStation.set(stationId, { value, at: Date.now() });

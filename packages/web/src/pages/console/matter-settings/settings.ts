@@ -24,5 +24,6 @@ export function cleanSettings(v: MatterSettings): MatterSettings {
     privacy: v.privacy,
     review: v.review,
     desk: v.desk,
+    evaluation: v.evaluation,
   };
 }

@@ -43,6 +43,56 @@ export function PromiseFields({ readOnly }: { readOnly: boolean }) {
           <Switch disabled={readOnly} />
         </Form.Item>
       </Col>
+      <EvaluationFields readOnly={readOnly} />
     </Row>
+  );
+}
+
+/** 五必评: how long an evaluation waits, when its one reminder goes out, and what counts as a flood. */
+function EvaluationFields({ readOnly }: { readOnly: boolean }) {
+  const { t } = useLang();
+  const required = [{ required: true, message: t('必填', 'Required') }];
+  const field = (name: string, label: string, en: string, max: number, extra: string, extraEn: string) => (
+    <Col xs={24} sm={6} key={name}>
+      <Form.Item label={t(label, en)} name={['evaluation', name]} rules={required} extra={t(extra, extraEn)}>
+        <InputNumber min={1} max={max} precision={0} disabled={readOnly} style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <>
+      {field(
+        'expiresDays',
+        '评价有效期（天）',
+        'Evaluation open for (days)',
+        90,
+        '过期未评的记为“未评价”',
+        'Unanswered ones count as not rated',
+      )}
+      {field(
+        'reminderAfterDays',
+        '未评价时提醒（天后）',
+        'Remind once after (days)',
+        60,
+        '只发一次短信，短信不含链接',
+        'One SMS, never with a link',
+      )}
+      {field(
+        'floodWindowMinutes',
+        '集中提交判定（分钟内）',
+        'Flood window (minutes)',
+        1440,
+        '同一设备在此时间内',
+        'From one device within this time',
+      )}
+      {field(
+        'floodMaxAnswers',
+        '超过几条即待所长确认',
+        'Answers before flagging',
+        100,
+        '超出的评价暂不计入统计',
+        'Answers beyond it wait for the chief',
+      )}
+    </>
   );
 }

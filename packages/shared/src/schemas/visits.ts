@@ -1,0 +1,42 @@
+/** 走访入户必评: a household visit logged by one of the three lines; each opens one evaluation the household answers. */
+import { z } from 'zod';
+import type { Label } from '../i18n.js';
+import { Id, Shown, text } from './common.js';
+
+/** 三线合一: 公安警力线, 干部职工线, 社区网格线. */
+export const VISIT_LINES = ['police', 'cadre', 'grid'] as const;
+export type VisitLine = (typeof VISIT_LINES)[number];
+
+export const VISIT_LINE_LABELS: Record<VisitLine, Label> = {
+  police: { zh: '公安警力线', en: 'Police line' },
+  cadre: { zh: '干部职工线', en: 'Cadres’ line' },
+  grid: { zh: '社区网格线', en: 'Community grid line' },
+};
+
+export const VisitInput = z
+  .object({
+    householdId: Id,
+    line: z.enum(VISIT_LINES),
+    /** When the visit took place; now when absent. Not in the future. */
+    visitedAt: z.iso.datetime({ offset: true }).optional(),
+    /** What was talked about (internal). */
+    note: text(500).optional(),
+  })
+  .strict();
+export type VisitInput = z.infer<typeof VisitInput>;
+
+export const VisitView = z.object({
+  id: Id,
+  stationId: Id,
+  householdId: Id,
+  address: Shown,
+  line: z.enum(VISIT_LINES),
+  staffId: Id,
+  staffName: Shown,
+  visitedAt: z.iso.datetime(),
+  note: Shown.nullable(),
+  /** Whether the household has answered the visit's evaluation. */
+  evaluated: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type VisitView = z.infer<typeof VisitView>;
