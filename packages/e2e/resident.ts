@@ -48,6 +48,16 @@ export async function acceptByDesk(browser: Browser, number: string) {
   await context.close();
 }
 
+/** 受理 and 办结 by the desk, through the API: the resident's page then asks for the rating. */
+export async function resolveByDesk(browser: Browser, number: string, outcome: string) {
+  const { context, staffPage, post } = await deskByApi(browser);
+  const found = await (await staffPage.request.get(`/api/v1/matters?q=${number}&status=submitted`)).json();
+  const id = found.items[0].id;
+  await post(`/api/v1/matters/${id}/accept`, { urgency: 'normal' });
+  await post(`/api/v1/matters/${id}/resolve`, { outcome });
+  await context.close();
+}
+
 /** The path of a demo doorplate, read through the console API as the desk. */
 export async function doorplatePath(browser: Browser, nth = 7) {
   const { context, staffPage } = await deskByApi(browser);

@@ -18,9 +18,14 @@ import { registerCalendarJobs } from './modules/calendar/jobs.js';
 import { checksRoutes } from './modules/checks/checks.routes.js';
 import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes.js';
+import { onSubjectAnswered } from './modules/evaluations/evaluations.service.js';
+import { figuresRoutes } from './modules/evaluations/figures.routes.js';
+import { flaggedRoutes } from './modules/evaluations/flagged.routes.js';
+import { registerEvaluationJobs } from './modules/evaluations/jobs.js';
 import { reviewRoutes } from './modules/evaluations/reviews.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
+import { matterAnswered } from './modules/matters/evaluation.js';
 import { registerMatterJobs } from './modules/matters/jobs.js';
 import { matterRoutes } from './modules/matters/matters.routes.js';
 import { residentRoutes } from './modules/matters/resident.routes.js';
@@ -38,6 +43,7 @@ import { phoneRoutes } from './modules/residents/phone.routes.js';
 import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
+import { visitRoutes } from './modules/visits/visits.routes.js';
 import { Sealer } from './platform/audit-seal.js';
 import type { AppDeps } from './platform/context.js';
 import { EventHub } from './platform/events.js';
@@ -61,6 +67,8 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.server.headersTimeout = http.headersTimeoutMs;
+  // A matter's evaluation answered through the generic link rates the matter (its module owns the subject).
+  onSubjectAnswered('matter', matterAnswered);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -136,8 +144,11 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(notifyRoutes);
       await api.register(evaluationRoutes);
       await api.register(reviewRoutes);
+      await api.register(figuresRoutes);
+      await api.register(flaggedRoutes);
       await api.register(receptionRoutes);
       await api.register(meetingRoutes);
+      await api.register(visitRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -173,6 +184,7 @@ function installJobs(app: FastifyInstance, deps: AppDeps) {
   const jobs = new JobRegistry(deps, app.log);
   registerMatterJobs(jobs, deps.config);
   registerCalendarJobs(jobs);
+  registerEvaluationJobs(jobs);
   registerNotifyJobs(jobs, deps.config);
   // Notifications start from the outbox's end the first time, not from last week's events.
   app.addHook('onReady', () => initNotifyCursor(deps.database.db));

@@ -1,6 +1,7 @@
 export * from './domain/calendar-presets.js';
 export * from './domain/checks.js';
 export * from './domain/counters.js';
+export * from './domain/evaluation-figures.js';
 export * from './domain/evaluation-reviews.js';
 export * from './domain/evaluations.js';
 export * from './domain/events.js';
@@ -18,6 +19,7 @@ export * from './schemas/calendar.js';
 export * from './schemas/checks.js';
 export * from './schemas/common.js';
 export * from './schemas/desk.js';
+export * from './schemas/evaluation-figures.js';
 export * from './schemas/evaluation-reviews.js';
 export * from './schemas/evaluations.js';
 export * from './schemas/live.js';

@@ -58,6 +58,8 @@ function callerFor(path: string): Client {
   )
     return clients.secadmin!;
   if (path.startsWith('/api/v1/matters') || path === '/api/v1/events') return clients.desk!;
+  if (path.includes('/evaluation-figures')) return clients.chief!;
+  if (path.includes('/evaluation-reviews') || path.includes('/evaluation-answers')) return clients.chief!;
   if (
     path.startsWith('/api/v1/staff') ||
     path.startsWith('/api/v1/units') ||

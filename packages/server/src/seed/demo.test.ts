@@ -3,6 +3,7 @@ import { ROLES } from '@jingmin/shared';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
+import { rowsOf } from '../db/rows.js';
 import { households, matters, staff, units } from '../db/schema/index.js';
 import { verifyChain } from '../platform/audit.js';
 import { createDeps } from '../platform/boot.js';
@@ -86,6 +87,43 @@ describe('the demo county', () => {
     for (const r of rows.filter((x) => x.channel === 'hotline_12345')) expect(r.externalNo).toMatch(/^GD\d{12}$/);
     // Some were told where no doorplate is known: a village and the desk's words.
     expect(rows.some((r) => r.householdId === null)).toBe(true);
+  });
+
+  it('has six months of evaluations of every type, most satisfied, the unsatisfied ones reviewed and called back', async () => {
+    const { db } = deps.database;
+    const rows = rowsOf<{ type: string; requests: number; answered: number; satisfied: number; oldest: Date }>(
+      await db.execute(
+        sql`SELECT r.type, count(*)::int AS requests, count(a.id)::int AS answered,
+                   count(*) FILTER (WHERE a.satisfied)::int AS satisfied, min(r.created_at) AS oldest
+              FROM evaluation_requests r LEFT JOIN evaluation_answers a ON a.request_id = r.id
+             GROUP BY r.type`,
+      ),
+    );
+    const byType = Object.fromEntries(rows.map((r) => [r.type, r]));
+    for (const type of ['matter', 'reception', 'meeting', 'visit', 'answer']) {
+      const t = byType[type]!;
+      expect(t.answered, type).toBeGreaterThan(20);
+      expect(t.answered, type).toBeLessThan(t.requests); // some never rated: no default satisfaction
+      expect(t.satisfied / t.answered, type).toBeGreaterThan(0.8);
+      expect(t.satisfied, type).toBeLessThan(t.answered);
+      expect(Date.now() - new Date(t.oldest).getTime(), type).toBeGreaterThan(150 * 86_400_000);
+    }
+    const reviews = rowsOf<{ status: string; n: number }>(
+      await db.execute(sql`SELECT status, count(*)::int AS n FROM evaluation_reviews GROUP BY status`),
+    );
+    const byStatus = Object.fromEntries(reviews.map((r) => [r.status, r.n]));
+    expect(byStatus.closed).toBeGreaterThan(20);
+    expect((byStatus.open ?? 0) + (byStatus.callback_assigned ?? 0)).toBeGreaterThan(0);
+    const meetings = rowsOf<{ type: string }>(await db.execute(sql`SELECT DISTINCT type FROM meetings`));
+    expect(new Set(meetings.map((r) => r.type))).toEqual(
+      new Set(['security_briefing', 'community_dialogue', 'landlords', 'work_report']),
+    );
+    const [flagged] = rowsOf<{ waiting: number }>(
+      await db.execute(
+        sql`SELECT count(*) FILTER (WHERE flagged AND accepted_at IS NULL)::int AS waiting FROM evaluation_answers`,
+      ),
+    );
+    expect(flagged!.waiting).toBeGreaterThan(0);
   });
 
   it('leaves an intact audit chain', async () => {

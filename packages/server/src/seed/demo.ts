@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DepartmentKind, Role, TeamKind, UnitKind } from '@jingmin/shared';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { firstOrThrow } from '../db/rows.js';
 import { departments, households, staff, teams, units } from '../db/schema/index.js';
@@ -15,6 +16,7 @@ import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
 import { type DeskStation, seedDeskMatters } from './desk-matters.js';
 import { seedDuties } from './duties.js';
+import { type EvaluationStation, seedEvaluations } from './evaluations.js';
 import { type HistoryStation, seedMatterHistory } from './matter-history.js';
 import { itemAt, mobile, personName, pick, type Rand, rng, valueAt } from './names.js';
 import { seedNotifyPreferences } from './notify.js';
@@ -95,6 +97,13 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     ['cg', urbanGrids.villages],
   ]);
   await seedNotifyPreferences(tx, ids);
+  // Teams: the desk officer in 警务队, the community officer and the auxiliary in 社区警务队 (figures by team).
+  await tx.execute(sql`
+    UPDATE staff s SET team_id = t.id
+      FROM (VALUES ('duty', '警务队'), ('officer', '社区警务队'), ('aux', '社区警务队')) AS m(role, team),
+           teams t
+     WHERE s.username IN ('lt.' || m.role, 'cg.' || m.role) AND t.name = m.team
+       AND t.station_id = (CASE WHEN s.username LIKE 'lt.%' THEN ${rural.id} ELSE ${urban.id} END)::uuid`);
   const nameOf = Object.fromEntries(accounts.map((a) => [a.username, a.displayName]));
   const historyOf = (station: UnitNode, prefix: string, departmentNames: string[]): HistoryStation => ({
     id: station.id,
@@ -129,12 +138,32 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     rural: deskOf(rural, 'lt', ruralGrids.villages),
     urban: deskOf(urban, 'cg', urbanGrids.villages),
   });
+  const evaluationOf = (station: UnitNode, prefix: string, villages: UnitNode[]): EvaluationStation => ({
+    id: station.id,
+    path: station.path,
+    name: station.name,
+    chief: person(`${prefix}.chief`),
+    officer: person(`${prefix}.officer`),
+    aux: person(`${prefix}.aux`),
+    grid: person(`${prefix}.grid`),
+    villages,
+    households: homes.filter((h) => h.unitPath.startsWith(station.path)),
+  });
+  const evaluated = await seedEvaluations(tx, rng(9), deps.clock.now(), [
+    evaluationOf(rural, 'lt', ruralGrids.villages),
+    evaluationOf(urban, 'cg', urbanGrids.villages),
+  ]);
   await recordAudit(tx, deps.keys.audit, {
     actor: null,
     action: 'demo.seed',
     result: 'ok',
     at: deps.clock.now(),
-    details: { households: homes.length, accounts: accounts.length, matters: matterCount + deskCount },
+    details: {
+      households: homes.length,
+      accounts: accounts.length,
+      matters: matterCount + deskCount,
+      ...evaluated,
+    },
   });
   return accounts;
 }

@@ -19,7 +19,11 @@ export const MATTER_COUNTERS = [
   'accepted_today',
   /** 今日办结: resolved since midnight (Asia/Shanghai). */
   'resolved_today',
-  /** 不满意待复核: rated 不满意 and not yet reviewed by the chief. */
+  /**
+   * 不满意待复核: the open reviews (not yet called back) of unsatisfied answers of every type — the rows of
+   * `evaluation_reviews`. The figure opens the reviews page (评价复核); as a matter list filter it keeps
+   * the matters among them.
+   */
   'awaiting_review',
   /** 已评价: every rated matter (the satisfaction rate's base). */
   'rated',

@@ -114,3 +114,34 @@ export type CheckRateRow = z.infer<typeof CheckRateRow>;
 
 export const CheckRates = z.object({ officers: z.array(CheckRateRow), stations: z.array(CheckRateRow) });
 export type CheckRates = z.infer<typeof CheckRates>;
+
+export const CheckOfficersQuery = z.object({ /** A station in the caller's scope. */ stationId: Id }).strict();
+export type CheckOfficersQuery = z.infer<typeof CheckOfficersQuery>;
+
+/** An officer a sample may be drawn for, with the size of their area. */
+export const CheckOfficer = z.object({
+  id: Id,
+  name: Shown,
+  /** Where the account works (the station, or a police office below it). */ unitName: Shown,
+  /** Households whose nearest responsible officer (责任民警) is this officer: the population a draw samples. */
+  households: z.number().int(),
+});
+export type CheckOfficer = z.infer<typeof CheckOfficer>;
+
+/** Someone who may inspect: the community officers of the bureau, those of other stations first (交叉互评). */
+export const CheckInspector = z.object({
+  id: Id,
+  name: Shown,
+  stationId: Id,
+  stationName: Shown,
+  /** Belongs to another station than the one sampled. */ crossStation: z.boolean(),
+});
+export type CheckInspector = z.infer<typeof CheckInspector>;
+
+export const CheckOfficers = z.object({
+  stationId: Id,
+  stationName: Shown,
+  officers: z.array(CheckOfficer),
+  inspectors: z.array(CheckInspector),
+});
+export type CheckOfficers = z.infer<typeof CheckOfficers>;

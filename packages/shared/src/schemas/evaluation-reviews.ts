@@ -60,3 +60,32 @@ export type ReviewView = z.infer<typeof ReviewView>;
 
 export const ReviewList = z.object({ items: z.array(ReviewView) });
 export type ReviewList = z.infer<typeof ReviewList>;
+
+/**
+ * 待确认评价: an answer held out of the figures because it followed too many from the same device.
+ * Never the device's hashes, never the resident's words: what it rated, when, and how it answered.
+ */
+export const FlaggedAnswerView = z.object({
+  id: Id,
+  type: z.enum(EVALUATION_TYPES),
+  subjectType: Shown,
+  subjectId: Id,
+  /** The matter's 回执号 for a matter's answer. */
+  matterNumber: Shown.nullable(),
+  round: z.number().int().nullable(),
+  answeredAt: z.iso.datetime(),
+  /** By the options its scale marks as satisfied; null when the scale was not answered. */
+  satisfied: z.boolean().nullable(),
+  /** Answers from the same device to this station within the flood window ending at this one, this one included. */
+  fromSameDevice: z.number().int(),
+  acceptedAt: z.iso.datetime().nullable(),
+  acceptedByName: Shown.nullable(),
+});
+export type FlaggedAnswerView = z.infer<typeof FlaggedAnswerView>;
+
+export const FlaggedAnswerList = z.object({
+  /** The station's flood window (minutes) the counts were made with. */
+  windowMinutes: z.number().int(),
+  items: z.array(FlaggedAnswerView),
+});
+export type FlaggedAnswerList = z.infer<typeof FlaggedAnswerList>;

@@ -96,6 +96,8 @@ export const ResidentRound = z.object({
   ratedAt: z.iso.datetime().nullable(),
   /** Present after an unsatisfied rating. */
   review: ReviewPromise.nullable(),
+  /** When the callback after that rating was recorded (所长已复核并回访); what was said stays with the station. */
+  reviewedAt: z.iso.datetime().nullable(),
   /** When the chief reopened it (the round ended); null for the current round. */
   reopenedAt: z.iso.datetime().nullable(),
 });

@@ -23,9 +23,19 @@ export type WindowServicesInput = z.infer<typeof WindowServicesInput>;
 export const WindowServicesView = z.object({ stationId: Id, services: z.array(Shown) });
 export type WindowServicesView = z.infer<typeof WindowServicesView>;
 
-/** The printed window QR: its address (shown once, when made) and the QR as SVG. */
+/** The printed window QR: the address it opens and the QR as SVG. */
 export const WindowQrView = z.object({ url: Shown, svg: Shown });
 export type WindowQrView = z.infer<typeof WindowQrView>;
+
+/** The window QR in force, to show and print again; `qr` is null until the station makes one. */
+export const WindowQrCurrent = z.object({
+  stationId: Id,
+  /** Printed on the card above the code. */ stationName: Shown,
+  qr: WindowQrView.nullable(),
+  /** When the code in force was made (the one printed before it stopped working then). */
+  madeAt: z.iso.datetime().nullable(),
+});
+export type WindowQrCurrent = z.infer<typeof WindowQrCurrent>;
 
 /** A scan of a printed QR: the station (or meeting) and the QR's secret code. */
 export const WindowQrScanParams = z.object({ stationId: Id }).strict();

@@ -1,7 +1,8 @@
 /** 走访入户必评: a household visit logged by one of the three lines; each opens one evaluation the household answers. */
 import { z } from 'zod';
 import type { Label } from '../i18n.js';
-import { Id, Shown, text } from './common.js';
+import { Id, Page, Shown, text } from './common.js';
+import { EvaluationLink } from './public.js';
 
 /** 三线合一: 公安警力线, 干部职工线, 社区网格线. */
 export const VISIT_LINES = ['police', 'cadre', 'grid'] as const;
@@ -40,3 +41,10 @@ export const VisitView = z.object({
   createdAt: z.iso.datetime(),
 });
 export type VisitView = z.infer<typeof VisitView>;
+
+/** A visit just logged, with the link of its evaluation: the officer shows its QR on the phone right there. */
+export const VisitLogged = VisitView.extend({ evaluation: EvaluationLink });
+export type VisitLogged = z.infer<typeof VisitLogged>;
+
+export const VisitQuery = Page;
+export type VisitQuery = z.infer<typeof VisitQuery>;

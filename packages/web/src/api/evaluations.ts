@@ -12,8 +12,9 @@ import { api } from './client';
 
 export const evaluations = {
   open: (token: string) => api.get<PublicEvaluationView>(`/public/evaluations/${token}`),
-  answer: (token: string, input: EvaluationAnswerInput) =>
-    api.post<EvaluationAnswered>(`/public/evaluations/${token}`, input),
+  /** `headers`: the browser's device key (防刷), see pages/resident/evaluate/device-key. */
+  answer: (token: string, input: EvaluationAnswerInput, headers?: Record<string, string>) =>
+    api.post<EvaluationAnswered>(`/public/evaluations/${token}`, input, headers),
 };
 
 /** 召开会议必评: a station's meetings and their attendance QR. */

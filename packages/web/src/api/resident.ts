@@ -4,6 +4,7 @@
  */
 import type {
   DoorplateView,
+  EvaluationLink,
   MatterKind,
   MatterReceipt,
   PhoneCodeSent,
@@ -14,6 +15,7 @@ import type {
   ResidentMessageInput,
   SubmitMatterInput,
   UploadPhotosResult,
+  WaitingEvaluations,
 } from '@jingmin/shared';
 import { api, apiUrl, request, withQuery } from './client';
 
@@ -39,8 +41,9 @@ export const resident = {
       { 'idempotency-key': idempotencyKey },
     ),
   matter: (tracking: string) => api.get<ResidentMatterView>(`/public/matters/${tracking}`),
-  rate: (tracking: string, input: RateMatterInput) =>
-    api.post<ResidentMatterView>(`/public/matters/${tracking}/rating`, input),
+  /** `headers`: the browser's device key (防刷), as for any evaluation answer. */
+  rate: (tracking: string, input: RateMatterInput, headers?: Record<string, string>) =>
+    api.post<ResidentMatterView>(`/public/matters/${tracking}/rating`, input, headers),
   /** Photos for a chat message, before it is sent. */
   uploadMessagePhotos: (tracking: string, files: File[], idempotencyKey: string) =>
     api.post<UploadPhotosResult>(`/public/matters/${tracking}/photos`, photoForm(files), {
@@ -55,6 +58,16 @@ export const resident = {
   verifyPhone: (phone: string, code: string) => api.post<PhoneSession>('/public/phone/verify', { phone, code }),
   phoneMatters: (phoneToken: string) =>
     request<PhoneMatters>('GET', '/public/phone/matters', undefined, { 'x-phone-token': phoneToken }),
+  /** 待评价 of the household at this door: what and when, never who. */
+  doorplateEvaluations: (token: string) => api.get<WaitingEvaluations>(`/public/doorplates/${token}/evaluations`),
+  /** A fresh link to one of them (earlier links to it stop working). */
+  doorplateEvaluationLink: (token: string, id: string) =>
+    api.post<EvaluationLink>(`/public/doorplates/${token}/evaluations/${id}/link`),
+  /** 待评价 of the matters sent with the verified phone. */
+  phoneEvaluations: (phoneToken: string) =>
+    request<WaitingEvaluations>('GET', '/public/phone/evaluations', undefined, { 'x-phone-token': phoneToken }),
+  phoneEvaluationLink: (phoneToken: string, id: string) =>
+    request<EvaluationLink>('POST', `/public/phone/evaluations/${id}/link`, undefined, { 'x-phone-token': phoneToken }),
 };
 
 /**

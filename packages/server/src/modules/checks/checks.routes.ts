@@ -3,6 +3,8 @@ import {
   CheckAnswerInput,
   CheckItemParams,
   CheckItemView,
+  CheckOfficers,
+  CheckOfficersQuery,
   CheckRates,
   CheckRatesQuery,
   CheckSampleView,
@@ -11,6 +13,7 @@ import {
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkOfficers } from './checks.queries.js';
 import { answerCheckItem, checkRates, drawCheck, findChecks, getCheck, getCheckItem } from './checks.service.js';
 
 const tags = ['checks'];
@@ -18,6 +21,22 @@ const tags = ['checks'];
 const draws = { capability: 'scope.grant' } as const;
 
 export const checksRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/checks/officers',
+    {
+      config: draws,
+      schema: {
+        tags,
+        summary: '可抽查的民警',
+        description:
+          '抽样前选人：某派出所的民警及其责任区门牌户数（最近一级责任民警是其本人的户数，即抽样总体；没有责任区的社区民警记 0 户），以及同一县局可任检查人的社区民警，其他派出所的排在前面（交叉互评）。派出所须在本人辖区内。',
+        errors: ['NOT_FOUND'],
+        querystring: CheckOfficersQuery,
+        response: { 200: CheckOfficers },
+      },
+    },
+    (req) => checkOfficers(req.ctx, req.query),
+  );
   app.post(
     '/checks/samples',
     {

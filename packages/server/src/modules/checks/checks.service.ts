@@ -20,38 +20,18 @@ import {
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
-import { firstOrThrow, rowsOf } from '../../db/rows.js';
+import { firstOrThrow } from '../../db/rows.js';
 import { checkItems, checkSamples, households, matters, staff, units } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeeHousehold, canSeePath, visibleUnits } from '../../platform/scope.js';
 import { prepareGrant, writeGrant } from '../scope/scope.service.js';
+import { areaHouseholds, bureauPathOf } from './checks.queries.js';
 
 const DAY_MS = 86_400_000;
 const officer = alias(staff, 'officer');
 const inspector = alias(staff, 'inspector');
-
-/**
- * The households an officer answers for: those whose nearest responsible officer on their path (the rule of
- * modules/org/duties.service.ts `responsibleOfficer`, grid first, then the village it inherits from) is them.
- */
-export async function areaHouseholds(db: Queryable, officerId: string, stationPath: string): Promise<string[]> {
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(sql`
-      SELECT h.id FROM households h
-      JOIN LATERAL (
-        SELECT d.staff_id FROM unit_duties d
-        JOIN units u ON u.id = d.unit_id
-        JOIN staff s ON s.id = d.staff_id
-        WHERE d.duty = 'responsible_officer' AND s.status = 'active' AND starts_with(h.unit_path, u.path)
-        ORDER BY length(u.path) DESC
-        LIMIT 1
-      ) r ON true
-      WHERE starts_with(h.unit_path, ${stationPath}) AND r.staff_id = ${officerId}`),
-  );
-  return rows.map((r) => r.id);
-}
 
 async function stationOf(db: Queryable, path: string) {
   const [station] = await db
@@ -72,7 +52,7 @@ async function accountOf(db: Queryable, id: string) {
 
 /** 交叉互评: a community officer of another station of the same bureau, picked with the sample's seed. */
 async function crossInspector(ctx: Ctx, stationPath: string, exclude: string[], seed: string) {
-  const bureauPath = stationPath.replace(/[^/]+\/$/, '');
+  const bureauPath = bureauPathOf(stationPath);
   const rows = await ctx.db
     .select({ id: staff.id, path: units.path })
     .from(staff)

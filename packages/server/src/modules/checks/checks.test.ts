@@ -5,11 +5,14 @@
  * two yes/no answers each, and the rates come with a Wilson interval that
  * matches the database's own counts.
  */
-import { wilsonInterval } from '@jingmin/shared';
+import { type Role, wilsonInterval } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
+import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows.js';
-import { unitDuties } from '../../db/schema/index.js';
+import { staff, unitDuties } from '../../db/schema/index.js';
+import { sealField } from '../../platform/crypto.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
 
 const DAY = 86_400_000;
@@ -184,5 +187,64 @@ describe('answers and rates', () => {
     const elsewhere = await ok<{ officers: RateRow[] }>((await t.as('b.chief')).get('/api/v1/checks/rates'));
     expect(elsewhere.officers).toEqual([]);
     expect((await (await t.as('a.officer')).get('/api/v1/checks/rates')).status).toBe(403);
+  });
+});
+
+/** An account made in the database, with a second factor the harness can answer. */
+async function addStaff(username: string, roles: Role[], scopeUnitId: string) {
+  const secret = generateSecret();
+  t.fx.totpSecrets[username] = secret;
+  await t.deps.database.db.insert(staff).values({
+    username,
+    displayName: username,
+    passwordHash: await hashPassword(t.fx.password, t.deps.config.security.argon2MemoryKib),
+    mustChangePassword: false,
+    roles,
+    scopeUnitId,
+    totpEnabled: true,
+    totpSecretEnc: sealField(t.deps.keys.data, secret),
+    passwordChangedAt: t.clock.now(),
+  });
+}
+
+type Officers = {
+  stationName: string;
+  officers: { id: string; name: string; households: number }[];
+  inspectors: { id: string; stationId: string; crossStation: boolean }[];
+};
+
+describe('the officers a sample may be drawn for', () => {
+  const url = (station: string) => `/api/v1/checks/officers?stationId=${station}`;
+
+  it("lists a station's officers with their area sizes and the bureau's inspectors, other stations first", async () => {
+    await addStaff('qh.bureau', ['bureau_supervisor'], t.fx.units.bureau);
+    const bureau = await t.as('qh.bureau');
+    const a = await ok<Officers>(bureau.get(url(t.fx.units.stationA)));
+    expect(a.stationName).toBe('A派出所');
+    expect(a.officers).toContainEqual(
+      expect.objectContaining({ id: t.fx.staffIds['a.officer'], name: 'a.officer', households: area.length }),
+    );
+    expect(a.inspectors[0]).toMatchObject({ id: t.fx.staffIds['b.officer'], crossStation: true });
+    expect(a.inspectors.find((i) => i.id === t.fx.staffIds['a.officer'])).toMatchObject({ crossStation: false });
+
+    // B's community officer answers for no household yet: listed with none, never left out.
+    const b = await ok<Officers>(bureau.get(url(t.fx.units.stationB)));
+    expect(b.officers).toEqual([expect.objectContaining({ id: t.fx.staffIds['b.officer'], households: 0 })]);
+    expect(b.inspectors[0]).toMatchObject({ id: t.fx.staffIds['a.officer'], crossStation: true });
+
+    // The count is the draw's own population.
+    const chief = await t.as('a.chief');
+    const mine = await ok<Officers>(chief.get(url(t.fx.units.stationA)));
+    const drawn = await ok<Sample>(chief.post('/api/v1/checks/samples', draw({ seed: 'sizes', size: 1 })));
+    expect(mine.officers.find((o) => o.id === t.fx.staffIds['a.officer'])?.households).toBe(drawn.population);
+  });
+
+  it('refuses another station, an account that does not draw, and no session', async () => {
+    expect((await (await t.as('b.chief')).get(url(t.fx.units.stationA))).status).toBe(403);
+    expect((await (await t.as('a.officer')).get(url(t.fx.units.stationA))).status).toBe(403);
+    expect((await t.anonymous().get(url(t.fx.units.stationA))).status).toBe(401);
+    const unknown = await (await t.as('a.chief')).get(url('00000000-0000-4000-8000-000000000000'));
+    expect(unknown.status).toBe(404);
+    expect((await (await t.as('a.chief')).get('/api/v1/checks/officers')).status).toBe(400);
   });
 });

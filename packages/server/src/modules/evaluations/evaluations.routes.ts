@@ -14,6 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cookieName } from '../../platform/session.js';
 import { answerEvaluation, openEvaluation } from './evaluations.service.js';
+import { answeringDevice } from './flood.js';
 import { readTemplate, saveTemplate } from './templates.service.js';
 
 const tags = ['evaluations'];
@@ -45,7 +46,9 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '提交评价',
         description:
           '群众提交评价，只能提交一次；按打开时看到的题目版本逐题校验，有误时指出是第几题。' +
-          '工作人员登录状态下不能提交（不能代群众评价）。审计只记录哪次评价和题目版本，不记录回答内容。',
+          '工作人员登录状态下不能提交（不能代群众评价）。审计只记录哪次评价和题目版本，不记录回答内容。' +
+          '同一设备（浏览器自带的随机标识 x-device-key，或同一地址加同一浏览器）短时间内提交过多的，' +
+          '照常保存并计为已评价，但标记待所长确认，确认前不计入统计。',
         errors: ['EVALUATION_ANSWERED', 'EVALUATION_EXPIRED', 'EVALUATION_BY_STAFF'],
         params: EvaluationTokenParams,
         body: EvaluationAnswerInput,
@@ -54,7 +57,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) =>
       answerEvaluation(req.ctx, req.params.token, req.body, {
-        userAgent: req.headers['user-agent'],
+        ...answeringDevice(req.ctx, req.headers),
         staffCookie: Boolean(req.cookies[cookieName(req.ctx.deps)]),
       }),
   );

@@ -18,9 +18,10 @@ import type { Tx } from '../../db/client.js';
 import { firstOrThrow } from '../../db/rows.js';
 import { evaluationAnswers, evaluationRequests, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
-import { hmacSm3, randomToken, sm3 } from '../../platform/crypto.js';
+import { randomToken, sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { matterSettings } from '../settings/settings.service.js';
+import { type AnsweringDevice, isFlood } from './flood.js';
 import { openReview } from './reviews.service.js';
 import { type TemplateVersion, templateInForce, templateVersion } from './templates.service.js';
 
@@ -121,16 +122,29 @@ export async function openEvaluation(ctx: Ctx, token: string): Promise<PublicEva
   };
 }
 
-/** Where the answer came from, keyed so a dump reveals neither address nor browser (for the flood check). */
-export const deviceHashOf = (ctx: Ctx, userAgent: string | undefined) =>
-  hmacSm3(ctx.deps.keys.data, `device:${ctx.ip}|${userAgent ?? ''}`).toString('hex');
+/**
+ * What the subject's own module does, in the answer's transaction, when its evaluation is answered
+ * through the generic link (doorplate, "my matters"): a matter is rated as on its tracking page.
+ */
+export type SubjectAnswered = (
+  tx: Tx,
+  ctx: Ctx,
+  answered: { request: typeof evaluationRequests.$inferSelect; template: TemplateVersion; answers: Answers },
+) => Promise<void>;
+
+const subjectHooks = new Map<string, SubjectAnswered>();
+
+/** Registered once at start by the module that owns the subject type. */
+export function onSubjectAnswered(subjectType: string, hook: SubjectAnswered) {
+  subjectHooks.set(subjectType, hook);
+}
 
 /** The resident answers once; the answer keeps the version it answered. */
 export async function answerEvaluation(
   ctx: Ctx,
   token: string,
   input: EvaluationAnswerInput,
-  device: { userAgent?: string; staffCookie: boolean },
+  device: AnsweringDevice & { staffCookie: boolean },
 ) {
   if (ctx.actor || device.staffCookie) throw new AppError('EVALUATION_BY_STAFF');
   const { request } = await openRequestOf(ctx, token);
@@ -141,21 +155,24 @@ export async function answerEvaluation(
   const problem = validateAnswers(template, answers);
   if (problem) throw new AppError('VALIDATION', { detail: answerProblemText(template, problem, ctx.locale) });
   const { review } = await matterSettings(ctx.db, request.stationId);
-  const answeredAt = await ctx.db.transaction((tx) =>
-    recordAnswer(tx, ctx, {
+  const answeredAt = await ctx.db.transaction(async (tx) => {
+    const at = await recordAnswer(tx, ctx, {
       request,
       template,
       answers,
-      deviceHash: deviceHashOf(ctx, device.userAgent),
+      device: { deviceHash: device.deviceHash, deviceKeyHash: device.deviceKeyHash },
       callbackHours: review.callbackHours,
-    }),
-  );
+    });
+    await subjectHooks.get(request.subjectType)?.(tx, ctx, { request, template, answers });
+    return at;
+  });
   return { answeredAt: answeredAt.toISOString(), version: template.version };
 }
 
 /**
  * Stores the one answer to a request in the caller's transaction (the public link, or a
- * module's own form such as the matter's tracking link), and opens the chief's review when
+ * module's own form such as the matter's tracking link), flagged for the chief when it
+ * follows too many from the same device (`isFlood`), and opens the chief's review when
  * it is unsatisfied. `callbackHours` is the station's `review.callbackHours`, read before.
  */
 export async function recordAnswer(
@@ -165,13 +182,15 @@ export async function recordAnswer(
     request: typeof evaluationRequests.$inferSelect;
     template: TemplateVersion;
     answers: Answers;
-    deviceHash: string | null;
+    device: AnsweringDevice;
     callbackHours: number;
   },
 ) {
-  const { request, template, answers } = input;
+  const { request, template, answers, device } = input;
   const satisfied = isSatisfiedAnswer(template, answers);
   const answeredAt = ctx.now();
+  const { evaluation } = await matterSettings(tx, request.stationId);
+  const flagged = await isFlood(tx, request.stationId, device, answeredAt, evaluation);
   // Guarded on "not yet answered": two submissions at once give one answer and one 409.
   const [claimed] = await tx
     .update(evaluationRequests)
@@ -188,7 +207,9 @@ export async function recordAnswer(
         templateVersion: template.version,
         answers,
         satisfied,
-        deviceHash: input.deviceHash,
+        deviceHash: device.deviceHash,
+        deviceKeyHash: device.deviceKeyHash,
+        flagged,
         createdAt: answeredAt,
       })
       .returning({ id: evaluationAnswers.id }),
@@ -200,9 +221,46 @@ export async function recordAnswer(
     result: 'ok',
     targetType: 'evaluation_request',
     targetId: request.id,
-    details: { type: request.type, version: template.version },
+    details: { type: request.type, version: template.version, ...(flagged ? { flagged } : {}) },
   });
   if (satisfied === false)
     await openReview(tx, ctx, { request, answerId: answer.id, callbackHours: input.callbackHours });
   return answeredAt;
+}
+
+/**
+ * A fresh secret for an open request, from a place that vouches for the resident without the first
+ * link (the household's doorplate page, a verified phone's "my matters"). Earlier links stop working;
+ * the request stays single-use. 404, 409 (answered) or 410 (expired) as when it is opened.
+ */
+export async function reissueRequest(ctx: Ctx, requestId: string) {
+  const [request] = await ctx.db.select().from(evaluationRequests).where(eq(evaluationRequests.id, requestId));
+  if (!request) throw new AppError('NOT_FOUND', { what: 'evaluation' });
+  if (request.answeredAt) throw new AppError('EVALUATION_ANSWERED');
+  if (request.expiresAt.getTime() <= ctx.now().getTime()) throw new AppError('EVALUATION_EXPIRED');
+  const token = randomToken(24);
+  await ctx.db.transaction(async (tx) => {
+    // Guarded on the secret read: two reissues at once leave one link working, never two.
+    const [swapped] = await tx
+      .update(evaluationRequests)
+      .set({ tokenHash: tokenHashOf(token) })
+      .where(
+        and(
+          eq(evaluationRequests.id, request.id),
+          eq(evaluationRequests.tokenHash, request.tokenHash),
+          isNull(evaluationRequests.answeredAt),
+        ),
+      )
+      .returning({ id: evaluationRequests.id });
+    if (!swapped) throw new AppError('CONFLICT');
+    await audit(ctx, tx, {
+      actor: null,
+      action: 'evaluation.reissue',
+      result: 'ok',
+      targetType: 'evaluation_request',
+      targetId: request.id,
+      details: { type: request.type },
+    });
+  });
+  return { id: request.id, token, expiresAt: request.expiresAt };
 }

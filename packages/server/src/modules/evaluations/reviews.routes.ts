@@ -11,7 +11,7 @@ import {
   ReviewView,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { assignCallback, listReviews, recordCallbackOutcome } from './reviews.service.js';
+import { assignCallback, listMyReviews, listReviews, recordCallbackOutcome } from './reviews.service.js';
 
 const tags = ['evaluations'];
 const config = { capability: 'matter.review' } as const;
@@ -52,15 +52,31 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => assignCallback(req.ctx, req.params.id, req.body),
   );
+  app.get(
+    '/evaluation-reviews/mine',
+    {
+      config: { capability: 'matter.handle' },
+      schema: {
+        tags,
+        summary: '我的回访',
+        description:
+          '所长指定由我回访的不满意评价：群众的回答、回访期限、是否超期；未完成的在前（期限近的在前），' +
+          '已回访的按时间倒序。',
+        response: { 200: ReviewList },
+      },
+    },
+    (req) => listMyReviews(req.ctx),
+  );
   app.post(
     '/evaluation-reviews/:id/outcome',
     {
-      config,
+      config: { capability: 'matter.handle' },
       schema: {
         tags,
         summary: '登记回访结果',
         description:
-          '登记回访结果并结束复核：经解释群众认可；群众仍不满意（须写明原因）；或责令整改' +
+          '所长或被指定的回访人（只能登记指定给自己的回访）登记回访结果并结束复核：经解释群众认可；' +
+          '群众仍不满意（须写明原因）；或责令整改' +
           '（按工作日历计算整改期限，默认 15 个工作日）。事项的群众会在进展中看到“所长已复核并回访”。',
         errors: ['REVIEW_NO_CALLBACK', 'REVIEW_CLOSED', 'CONFLICT'],
         params: IdParams,

@@ -15,7 +15,7 @@ import {
   type ReviewView,
   shanghaiDayEnd,
 } from '@jingmin/shared';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.js';
 import {
@@ -128,6 +128,19 @@ export async function listReviews(ctx: Ctx, stationId: string, query: ReviewList
   return { items: rows.map((r) => view(ctx, r)) };
 }
 
+/** 我的回访: the reviews assigned to the caller to call back, those still to do first (soonest due), then the done. */
+export async function listMyReviews(ctx: Ctx) {
+  const actor = actorOf(ctx);
+  const rows = await selectReviews(eq(evaluationReviews.callbackStaffId, actor.id))(ctx.db)
+    .orderBy(
+      sql`${evaluationReviews.status} = 'closed'`,
+      sql`CASE WHEN ${evaluationReviews.status} <> 'closed' THEN ${evaluationReviews.dueAt} END`,
+      desc(evaluationReviews.closedAt),
+    )
+    .limit(200);
+  return { items: rows.map((r) => view(ctx, r)) };
+}
+
 /** One review the actor's scope reaches; 404 when there is none, 403 for another station's. */
 async function reviewOrThrow(ctx: Ctx, id: string) {
   const [row] = await selectReviews(eq(evaluationReviews.id, id))(ctx.db);
@@ -189,10 +202,15 @@ export async function assignCallback(ctx: Ctx, id: string, input: AssignCallback
   return reviewView(ctx, id);
 }
 
-/** The callback's outcome closes the review; a matter's resident reads that the review happened. */
+/**
+ * The callback's outcome closes the review; a matter's resident reads that the review happened.
+ * The chief records it, or the staff member assigned to call back — for their own callbacks only.
+ */
 export async function recordCallbackOutcome(ctx: Ctx, id: string, input: CallbackOutcomeInput) {
   const actor = actorOf(ctx);
   const row = await reviewOrThrow(ctx, id);
+  const chief = actor.capabilities.includes('matter.review');
+  if (!chief && row.review.callbackStaffId !== actor.id) throw new AppError('FORBIDDEN');
   if (row.review.status === 'closed') throw new AppError('REVIEW_CLOSED');
   if (row.review.status !== 'callback_assigned') throw new AppError('REVIEW_NO_CALLBACK');
   const now = ctx.now();

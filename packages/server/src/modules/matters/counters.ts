@@ -4,12 +4,12 @@
  * list filters by the same condition, so a figure and the list it opens agree.
  */
 import { type MatterCounter, OPEN_MATTER_STATUSES } from '@jingmin/shared';
-import { eq, gte, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { eq, gte, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import { allOf, anyOf } from '../../db/rows.js';
-import { matters } from '../../db/schema/index.js';
+import { evaluationRequests, evaluationReviews, matters } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { isDepartmentOnly, visibleMatters } from '../../platform/scope.js';
+import { isDepartmentOnly, visibleMatters, visibleUnits } from '../../platform/scope.js';
 import { overdueSql } from './deadline-now.js';
 
 /** Start of today in Asia/Shanghai (UTC+8, no daylight saving). */
@@ -36,10 +36,25 @@ export function counterSql(counter: MatterCounter, now: Date): SQL {
     case 'resolved_today':
       return gte(matters.resolvedAt, day);
     case 'awaiting_review':
-      return allOf(eq(matters.status, 'rated'), eq(matters.rating, 'unsatisfied'));
+      // The matters among the open reviews (openReviewsSql): the chief's queue of every type is the reviews page.
+      return sql`EXISTS (SELECT 1 FROM ${evaluationReviews} JOIN ${evaluationRequests} ON ${evaluationRequests.id} = ${evaluationReviews.requestId}
+        WHERE ${evaluationRequests.subjectType} = 'matter' AND ${evaluationRequests.subjectId} = ${matters.id}
+          AND ${evaluationReviews.status} <> 'closed')`;
     case 'rated':
       return isNotNull(matters.rating);
   }
+}
+
+/**
+ * 不满意待复核 as the summary counts it: the open reviews (not yet called back) of unsatisfied answers of
+ * every type in the actor's sight — the rows of `evaluation_reviews`, the one record of a review. "Mine" (and a
+ * partner department, which sees no station's reviews) counts the callbacks assigned to the actor instead.
+ */
+export function openReviewsSql(actor: Actor, mine: boolean): SQL {
+  const open = ne(evaluationReviews.status, 'closed');
+  return mine || isDepartmentOnly(actor)
+    ? allOf(open, eq(evaluationReviews.callbackStaffId, actor.id))
+    : allOf(open, visibleUnits(actor, evaluationReviews.unitPath));
 }
 
 /** "Mine": held by me, or by my department (a liaison's work is the department's). */

@@ -15,11 +15,14 @@ import {
 } from '@jingmin/shared';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
-import { evaluationRequests, matterEvents } from '../../db/schema/index.js';
+import { evaluationRequests, matterEvents, matters } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { recordAnswer, requestEvaluation } from '../evaluations/evaluations.service.js';
+import { matterSubject, recordEvent } from '../../platform/record-event.js';
+import { recordAnswer, requestEvaluation, type SubjectAnswered } from '../evaluations/evaluations.service.js';
+import type { AnsweringDevice } from '../evaluations/flood.js';
 import { type TemplateVersion, templateInForce } from '../evaluations/templates.service.js';
-import type { Matter } from './transition.js';
+import { matterSettings } from '../settings/settings.service.js';
+import { type Matter, transition } from './transition.js';
 
 /** The round being resolved: one more than the reopenings so far. Read before the resolving transaction. */
 export async function currentRound(db: Queryable, matterId: string): Promise<number> {
@@ -98,13 +101,69 @@ export async function answerRoundEvaluation(
   ctx: Ctx,
   evaluation: NonNullable<Awaited<ReturnType<typeof roundEvaluation>>>,
   input: RateMatterInput,
-  opts: { deviceHash: string | null; callbackHours: number },
+  opts: { device: AnsweringDevice; callbackHours: number },
 ) {
   await recordAnswer(tx, ctx, {
     request: evaluation.request,
     template: evaluation.template,
     answers: ratingAnswers(evaluation.template, input),
-    deviceHash: opts.deviceHash,
+    device: opts.device,
     callbackHours: opts.callbackHours,
   });
 }
+
+/**
+ * 评单: the round's rating on the matter (the status flow allows one per round) and, when unsatisfied, the
+ * promise of a callback on the resident's timeline (不满意不放过). In the caller's transaction.
+ */
+export async function applyRating(tx: Tx, ctx: Ctx, matter: Matter, input: RateMatterInput, callbackHours: number) {
+  const now = ctx.now();
+  const rated = await transition(
+    ctx,
+    matter,
+    {
+      action: 'rate',
+      note: input.comment ?? null,
+      payload: { rating: input.rating },
+      patch: { rating: input.rating, ratingComment: input.comment ?? null, ratedAt: now },
+    },
+    { by: 'resident', tx },
+  );
+  if (input.rating === 'unsatisfied') {
+    const dueAt = new Date(now.getTime() + callbackHours * 3_600_000);
+    await recordEvent(tx, ctx, matterSubject(rated), {
+      type: 'matter.review_requested',
+      payload: { rating: input.rating, callbackHours, dueAt: dueAt.toISOString() },
+    });
+  }
+}
+
+/** The three-level rating an answer's scale gives: the first satisfied option, a later one, or not satisfied. */
+export function ratingOf(template: TemplateVersion, answers: Answers): Rating | null {
+  const scale = template.questions.find((q) => q.kind === 'scale');
+  const picked = scale?.options?.find((o) => o.value === answers[scale.id]);
+  if (!scale || !picked) return null;
+  if (!picked.satisfied) return 'unsatisfied';
+  return scale.options?.find((o) => o.satisfied)?.value === picked.value ? 'satisfied' : 'basically_satisfied';
+}
+
+/**
+ * A matter's evaluation answered through the generic link (the doorplate's 待评价, "my matters"): the
+ * matter is rated as on its tracking page, so its status, figures and review follow. A round that is no
+ * longer resolved (reopened since) keeps the answer and leaves the matter alone.
+ */
+export const matterAnswered: SubjectAnswered = async (tx, ctx, { request, template, answers }) => {
+  const rating = ratingOf(template, answers);
+  const [matter] = await tx.select().from(matters).where(eq(matters.id, request.subjectId));
+  if (!rating || !matter || matter.status !== 'resolved') return;
+  const remark = template.questions.find((q) => q.kind === 'text');
+  const comment = remark && typeof answers[remark.id] === 'string' ? (answers[remark.id] as string) : undefined;
+  const { review } = await matterSettings(tx, matter.stationId);
+  await applyRating(
+    tx,
+    ctx,
+    matter,
+    { rating, ...(comment ? { comment: comment.slice(0, 500) } : {}) },
+    review.callbackHours,
+  );
+};

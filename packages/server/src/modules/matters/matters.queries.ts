@@ -9,14 +9,14 @@ import {
 } from '@jingmin/shared';
 import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import { anyOf, firstOrThrow } from '../../db/rows.js';
-import { matterEvents, matters } from '../../db/schema/index.js';
+import { evaluationReviews, matterEvents, matters } from '../../db/schema/index.js';
 import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/scope.js';
 import { photoIdsOfEventType, photosByEvent } from '../media/photos.queries.js';
 import { assigneeNames } from './assignees.js';
 import { channelCounts, recordedNote } from './channels.js';
-import { counterSql, listSight, shanghaiDayStart } from './counters.js';
+import { counterSql, listSight, openReviewsSql, shanghaiDayStart } from './counters.js';
 import { overdueSql } from './deadline-now.js';
 import { presentMatter, selectLoaded } from './matters.service.js';
 
@@ -164,7 +164,8 @@ async function targetNames(ctx: Ctx, rows: EventRow[], forStaff: boolean) {
 export async function deskSummary(ctx: Ctx, q: SummaryQuery = {}): Promise<DeskSummary> {
   const now = ctx.now();
   const day = shanghaiDayStart(now);
-  const scope = listSight(actorOf(ctx), Boolean(q.mine));
+  const actor = actorOf(ctx);
+  const scope = listSight(actor, Boolean(q.mine));
   const counted = (c: MatterCounter) => sql<number>`count(*) FILTER (WHERE ${counterSql(c, now)})::int`;
   const rows = await ctx.db
     .select({
@@ -180,12 +181,16 @@ export async function deskSummary(ctx: Ctx, q: SummaryQuery = {}): Promise<DeskS
       satisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'satisfied')::int`,
       basicallySatisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'basically_satisfied')::int`,
       unsatisfied: sql<number>`count(*) FILTER (WHERE ${matters.rating} = 'unsatisfied')::int`,
-      awaitingReview: counted('awaiting_review'),
     })
     .from(matters)
     .where(scope);
   // An aggregate without GROUP BY always answers one row.
   const r = firstOrThrow(rows, 'summary');
+  // 不满意待复核 counts the open reviews of every type (evaluation_reviews), not matters.
+  const [reviews] = await ctx.db
+    .select({ n: count() })
+    .from(evaluationReviews)
+    .where(openReviewsSql(actor, Boolean(q.mine)));
   const rated = r.satisfied + r.basicallySatisfied + r.unsatisfied;
   return {
     acceptedToday: r.acceptedToday,
@@ -197,7 +202,7 @@ export async function deskSummary(ctx: Ctx, q: SummaryQuery = {}): Promise<DeskS
     satisfied: r.satisfied,
     basicallySatisfied: r.basicallySatisfied,
     unsatisfied: r.unsatisfied,
-    awaitingReview: r.awaitingReview,
+    awaitingReview: Number(reviews?.n ?? 0),
     waitingNow: r.waitingNow,
     toTakeNow: r.toTakeNow,
     byChannel: await channelCounts(ctx, scope),

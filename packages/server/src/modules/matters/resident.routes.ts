@@ -19,6 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { matterEvents } from '../../db/schema/index.js';
 import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
+import { answeringDevice } from '../evaluations/flood.js';
 import { readPhoto, sendPhoto } from '../media/photos.queries.js';
 import { readPhotoParts, storePhotos } from '../media/photos.service.js';
 import { matterByTracking } from '../residents/links.js';
@@ -107,7 +108,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ResidentMatterView },
       },
     },
-    (req) => rateMatter(req.ctx, req.params.tracking, req.body, req.headers['user-agent']),
+    (req) => rateMatter(req.ctx, req.params.tracking, req.body, answeringDevice(req.ctx, req.headers)),
   );
   app.post(
     '/public/matters/:tracking/photos',

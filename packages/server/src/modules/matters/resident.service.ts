@@ -18,14 +18,13 @@ import { AppError } from '../../platform/errors.js';
 import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { consume } from '../../platform/ratelimit.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
-import { deviceHashOf } from '../evaluations/evaluations.service.js';
+import type { AnsweringDevice } from '../evaluations/flood.js';
 import { attachPhotos } from '../media/photos.service.js';
 import { matterByTracking } from '../residents/links.js';
 import { matterSettings } from '../settings/settings.service.js';
-import { answerRoundEvaluation, roundEvaluation } from './evaluation.js';
+import { answerRoundEvaluation, applyRating, roundEvaluation } from './evaluation.js';
 import { timeline } from './matters.queries.js';
 import { residentRounds } from './rounds.js';
-import { transition } from './transition.js';
 
 /** "Transferred to 城关司法所" is what a resident needs; an officer's name is not. */
 async function handledBy(ctx: Ctx, m: typeof matters.$inferSelect) {
@@ -74,37 +73,18 @@ export async function residentView(ctx: Ctx, tracking: string): Promise<Resident
  * 评单, once per round: the status flow refuses a second rating until the chief
  * reopens the matter (which clears the round's rating) and it is resolved again.
  */
-export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterInput, userAgent?: string) {
+export async function rateMatter(ctx: Ctx, tracking: string, input: RateMatterInput, device: AnsweringDevice) {
   const { matter } = await matterByTracking(ctx, tracking);
   const { review } = await matterSettings(ctx.db, matter.stationId);
   // The round's evaluation request (none for matters resolved before 五必评): the rating is its answer too.
   const evaluation = await roundEvaluation(ctx.db, matter);
-  const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    const rated = await transition(
-      ctx,
-      matter,
-      {
-        action: 'rate',
-        note: input.comment ?? null,
-        payload: { rating: input.rating },
-        patch: { rating: input.rating, ratingComment: input.comment ?? null, ratedAt: now },
-      },
-      { by: 'resident', tx },
-    );
+    await applyRating(tx, ctx, matter, input, review.callbackHours);
     if (evaluation)
       await answerRoundEvaluation(tx, ctx, evaluation, input, {
-        deviceHash: deviceHashOf(ctx, userAgent),
+        device,
         callbackHours: review.callbackHours,
       });
-    // 不满意不放过: an unsatisfied rating opens a review for the chief, and the resident is told when to expect a call.
-    if (input.rating === 'unsatisfied') {
-      const dueAt = new Date(now.getTime() + review.callbackHours * 3_600_000);
-      await recordEvent(tx, ctx, matterSubject(rated), {
-        type: 'matter.review_requested',
-        payload: { rating: input.rating, callbackHours: review.callbackHours, dueAt: dueAt.toISOString() },
-      });
-    }
   });
   return residentView(ctx, tracking);
 }

@@ -3,7 +3,7 @@
  * columns hold only the round being handled (a reopening clears its outcome
  * and rating); every round, earlier ones included, is read back from the
  * public timeline: 办结 (its outcome), 评价 (rating and words), the chief's
- * review promise, and 重新办理, which ends a round and starts the next.
+ * review promise and its callback, and 重新办理, which ends a round and starts the next.
  */
 import type { Rating, ResidentRound, ReviewPromise } from '@jingmin/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
@@ -11,7 +11,13 @@ import { matterEvents } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Matter } from './transition.js';
 
-const ROUND_EVENTS = ['matter.resolve', 'matter.rate', 'matter.review_requested', 'matter.reopen'];
+const ROUND_EVENTS = [
+  'matter.resolve',
+  'matter.rate',
+  'matter.review_requested',
+  'matter.review_done',
+  'matter.reopen',
+];
 
 type RoundEvent = Pick<typeof matterEvents.$inferSelect, 'id' | 'type' | 'note' | 'noteVisibility' | 'payload' | 'at'>;
 
@@ -32,6 +38,7 @@ const blank = (round: number, startedAt: string): ResidentRound => ({
   ratingComment: null,
   ratedAt: null,
   review: null,
+  reviewedAt: null,
   reopenedAt: null,
 });
 
@@ -56,6 +63,7 @@ export function roundsOf(m: Matter, events: RoundEvent[]): Rounds {
       const rating = (e.payload as { rating?: Rating } | null)?.rating ?? null;
       Object.assign(r, { rating, ratingComment: note, ratedAt: at });
     } else if (e.type === 'matter.review_requested') r.review = promiseOf(e.payload);
+    else if (e.type === 'matter.review_done') r.reviewedAt = at;
     else if (e.type === 'matter.reopen') {
       r.reopenedAt = at;
       reopenIds.push(e.id);

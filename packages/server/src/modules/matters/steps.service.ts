@@ -18,6 +18,7 @@ import { departments, staff, teams, units } from '../../db/schema/index.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath, isDepartmentOnly } from '../../platform/scope.js';
+import { announceEvaluation } from '../evaluations/jobs.js';
 import { matterSettings } from '../settings/settings.service.js';
 import { currentRound, openRoundEvaluation } from './evaluation.js';
 import { matterIdByNumber } from './matters.queries.js';
@@ -81,17 +82,19 @@ export const returnMatter = (ctx: Ctx, id: string, b: ReasonInput) =>
     patch: { assigneeStaffId: null, assigneeTeamId: null, assigneeDepartmentId: null, takeDueAt: null },
   }));
 
-/** 办结 opens the round's evaluation (接处警必评) in the same transaction. */
+/** 办结 opens the round's evaluation (接处警必评) in the same transaction; a contact phone is told after commit. */
 export async function resolveMatter(ctx: Ctx, id: string, outcome: string): Promise<MatterView> {
   const matter = await getMatterOrThrow(ctx, id);
   const round = await currentRound(ctx.db, id);
   const { evaluation } = await matterSettings(ctx.db, matter.stationId);
   const change: Change = { action: 'resolve', note: outcome, patch: { outcome, resolvedAt: ctx.now() } };
-  const updated = await ctx.db.transaction(async (tx) => {
+  const { updated, request } = await ctx.db.transaction(async (tx) => {
     const resolved = await transition(ctx, matter, change, { tx });
-    await openRoundEvaluation(tx, ctx, resolved, round, evaluation.expiresDays);
-    return resolved;
+    const request = await openRoundEvaluation(tx, ctx, resolved, round, evaluation.expiresDays);
+    return { updated: resolved, request };
   });
+  // After commit, like the desk's receipt: the contact phone hears that an evaluation waits (never a link).
+  await announceEvaluation(ctx, request.id);
   return presentWithPhotos(ctx, { ...updated, address: matter.address, stationName: matter.stationName });
 }
 

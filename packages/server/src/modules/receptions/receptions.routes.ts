@@ -2,6 +2,7 @@
 import {
   IdParams,
   QrScanQuery,
+  WindowQrCurrent,
   WindowQrScanParams,
   WindowQrView,
   WindowServicesInput,
@@ -9,7 +10,13 @@ import {
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { redirectScan } from '../evaluations/evaluations.service.js';
-import { makeWindowQr, readWindowServices, saveWindowServices, scanWindowQr } from './receptions.service.js';
+import {
+  makeWindowQr,
+  readWindowQr,
+  readWindowServices,
+  saveWindowServices,
+  scanWindowQr,
+} from './receptions.service.js';
 
 const tags = ['evaluations'];
 
@@ -45,6 +52,22 @@ export const receptionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => saveWindowServices(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/stations/:id/window-qr',
+    {
+      config: { capability: 'matter.desk' },
+      schema: {
+        tags,
+        summary: '查看窗口评价码',
+        description:
+          '本所服务窗口现行的评价二维码（SVG）和派出所名称，供值班台或所长出示、再次打印；尚未生成时 qr 为空。再次打印的是同一个码，之前打印的仍然有效。',
+        errors: ['NOT_FOUND'],
+        params: IdParams,
+        response: { 200: WindowQrCurrent },
+      },
+    },
+    (req) => readWindowQr(req.ctx, req.params.id),
   );
   app.post(
     '/stations/:id/window-qr',

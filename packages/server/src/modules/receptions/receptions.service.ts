@@ -11,6 +11,7 @@ import {
   type EvaluationTemplate,
   OTHER_WINDOW_SERVICE,
   type Question,
+  type WindowQrCurrent,
   type WindowServicesInput,
 } from '@jingmin/shared';
 import { and, eq } from 'drizzle-orm';
@@ -35,6 +36,13 @@ interface WindowSetting {
   services: string[];
   /** SM3 of the printed QR's code; absent until the station makes one. */
   codeHash?: string;
+  /**
+   * The code itself, so the desk can show and print the same QR again (a meeting keeps its code the same way):
+   * it is printed on the wall anyway, and a scan only opens an evaluation.
+   */
+  code?: string;
+  /** When the code was made (ISO). */
+  madeAt?: string;
 }
 
 const keyOf = (stationId: string) => `reception.window:${stationId}`;
@@ -46,7 +54,12 @@ async function windowSetting(db: Queryable, stationId: string): Promise<WindowSe
     .from(settings)
     .where(eq(settings.key, keyOf(stationId)));
   const value = row?.value as Partial<WindowSetting> | undefined;
-  return { services: value?.services ?? [...DEFAULT_WINDOW_SERVICES], codeHash: value?.codeHash };
+  return {
+    services: value?.services ?? [...DEFAULT_WINDOW_SERVICES],
+    codeHash: value?.codeHash,
+    code: value?.code,
+    madeAt: value?.madeAt,
+  };
 }
 
 /** The first question of a reception: which service, from the station's list or 其他. */
@@ -72,7 +85,7 @@ const STAFF_QUESTION: Question = {
 };
 
 /** The reception template with the service list first and the staff's stars after the scale. */
-function receptionTemplate(current: EvaluationTemplate, services: readonly string[]): EvaluationTemplate {
+export function receptionTemplate(current: EvaluationTemplate, services: readonly string[]): EvaluationTemplate {
   const rest = current.questions.filter((q) => q.id !== 'service' && q.id !== 'staff');
   const scale = rest.findIndex((q) => q.kind === 'scale');
   const questions = [serviceQuestion(services), ...rest];
@@ -115,22 +128,41 @@ export async function saveWindowServices(ctx: Ctx, stationId: string, input: Win
 const scanUrl = (ctx: Ctx, stationId: string, code: string) =>
   `${ctx.deps.config.http.publicUrl}/api/v1/public/stations/${stationId}/window-qr?code=${code}`;
 
-/** A new printed window QR; the one printed before stops working. The code is shown only now. */
+async function qrOf(ctx: Ctx, stationId: string, code: string) {
+  const url = scanUrl(ctx, stationId, code);
+  const { default: QRCode } = await import('qrcode');
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { url, svg };
+}
+
+/** The window QR in force, to show or print again (null until made, or made before the code was kept). */
+export async function readWindowQr(ctx: Ctx, stationId: string): Promise<WindowQrCurrent> {
+  await stationInScope(ctx, stationId);
+  const [station] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, stationId));
+  const { code, codeHash, madeAt } = await windowSetting(ctx.db, stationId);
+  const inForce = code && codeHash === codeHashOf(code) ? code : null;
+  return {
+    stationId,
+    stationName: station?.name ?? '',
+    qr: inForce ? await qrOf(ctx, stationId, inForce) : null,
+    madeAt: inForce ? (madeAt ?? null) : null,
+  };
+}
+
+/** A new printed window QR; the one printed before stops working. */
 export async function makeWindowQr(ctx: Ctx, stationId: string) {
   await stationToChange(ctx, stationId);
   const current = await windowSetting(ctx.db, stationId);
   const template = await templateInForce(ctx.db, stationId, 'reception');
   const code = randomToken(24);
   await ctx.db.transaction(async (tx) => {
-    await saveSetting(tx, keyOf(stationId), { ...current, codeHash: codeHashOf(code) }, actorOf(ctx).id, ctx.now());
+    const next: WindowSetting = { ...current, codeHash: codeHashOf(code), code, madeAt: ctx.now().toISOString() };
+    await saveSetting(tx, keyOf(stationId), next, actorOf(ctx).id, ctx.now());
     await audit(ctx, tx, { action: 'reception.qr.make', result: 'ok', targetType: 'station', targetId: stationId });
   });
   if (!template.questions.some((q) => q.id === 'service'))
     await saveTemplate(ctx, stationId, 'reception', receptionTemplate(template, current.services));
-  const url = scanUrl(ctx, stationId, code);
-  const { default: QRCode } = await import('qrcode');
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { url, svg };
+  return qrOf(ctx, stationId, code);
 }
 
 /** A scan: the token of a fresh single-use reception request, or a plain 404 for a wrong or replaced code. */

@@ -148,3 +148,36 @@ describe('the window QR of a station', () => {
     expect(res.headers.location).toBe('/e/-?problem=NOT_FOUND');
   });
 });
+
+describe('the window QR in force, shown again to print', () => {
+  const current = (res: { body: unknown }) =>
+    res.body as { stationName: string; qr: { url: string; svg: string } | null; madeAt: string | null };
+
+  it('is empty until the station makes one', async () => {
+    const res = await (await t.as('b.chief')).get(qrUrl(t.fx.units.stationB));
+    expect(res.status).toBe(200);
+    expect(current(res)).toMatchObject({ stationName: 'B派出所', qr: null, madeAt: null });
+  });
+
+  it('shows the desk the same code the chief made, which scans; a new one replaces it', async () => {
+    t.clock.advance(600_000);
+    const made = (await chief.post(qrUrl())).body as { url: string; svg: string };
+    const duty = await t.as('a.duty');
+    const shown = await duty.get(qrUrl());
+    expect(shown.status).toBe(200);
+    expect(current(shown)).toMatchObject({ stationName: 'A派出所', qr: made, madeAt: t.clock.now().toISOString() });
+    expect(current(await chief.get(qrUrl())).qr).toEqual(made);
+    await scan(made.url);
+
+    const remade = (await chief.post(qrUrl())).body as { url: string };
+    expect(current(await duty.get(qrUrl())).qr?.url).toBe(remade.url);
+    const old = await t.anonymous().get(made.url.slice(made.url.indexOf('/api/v1/')));
+    expect(old.status).toBe(404);
+  });
+
+  it('is not shown to another station, to an officer without the desk, nor without a session', async () => {
+    expect((await (await t.as('b.chief')).get(qrUrl())).status).toBe(403);
+    expect((await (await t.as('a.officer')).get(qrUrl())).status).toBe(403);
+    expect((await t.anonymous().get(qrUrl())).status).toBe(401);
+  });
+});

@@ -2,9 +2,18 @@
  * /api/v1/public/phone: a resident proves a phone number once by SMS code and
  * gets a device-held token that lists that number's matters. No account.
  */
-import { PhoneCodeSent, PhoneMatters, PhoneSession, RequestPhoneCodeInput, VerifyPhoneInput } from '@jingmin/shared';
+import {
+  EvaluationLink,
+  IdParams,
+  PhoneCodeSent,
+  PhoneMatters,
+  PhoneSession,
+  RequestPhoneCodeInput,
+  VerifyPhoneInput,
+  WaitingEvaluations,
+} from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { phoneMatters, requestPhoneCode, verifyPhone } from './phone.service.js';
+import { phoneEvaluationLink, phoneEvaluations, phoneMatters, requestPhoneCode, verifyPhone } from './phone.service.js';
 
 const tags = ['resident'];
 const config = { public: true } as const;
@@ -53,5 +62,42 @@ export const phoneRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => phoneMatters(req.ctx, req.headers['x-phone-token'] as string | undefined),
+  );
+  app.get(
+    '/public/phone/evaluations',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '我的待评价',
+        description:
+          '凭请求头 X-Phone-Token 中的手机凭证，列出这个号码提交的事项中尚未评价、尚未过期的评价（按事项查找，号码不记在评价上）。',
+        errors: ['PHONE_SESSION_REQUIRED'],
+        response: { 200: WaitingEvaluations },
+      },
+    },
+    (req) => phoneEvaluations(req.ctx, req.headers['x-phone-token'] as string | undefined),
+  );
+  app.post(
+    '/public/phone/evaluations/:id/link',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '我的事项去评价',
+        description: '为这个号码的一条待评价生成新的评价链接（/e/…），之前的链接随即失效，评价仍只能提交一次。',
+        errors: [
+          'PHONE_SESSION_REQUIRED',
+          'NOT_FOUND',
+          'RATE_LIMITED',
+          'EVALUATION_ANSWERED',
+          'EVALUATION_EXPIRED',
+          'CONFLICT',
+        ],
+        params: IdParams,
+        response: { 200: EvaluationLink },
+      },
+    },
+    (req) => phoneEvaluationLink(req.ctx, req.headers['x-phone-token'] as string | undefined, req.params.id),
   );
 };

@@ -5,7 +5,7 @@
  * short life; the number is sealed with SM4 and found by its HMAC.
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import type { PhoneCodeSent, PhoneMatters, PhoneSession } from '@jingmin/shared';
+import type { EvaluationLink, PhoneCodeSent, PhoneMatters, PhoneSession, WaitingEvaluations } from '@jingmin/shared';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { households, matters, phoneCodes, phoneSessions } from '../../db/schema/index.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
@@ -13,6 +13,7 @@ import { hmacSm3, maskPhone, randomToken, sealField, sm3 } from '../../platform/
 import { AppError } from '../../platform/errors.js';
 import { consume } from '../../platform/ratelimit.js';
 import { SmsError } from '../../platform/sms/sms.js';
+import { ofPhone, reissueWaiting, waitingEvaluations } from '../evaluations/waiting.js';
 import { householdOfMatter, matterAddress, placeUnitOfMatter, placeUnits } from '../matters/place.js';
 import { trackingTokenFor } from './links.js';
 
@@ -197,6 +198,20 @@ export async function phoneMatters(ctx: Ctx, token: string | undefined): Promise
       return [{ number: m.number, kind: m.kind, status: m.status, address, excerpt, submittedAt, trackingToken }];
     }),
   };
+}
+
+/** The open evaluations of this verified phone's matters (待评价), found through the matters. */
+export async function phoneEvaluations(ctx: Ctx, token: string | undefined): Promise<WaitingEvaluations> {
+  const session = await phoneSessionOrThrow(ctx, token);
+  return { items: await waitingEvaluations(ctx, ofPhone(session.phoneIndex), { withNumbers: true }) };
+}
+
+/** A fresh link to one of them; counted per phone like the codes are. */
+export async function phoneEvaluationLink(ctx: Ctx, token: string | undefined, id: string): Promise<EvaluationLink> {
+  const session = await phoneSessionOrThrow(ctx, token);
+  return reissueWaiting(ctx, id, ofPhone(session.phoneIndex), [
+    { key: `evaluation-link:phone:${session.phoneIndex}`, max: 20, windowSeconds: 3600 },
+  ]);
 }
 
 /** Drops spent codes and expired phone sessions. */

@@ -36,9 +36,21 @@ export type StaffAlertMessage = Phone & {
   number: string;
 };
 
-export type SmsMessage = OtpMessage | ReceiptMessage | StaffAlertMessage;
+/** Tells a resident that the matter submitted with this phone was resolved and may be rated (五必评); no link. */
+export type EvaluationWaitingMessage = Phone & {
+  kind: 'evaluation_waiting';
+  /** The station that resolved it, e.g. `柳塘派出所`. */
+  stationName: string;
+};
+
+export type SmsMessage = OtpMessage | ReceiptMessage | StaffAlertMessage | EvaluationWaitingMessage;
 export type SmsKind = SmsMessage['kind'];
-export const SMS_KINDS = ['otp', 'matter_receipt', 'staff_alert'] as const satisfies readonly SmsKind[];
+export const SMS_KINDS = [
+  'otp',
+  'matter_receipt',
+  'staff_alert',
+  'evaluation_waiting',
+] as const satisfies readonly SmsKind[];
 
 /**
  * Each kind's template: the values in the order the provider's template numbers them ({1}, {2}),
@@ -59,6 +71,10 @@ export const SMS_TEMPLATES: {
   staff_alert: {
     text: '警民工作台：{1}，回执号{2}，请登录工作台处理。',
     params: (m) => [m.reason, m.number],
+  },
+  evaluation_waiting: {
+    text: '您在{1}的事项已办结，欢迎评价。请打开“我的事项”或扫描门牌二维码评价。',
+    params: (m) => [m.stationName],
   },
 };
 

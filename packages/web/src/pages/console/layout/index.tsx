@@ -4,7 +4,7 @@
  * phone the side menu folds away behind the ☰ button.
  */
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { ROLE_LABELS } from '@jingmin/shared';
+import { type Capability, ROLE_LABELS } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
@@ -37,7 +37,8 @@ function Shell() {
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
-  const pages = PAGES.filter((p) => !p.cap || session.capabilities.includes(p.cap));
+  const held = (cap: Capability | undefined) => cap !== undefined && session.capabilities.includes(cap);
+  const pages = PAGES.filter((p) => (!p.cap || held(p.cap)) && !held(p.notFor));
   const current = location.pathname.replace(/^\/console\/?/, '').split('/')[0] ?? '';
   const signOut = async () => {
     await auth.logout().catch(() => undefined);

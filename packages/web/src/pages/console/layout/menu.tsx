@@ -2,14 +2,20 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
   InboxOutlined,
+  PhoneOutlined,
   QrcodeOutlined,
   SafetyOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -23,6 +29,12 @@ const MatterSettings = lazy(() => import('../matter-settings'));
 const Calendar = lazy(() => import('../calendar'));
 const Privacy = lazy(() => import('../privacy'));
 const Meetings = lazy(() => import('../meetings'));
+const Visits = lazy(() => import('../visits'));
+const Window = lazy(() => import('../window'));
+const Checks = lazy(() => import('../checks'));
+const EvaluationFigures = lazy(() => import('../evaluations'));
+const Reviews = lazy(() => import('../reviews'));
+const MyCallbacks = lazy(() => import('../reviews/mine'));
 const Tree = lazy(() => import('../tree'));
 const Staff = lazy(() => import('../staff'));
 const Policies = lazy(() => import('../policies'));
@@ -37,6 +49,8 @@ export interface ConsolePage {
   en: string;
   /** Needed to see the page; none means every signed-in account. */
   cap?: Capability;
+  /** Hidden from accounts holding this (a partner department's `matter.department_only`). */
+  notFor?: Capability;
   element: ReactNode;
 }
 
@@ -71,6 +85,62 @@ export const PAGES: ConsolePage[] = [
     en: 'Meetings',
     cap: 'matter.desk',
     element: <Meetings />,
+  },
+  // 走访入户必评: whoever handles matters logs a household visit and shows its evaluation QR (matter.handle, as the route).
+  {
+    path: 'visits',
+    icon: <HomeOutlined />,
+    zh: '走访入户',
+    en: 'Household visits',
+    cap: 'matter.handle',
+    notFor: 'matter.department_only',
+    element: <Visits />,
+  },
+  // 接待来访必评: the desk shows and prints the window QR; the chief (matter.settings) edits the list and replaces it.
+  {
+    path: 'window',
+    icon: <ShopOutlined />,
+    zh: '窗口评价',
+    en: 'Window evaluations',
+    cap: 'matter.desk',
+    element: <Window />,
+  },
+  // 双率抽查: the chief and the bureau (scope.grant) draw and read the rates; an inspector answers through a
+  // grant, and a grant is lent only to an account that reads households through its role (household.read).
+  {
+    path: 'checks',
+    icon: <FileSearchOutlined />,
+    zh: '双率抽查',
+    en: 'Sample checks',
+    cap: 'household.read',
+    element: <Checks />,
+  },
+  // 评价统计: the chief, the duty officer and the bureau read the figures (matter.supervise, as the route).
+  {
+    path: 'evaluations',
+    icon: <BarChartOutlined />,
+    zh: '评价统计',
+    en: 'Evaluation figures',
+    cap: 'matter.supervise',
+    element: <EvaluationFigures />,
+  },
+  // 不满意不放过: the chief reviews unsatisfied answers, assigns callbacks and accepts flagged answers.
+  {
+    path: 'reviews',
+    icon: <PhoneOutlined />,
+    zh: '评价复核',
+    en: 'Evaluation reviews',
+    cap: 'matter.review',
+    element: <Reviews />,
+  },
+  // 我的回访: whoever the chief names calls the resident back and records what it found (matter.handle, as the route).
+  {
+    path: 'callbacks',
+    icon: <CustomerServiceOutlined />,
+    zh: '我的回访',
+    en: 'My callbacks',
+    cap: 'matter.handle',
+    element: <MyCallbacks />,
   },
   {
     path: 'matter-settings',

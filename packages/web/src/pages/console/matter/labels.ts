@@ -67,6 +67,15 @@ export function shortTime(iso: string): string {
 
 export const fullTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
+/** A date and time in Asia/Shanghai for lists: "2026年11月30日 14:05". */
+export const dateTime = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hour12: false,
+  });
+
 /** A random UUID, also where crypto.randomUUID is missing (plain http on a station's LAN). */
 export function newKey(): string {
   if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();

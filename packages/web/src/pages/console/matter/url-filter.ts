@@ -5,8 +5,12 @@
 import { MATTER_COUNTERS, type MatterCounter } from '@jingmin/shared';
 import { useSearchParams } from 'react-router';
 
-/** Where each 工作台 counter opens: the desk for those who hold it, else 我的任务. */
-export const counterLink = (page: 'desk' | 'tasks', counter: MatterCounter) => `/console/${page}?counter=${counter}`;
+/**
+ * Where each 工作台 counter opens: the desk for those who hold it, else 我的任务. 不满意待复核 counts the
+ * open reviews of every evaluation type, not matters: it opens the reviews page (评价复核).
+ */
+export const counterLink = (page: 'desk' | 'tasks', counter: MatterCounter) =>
+  counter === 'awaiting_review' ? '/console/reviews' : `/console/${page}?counter=${counter}`;
 
 /** The list's filters from the address, and a setter that keeps the others (null removes one). */
 export function useUrlFilter() {

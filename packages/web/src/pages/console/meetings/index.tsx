@@ -27,6 +27,7 @@ import { errorMessage } from '../../../api/client';
 import { meetingsApi } from '../../../api/evaluations';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
+import { dateTime } from '../matter/labels';
 import { StationPicker, useStationChoice } from '../matter/StationPicker';
 
 export default function MeetingsPage() {
@@ -84,8 +85,7 @@ function Meetings({ stationId }: { stationId: string }) {
           {
             title: t('时间', 'When'),
             dataIndex: 'heldAt',
-            render: (v: string) =>
-              new Date(v).toLocaleString('zh-CN', { dateStyle: 'medium', timeStyle: 'short', hour12: false }),
+            render: (v: string) => dateTime(v),
           },
           { title: t('地点', 'Place'), dataIndex: 'place' },
           { title: t('主持人', 'Host'), dataIndex: 'hostName' },

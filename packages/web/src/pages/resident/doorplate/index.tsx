@@ -1,7 +1,8 @@
 /**
  * /h/<doorplate token>: what anyone at the door may see — the address, the
  * station and how to reach it — and the way to submit a matter. The token is
- * public (it hangs on the door), so nothing else is shown; an unknown token
+ * public (it hangs on the door), so nothing else is shown but the household's
+ * evaluations still waiting (待评价: what and when, never who); an unknown token
  * reveals nothing at all.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { useLang } from '../../../i18n';
 import { rememberDoorplate } from '../components/lastDoorplate';
 import { ResidentLoading, ResidentProblem, ResidentShell, useDocumentTitle } from '../components/ResidentShell';
 import { SubmitForm } from './components/SubmitForm';
+import { WaitingCard } from './components/WaitingCard';
 
 export default function DoorplatePage() {
   const { t } = useLang();
@@ -71,6 +73,11 @@ export default function DoorplatePage() {
           )}
         </div>
       </Card>
+      <WaitingCard
+        queryKey={['doorplate-evaluations', token]}
+        load={() => resident.doorplateEvaluations(token)}
+        link={(id) => resident.doorplateEvaluationLink(token, id)}
+      />
       <SubmitForm key={token} token={token} />
       <MyMattersLink />
     </ResidentShell>

@@ -22,6 +22,7 @@ import { evaluations } from '../../../api/evaluations';
 import { useLang } from '../../../i18n';
 import { ResidentLoading, ResidentProblem, ResidentShell, useDocumentTitle } from '../components/ResidentShell';
 import { MUTED } from '../components/residentStyle';
+import { deviceKeyHeader } from './device-key';
 import { type AskedQuestion, QuestionField } from './QuestionField';
 
 /** The page after a plain-words state: used, expired, unknown, thanks. */
@@ -147,7 +148,7 @@ export default function EvaluatePage() {
     setProblem(null);
     setSending(true);
     try {
-      await evaluations.answer(token, { version: e.template.version, answers: sent });
+      await evaluations.answer(token, { version: e.template.version, answers: sent }, deviceKeyHeader());
       setDone(true);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'EVALUATION_ANSWERED') return void view.refetch();

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../../api/client';
 import { resident } from '../../../../api/resident';
 import { useLang } from '../../../../i18n';
+import { deviceKeyHeader } from '../../evaluate/device-key';
 
 interface Props {
   tracking: string;
@@ -25,7 +26,7 @@ export function RateCard({ tracking, round, onDone }: Props) {
     if (!rating) return;
     setSending(true);
     try {
-      onDone(await resident.rate(tracking, { rating, ...(comment.trim() ? { comment } : {}) }));
+      onDone(await resident.rate(tracking, { rating, ...(comment.trim() ? { comment } : {}) }, deviceKeyHeader()));
     } catch (err) {
       Toast.show({ icon: 'fail', content: errorMessage(err) });
     } finally {

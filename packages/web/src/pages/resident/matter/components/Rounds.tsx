@@ -29,8 +29,16 @@ function RoundResult({ r }: { r: ResidentRound }) {
         </div>
       )}
       {r.review && (
-        <div role="status" style={{ ...row, padding: '8px 10px', background: '#fff4e5', borderRadius: 6 }}>
-          {promiseText(r.review, t, locale)}
+        <div
+          role="status"
+          style={{ ...row, padding: '8px 10px', background: r.reviewedAt ? '#eef6ee' : '#fff4e5', borderRadius: 6 }}
+        >
+          {r.reviewedAt
+            ? t(
+                `所长已复核，并已回访（${shanghaiTime(r.reviewedAt, locale)}）`,
+                `The chief reviewed it and called you back (${shanghaiTime(r.reviewedAt, locale)})`,
+              )
+            : promiseText(r.review, t, locale)}
         </div>
       )}
     </div>

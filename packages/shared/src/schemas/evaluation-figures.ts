@@ -1,0 +1,110 @@
+/**
+ * The contract of 评价统计: the query (a month range and a type) and the
+ * figures of one station, or of the stations under a bureau side by side.
+ * What each count means is written once in domain/evaluation-figures.ts.
+ */
+import { z } from 'zod';
+import { FIGURES_MAX_MONTHS, MONTH_PATTERN, monthsBetween } from '../domain/evaluation-figures.js';
+import { EVALUATION_TYPES } from '../domain/evaluations.js';
+import { Id, Shown, text } from './common.js';
+
+const Month = text(7).regex(MONTH_PATTERN, 'must be a month as YYYY-MM');
+
+export const EvaluationFiguresQuery = z
+  .object({
+    /** First month (Beijing time), `YYYY-MM`; by default five months before `to`. */ from: Month.optional(),
+    /** Last month included, `YYYY-MM`; by default this month. */ to: Month.optional(),
+    /** Only this type of evaluation; every type by default. */ type: z.enum(EVALUATION_TYPES).optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || monthsBetween(q.from, q.to).length <= FIGURES_MAX_MONTHS, {
+    message: `at most ${FIGURES_MAX_MONTHS} months`,
+    path: ['to'],
+  });
+export type EvaluationFiguresQuery = z.infer<typeof EvaluationFiguresQuery>;
+
+const Count = z.number().int();
+
+/** The counts of one group; every rate is null when its denominator is 0. */
+export const FigureCounts = z.object({
+  /** 发出评价 */ requests: Count,
+  /** 已评价 (leaving out 待确认) */ answered: Count,
+  /** 有满意度: the denominator of 满意率 */ rated: Count,
+  /** 满意（含基本满意） */ satisfied: Count,
+  /** 不满意 */ unsatisfied: Count,
+  /** 已评价 without a satisfaction answer: shown apart */ unrated: Count,
+  /** 过期未评价 */ expired: Count,
+  /** 待评价: still open, in no rate */ open: Count,
+  /** 待确认: flagged, not accepted yet, in no rate */ flagged: Count,
+  /** 满意率 = satisfied ÷ rated */ satisfactionRate: z.number().nullable(),
+  /** 参评率 = answered ÷ (answered + expired) */ responseRate: z.number().nullable(),
+});
+export type FigureCounts = z.infer<typeof FigureCounts>;
+
+export const FiguresByType = FigureCounts.extend({ type: z.enum(EVALUATION_TYPES) });
+export const FiguresByMonth = FigureCounts.extend({ /** `YYYY-MM`, Beijing time */ month: Shown });
+
+/** One officer: counts only from MIN_ANSWERS_PER_OFFICER rated answers up. */
+export const FiguresByOfficer = z.object({
+  staffId: Id,
+  name: Shown,
+  team: Shown.nullable(),
+  /** Fewer rated answers than MIN_ANSWERS_PER_OFFICER: no counts are shown (样本不足). */
+  sampleTooSmall: z.boolean(),
+  counts: FigureCounts.nullable(),
+});
+
+/** A team (null: evaluations with no officer or an officer in no team). */
+export const FiguresByTeam = FigureCounts.extend({ teamId: Id.nullable(), name: Shown.nullable() });
+
+/** A village (null: work at the station level or above any village). */
+export const FiguresByVillage = FigureCounts.extend({ unitId: Id.nullable(), name: Shown.nullable() });
+
+/** 不满意 → 复核 → 回访 for the requests in the range. */
+export const ReviewFigures = z.object({
+  /** 复核发起 */ opened: Count,
+  /** 已回访（复核关闭） */ closed: Count,
+  /** closed with closed_at ≤ due_at */ closedOnTime: Count,
+  /** not closed, due time passed */ overdueOpen: Count,
+  /** not closed yet, due time not passed */ pending: Count,
+  /** a callback assigned (closed or not) */ callbacksAssigned: Count,
+  /** callback outcome recorded */ callbacksDone: Count,
+  /** 按时率 = closedOnTime ÷ opened */ onTimeRate: z.number().nullable(),
+  /** callbacks done by outcome (CALLBACK_OUTCOMES) */
+  byOutcome: z.object({ explained: Count, still_unsatisfied: Count, rectification: Count }),
+});
+export type ReviewFigures = z.infer<typeof ReviewFigures>;
+
+export const EvaluationFigures = z.object({
+  stationId: Id,
+  stationName: Shown,
+  from: Shown,
+  to: Shown,
+  type: z.enum(EVALUATION_TYPES).nullable(),
+  /** The instant "expired" and "overdue" were judged at. */
+  asOf: z.iso.datetime(),
+  minAnswersPerOfficer: Count,
+  totals: FigureCounts,
+  byType: z.array(FiguresByType),
+  byMonth: z.array(FiguresByMonth),
+  byOfficer: z.array(FiguresByOfficer),
+  byTeam: z.array(FiguresByTeam),
+  byVillage: z.array(FiguresByVillage),
+  reviews: ReviewFigures,
+});
+export type EvaluationFigures = z.infer<typeof EvaluationFigures>;
+
+/** A bureau's stations side by side: each station's totals and reviews. */
+export const UnitEvaluationFigures = z.object({
+  unitId: Id,
+  unitName: Shown,
+  from: Shown,
+  to: Shown,
+  type: z.enum(EVALUATION_TYPES).nullable(),
+  asOf: z.iso.datetime(),
+  stations: z.array(
+    FigureCounts.extend({ stationId: Id, name: Shown, reviews: ReviewFigures.omit({ byOutcome: true }) }),
+  ),
+});
+export type UnitEvaluationFigures = z.infer<typeof UnitEvaluationFigures>;
