@@ -64,3 +64,17 @@ export async function consume(db: Queryable, now: Date, limits: Limit[]) {
   );
   assertWithinLimits(limits, row?.overLimit ?? [], now);
 }
+
+/**
+ * Counts one attempt against `limit` and says whether it was within it, instead of throwing: for work
+ * that goes on without the limited part (a matter is recorded, only its SMS is skipped).
+ */
+export async function withinLimit(db: Queryable, now: Date, limit: Limit): Promise<boolean> {
+  try {
+    await consume(db, now, [limit]);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'RATE_LIMITED' || err.code === 'TOO_FREQUENT')) return false;
+    throw err;
+  }
+}

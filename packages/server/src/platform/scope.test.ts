@@ -6,13 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { capabilitiesOf, PRIVACY_NOTICE_VERSION, type Role } from '@jingmin/shared';
-import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { households, staff, units } from '../db/schema/index.js';
-import { buildTestApp, type Client, type TestApp } from '../test/harness.js';
+import { households, units } from '../db/schema/index.js';
+import { addStaff, buildTestApp, type Client, type TestApp } from '../test/harness.js';
 import type { Actor } from './context.js';
-import { randomToken, sealField } from './crypto.js';
-import { hashPassword } from './passwords.js';
+import { randomToken } from './crypto.js';
 import { canSeeMatter, canSeePath, scopeOf, streamTopics } from './scope.js';
 
 function actor(roles: Role[], scopePath: string, extra: Partial<Actor> = {}): Actor {
@@ -103,27 +101,6 @@ async function submit(plate: string, body: string) {
   return receipt.number;
 }
 
-/** An account made in the database, with a second factor the harness can answer. */
-async function addStaff(username: string, roles: Role[], scopeUnitId: string) {
-  const secret = generateSecret();
-  t.fx.totpSecrets[username] = secret;
-  const [row] = await t.deps.database.db
-    .insert(staff)
-    .values({
-      username,
-      displayName: username,
-      passwordHash: await hashPassword(t.fx.password, t.deps.config.security.argon2MemoryKib),
-      mustChangePassword: false,
-      roles,
-      scopeUnitId,
-      totpEnabled: true,
-      totpSecretEnc: sealField(t.deps.keys.data, secret),
-      passwordChangedAt: t.clock.now(),
-    })
-    .returning({ id: staff.id });
-  return row!.id;
-}
-
 describe('a department liaison', () => {
   it("liaison summary counts only its department's matters", async () => {
     const chief = await t.as('a.chief');
@@ -177,8 +154,8 @@ describe("the bureau role's reach", () => {
 
   beforeAll(async () => {
     other = await otherCounty();
-    await addStaff('qh.bureau', ['bureau_supervisor'], t.fx.units.bureau);
-    await addStaff('nb.bureau', ['bureau_supervisor'], other.root);
+    await addStaff(t, 'qh.bureau', ['bureau_supervisor'], t.fx.units.bureau);
+    await addStaff(t, 'nb.bureau', ['bureau_supervisor'], other.root);
     t.clock.advance(3_600_000);
     numbers = {
       a: await submit(t.fx.doorplateTokens.a[2]!, '楼道灯坏了'),

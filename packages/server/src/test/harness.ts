@@ -6,12 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import type { Role } from '@jingmin/shared';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { generate } from 'otplib';
+import { generate, generateSecret } from 'otplib';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
+import { staff } from '../db/schema/index.js';
 import { createDeps } from '../platform/boot.js';
 import type { AppDeps, Clock } from '../platform/context.js';
+import { sealField } from '../platform/crypto.js';
+import { hashPassword } from '../platform/passwords.js';
 import type { SmsMessage, SmsSender } from '../platform/sms/sms.js';
 import { openTestDatabase } from './database.js';
 import { type Fixture, seedFixture } from './fixture.js';
@@ -51,6 +55,28 @@ export interface TestApp {
   as(username: string, opts?: { locale?: string }): Promise<Client>;
   anonymous(opts?: { locale?: string }): Client;
   close(): Promise<void>;
+}
+
+/** An account made in the database, with a second factor `as()` can answer; returns its id. */
+export async function addStaff(t: TestApp, username: string, roles: Role[], scopeUnitId: string) {
+  const secret = generateSecret();
+  t.fx.totpSecrets[username] = secret;
+  const [row] = await t.deps.database.db
+    .insert(staff)
+    .values({
+      username,
+      displayName: username,
+      passwordHash: await hashPassword(t.fx.password, t.deps.config.security.argon2MemoryKib),
+      mustChangePassword: false,
+      roles,
+      scopeUnitId,
+      totpEnabled: true,
+      totpSecretEnc: sealField(t.deps.keys.data, secret),
+      passwordChangedAt: t.clock.now(),
+    })
+    .returning({ id: staff.id });
+  if (!row) throw new Error(`test: ${username} was not created`);
+  return row.id;
 }
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {

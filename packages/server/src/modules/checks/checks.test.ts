@@ -5,15 +5,12 @@
  * two yes/no answers each, and the rates come with a Wilson interval that
  * matches the database's own counts.
  */
-import { type Role, wilsonInterval } from '@jingmin/shared';
+import { wilsonInterval } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
-import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows.js';
-import { staff, unitDuties } from '../../db/schema/index.js';
-import { sealField } from '../../platform/crypto.js';
-import { hashPassword } from '../../platform/passwords.js';
-import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { unitDuties } from '../../db/schema/index.js';
+import { addStaff, buildTestApp, type Client, type TestApp } from '../../test/harness.js';
 
 const DAY = 86_400_000;
 
@@ -190,23 +187,6 @@ describe('answers and rates', () => {
   });
 });
 
-/** An account made in the database, with a second factor the harness can answer. */
-async function addStaff(username: string, roles: Role[], scopeUnitId: string) {
-  const secret = generateSecret();
-  t.fx.totpSecrets[username] = secret;
-  await t.deps.database.db.insert(staff).values({
-    username,
-    displayName: username,
-    passwordHash: await hashPassword(t.fx.password, t.deps.config.security.argon2MemoryKib),
-    mustChangePassword: false,
-    roles,
-    scopeUnitId,
-    totpEnabled: true,
-    totpSecretEnc: sealField(t.deps.keys.data, secret),
-    passwordChangedAt: t.clock.now(),
-  });
-}
-
 type Officers = {
   stationName: string;
   officers: { id: string; name: string; households: number }[];
@@ -217,7 +197,7 @@ describe('the officers a sample may be drawn for', () => {
   const url = (station: string) => `/api/v1/checks/officers?stationId=${station}`;
 
   it("lists a station's officers with their area sizes and the bureau's inspectors, other stations first", async () => {
-    await addStaff('qh.bureau', ['bureau_supervisor'], t.fx.units.bureau);
+    await addStaff(t, 'qh.bureau', ['bureau_supervisor'], t.fx.units.bureau);
     const bureau = await t.as('qh.bureau');
     const a = await ok<Officers>(bureau.get(url(t.fx.units.stationA)));
     expect(a.stationName).toBe('A派出所');

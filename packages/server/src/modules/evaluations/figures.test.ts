@@ -10,11 +10,9 @@ import {
   type EvaluationType,
   FIGURE_DEFINITIONS,
   type FigureCounts,
-  type Role,
   type UnitEvaluationFigures,
 } from '@jingmin/shared';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { generateSecret } from 'otplib';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows.js';
@@ -27,9 +25,7 @@ import {
   units,
 } from '../../db/schema/index.js';
 import { systemCtx } from '../../platform/context.js';
-import { sealField } from '../../platform/crypto.js';
-import { hashPassword } from '../../platform/passwords.js';
-import { buildTestApp, type TestApp } from '../../test/harness.js';
+import { addStaff, buildTestApp, type TestApp } from '../../test/harness.js';
 import { requestEvaluation } from './evaluations.service.js';
 
 let t: TestApp;
@@ -73,22 +69,6 @@ async function answer(token: string, overall: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-async function addStaff(username: string, roles: Role[], scopeUnitId: string) {
-  const secret = generateSecret();
-  t.fx.totpSecrets[username] = secret;
-  await t.deps.database.db.insert(staff).values({
-    username,
-    displayName: username,
-    passwordHash: await hashPassword(t.fx.password, t.deps.config.security.argon2MemoryKib),
-    mustChangePassword: false,
-    roles,
-    scopeUnitId,
-    totpEnabled: true,
-    totpSecretEnc: sealField(t.deps.keys.data, secret),
-    passwordChangedAt: t.clock.now(),
-  });
-}
-
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -100,7 +80,7 @@ beforeAll(async () => {
     .values({ stationId: u.stationA, name: '社区警务队', kind: 'community' })
     .returning({ id: teams.id });
   await db.update(staff).set({ teamId: team!.id }).where(eq(staff.id, staffIds['a.officer']!));
-  await addStaff('q.bureau', ['bureau_supervisor'], u.bureau);
+  await addStaff(t, 'q.bureau', ['bureau_supervisor'], u.bureau);
   const grid = await pathOf(u.gridA1);
   const station = await pathOf(u.stationA);
   // Expires before the others are answered: 过期未评价.

@@ -8,9 +8,8 @@ import { and, asc, eq, gt, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { evaluationRequests, matters, units } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
 import { openField } from '../../platform/crypto.js';
-import { AppError } from '../../platform/errors.js';
 import type { JobRegistry } from '../../platform/jobs.js';
-import { consume } from '../../platform/ratelimit.js';
+import { withinLimit } from '../../platform/ratelimit.js';
 import { SmsError } from '../../platform/sms/sms.js';
 import { matterSettings } from '../settings/settings.service.js';
 
@@ -35,13 +34,7 @@ async function sendWaiting(ctx: Ctx, r: Recipient, why: 'opened' | 'reminder') {
     windowSeconds: 86_400,
   };
   try {
-    const overLimit = await consume(ctx.db, ctx.now(), [limit]).then(
-      () => null,
-      (err: unknown) => {
-        if (err instanceof AppError && err.code === 'RATE_LIMITED') return 'DailyLimit';
-        throw err;
-      },
-    );
+    const overLimit = (await withinLimit(ctx.db, ctx.now(), limit)) ? null : 'DailyLimit';
     const failure =
       overLimit ??
       (await ctx.deps.sms

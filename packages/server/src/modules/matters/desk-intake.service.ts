@@ -25,7 +25,7 @@ import { type Actor, actorOf, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { replayOf, requireKey } from '../../platform/idempotency.js';
-import { assertWithinLimits, consume } from '../../platform/ratelimit.js';
+import { assertWithinLimits, withinLimit } from '../../platform/ratelimit.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
 import { assertCanSeePath, canSeeMatter } from '../../platform/scope.js';
 import { SmsError } from '../../platform/sms/sms.js';
@@ -179,13 +179,7 @@ async function sendReceipt(ctx: Ctx, m: Recorded, phone: string, phoneIndex: str
   const [station] = await ctx.db.select({ name: units.name }).from(units).where(eq(units.id, m.stationId));
   // A phone that had its day's receipts still gets its matter recorded; only the SMS is skipped.
   const limit = { key: `receipt:phone:${phoneIndex}`, max: DESK_LIMITS.receiptsPerPhonePerDay, windowSeconds: 86_400 };
-  const overLimit = await consume(ctx.db, ctx.now(), [limit]).then(
-    () => null,
-    (err: unknown) => {
-      if (err instanceof AppError && err.code === 'RATE_LIMITED') return 'DailyLimit';
-      throw err;
-    },
-  );
+  const overLimit = (await withinLimit(ctx.db, ctx.now(), limit)) ? null : 'DailyLimit';
   const failure =
     overLimit ??
     (await ctx.deps.sms
