@@ -155,16 +155,15 @@ test('every note says who reads it, and internal notes never reach the resident'
   await submitStep(drawer, form, /^办\s*结$/, '已办结');
   await rateUnsatisfied(phone, a.path, '找了三个小时才有人回电话');
 
-  // The chief reviews from the 工作台: 不满意待复核 opens the queue with the rating and the comment.
+  // The chief reviews from the 工作台: 不满意待复核 opens 评价复核 with the rating and the comment.
   await chief.goto('/console');
   await chief.getByRole('link', { name: /不满意待复核/ }).click();
-  await expect(chief).toHaveURL(/\/console\/desk\?counter=awaiting_review/);
+  await expect(chief).toHaveURL(/\/console\/reviews/);
   const row = chief.locator('.ant-table-row', { hasText: a.number });
   await expect(row).toContainText('不满意');
   await expect(row).toContainText('找了三个小时才有人回电话');
   await chief.screenshot({ path: `${SHOTS}/issue8-review-queue.png` });
-  await row.click();
-  drawer = chief.locator('.ant-drawer');
+  drawer = await openMatter(chief, a.number);
   form = await openStep(drawer, /重新办理/, '仅内部');
   await form.getByLabel('原因').fill(INTERNAL.reopen);
   await submitStep(drawer, form, /重新办理/, '已重新办理');

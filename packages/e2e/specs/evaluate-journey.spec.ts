@@ -108,6 +108,7 @@ test('a meeting QR, an unsatisfied rating, the chief’s review and callback, th
   await chief.goto('/console/evaluations');
   await expect(chief.getByText('计算说明')).toBeVisible();
   await expect(chief.getByText('满意率').first()).toBeVisible();
+  await expect(chief.getByText('回访完成').first()).toBeVisible();
   await expect(chief.locator('canvas').first()).toBeVisible();
   await chief.screenshot({ path: `${SHOTS}/journey-figures-1440.png`, fullPage: true });
   await chief.setViewportSize({ width: 375, height: 812 });

@@ -108,3 +108,19 @@ export const UnitEvaluationFigures = z.object({
   ),
 });
 export type UnitEvaluationFigures = z.infer<typeof UnitEvaluationFigures>;
+
+/**
+ * 我的评价: an officer's own rated work — counts, never the answers. Shown to the officer even below
+ * MIN_ANSWERS_PER_OFFICER (`sampleTooSmall` says so); others see an officer's figures only from there up.
+ */
+export const MyEvaluationFigures = z.object({
+  from: Shown,
+  to: Shown,
+  asOf: z.iso.datetime(),
+  minAnswersPerOfficer: Count,
+  sampleTooSmall: z.boolean(),
+  totals: FigureCounts,
+  byType: z.array(FiguresByType),
+  byMonth: z.array(FiguresByMonth),
+});
+export type MyEvaluationFigures = z.infer<typeof MyEvaluationFigures>;

@@ -2,11 +2,17 @@
  * /api/v1/stations/:id/evaluation-figures (and .xlsx), /api/v1/units/:id/evaluation-figures:
  * 评价统计 for the station's chief and the bureau above it.
  */
-import { EvaluationFigures, EvaluationFiguresQuery, IdParams, UnitEvaluationFigures } from '@jingmin/shared';
+import {
+  EvaluationFigures,
+  EvaluationFiguresQuery,
+  IdParams,
+  MyEvaluationFigures,
+  UnitEvaluationFigures,
+} from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/context.js';
 import { figuresWorkbook } from './figures.export.js';
-import { stationFigures, unitFigures } from './figures.service.js';
+import { myFigures, stationFigures, unitFigures } from './figures.service.js';
 
 const tags = ['evaluations'];
 // Supervising the station's work (所长, 县局督导; the duty officer who runs the 督办看板 too): per-officer figures
@@ -72,5 +78,21 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => unitFigures(req.ctx, req.params.id, req.query),
+  );
+  app.get(
+    '/evaluation-figures/mine',
+    {
+      config: { capability: 'matter.handle' },
+      schema: {
+        tags,
+        summary: '我的评价',
+        description:
+          `被评价的本人查看自己工作的评价统计（总计、按类型、按月份），只有数字，不含群众的回答。${how}` +
+          '本人的数字不足 5 条时也显示给本人，并注明样本不足。',
+        querystring: EvaluationFiguresQuery,
+        response: { 200: MyEvaluationFigures },
+      },
+    },
+    (req) => myFigures(req.ctx, req.query),
   );
 };

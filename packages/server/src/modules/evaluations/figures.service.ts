@@ -12,6 +12,7 @@ import {
   FIGURES_MAX_MONTHS,
   type FigureCounts,
   MIN_ANSWERS_PER_OFFICER,
+  type MyEvaluationFigures,
   monthOf,
   monthRange,
   monthsBetween,
@@ -276,5 +277,30 @@ export async function unitFigures(
         reviews: review,
       };
     }),
+  };
+}
+
+/** 我的评价: the counts of the actor's own rated work in every station, by type and by month; never an answer. */
+export async function myFigures(ctx: Ctx, query: EvaluationFiguresQuery): Promise<MyEvaluationFigures> {
+  const actor = actorOf(ctx);
+  const range = rangeOf(ctx, query);
+  const statement = sql`WITH base AS (${requestsOf('/', range, ctx.now())})
+    SELECT CASE WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(month) = 0 THEN 'month' ELSE 'total' END
+        AS grouping, type, month, ${COUNTS}
+    FROM base WHERE officer_id = ${actor.id}
+    GROUP BY GROUPING SETS ((), (type), (month))`;
+  const rows = rowsOf<GroupRow>(await ctx.db.execute(statement));
+  const of = (g: GroupRow['grouping']) => rows.filter((r) => r.grouping === g);
+  const months = new Map(of('month').map((r) => [r.month, r]));
+  const totals = withRates(of('total')[0] ?? ZERO);
+  return {
+    from: range.from,
+    to: range.to,
+    asOf: ctx.now().toISOString(),
+    minAnswersPerOfficer: MIN_ANSWERS_PER_OFFICER,
+    sampleTooSmall: totals.rated < MIN_ANSWERS_PER_OFFICER,
+    totals,
+    byType: of('type').map((r) => ({ type: r.type as EvaluationType, ...withRates(r) })),
+    byMonth: monthsBetween(range.from, range.to).map((month) => ({ month, ...withRates(months.get(month) ?? ZERO) })),
   };
 }

@@ -10,6 +10,7 @@ import {
   type EvaluationType,
   FIGURE_DEFINITIONS,
   type FigureCounts,
+  type MyEvaluationFigures,
   type UnitEvaluationFigures,
 } from '@jingmin/shared';
 import { eq, type SQL, sql } from 'drizzle-orm';
@@ -297,6 +298,28 @@ describe('the figures of a station equal counts over its rows', () => {
     const visits = res.body as EvaluationFigures;
     expectCounts(visits.totals, await expected(sql`r.type = 'visit'`));
     expect(visits.byType.map((x) => x.type)).toEqual(['visit']);
+  });
+});
+
+describe('我的评价: a rated officer reads their own figures, never the answers', () => {
+  it('equals the counts of their own rated work, and says when the sample is small', async () => {
+    const officer = await t.as('a.officer');
+    const res = await officer.get(`/api/v1/evaluation-figures/mine?from=${figures.from}&to=${figures.to}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const mine = res.body as MyEvaluationFigures;
+    expectCounts(mine.totals, await expected(sql`r.rated_staff_id = ${t.fx.staffIds['a.officer']!}`));
+    expect(mine.sampleTooSmall).toBe(mine.totals.rated < 5);
+    for (const row of mine.byType)
+      expectCounts(
+        row,
+        await expected(sql`r.rated_staff_id = ${t.fx.staffIds['a.officer']!} AND r.type = ${row.type}`),
+      );
+    // Figures only: no answer, no resident's words.
+    expect(JSON.stringify(mine)).not.toMatch(/overall|remark|answers/);
+    // The desk officer rated four times: shown to them, marked as too few to judge by.
+    const desk = (await (await t.as('a.duty')).get('/api/v1/evaluation-figures/mine')).body as MyEvaluationFigures;
+    expect(desk.sampleTooSmall).toBe(true);
+    expect((await t.anonymous().get('/api/v1/evaluation-figures/mine')).status).toBe(401);
   });
 });
 

@@ -6,6 +6,7 @@ import { useCan, useSession } from '../../../access';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
 import { Counters } from './components/Counters';
+import { MyEvaluations } from './components/MyEvaluations';
 
 const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'org.read': ['查看辖区', 'View jurisdiction'],
@@ -27,12 +28,9 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'matter.settings': ['设置办理时限', 'Set matter deadlines'],
   'matter.supervise': ['督办看板', 'Supervision board'],
   'matter.department_only': ['仅限本部门事项', "Only its department's matters"],
-  'scope.grant': ['临时授权', 'Grant temporary access'],
+  'scope.grant': ['双率抽查与临时授权', 'Sample checks and temporary access'],
   'calendar.write': ['维护工作日历', 'Keep the working-day calendar'],
 };
-
-/** 临时授权 is given through the API until the evaluations issue brings its screen; no tag promises a page. */
-const hasScreen = (c: (typeof CAPABILITIES)[number]) => c !== 'scope.grant';
 
 export default function HomePage() {
   const session = useSession();
@@ -65,7 +63,7 @@ export default function HomePage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('可以', 'May')}>
               <Flex wrap gap={4}>
-                {session.capabilities.filter(hasScreen).map((c) => (
+                {session.capabilities.map((c) => (
                   <Tag key={c} color="geekblue" style={{ marginInlineEnd: 0 }}>
                     {t(...CAP_LABELS[c])}
                   </Tag>
@@ -94,6 +92,11 @@ export default function HomePage() {
           ) : (
             <Counters s={s} page="tasks" counters={['to_take', 'open', 'overdue', 'resolved_today']} />
           )}
+        </Col>
+      )}
+      {can('matter.handle') && !can('matter.department_only') && (
+        <Col xs={24} lg={10}>
+          <MyEvaluations />
         </Col>
       )}
     </Row>
