@@ -162,3 +162,40 @@ export const CLOSE_CONDITION_LABELS: Record<CloseCondition, Label> = {
   hazard_cleared: { zh: '隐患已消除', en: 'The hazard is cleared' },
   parties_satisfied: { zh: '当事人均满意', en: 'Every party is satisfied' },
 };
+
+/**
+ * Where a case stands. This first step accepts, classifies, assesses and colours cases; mediation sessions,
+ * transfers, follow-ups and the 三个不放 close move them on.
+ */
+export const DISPUTE_STATUSES = ['accepted', 'mediating', 'transferred', 'following_up', 'failed', 'closed'] as const;
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+
+export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, Label> = {
+  accepted: { zh: '已受理', en: 'Accepted' },
+  mediating: { zh: '调解中', en: 'Mediating' },
+  transferred: { zh: '已移交', en: 'Transferred' },
+  following_up: { zh: '跟踪回访', en: 'Following up' },
+  failed: { zh: '调解未成', en: 'Not settled' },
+  closed: { zh: '已化解', en: 'Resolved and closed' },
+};
+
+/** A party's part in the dispute. */
+export const PARTY_ROLES = ['applicant', 'respondent', 'other'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const PARTY_ROLE_LABELS: Record<PartyRole, Label> = {
+  applicant: { zh: '申请人', en: 'Applicant' },
+  respondent: { zh: '被申请人', en: 'Respondent' },
+  other: { zh: '其他当事人', en: 'Other party' },
+};
+
+export const PARTY_KINDS = ['person', 'organisation'] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+/** A name as lists show it: the first character and the last, the middle masked (张*明, 李*); organisations whole. */
+export function maskName(name: string, kind: PartyKind = 'person'): string {
+  const chars = [...name.trim()];
+  if (kind === 'organisation' || chars.length === 0) return name.trim();
+  if (chars.length <= 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}

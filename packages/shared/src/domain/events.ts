@@ -150,6 +150,15 @@ const MATTER_EVENT_SPECS = {
     label: { zh: '所长已复核，回访已完成', en: 'Reviewed by the chief: callback done' },
     residentLabel: { zh: '所长已复核并回访', en: 'The chief reviewed it and you were called back' },
   },
+  // 矛盾纠纷: the matter became a dispute case (payload `disputeId`, `disputeNumber`); mediation follows there.
+  'matter.to_dispute': {
+    audience: 'both',
+    label: { zh: '已转为矛盾纠纷案件', en: 'Opened as a dispute case' },
+    residentLabel: {
+      zh: '已转为矛盾纠纷调解，民警将联系各方约定调解',
+      en: 'Passed to dispute mediation: an officer will contact everyone to arrange it',
+    },
+  },
 } as const satisfies Record<string, EventSpec>;
 
 export type MatterEventType = keyof typeof MATTER_EVENT_SPECS;

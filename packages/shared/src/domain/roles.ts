@@ -72,6 +72,10 @@ export const CAPABILITIES = [
    * partner department. Dropped when another role of the account sees its subtree.
    */
   'matter.department_only',
+  /** 矛盾纠纷: read the cases of one's scope (parties masked; a reveal is audited). */
+  'dispute.read',
+  /** 矛盾纠纷: open, classify, assess and colour cases, add parties. */
+  'dispute.handle',
   /** Grants another account a time-limited read right inside one's own scope (临时授权). */
   'scope.grant',
   /** Keeps the working-day calendar (工作日历): holidays and make-up working days. */
@@ -81,17 +85,20 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 const BUSINESS_READ: Capability[] = ['org.read', 'household.read', 'matter.read'];
 const HANDLE: Capability[] = [...BUSINESS_READ, 'matter.handle'];
+/** Who works dispute cases: the desk, officers, auxiliaries, mediators and the chief (not grid workers: parties' data). */
+const DISPUTES: Capability[] = ['dispute.read', 'dispute.handle'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise'],
-  community_officer: [...HANDLE, 'household.write', 'household.export'],
-  auxiliary_police: HANDLE,
+  duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise', ...DISPUTES],
+  community_officer: [...HANDLE, 'household.write', 'household.export', ...DISPUTES],
+  auxiliary_police: [...HANDLE, ...DISPUTES],
   grid_worker: HANDLE,
   // A department sees only the matters transferred to it.
   department_liaison: ['org.read', 'matter.read', 'matter.handle', 'matter.department_only'],
-  mediator: HANDLE,
+  mediator: [...HANDLE, ...DISPUTES],
   station_chief: [
     ...HANDLE,
+    ...DISPUTES,
     'matter.inbox',
     'matter.desk',
     'matter.review',
@@ -104,7 +111,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'staff.read',
   ],
   // The bureau reads its stations' figures, matters and boards, and never edits a station's cases.
-  bureau_supervisor: [...BUSINESS_READ, 'matter.inbox', 'matter.supervise', 'scope.grant'],
+  bureau_supervisor: [...BUSINESS_READ, 'matter.inbox', 'matter.supervise', 'scope.grant', 'dispute.read'],
   // The system administrator runs accounts and resources but never reads the audit trail.
   system_admin: [
     'org.read',

@@ -1,6 +1,7 @@
 export * from './audit.js';
 export * from './calendar.js';
 export * from './checks.js';
+export * from './disputes.js';
 export * from './evaluations.js';
 export * from './matters.js';
 export * from './media.js';

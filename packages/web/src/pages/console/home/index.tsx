@@ -28,6 +28,8 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'matter.settings': ['设置办理时限', 'Set matter deadlines'],
   'matter.supervise': ['督办看板', 'Supervision board'],
   'matter.department_only': ['仅限本部门事项', "Only its department's matters"],
+  'dispute.read': ['查看矛盾纠纷', 'View disputes'],
+  'dispute.handle': ['受理调处矛盾纠纷', 'Handle disputes'],
   'scope.grant': ['双率抽查与临时授权', 'Sample checks and temporary access'],
   'calendar.write': ['维护工作日历', 'Keep the working-day calendar'],
 };

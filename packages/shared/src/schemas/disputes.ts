@@ -1,0 +1,197 @@
+/**
+ * 矛盾纠纷 cases, first step: a case is opened from a resident's 矛盾纠纷 matter (one action), by the desk
+ * (walk-in, phone, a 110 referral) or found proactively (摸排); it is classified, assessed (each assessment
+ * kept with its factors, who and when) and coloured on the station's scheme (each change with its reason).
+ * Parties' names, phones and ID numbers are sealed; views carry masks, and a reveal is audited.
+ */
+import { z } from 'zod';
+import {
+  DISPUTE_CATEGORIES,
+  DISPUTE_LEVELS,
+  DISPUTE_SOURCES,
+  DISPUTE_STATUSES,
+  PARTY_KINDS,
+  PARTY_ROLES,
+} from '../domain/disputes.js';
+import { idNumberProblem } from '../domain/id-number.js';
+import { Id, MobilePhone, Name, Page, paged, Shown, text } from './common.js';
+
+const Subcategory = text(20, 1);
+
+/** 公民身份号码, checked by GB 11643 (MOD 11-2); a lower-case x is taken as X. */
+export const IdNumber = text(18, 18)
+  .transform((s) => s.toUpperCase())
+  .superRefine((s, ctx) => {
+    const problem = idNumberProblem(s);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          problem === 'check'
+            ? '身份证号码校验位不对，请核对 / the check digit does not match'
+            : problem === 'birth_date'
+              ? '身份证号码中的出生日期不对 / the birth date in it is not a date'
+              : problem === 'region'
+                ? '身份证号码的地址码不对 / the region code is unknown'
+                : '身份证号码应为18位 / must be 18 characters',
+      });
+  });
+
+export const PartyInput = z
+  .object({
+    kind: z.enum(PARTY_KINDS),
+    /** A person's name or an organisation's. */ name: Name,
+    role: z.enum(PARTY_ROLES),
+    /** 与对方的关系：邻居、夫妻、雇佣 … */ relation: text(20).optional(),
+    phone: MobilePhone.optional(),
+    /** A person's ID number, optional. */ idNumber: IdNumber.optional(),
+    /** The household, when known (a doorplate of the station). */ householdId: Id.optional(),
+  })
+  .strict();
+export type PartyInput = z.infer<typeof PartyInput>;
+
+const Classification = {
+  category: z.enum(DISPUTE_CATEGORIES),
+  /** One of the station's subcategories (邻里, 宅基地 …). */ subcategory: Subcategory.optional(),
+};
+
+/** 转为矛盾纠纷: from a resident's matter of kind 矛盾纠纷; the facts start from the resident's words. */
+export const DisputeFromMatterInput = z
+  .object({ ...Classification, title: text(60, 1).optional(), collective: z.boolean().optional() })
+  .strict();
+export type DisputeFromMatterInput = z.infer<typeof DisputeFromMatterInput>;
+
+/** A case the desk records, or one found by 摸排: where it is (a household or a unit of the station). */
+export const DisputeInput = z
+  .object({
+    ...Classification,
+    source: z.enum(['walk_in', 'phone', 'police_110', 'proactive']),
+    title: text(60, 1),
+    facts: text(4000, 1),
+    householdId: Id.optional(),
+    unitId: Id.optional(),
+    collective: z.boolean().optional(),
+    parties: z.array(PartyInput).max(50).optional(),
+  })
+  .strict()
+  .refine((v) => Boolean(v.householdId) !== Boolean(v.unitId), {
+    message: 'give a household or a village/grid of the station, one of the two',
+    path: ['householdId'],
+  });
+export type DisputeInput = z.infer<typeof DisputeInput>;
+
+export const ClassificationInput = z.object(Classification).strict();
+export type ClassificationInput = z.infer<typeof ClassificationInput>;
+
+export const AssessmentFactorsInput = z
+  .object({
+    people: z.number().int().min(1).max(100000),
+    amountYuan: z.number().min(0).max(1e12).nullable(),
+    threats: z.boolean(),
+    earlierViolence: z.boolean(),
+    repeatCalls: z.boolean(),
+    collective: z.boolean(),
+    otherRisk: z.boolean(),
+  })
+  .strict();
+
+export const AssessmentInput = z
+  .object({ level: z.enum(DISPUTE_LEVELS), factors: AssessmentFactorsInput, note: text(500).optional() })
+  .strict();
+export type AssessmentInput = z.infer<typeof AssessmentInput>;
+
+/** A colour of the station's scheme, and why it changes (kept with who and when). */
+export const ColourInput = z.object({ colour: text(20, 1), reason: text(500, 1) }).strict();
+export type ColourInput = z.infer<typeof ColourInput>;
+
+export const DisputeListQuery = Page.extend({
+  status: z.enum(DISPUTE_STATUSES).optional(),
+  level: z.enum(DISPUTE_LEVELS).optional(),
+  colour: text(20).optional(),
+  category: z.enum(DISPUTE_CATEGORIES).optional(),
+  source: z.enum(DISPUTE_SOURCES).optional(),
+  /** 案件编号 or words of the title. */ q: text(60).optional(),
+}).strict();
+export type DisputeListQuery = z.infer<typeof DisputeListQuery>;
+
+export const PartyView = z.object({
+  id: Id,
+  kind: z.enum(PARTY_KINDS),
+  /** Masked (张*明); the full name is revealed on request, audited. */ nameMasked: Shown,
+  role: z.enum(PARTY_ROLES),
+  relation: Shown.nullable(),
+  phoneMasked: Shown.nullable(),
+  idNumberMasked: Shown.nullable(),
+  /** Under the station's guardian age on the day (from the ID number): a guardian must attend. */
+  minor: z.boolean(),
+  householdId: Id.nullable(),
+});
+export type PartyView = z.infer<typeof PartyView>;
+
+/** The full particulars of one party, for the mediator who needs them; each read is audited. */
+export const PartyRevealed = z.object({ name: Shown, phone: Shown.nullable(), idNumber: Shown.nullable() });
+export type PartyRevealed = z.infer<typeof PartyRevealed>;
+
+export const AssessmentView = z.object({
+  id: Id,
+  level: z.enum(DISPUTE_LEVELS),
+  factors: AssessmentFactorsInput,
+  note: Shown.nullable(),
+  assessedBy: Shown,
+  assessedAt: z.iso.datetime(),
+});
+
+export const ColourChangeView = z.object({
+  id: Id,
+  scheme: Shown,
+  from: Shown.nullable(),
+  to: Shown,
+  reason: Shown,
+  changedBy: Shown,
+  changedAt: z.iso.datetime(),
+});
+
+export const DisputeListItem = z.object({
+  id: Id,
+  number: Shown,
+  stationId: Id,
+  stationName: Shown,
+  title: Shown,
+  category: z.enum(DISPUTE_CATEGORIES),
+  subcategory: Shown.nullable(),
+  source: z.enum(DISPUTE_SOURCES),
+  level: z.enum(DISPUTE_LEVELS).nullable(),
+  colourScheme: Shown,
+  colour: Shown.nullable(),
+  status: z.enum(DISPUTE_STATUSES),
+  collective: z.boolean(),
+  partyCount: z.number().int(),
+  place: Shown,
+  acceptedAt: z.iso.datetime(),
+});
+export type DisputeListItem = z.infer<typeof DisputeListItem>;
+export const DisputeList = paged(DisputeListItem);
+
+export const DisputeView = DisputeListItem.extend({
+  facts: Shown,
+  matterId: Id.nullable(),
+  matterNumber: Shown.nullable(),
+  householdId: Id.nullable(),
+  parties: z.array(PartyView),
+  /** Newest first: re-assessment keeps the history. */ assessments: z.array(AssessmentView),
+  /** Newest first. */ colourChanges: z.array(ColourChangeView),
+  version: z.number().int(),
+});
+export type DisputeView = z.infer<typeof DisputeView>;
+
+/** A station's dispute rules: its colour scheme and its subcategories (defaults in domain/disputes.ts). */
+export const DisputeSettings = z
+  .object({
+    colourScheme: text(20, 1),
+    subcategories: z
+      .array(z.object({ name: Subcategory, category: z.enum(DISPUTE_CATEGORIES) }).strict())
+      .min(1)
+      .max(60),
+  })
+  .strict();
+export type DisputeSettings = z.infer<typeof DisputeSettings>;
