@@ -16,6 +16,7 @@ import { benchRoutes } from './modules/bench/bench.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerCalendarJobs } from './modules/calendar/jobs.js';
 import { checksRoutes } from './modules/checks/checks.routes.js';
+import { disputeRoutes } from './modules/disputes/disputes.routes.js';
 import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes.js';
 import { onSubjectAnswered } from './modules/evaluations/evaluations.service.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(receptionRoutes);
       await api.register(meetingRoutes);
       await api.register(visitRoutes);
+      await api.register(disputeRoutes);
     },
     { prefix: '/api/v1' },
   );

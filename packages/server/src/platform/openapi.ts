@@ -55,6 +55,12 @@ export const API_AREAS = {
   checks: { zh: '双率抽查', en: 'Checks', about: '抽取民警责任区的门牌户，交叉互评知晓率与熟悉率。' },
   evaluations: { zh: '五必评', en: 'Evaluations', about: '群众对各项工作的评价，各所的评价题目。' },
   calendar: { zh: '工作日历', en: 'Working days', about: '法定节假日与调休，计算工作日时限。' },
+  disputes: {
+    zh: '矛盾纠纷',
+    en: 'Disputes',
+    about:
+      '矛盾纠纷案件：受理（码上办转案、来所、电话、110 移交、摸排）、分类、分级评估、三色、当事人，以及各所的纠纷设置。',
+  },
 } as const satisfies Record<string, { zh: string; en: string; about: string }>;
 export type ApiArea = keyof typeof API_AREAS;
 
@@ -92,9 +98,21 @@ function accessLine(config: RouteOptions['config']): string {
 
 /** The message templates' parameters, shown as "…" in the docs. */
 const PLACEHOLDERS = Object.fromEntries(
-  ['detail', 'what', 'stage', 'from', 'to', 'limit', 'minutes', 'requestId', 'username', 'child', 'parent', 'days'].map(
-    (k) => [k, '…'],
-  ),
+  [
+    'detail',
+    'what',
+    'stage',
+    'from',
+    'to',
+    'limit',
+    'minutes',
+    'requestId',
+    'username',
+    'child',
+    'parent',
+    'days',
+    'number',
+  ].map((k) => [k, '…']),
 );
 
 function errorLines(codes: ErrorCode[]): string {

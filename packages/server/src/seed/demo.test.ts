@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { ROLES } from '@jingmin/shared';
+import { idNumberProblem, ROLES } from '@jingmin/shared';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { rowsOf } from '../db/rows.js';
-import { households, matters, staff, units } from '../db/schema/index.js';
+import { disputeParties, households, matters, staff, units } from '../db/schema/index.js';
 import { verifyChain } from '../platform/audit.js';
 import { createDeps } from '../platform/boot.js';
 import type { AppDeps } from '../platform/context.js';
+import { openField } from '../platform/crypto.js';
 import { openTestDatabase } from '../test/database.js';
 import { seedDemo } from './demo.js';
 
@@ -124,6 +125,72 @@ describe('the demo county', () => {
       ),
     );
     expect(flagged!.waiting).toBeGreaterThan(0);
+  });
+
+  it('has twelve months of dispute cases at both stations: every level, every colour, 摸排, matters, sealed parties', async () => {
+    const { db } = deps.database;
+    const months = rowsOf<{ station: string; windows: number; n: number }>(
+      await db.execute(
+        sql`SELECT u.name AS station, count(DISTINCT floor(extract(epoch FROM now() - c.accepted_at) / 2592000))::int AS windows,
+                   count(*)::int AS n
+              FROM dispute_cases c JOIN units u ON u.id = c.station_id
+             WHERE c.accepted_at > now() - interval '360 days'
+             GROUP BY u.name`,
+      ),
+    );
+    expect(months.map((m) => m.station).sort()).toEqual(['城关派出所', '柳塘派出所']);
+    for (const m of months) {
+      expect(m.windows, m.station).toBe(12); // a case in each of the last twelve 30-day months
+      expect(m.n, m.station).toBeGreaterThan(100);
+    }
+    const [c] = rowsOf<{ levels: string[]; colours: string[]; schemes: string[]; proactive: number; total: number }>(
+      await db.execute(
+        sql`SELECT array_agg(DISTINCT level::text) FILTER (WHERE level IS NOT NULL) AS levels,
+                   array_agg(DISTINCT colour) FILTER (WHERE colour IS NOT NULL) AS colours,
+                   array_agg(DISTINCT colour_scheme) AS schemes,
+                   count(*) FILTER (WHERE source = 'proactive')::int AS proactive, count(*)::int AS total
+              FROM dispute_cases`,
+      ),
+    );
+    expect(new Set(c!.levels)).toEqual(new Set(['extreme', 'major', 'serious', 'ordinary', 'simple']));
+    expect(new Set(c!.colours)).toEqual(new Set(['red', 'orange', 'green']));
+    expect(c!.schemes).toEqual(['sangong']);
+    expect(c!.proactive / c!.total).toBeGreaterThan(0.2);
+    const linked = rowsOf<{ number: string; events: number; payload_number: string | null }>(
+      await db.execute(
+        sql`SELECT c.number, count(e.id)::int AS events, min(e.payload->>'disputeNumber') AS payload_number
+              FROM dispute_cases c
+              LEFT JOIN matter_events e ON e.matter_id = c.matter_id AND e.type = 'matter.to_dispute'
+                                       AND e.payload->>'disputeId' = c.id::text
+             WHERE c.matter_id IS NOT NULL
+             GROUP BY c.id, c.number`,
+      ),
+    );
+    expect(linked.length).toBeGreaterThan(20);
+    for (const l of linked) {
+      expect(l.events, l.number).toBe(1);
+      expect(l.payload_number).toBe(l.number);
+    }
+    const parties = await db.select().from(disputeParties);
+    for (const p of parties) {
+      const name = openField(deps.keys.data, p.nameEnc);
+      expect(p.nameEnc).not.toBe(name);
+      if (p.kind === 'person') expect(p.nameMasked).toContain('*');
+      if (p.idNumberEnc) expect(idNumberProblem(openField(deps.keys.data, p.idNumberEnc))).toBeNull();
+    }
+    expect(parties.some((p) => p.kind === 'organisation')).toBe(true);
+    expect(parties.some((p) => p.birthDate && p.birthDate > `${new Date().getUTCFullYear() - 16}`)).toBe(true);
+    const [history] = rowsOf<{ reassessed: number; changed: number; reasons: number }>(
+      await db.execute(
+        sql`SELECT (SELECT count(*)::int FROM (SELECT case_id FROM dispute_assessments GROUP BY case_id
+                                               HAVING count(*) > 1) t) AS reassessed,
+                   (SELECT count(*)::int FROM dispute_colour_changes WHERE from_colour IS NOT NULL) AS changed,
+                   (SELECT count(*)::int FROM dispute_colour_changes WHERE reason = '') AS reasons`,
+      ),
+    );
+    expect(history!.reassessed).toBeGreaterThan(10);
+    expect(history!.changed).toBeGreaterThan(10);
+    expect(history!.reasons).toBe(0);
   });
 
   it('leaves an intact audit chain', async () => {

@@ -15,6 +15,7 @@ import type { AppDeps } from '../platform/context.js';
 import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
 import { type DeskStation, seedDeskMatters } from './desk-matters.js';
+import { type DisputeStation, seedDisputes } from './disputes.js';
 import { seedDuties } from './duties.js';
 import { type EvaluationStation, seedEvaluations } from './evaluations.js';
 import { type HistoryStation, seedMatterHistory } from './matter-history.js';
@@ -153,6 +154,22 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     evaluationOf(rural, 'lt', ruralGrids.villages),
     evaluationOf(urban, 'cg', urbanGrids.villages),
   ]);
+  const disputeOf = (station: UnitNode, prefix: string, villages: UnitNode[]): DisputeStation => ({
+    id: station.id,
+    path: station.path,
+    rural: prefix === 'lt',
+    desk: person(`${prefix}.duty`),
+    officer: person(`${prefix}.officer`),
+    chief: person(`${prefix}.chief`),
+    villages,
+    households: homes
+      .filter((h) => h.unitPath.startsWith(station.path))
+      .map((h) => ({ id: h.id, unitPath: h.unitPath, address: h.address })),
+  });
+  const disputes = await seedDisputes(tx, deps.keys, rng(11), deps.clock.now(), [
+    disputeOf(rural, 'lt', ruralGrids.villages),
+    disputeOf(urban, 'cg', urbanGrids.villages),
+  ]);
   await recordAudit(tx, deps.keys.audit, {
     actor: null,
     action: 'demo.seed',
@@ -163,6 +180,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
       accounts: accounts.length,
       matters: matterCount + deskCount,
       ...evaluated,
+      disputes,
     },
   });
   return accounts;

@@ -163,6 +163,8 @@ export const MatterView = z.object({
   location: Location.nullable(),
   contactPhone: Shown.nullable(),
   photoIds: z.array(Id),
+  /** The dispute case a 矛盾纠纷 matter became (on a single matter's view; lists leave it out). */
+  dispute: z.object({ id: Id, number: Shown }).nullable().optional(),
   assigneeStaffId: z.uuid().nullable(),
   assigneeTeamId: z.uuid().nullable(),
   assigneeDepartmentId: z.uuid().nullable(),

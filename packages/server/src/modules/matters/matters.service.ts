@@ -5,7 +5,7 @@
  */
 import { isFinished, type MatterView, shownBody } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
-import { households, matterEvents, matters, units } from '../../db/schema/index.js';
+import { disputeCases, households, matterEvents, matters, units } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { photoIdsOfEventType } from '../media/photos.queries.js';
@@ -56,7 +56,15 @@ export async function viewMatter(ctx: Ctx, id: string, opts: { afterOwnChange?: 
 export async function presentWithPhotos(ctx: Ctx, matter: LoadedMatter): Promise<MatterView> {
   const owners = { type: 'matter' as const, ids: [matter.id] };
   const photos = await photoIdsOfEventType(ctx.db, owners, matterEvents, 'matter.submitted');
-  return presentMatter(ctx, matter, photos.get(matter.id));
+  // A 矛盾纠纷 matter names the case it became, so the drawer links to it instead of offering to open one.
+  const [dispute] =
+    matter.kind === 'dispute'
+      ? await ctx.db
+          .select({ id: disputeCases.id, number: disputeCases.number })
+          .from(disputeCases)
+          .where(eq(disputeCases.matterId, matter.id))
+      : [];
+  return { ...presentMatter(ctx, matter, photos.get(matter.id)), dispute: dispute ?? null };
 }
 
 export function presentMatter(ctx: Ctx, m: LoadedMatter, photoIds: string[] = []): MatterView {

@@ -16,6 +16,7 @@ import {
   SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -25,6 +26,7 @@ import { lazy, type ReactNode } from 'react';
 const Home = lazy(() => import('../home'));
 const Desk = lazy(() => import('../desk'));
 const Tasks = lazy(() => import('../tasks'));
+const Disputes = lazy(() => import('../disputes'));
 const MatterSettings = lazy(() => import('../matter-settings'));
 const Calendar = lazy(() => import('../calendar'));
 const Privacy = lazy(() => import('../privacy'));
@@ -66,6 +68,15 @@ export const PAGES: ConsolePage[] = [
     en: 'My tasks',
     cap: 'matter.handle',
     element: <Tasks />,
+  },
+  // 矛盾纠纷: those who work cases (dispute.read; the bureau reads them) — the list, and a case at /console/disputes/:id.
+  {
+    path: 'disputes',
+    icon: <SolutionOutlined />,
+    zh: '矛盾纠纷',
+    en: 'Disputes',
+    cap: 'dispute.read',
+    element: <Disputes />,
   },
   { path: 'tree', icon: <ApartmentOutlined />, zh: '辖区管理', en: 'Jurisdiction', cap: 'org.read', element: <Tree /> },
   // 个人信息申请: the desk and the chief answer residents' deletion requests (every station chief holds matter.desk).

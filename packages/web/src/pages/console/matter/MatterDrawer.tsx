@@ -7,9 +7,12 @@ import { MATTER_KIND_LABELS } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Grid, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
+import { ToDisputeButton } from '../disputes/ToDispute';
 import { ACTION_LABELS, type Step } from './labels';
 import { MatterFacts } from './MatterFacts';
 import { MatterTimeline } from './MatterTimeline';
@@ -23,6 +26,8 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
   const { t, label } = useLang();
   const { message } = App.useApp();
   const narrow = Grid.useBreakpoint().md === false;
+  const can = useCan();
+  const navigate = useNavigate();
   const matter = useQuery({ queryKey: ['matter', id], queryFn: () => matterApi.get(id) });
   const [step, setStep] = useState<Step | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,7 +69,21 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <MatterFacts m={m} />
-          {steps.length > 0 && (
+          {m.dispute && (
+            <Alert
+              type="info"
+              showIcon
+              title={t(`已转为矛盾纠纷案件 ${m.dispute.number}`, `Opened as dispute case ${m.dispute.number}`)}
+              action={
+                can('dispute.read') && (
+                  <Button size="small" onClick={() => navigate(`/console/disputes/${m.dispute?.id}`)}>
+                    {t('查看案件', 'Open the case')}
+                  </Button>
+                )
+              }
+            />
+          )}
+          {(steps.length > 0 || (m.kind === 'dispute' && m.status !== 'submitted' && can('dispute.handle') && !m.dispute)) && (
             <Space wrap>
               {steps.map((a) => (
                 <Button
@@ -77,6 +96,10 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
                   {t(...ACTION_LABELS[a])}
                 </Button>
               ))}
+              {/* 矛盾纠纷: a resident's dispute matter becomes a case, worked on the case page. */}
+              {m.kind === 'dispute' && m.status !== 'submitted' && can('dispute.handle') && !m.dispute && (
+                <ToDisputeButton matterId={m.id} stationId={m.stationId} />
+              )}
             </Space>
           )}
           {step && <StepForm key={step} m={m} step={step} act={act} onCancel={() => setStep(null)} />}

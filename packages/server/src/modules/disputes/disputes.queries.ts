@@ -1,0 +1,163 @@
+/**
+ * Dispute cases as screens read them: a station's list (set-based: one query for the page, one for the
+ * total) and one case with its parties (masked), assessments and colour changes, newest first.
+ */
+import type { AssessmentFactors, DisputeListItem, DisputeListQuery, DisputeView, PartyView } from '@jingmin/shared';
+import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { allOf, anyOf } from '../../db/rows.js';
+import {
+  disputeAssessments,
+  disputeCases,
+  disputeColourChanges,
+  households,
+  matters,
+  staff,
+  units,
+} from '../../db/schema/index.js';
+import { actorOf, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { canSeePath, escapeLike, visibleUnits } from '../../platform/scope.js';
+import { stationInScope } from '../settings/settings.service.js';
+import { partiesOf, presentParty } from './parties.js';
+
+export type DisputeCase = typeof disputeCases.$inferSelect;
+
+/** The village or grid of a case without a household. */
+const placeUnits = alias(units, 'dispute_place');
+const stations = alias(units, 'dispute_station');
+
+const place = sql<string>`coalesce(${households.address}, ${placeUnits.name}, '')`;
+const partyCount = sql<number>`(SELECT count(*) FROM dispute_parties p WHERE p.case_id = ${disputeCases.id})::int`;
+
+const listColumns = { dispute: disputeCases, stationName: stations.name, place, partyCount };
+
+function selectCases(ctx: Ctx) {
+  return ctx.db
+    .select(listColumns)
+    .from(disputeCases)
+    .leftJoin(households, eq(households.id, disputeCases.householdId))
+    .leftJoin(placeUnits, and(isNull(disputeCases.householdId), eq(placeUnits.path, disputeCases.unitPath)))
+    .innerJoin(stations, eq(stations.id, disputeCases.stationId))
+    .$dynamic();
+}
+
+type ListRow = { dispute: DisputeCase; stationName: string; place: string; partyCount: number };
+
+function presentItem(r: ListRow): DisputeListItem {
+  const d = r.dispute;
+  return {
+    id: d.id,
+    number: d.number,
+    stationId: d.stationId,
+    stationName: r.stationName,
+    title: d.title,
+    category: d.category,
+    subcategory: d.subcategory,
+    source: d.source,
+    level: d.level,
+    colourScheme: d.colourScheme,
+    colour: d.colour,
+    status: d.status,
+    collective: d.collective,
+    partyCount: Number(r.partyCount),
+    place: r.place,
+    acceptedAt: d.acceptedAt.toISOString(),
+  };
+}
+
+function filters(q: DisputeListQuery): SQL[] {
+  const where: SQL[] = [];
+  if (q.status) where.push(eq(disputeCases.status, q.status));
+  if (q.level) where.push(eq(disputeCases.level, q.level));
+  if (q.colour) where.push(eq(disputeCases.colour, q.colour));
+  if (q.category) where.push(eq(disputeCases.category, q.category));
+  if (q.source) where.push(eq(disputeCases.source, q.source));
+  if (q.q) {
+    const words = `%${escapeLike(q.q)}%`;
+    where.push(anyOf(eq(disputeCases.number, q.q), sql`${disputeCases.title} ILIKE ${words}`));
+  }
+  return where;
+}
+
+/** The station's cases the actor sees, newest first. */
+export async function listDisputes(ctx: Ctx, stationId: string, q: DisputeListQuery) {
+  const actor = actorOf(ctx);
+  await stationInScope(ctx, stationId);
+  const where = allOf(
+    eq(disputeCases.stationId, stationId),
+    visibleUnits(actor, disputeCases.unitPath, 'dispute.read'),
+    ...filters(q),
+  );
+  const [total] = await ctx.db.select({ n: count() }).from(disputeCases).where(where);
+  const rows = await selectCases(ctx)
+    .where(where)
+    .orderBy(desc(disputeCases.acceptedAt), desc(disputeCases.number))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  return { items: rows.map(presentItem), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * One case in the actor's sight: a read may pass a scope grant for `dispute.read`, a change never does.
+ * Outside it the case does not exist (404), as another station's chief must not learn its number.
+ */
+export async function getCaseOrThrow(ctx: Ctx, id: string, read = false): Promise<DisputeCase> {
+  const [row] = await ctx.db.select().from(disputeCases).where(eq(disputeCases.id, id));
+  if (!row || !canSeePath(actorOf(ctx), row.unitPath, read ? 'dispute.read' : undefined))
+    throw new AppError('NOT_FOUND', { what: 'dispute' });
+  return row;
+}
+
+/** The case page: the list's fields, the facts, its matter, parties masked and the history newest first. */
+export async function viewDispute(ctx: Ctx, id: string): Promise<DisputeView> {
+  const [row] = await selectCases(ctx).where(eq(disputeCases.id, id));
+  if (!row) throw new AppError('NOT_FOUND', { what: 'dispute' });
+  const matterNumber = await matterNumberOf(ctx, row.dispute.matterId);
+  const now = ctx.now();
+  const parties: PartyView[] = (await partiesOf(ctx.db, id)).map((p) => presentParty(p, now));
+  const assessments = await ctx.db
+    .select({ a: disputeAssessments, by: staff.displayName })
+    .from(disputeAssessments)
+    .innerJoin(staff, eq(staff.id, disputeAssessments.assessedBy))
+    .where(eq(disputeAssessments.caseId, id))
+    .orderBy(desc(disputeAssessments.assessedAt));
+  const changes = await ctx.db
+    .select({ c: disputeColourChanges, by: staff.displayName })
+    .from(disputeColourChanges)
+    .innerJoin(staff, eq(staff.id, disputeColourChanges.changedBy))
+    .where(eq(disputeColourChanges.caseId, id))
+    .orderBy(desc(disputeColourChanges.changedAt));
+  return {
+    ...presentItem(row),
+    facts: row.dispute.facts,
+    matterId: row.dispute.matterId,
+    matterNumber,
+    householdId: row.dispute.householdId,
+    parties,
+    assessments: assessments.map(({ a, by }) => ({
+      id: a.id,
+      level: a.level,
+      factors: a.factors as AssessmentFactors,
+      note: a.note,
+      assessedBy: by,
+      assessedAt: a.assessedAt.toISOString(),
+    })),
+    colourChanges: changes.map(({ c, by }) => ({
+      id: c.id,
+      scheme: c.scheme,
+      from: c.fromColour,
+      to: c.toColour,
+      reason: c.reason,
+      changedBy: by,
+      changedAt: c.changedAt.toISOString(),
+    })),
+    version: row.dispute.version,
+  };
+}
+
+async function matterNumberOf(ctx: Ctx, matterId: string | null): Promise<string | null> {
+  if (!matterId) return null;
+  const [m] = await ctx.db.select({ number: matters.number }).from(matters).where(eq(matters.id, matterId));
+  return m?.number ?? null;
+}
