@@ -3,7 +3,7 @@
  * photos, the steps this account may take now (the server's allowedActions),
  * and the timeline with the resident's messages. Full width on a phone.
  */
-import { MATTER_KIND_LABELS } from '@jingmin/shared';
+import { MATTER_KIND_LABELS, type MatterView } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Grid, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
@@ -28,6 +28,9 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
   const narrow = Grid.useBreakpoint().md === false;
   const can = useCan();
   const navigate = useNavigate();
+  // 转为矛盾纠纷: a 矛盾纠纷 matter the desk has accepted and not yet opened as a case.
+  const canOpenCase = (v: MatterView) =>
+    v.kind === 'dispute' && v.status !== 'submitted' && can('dispute.handle') && !v.dispute;
   const matter = useQuery({ queryKey: ['matter', id], queryFn: () => matterApi.get(id) });
   const [step, setStep] = useState<Step | null>(null);
   const [busy, setBusy] = useState(false);
@@ -83,7 +86,7 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
               }
             />
           )}
-          {(steps.length > 0 || (m.kind === 'dispute' && m.status !== 'submitted' && can('dispute.handle') && !m.dispute)) && (
+          {(steps.length > 0 || canOpenCase(m)) && (
             <Space wrap>
               {steps.map((a) => (
                 <Button
@@ -97,9 +100,7 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
                 </Button>
               ))}
               {/* 矛盾纠纷: a resident's dispute matter becomes a case, worked on the case page. */}
-              {m.kind === 'dispute' && m.status !== 'submitted' && can('dispute.handle') && !m.dispute && (
-                <ToDisputeButton matterId={m.id} stationId={m.stationId} />
-              )}
+              {canOpenCase(m) && <ToDisputeButton matterId={m.id} stationId={m.stationId} />}
             </Space>
           )}
           {step && <StepForm key={step} m={m} step={step} act={act} onCancel={() => setStep(null)} />}
