@@ -85,8 +85,13 @@ test('a resident’s 矛盾纠纷 becomes a case; the officer assesses and colou
   await expect(desk.locator('.ant-drawer').getByText(/已转为矛盾纠纷案件 MD/)).toBeVisible();
   await expect(desk.locator('.ant-drawer').getByRole('button', { name: '转为矛盾纠纷' })).toHaveCount(0);
 
-  // The list, on a desktop.
+  // The list with its 三色 board, on a desktop: a count opens the open cases behind it.
   await desk.goto('/console/disputes');
-  await expect(desk.locator('.ant-table-row').first()).toBeVisible();
+  const board = desk.locator('.ant-card', { hasText: '三色看板' });
+  await expect(board).toBeVisible();
   await desk.screenshot({ path: `${SHOTS}/disputes-list-1440.png` });
+  await board.locator('.ant-table-row', { hasText: '绿' }).getByRole('button').last().click();
+  await expect(desk).toHaveURL(/colour=green/);
+  await expect(desk.getByText('只看未结案件')).toBeVisible();
+  await expect(desk.locator('.ant-table-row').first()).toBeVisible();
 });

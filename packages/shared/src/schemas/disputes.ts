@@ -111,6 +111,8 @@ export const DisputeListQuery = Page.extend({
   category: z.enum(DISPUTE_CATEGORIES).optional(),
   source: z.enum(DISPUTE_SOURCES).optional(),
   /** 案件编号 or words of the title. */ q: text(60).optional(),
+  /** `1`: only cases still open (neither closed nor failed), as the 三色 board counts them. */
+  open: z.literal('1').optional(),
 }).strict();
 export type DisputeListQuery = z.infer<typeof DisputeListQuery>;
 
@@ -195,3 +197,19 @@ export const DisputeSettings = z
   })
   .strict();
 export type DisputeSettings = z.infer<typeof DisputeSettings>;
+
+/**
+ * The chief's 三色 board: the station's open cases (not closed, not failed) counted by colour and level — one
+ * cell per pair, null for not yet coloured or assessed — and the oldest open cases of the most demanding colour.
+ */
+export const DisputeBoard = z.object({
+  stationId: Id,
+  colourScheme: Shown,
+  open: z.number().int(),
+  cells: z.array(
+    z.object({ colour: Shown.nullable(), level: z.enum(DISPUTE_LEVELS).nullable(), count: z.number().int() }),
+  ),
+  /** The oldest open cases of the scheme's first (most demanding) colour, at most ten. */
+  oldestTop: z.array(DisputeListItem),
+});
+export type DisputeBoard = z.infer<typeof DisputeBoard>;

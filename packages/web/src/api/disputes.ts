@@ -3,6 +3,7 @@ import type {
   AssessmentInput,
   ClassificationInput,
   ColourInput,
+  DisputeBoard,
   DisputeFromMatterInput,
   DisputeInput,
   DisputeListItem,
@@ -29,6 +30,8 @@ export const disputesApi = {
   addParty: (id: string, input: PartyInput) => api.post<DisputeView>(`/disputes/${id}/parties`, input),
   /** A party's full particulars; the server records every reveal. */
   reveal: (id: string, partyId: string) => api.post<PartyRevealed>(`/disputes/${id}/parties/${partyId}/reveal`),
+  /** 三色看板: open cases by colour × level, and the oldest of the most demanding colour. */
+  board: (stationId: string) => api.get<DisputeBoard>(`/stations/${stationId}/disputes/board`),
   settings: (stationId: string) => api.get<DisputeSettings>(`/stations/${stationId}/dispute-settings`),
   saveSettings: (stationId: string, input: DisputeSettings) =>
     api.put<DisputeSettings>(`/stations/${stationId}/dispute-settings`, input),

@@ -2,7 +2,15 @@
  * Dispute cases as screens read them: a station's list (set-based: one query for the page, one for the
  * total) and one case with its parties (masked), assessments and colour changes, newest first.
  */
-import type { AssessmentFactors, DisputeListItem, DisputeListQuery, DisputeView, PartyView } from '@jingmin/shared';
+import {
+  type AssessmentFactors,
+  COLOUR_SCHEMES,
+  type DisputeBoard,
+  type DisputeListItem,
+  type DisputeListQuery,
+  type DisputeView,
+  type PartyView,
+} from '@jingmin/shared';
 import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { allOf, anyOf } from '../../db/rows.js';
@@ -20,6 +28,7 @@ import { AppError } from '../../platform/errors.js';
 import { canSeePath, escapeLike, visibleUnits } from '../../platform/scope.js';
 import { stationInScope } from '../settings/settings.service.js';
 import { partiesOf, presentParty } from './parties.js';
+import { disputeSettings } from './settings.js';
 
 export type DisputeCase = typeof disputeCases.$inferSelect;
 
@@ -66,6 +75,9 @@ function presentItem(r: ListRow): DisputeListItem {
   };
 }
 
+/** Cases still to work on: everything but the closed and the failed. */
+const stillOpen = sql`${disputeCases.status} NOT IN ('closed', 'failed')`;
+
 function filters(q: DisputeListQuery): SQL[] {
   const where: SQL[] = [];
   if (q.status) where.push(eq(disputeCases.status, q.status));
@@ -73,6 +85,7 @@ function filters(q: DisputeListQuery): SQL[] {
   if (q.colour) where.push(eq(disputeCases.colour, q.colour));
   if (q.category) where.push(eq(disputeCases.category, q.category));
   if (q.source) where.push(eq(disputeCases.source, q.source));
+  if (q.open) where.push(stillOpen);
   if (q.q) {
     const words = `%${escapeLike(q.q)}%`;
     where.push(anyOf(eq(disputeCases.number, q.q), sql`${disputeCases.title} ILIKE ${words}`));
@@ -160,4 +173,35 @@ async function matterNumberOf(ctx: Ctx, matterId: string | null): Promise<string
   if (!matterId) return null;
   const [m] = await ctx.db.select({ number: matters.number }).from(matters).where(eq(matters.id, matterId));
   return m?.number ?? null;
+}
+
+/** 三色看板: open cases by colour × level in one GROUP BY, and the oldest of the scheme's most demanding colour. */
+export async function disputeBoard(ctx: Ctx, stationId: string): Promise<DisputeBoard> {
+  const actor = actorOf(ctx);
+  await stationInScope(ctx, stationId);
+  const { colourScheme } = await disputeSettings(ctx.db, stationId);
+  const where = allOf(
+    eq(disputeCases.stationId, stationId),
+    visibleUnits(actor, disputeCases.unitPath, 'dispute.read'),
+    stillOpen,
+  );
+  const cells = await ctx.db
+    .select({ colour: disputeCases.colour, level: disputeCases.level, count: count() })
+    .from(disputeCases)
+    .where(where)
+    .groupBy(disputeCases.colour, disputeCases.level);
+  const top = COLOUR_SCHEMES.find((s) => s.key === colourScheme)?.levels[0]?.key ?? null;
+  const oldest = top
+    ? await selectCases(ctx)
+        .where(allOf(where, eq(disputeCases.colour, top), eq(disputeCases.colourScheme, colourScheme)))
+        .orderBy(disputeCases.acceptedAt)
+        .limit(10)
+    : [];
+  return {
+    stationId,
+    colourScheme,
+    open: cells.reduce((n, c) => n + Number(c.count), 0),
+    cells: cells.map((c) => ({ colour: c.colour, level: c.level, count: Number(c.count) })),
+    oldestTop: oldest.map(presentItem),
+  };
 }

@@ -3,6 +3,7 @@ import {
   AssessmentInput,
   ClassificationInput,
   ColourInput,
+  DisputeBoard,
   DisputeFromMatterInput,
   DisputeInput,
   DisputeList,
@@ -18,7 +19,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditAlone, type Ctx } from '../../platform/context.js';
-import { getCaseOrThrow, listDisputes, viewDispute } from './disputes.queries.js';
+import { disputeBoard, getCaseOrThrow, listDisputes, viewDispute } from './disputes.queries.js';
 import { addParty, assess, classify, openAtDesk, openFromMatter, recolour } from './disputes.service.js';
 import { revealParty } from './parties.js';
 import { readDisputeSettings, saveDisputeSettings } from './settings.js';
@@ -80,6 +81,22 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listDisputes(req.ctx, req.params.id, req.query),
+  );
+  app.get(
+    '/stations/:id/disputes/board',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '三色看板',
+        description:
+          '所长的三色看板：本所未结案件（不含已化解和调解未成）按颜色和等级逐格计数，未定色、未评估的单独成格；' +
+          '以及本所颜色方案中最高一级颜色（如“红”）里受理最早的 10 件。',
+        params: IdParams,
+        response: { 200: DisputeBoard },
+      },
+    },
+    (req) => disputeBoard(req.ctx, req.params.id),
   );
   app.get(
     '/disputes/:id',

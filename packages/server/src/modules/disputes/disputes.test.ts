@@ -4,9 +4,10 @@
  * list filters, classification, assessments with history, colours with reasons, the station's settings,
  * and who may do what.
  */
-import type { DisputeListItem, DisputeSettings, DisputeView } from '@jingmin/shared';
-import { and, eq } from 'drizzle-orm';
+import type { DisputeBoard, DisputeListItem, DisputeSettings, DisputeView } from '@jingmin/shared';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/rows.js';
 import { auditLog, disputeParties } from '../../db/schema/index.js';
 import { addStaff, buildTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { matterIdOf, submitAt } from '../../test/matters.js';
@@ -320,5 +321,37 @@ describe('who may read and handle cases', () => {
     expect((await bureau.post(`/api/v1/stations/${stationA()}/disputes`, body)).status).toBe(403);
     const assessment = { level: 'simple', factors: FACTORS };
     expect((await bureau.post(`/api/v1/disputes/${caseId}/assessments`, assessment)).status).toBe(403);
+  });
+});
+
+describe('the chief’s 三色 board', () => {
+  it('counts open cases by colour and level as the rows say, and lists the oldest red ones', async () => {
+    // Without a subcategory: an earlier test changed the station’s list.
+    const red = await ok<DisputeView>(deskCase([], { subcategory: undefined }));
+    await ok(desk.post(`/api/v1/disputes/${red.id}/colour`, { colour: 'red', reason: '涉及多个部门，报市级联合调处' }));
+    const chief = await t.as('a.chief');
+    const board = await ok<DisputeBoard>(chief.get(`/api/v1/stations/${stationA()}/disputes/board`));
+    const rows = rowsOf<{ colour: string | null; level: string | null; n: number }>(
+      await t.deps.database.db.execute(sql`SELECT colour, level, count(*)::int AS n FROM dispute_cases
+        WHERE station_id = ${stationA()} AND status NOT IN ('closed', 'failed') GROUP BY colour, level`),
+    );
+    const key = (c: { colour: string | null; level: string | null }) => `${c.colour}/${c.level}`;
+    expect(Object.fromEntries(board.cells.map((c) => [key(c), c.count]))).toEqual(
+      Object.fromEntries(rows.map((r) => [key(r), r.n])),
+    );
+    expect(board.open).toBe(rows.reduce((n, r) => n + r.n, 0));
+    expect(board.open).toBeGreaterThan(0);
+    expect(board.colourScheme).toBe(red.colourScheme);
+    for (const c of board.oldestTop) expect(c.colour).toBe('red');
+    expect(board.oldestTop.map((c) => c.id)).toContain(red.id);
+    // A count opens the list behind it: the same cases, still open.
+    const redOpen = board.cells.filter((c) => c.colour === 'red').reduce((n, c) => n + c.count, 0);
+    const listed = await ok<DisputeList>(chief.get(`/api/v1/stations/${stationA()}/disputes?colour=red&open=1`));
+    expect(listed.total).toBe(redOpen);
+  });
+
+  it('is the station’s own: a grid worker is refused, another station’s chief too', async () => {
+    expect((await (await t.as('a.grid')).get(`/api/v1/stations/${stationA()}/disputes/board`)).status).toBe(403);
+    expect((await (await t.as('b.chief')).get(`/api/v1/stations/${stationA()}/disputes/board`)).status).toBe(403);
   });
 });

@@ -39,6 +39,7 @@ import { disputesApi } from '../../../api/disputes';
 import { useLang } from '../../../i18n';
 import { dateTime as when } from '../matter/labels';
 import { StationPicker, useStationChoice } from '../matter/StationPicker';
+import { Board } from './Board';
 import CasePage from './CasePage';
 import { ColourTag, LevelTag, STATUS_COLOR, schemeOf, useDisputeSettings } from './labels';
 import { NewDispute } from './NewDispute';
@@ -81,7 +82,7 @@ function ListPage() {
   );
 }
 
-const FILTERS = ['status', 'colour', 'level', 'category', 'source', 'q'] as const;
+const FILTERS = ['status', 'colour', 'level', 'category', 'source', 'q', 'open'] as const;
 
 function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: string | null }) {
   const { t, label } = useLang();
@@ -145,6 +146,12 @@ function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: s
         )}
         {stored && <SettingsButton stationId={stationId} settings={stored} />}
       </Flex>
+      <Board stationId={stationId} onPick={(colour, level) => set({ colour, level, open: '1' })} />
+      {filter.open && (
+        <Tag closable onClose={() => set({ open: undefined })} style={{ alignSelf: 'flex-start' }}>
+          {t('只看未结案件', 'Open cases only')}
+        </Tag>
+      )}
       <Flex gap={8} wrap>
         {select(
           'status',
