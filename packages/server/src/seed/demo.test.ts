@@ -125,6 +125,13 @@ describe('the demo county', () => {
       ),
     );
     expect(flagged!.waiting).toBeGreaterThan(0);
+    // Each station's window QR exists, so 窗口评价 shows and prints it on first start.
+    const windows = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`SELECT count(*)::int AS n FROM settings WHERE key LIKE 'reception.window:%' AND value ? 'codeHash'`,
+      ),
+    );
+    expect(windows[0]!.n).toBe(2);
   });
 
   it('has twelve months of dispute cases at both stations: every level, every colour, 摸排, matters, sealed parties', async () => {

@@ -22,8 +22,9 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { evaluationAnswers, evaluationRequests, evaluationTemplates, meetings, visits } from '../db/schema/index.js';
-import { receptionTemplate } from '../modules/receptions/receptions.service.js';
+import { receptionTemplate, windowSettingKey, withNewWindowCode } from '../modules/receptions/receptions.service.js';
 import { randomToken, sm3 } from '../platform/crypto.js';
+import { saveSetting } from '../platform/settings.js';
 import { itemAt, pick, type Rand } from './names.js';
 
 const DAY = 86_400_000;
@@ -367,6 +368,12 @@ export async function seedEvaluations(tx: Tx, rand: Rand, now: Date, stations: E
   }
 
   await tx.insert(evaluationTemplates).values(templateRows);
+  // The window QR the receptions were scanned from hangs at each station's window: shown and printable on first start.
+  for (const station of stations) {
+    const madeAt = new Date(now.getTime() - 190 * DAY);
+    const window = withNewWindowCode({ services: [...DEFAULT_WINDOW_SERVICES] }, madeAt);
+    await saveSetting(tx, windowSettingKey(station.id), window, station.chief.id, madeAt);
+  }
   await tx.insert(meetings).values(meetingRows);
   for (let i = 0; i < visitRows.length; i += 1000) await tx.insert(visits).values(visitRows.slice(i, i + 1000));
   for (let i = 0; i < requests.length; i += 1000)

@@ -45,8 +45,16 @@ interface WindowSetting {
   madeAt?: string;
 }
 
-const keyOf = (stationId: string) => `reception.window:${stationId}`;
+/** The settings row of a station's window: its services and its printed code. */
+export const windowSettingKey = (stationId: string) => `reception.window:${stationId}`;
+const keyOf = windowSettingKey;
 const codeHashOf = (code: string) => sm3(`window-qr:${code}`);
+
+/** The window's setting with a fresh printed code (the old one stops working): what 更换二维码 stores, and the demo. */
+export function withNewWindowCode(current: Pick<WindowSetting, 'services'>, at: Date): WindowSetting {
+  const code = randomToken(24);
+  return { ...current, codeHash: codeHashOf(code), code, madeAt: at.toISOString() };
+}
 
 async function windowSetting(db: Queryable, stationId: string): Promise<WindowSetting> {
   const [row] = await db
@@ -154,9 +162,9 @@ export async function makeWindowQr(ctx: Ctx, stationId: string) {
   await stationToChange(ctx, stationId);
   const current = await windowSetting(ctx.db, stationId);
   const template = await templateInForce(ctx.db, stationId, 'reception');
-  const code = randomToken(24);
+  const next = withNewWindowCode(current, ctx.now());
+  const code = next.code ?? '';
   await ctx.db.transaction(async (tx) => {
-    const next: WindowSetting = { ...current, codeHash: codeHashOf(code), code, madeAt: ctx.now().toISOString() };
     await saveSetting(tx, keyOf(stationId), next, actorOf(ctx).id, ctx.now());
     await audit(ctx, tx, { action: 'reception.qr.make', result: 'ok', targetType: 'station', targetId: stationId });
   });

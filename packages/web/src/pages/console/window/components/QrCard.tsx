@@ -105,7 +105,11 @@ export function QrCard({ stationId }: { stationId: string }) {
               src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(current.svg)}`}
               style={{ width: 300, maxWidth: '100%', aspectRatio: '1 / 1' }}
             />
-            <Typography.Text className="window-qr-line" strong style={{ fontSize: 24, letterSpacing: 2 }}>
+            <Typography.Text
+              className="window-qr-line"
+              strong
+              style={{ fontSize: 'clamp(18px, 6vw, 24px)', letterSpacing: 2, whiteSpace: 'nowrap' }}
+            >
               办完事，扫码评一评
             </Typography.Text>
             <Typography.Text type="secondary">
