@@ -21,6 +21,7 @@ export * from './schemas/calendar.js';
 export * from './schemas/checks.js';
 export * from './schemas/common.js';
 export * from './schemas/desk.js';
+export * from './schemas/dispute-work.js';
 export * from './schemas/disputes.js';
 export * from './schemas/evaluation-figures.js';
 export * from './schemas/evaluation-reviews.js';

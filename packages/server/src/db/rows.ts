@@ -27,8 +27,11 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return false;
 }
 
-/** AND of at least one condition (drizzle's `and()` also takes none, hence its `undefined`). */
-export const allOf = (first: SQL, ...rest: SQL[]): SQL => and(first, ...rest) ?? first;
+/**
+ * AND of at least one condition (drizzle's `and()` also takes none, hence its `undefined`); an undefined
+ * one among the rest (a rule that does not apply to this caller) is left out.
+ */
+export const allOf = (first: SQL, ...rest: (SQL | undefined)[]): SQL => and(first, ...rest) ?? first;
 
 /** OR of at least one condition. */
 export const anyOf = (first: SQL, ...rest: SQL[]): SQL => or(first, ...rest) ?? first;

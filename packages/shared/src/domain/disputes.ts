@@ -144,13 +144,73 @@ export const COLOUR_SCHEMES: ColourScheme[] = [
 
 export const DEFAULT_COLOUR_SCHEME = 'sangong';
 
-/** 治安调解 (公通字〔2007〕81号) as station settings: the defaults are the norm's. */
-export const DEFAULT_MEDIATION_RULES = {
-  /** Finish within this many working days of acceptance. */ finishWorkingDays: 3,
-  /** A second session within this many working days of the first. */ secondSessionWorkingDays: 7,
-  /** Usually one session, at most one more. */ maxSessions: 2,
-  /** A party under this age attends with a guardian. */ guardianUnderAge: 16,
-  /** 回访 after an agreement, in days. */ followUpDays: [7, 30],
+/** 治安调解 (公通字〔2007〕81号) and the follow-up rhythm, as station settings: the defaults are the norm's. */
+export interface MediationRules {
+  /** The first session is held within this many working days of acceptance. */ finishWorkingDays: number;
+  /** A second session within this many working days of the first. */ secondSessionWorkingDays: number;
+  /** 治安调解: usually one session, at most one more. */ maxSessions: number;
+  /** A party under this age attends with a guardian. */ guardianUnderAge: number;
+  /** 回访 after an agreement, in days (e.g. 7 and 30). */ followUpDays: number[];
+  /** After a failed attempt, the next attempt is proposed this many days later. */ nextAttemptDays: number;
+}
+
+export const DEFAULT_MEDIATION_RULES: MediationRules = {
+  finishWorkingDays: 3,
+  secondSessionWorkingDays: 7,
+  maxSessions: 2,
+  guardianUnderAge: 16,
+  followUpDays: [7, 30],
+  nextAttemptDays: 14,
+};
+
+/** The channels whose sessions follow 治安调解's deadlines and session limit. */
+export const DEADLINE_CHANNELS: readonly MediationChannel[] = ['police'];
+
+/** The channels whose agreement the system prints as a 调解协议书 (治安调解 and 人民调解 forms). */
+export const AGREEMENT_FORMS: Partial<Record<MediationChannel, Label>> = {
+  police: { zh: '治安调解协议书', en: 'Police mediation agreement' },
+  people: { zh: '人民调解协议书', en: "People's mediation agreement" },
+  joint: { zh: '人民调解协议书', en: "People's mediation agreement" },
+};
+
+/** What a mediation session came to. */
+export const SESSION_RESULTS = ['agreement', 'partial', 'none', 'adjourned'] as const;
+export type SessionResult = (typeof SESSION_RESULTS)[number];
+
+export const SESSION_RESULT_LABELS: Record<SessionResult, Label> = {
+  agreement: { zh: '达成协议', en: 'Agreement' },
+  partial: { zh: '部分达成', en: 'Partial agreement' },
+  none: { zh: '未达成', en: 'No agreement' },
+  adjourned: { zh: '休会另约', en: 'Adjourned' },
+};
+
+/** 移交: a partner department or committee accepts or returns the case, then reports progress and the result. */
+export const TRANSFER_STATUSES = ['pending', 'accepted', 'returned', 'done'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+export const TRANSFER_STATUS_LABELS: Record<TransferStatus, Label> = {
+  pending: { zh: '待接收', en: 'Waiting to be accepted' },
+  accepted: { zh: '已接收', en: 'Accepted' },
+  returned: { zh: '已退回', en: 'Returned' },
+  done: { zh: '已办结', en: 'Done' },
+};
+
+/** 回访 after an agreement (is it performed? is the hazard gone? is each party satisfied?) or before a next attempt. */
+export const FOLLOW_UP_KINDS = ['after_agreement', 'next_attempt'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, Label> = {
+  after_agreement: { zh: '协议履行回访', en: 'Follow-up after the agreement' },
+  next_attempt: { zh: '再次调解前回访', en: 'Follow-up before the next attempt' },
+};
+
+/** How a party's satisfaction was learnt: told to the officer in person, or answered on an evaluation link. */
+export const SATISFACTION_VIA = ['in_person', 'evaluation'] as const;
+export type SatisfactionVia = (typeof SATISFACTION_VIA)[number];
+
+export const SATISFACTION_VIA_LABELS: Record<SatisfactionVia, Label> = {
+  in_person: { zh: '当面询问', en: 'Asked in person' },
+  evaluation: { zh: '评价链接', en: 'Evaluation link' },
 };
 
 /** 三个不放: what must hold before a case closes; each missing one is named when the close is refused. */
@@ -164,8 +224,9 @@ export const CLOSE_CONDITION_LABELS: Record<CloseCondition, Label> = {
 };
 
 /**
- * Where a case stands. This first step accepts, classifies, assesses and colours cases; mediation sessions,
- * transfers, follow-ups and the 三个不放 close move them on.
+ * Where a case stands: accepted, then mediated in sessions (or transferred to a partner department or committee),
+ * followed up after an agreement, closed by 三个不放 (or by the chief's override) — or not settled, with a next
+ * attempt planned.
  */
 export const DISPUTE_STATUSES = ['accepted', 'mediating', 'transferred', 'following_up', 'failed', 'closed'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
@@ -178,6 +239,33 @@ export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, Label> = {
   failed: { zh: '调解未成', en: 'Not settled' },
   closed: { zh: '已化解', en: 'Resolved and closed' },
 };
+
+/** The steps that move a case, each from the statuses it may start at, to where it leads. */
+export const DISPUTE_STEPS = {
+  /** A session is planned or held (re-mediation starts here too). */
+  mediate: { from: ['accepted', 'mediating', 'following_up', 'failed'], to: 'mediating' },
+  /** A session or the receiving body reached an agreement: follow-ups begin. */
+  agree: { from: ['mediating', 'transferred'], to: 'following_up' },
+  /** Not settled: a next attempt is planned (分案处理). */
+  fail: { from: ['mediating', 'transferred', 'following_up'], to: 'failed' },
+  /** 移交 to a partner department or committee. */
+  transfer: { from: ['accepted', 'mediating', 'failed', 'following_up'], to: 'transferred' },
+  /** The department returned it: the station works it again. */
+  take_back: { from: ['transferred'], to: 'mediating' },
+  /** 三个不放 held, or the chief overrode. */
+  close: { from: ['accepted', 'mediating', 'transferred', 'following_up', 'failed'], to: 'closed' },
+} as const satisfies Record<string, { from: readonly DisputeStatus[]; to: DisputeStatus }>;
+export type DisputeStep = keyof typeof DISPUTE_STEPS;
+
+/** The status a step leads to from `from`, or null when the case cannot take it there. */
+export function disputeStepTo(from: DisputeStatus, step: DisputeStep): DisputeStatus | null {
+  const rule = DISPUTE_STEPS[step];
+  return (rule.from as readonly DisputeStatus[]).includes(from) ? rule.to : null;
+}
+
+export function isDisputeOpen(status: DisputeStatus): boolean {
+  return status !== 'closed' && status !== 'failed';
+}
 
 /** A party's part in the dispute. */
 export const PARTY_ROLES = ['applicant', 'respondent', 'other'] as const;

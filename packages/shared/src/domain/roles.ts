@@ -74,8 +74,16 @@ export const CAPABILITIES = [
   'matter.department_only',
   /** 矛盾纠纷: read the cases of one's scope (parties masked; a reveal is audited). */
   'dispute.read',
-  /** 矛盾纠纷: open, classify, assess and colour cases, add parties. */
+  /** 矛盾纠纷: open, classify, assess and colour cases, add parties, mediate, transfer, follow up, close. */
   'dispute.handle',
+  /**
+   * A marker, not a right: the account sees only the dispute cases given to it — a mediator the cases it
+   * handles or mediates, a partner department's liaison the cases transferred to its department. Dropped
+   * when another role of the account sees its subtree's cases.
+   */
+  'dispute.assigned_only',
+  /** 三个不放: the chief closes a case the conditions do not allow, with a written reason (audited). */
+  'dispute.override',
   /** Grants another account a time-limited read right inside one's own scope (临时授权). */
   'scope.grant',
   /** Keeps the working-day calendar (工作日历): holidays and make-up working days. */
@@ -93,12 +101,21 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   community_officer: [...HANDLE, 'household.write', 'household.export', ...DISPUTES],
   auxiliary_police: [...HANDLE, ...DISPUTES],
   grid_worker: HANDLE,
-  // A department sees only the matters transferred to it.
-  department_liaison: ['org.read', 'matter.read', 'matter.handle', 'matter.department_only'],
-  mediator: [...HANDLE, ...DISPUTES],
+  // A department sees only the matters and the dispute cases transferred to it.
+  department_liaison: [
+    'org.read',
+    'matter.read',
+    'matter.handle',
+    'matter.department_only',
+    ...DISPUTES,
+    'dispute.assigned_only',
+  ],
+  // A mediator (人民调解员 in the station's 警调对接 room) works the cases given to them.
+  mediator: [...HANDLE, ...DISPUTES, 'dispute.assigned_only'],
   station_chief: [
     ...HANDLE,
     ...DISPUTES,
+    'dispute.override',
     'matter.inbox',
     'matter.desk',
     'matter.review',
@@ -165,6 +182,10 @@ export function capabilitiesOf(roles: readonly Role[], station?: StationAllowanc
     (r) => ROLE_CAPABILITIES[r].includes('matter.read') && !ROLE_CAPABILITIES[r].includes('matter.department_only'),
   );
   if (widerSight) set.delete('matter.department_only');
+  const widerCases = roles.some(
+    (r) => ROLE_CAPABILITIES[r].includes('dispute.read') && !ROLE_CAPABILITIES[r].includes('dispute.assigned_only'),
+  );
+  if (widerCases) set.delete('dispute.assigned_only');
   return CAPABILITIES.filter((cap) => set.has(cap));
 }
 

@@ -10,11 +10,22 @@ import {
   DISPUTE_LEVELS,
   DISPUTE_SOURCES,
   DISPUTE_STATUSES,
+  MEDIATION_CHANNELS,
   PARTY_KINDS,
   PARTY_ROLES,
 } from '../domain/disputes.js';
 import { idNumberProblem } from '../domain/id-number.js';
+import { CalendarDate } from './calendar.js';
 import { Id, MobilePhone, Name, Page, paged, Shown, text } from './common.js';
+import {
+  AgreementView,
+  CloseReadiness,
+  DisputeTimelineItem,
+  FollowUpView,
+  MediationSessionView,
+  SatisfactionView,
+  TransferView,
+} from './dispute-work.js';
 
 const Subcategory = text(20, 1);
 
@@ -46,6 +57,7 @@ export const PartyInput = z
     phone: MobilePhone.optional(),
     /** A person's ID number, optional. */ idNumber: IdNumber.optional(),
     /** The household, when known (a doorplate of the station). */ householdId: Id.optional(),
+    /** A guardian: the party (already on the case) they attend for. */ guardianOfId: Id.optional(),
   })
   .strict();
 export type PartyInput = z.infer<typeof PartyInput>;
@@ -127,6 +139,7 @@ export const PartyView = z.object({
   /** Under the station's guardian age on the day (from the ID number): a guardian must attend. */
   minor: z.boolean(),
   householdId: Id.nullable(),
+  /** The minor party this guardian attends for. */ guardianOfId: Id.nullable(),
 });
 export type PartyView = z.infer<typeof PartyView>;
 
@@ -169,6 +182,9 @@ export const DisputeListItem = z.object({
   collective: z.boolean(),
   partyCount: z.number().int(),
   place: Shown,
+  channel: z.enum(MEDIATION_CHANNELS).nullable(),
+  /** 治安调解: when the next session is due (null when none is). */
+  sessionDueAt: z.iso.datetime().nullable(),
   acceptedAt: z.iso.datetime(),
 });
 export type DisputeListItem = z.infer<typeof DisputeListItem>;
@@ -182,14 +198,38 @@ export const DisputeView = DisputeListItem.extend({
   parties: z.array(PartyView),
   /** Newest first: re-assessment keeps the history. */ assessments: z.array(AssessmentView),
   /** Newest first. */ colourChanges: z.array(ColourChangeView),
+  receivingBody: Shown.nullable(),
+  handler: z.object({ id: Id, name: Shown }).nullable(),
+  sessionEscalatedAt: z.iso.datetime().nullable(),
+  nextAttemptOn: CalendarDate.nullable(),
+  /** In order held (1, 2 …). */ sessions: z.array(MediationSessionView),
+  /** Oldest first; the last is the one in force. */ agreements: z.array(AgreementView),
+  /** Newest first. */ transfers: z.array(TransferView),
+  /** By due date. */ followUps: z.array(FollowUpView),
+  /** Each party's latest satisfaction. */ satisfaction: z.array(SatisfactionView),
+  close: CloseReadiness,
+  /** Newest first: every step of the case, read from its rows. */ timeline: z.array(DisputeTimelineItem),
   version: z.number().int(),
 });
 export type DisputeView = z.infer<typeof DisputeView>;
 
-/** A station's dispute rules: its colour scheme and its subcategories (defaults in domain/disputes.ts). */
+/** 治安调解's deadlines, the guardian age and the follow-up rhythm (DEFAULT_MEDIATION_RULES). */
+export const MediationRulesInput = z
+  .object({
+    finishWorkingDays: z.number().int().min(1).max(30),
+    secondSessionWorkingDays: z.number().int().min(1).max(30),
+    maxSessions: z.number().int().min(1).max(5),
+    guardianUnderAge: z.number().int().min(1).max(18),
+    followUpDays: z.array(z.number().int().min(1).max(365)).min(1).max(5),
+    nextAttemptDays: z.number().int().min(1).max(180),
+  })
+  .strict();
+
+/** A station's dispute rules: its colour scheme, its subcategories and its mediation rules (defaults in domain/disputes.ts). */
 export const DisputeSettings = z
   .object({
     colourScheme: text(20, 1),
+    rules: MediationRulesInput,
     subcategories: z
       .array(z.object({ name: Subcategory, category: z.enum(DISPUTE_CATEGORIES) }).strict())
       .min(1)
@@ -211,5 +251,17 @@ export const DisputeBoard = z.object({
   ),
   /** The oldest open cases of the scheme's first (most demanding) colour, at most ten. */
   oldestTop: z.array(DisputeListItem),
+  /**
+   * What is due: sessions past or near their 治安调解 deadline (within one working day: near escalation),
+   * follow-ups and agreed duties past their date — oldest first, at most 50.
+   */
+  due: z.array(
+    z.object({
+      case: DisputeListItem,
+      what: z.enum(['session', 'follow_up', 'duty']),
+      dueAt: z.iso.datetime(),
+      overdue: z.boolean(),
+    }),
+  ),
 });
 export type DisputeBoard = z.infer<typeof DisputeBoard>;

@@ -9,6 +9,7 @@ export * from './meetings.js';
 export * from './notify.js';
 export * from './org.js';
 export * from './privacy.js';
+export * from './reports.js';
 export * from './resident.js';
 export * from './scope.js';
 export * from './staff.js';

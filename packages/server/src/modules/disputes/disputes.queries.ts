@@ -27,8 +27,15 @@ import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath, escapeLike, visibleUnits } from '../../platform/scope.js';
 import { stationInScope } from '../settings/settings.service.js';
+import { agreementsOf } from './agreements.js';
+import { closeReadiness } from './close.js';
+import { followUpsOf, satisfactionOf } from './follow-ups.js';
 import { partiesOf, presentParty } from './parties.js';
+import { sessionsOf } from './sessions.js';
 import { disputeSettings } from './settings.js';
+import { timelineOf } from './timeline.js';
+import { transfersOf } from './transfers.js';
+import { assignedCases } from './visibility.js';
 
 export type DisputeCase = typeof disputeCases.$inferSelect;
 
@@ -71,6 +78,8 @@ function presentItem(r: ListRow): DisputeListItem {
     collective: d.collective,
     partyCount: Number(r.partyCount),
     place: r.place,
+    channel: d.channel,
+    sessionDueAt: d.sessionDueAt?.toISOString() ?? null,
     acceptedAt: d.acceptedAt.toISOString(),
   };
 }
@@ -100,6 +109,7 @@ export async function listDisputes(ctx: Ctx, stationId: string, q: DisputeListQu
   const where = allOf(
     eq(disputeCases.stationId, stationId),
     visibleUnits(actor, disputeCases.unitPath, 'dispute.read'),
+    assignedCases(actor),
     ...filters(q),
   );
   const [total] = await ctx.db.select({ n: count() }).from(disputeCases).where(where);
@@ -116,8 +126,12 @@ export async function listDisputes(ctx: Ctx, stationId: string, q: DisputeListQu
  * Outside it the case does not exist (404), as another station's chief must not learn its number.
  */
 export async function getCaseOrThrow(ctx: Ctx, id: string, read = false): Promise<DisputeCase> {
-  const [row] = await ctx.db.select().from(disputeCases).where(eq(disputeCases.id, id));
-  if (!row || !canSeePath(actorOf(ctx), row.unitPath, read ? 'dispute.read' : undefined))
+  const actor = actorOf(ctx);
+  const [row] = await ctx.db
+    .select()
+    .from(disputeCases)
+    .where(allOf(eq(disputeCases.id, id), assignedCases(actor)));
+  if (!row || !canSeePath(actor, row.unitPath, read ? 'dispute.read' : undefined))
     throw new AppError('NOT_FOUND', { what: 'dispute' });
   return row;
 }
@@ -128,7 +142,8 @@ export async function viewDispute(ctx: Ctx, id: string): Promise<DisputeView> {
   if (!row) throw new AppError('NOT_FOUND', { what: 'dispute' });
   const matterNumber = await matterNumberOf(ctx, row.dispute.matterId);
   const now = ctx.now();
-  const parties: PartyView[] = (await partiesOf(ctx.db, id)).map((p) => presentParty(p, now));
+  const { rules } = await disputeSettings(ctx.db, row.dispute.stationId);
+  const parties: PartyView[] = (await partiesOf(ctx.db, id)).map((p) => presentParty(p, now, rules));
   const assessments = await ctx.db
     .select({ a: disputeAssessments, by: staff.displayName })
     .from(disputeAssessments)
@@ -165,8 +180,25 @@ export async function viewDispute(ctx: Ctx, id: string): Promise<DisputeView> {
       changedBy: by,
       changedAt: c.changedAt.toISOString(),
     })),
+    receivingBody: row.dispute.receivingBody,
+    handler: await handlerOf(ctx, row.dispute.handlerId),
+    sessionEscalatedAt: row.dispute.sessionEscalatedAt?.toISOString() ?? null,
+    nextAttemptOn: row.dispute.nextAttemptOn,
+    sessions: await sessionsOf(ctx.db, id),
+    agreements: await agreementsOf(ctx.db, id, now),
+    transfers: await transfersOf(ctx.db, id),
+    followUps: await followUpsOf(ctx.db, id, now),
+    satisfaction: await satisfactionOf(ctx.db, id),
+    close: await closeReadiness(ctx.db, row.dispute),
+    timeline: await timelineOf(ctx, id),
     version: row.dispute.version,
   };
+}
+
+async function handlerOf(ctx: Ctx, handlerId: string | null) {
+  if (!handlerId) return null;
+  const [s] = await ctx.db.select({ name: staff.displayName }).from(staff).where(eq(staff.id, handlerId));
+  return s ? { id: handlerId, name: s.name } : null;
 }
 
 async function matterNumberOf(ctx: Ctx, matterId: string | null): Promise<string | null> {
@@ -183,6 +215,7 @@ export async function disputeBoard(ctx: Ctx, stationId: string): Promise<Dispute
   const where = allOf(
     eq(disputeCases.stationId, stationId),
     visibleUnits(actor, disputeCases.unitPath, 'dispute.read'),
+    assignedCases(actor),
     stillOpen,
   );
   const cells = await ctx.db
@@ -203,5 +236,6 @@ export async function disputeBoard(ctx: Ctx, stationId: string): Promise<Dispute
     open: cells.reduce((n, c) => n + Number(c.count), 0),
     cells: cells.map((c) => ({ colour: c.colour, level: c.level, count: Number(c.count) })),
     oldestTop: oldest.map(presentItem),
+    due: [],
   };
 }

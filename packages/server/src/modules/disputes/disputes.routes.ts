@@ -19,10 +19,14 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditAlone, type Ctx } from '../../platform/context.js';
+import { agreementsRoutes } from './agreements.routes.js';
 import { disputeBoard, getCaseOrThrow, listDisputes, viewDispute } from './disputes.queries.js';
 import { addParty, assess, classify, openAtDesk, openFromMatter, recolour } from './disputes.service.js';
+import { followUpsRoutes } from './follow-ups.routes.js';
 import { revealParty } from './parties.js';
+import { sessionsRoutes } from './sessions.routes.js';
 import { readDisputeSettings, saveDisputeSettings } from './settings.js';
+import { transfersRoutes } from './transfers.routes.js';
 
 const tags = ['disputes'];
 const read = { capability: 'dispute.read' } as const;
@@ -33,6 +37,10 @@ const PartyParams = z.object({ id: Id, partyId: Id }).strict();
 const shown = (ctx: Ctx, id: string) => viewDispute(ctx, id);
 
 export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(sessionsRoutes);
+  await app.register(agreementsRoutes);
+  await app.register(transfersRoutes);
+  await app.register(followUpsRoutes);
   app.post(
     '/matters/:id/dispute',
     {

@@ -4,7 +4,13 @@
  * list filters, classification, assessments with history, colours with reasons, the station's settings,
  * and who may do what.
  */
-import type { DisputeBoard, DisputeListItem, DisputeSettings, DisputeView } from '@jingmin/shared';
+import {
+  DEFAULT_MEDIATION_RULES,
+  type DisputeBoard,
+  type DisputeListItem,
+  type DisputeSettings,
+  type DisputeView,
+} from '@jingmin/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows.js';
@@ -271,7 +277,12 @@ describe('a station’s dispute settings', () => {
     const defaults = await ok<DisputeSettings>(officer.get(url));
     expect(defaults.colourScheme).toBe('sangong');
     expect(defaults.subcategories.map((s) => s.name)).toContain('宅基地');
-    const next = { colourScheme: 'xiushui', subcategories: [{ name: '山林权属', category: 'land_demolition' }] };
+    expect(defaults.rules).toEqual(DEFAULT_MEDIATION_RULES);
+    const next = {
+      colourScheme: 'xiushui',
+      subcategories: [{ name: '山林权属', category: 'land_demolition' }],
+      rules: { ...DEFAULT_MEDIATION_RULES, guardianUnderAge: 18 },
+    };
     expect((await officer.put(url, next)).status).toBe(403);
     const chief = await t.as('a.chief');
     expect(await ok<DisputeSettings>(chief.put(url, next))).toEqual(next);

@@ -5,7 +5,7 @@
  */
 import {
   birthDateOf,
-  DEFAULT_MEDIATION_RULES,
+  type MediationRules,
   maskIdNumber,
   maskName,
   type PartyInput,
@@ -50,15 +50,15 @@ function ageOn(birthDate: string, day: string): number {
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-/** Under the guardian age on today's Beijing date: a guardian attends with the party. */
-export function isMinor(birthDate: string | null, now: Date): boolean {
+/** Under the station's guardian age on today's Beijing date: a guardian attends with the party. */
+export function isMinor(birthDate: string | null, now: Date, rules: Pick<MediationRules, 'guardianUnderAge'>): boolean {
   if (!birthDate) return false;
-  return ageOn(birthDate, toCalendarDate(now)) < DEFAULT_MEDIATION_RULES.guardianUnderAge;
+  return ageOn(birthDate, toCalendarDate(now)) < rules.guardianUnderAge;
 }
 
 type Party = typeof disputeParties.$inferSelect;
 
-export function presentParty(p: Party, now: Date): PartyView {
+export function presentParty(p: Party, now: Date, rules: Pick<MediationRules, 'guardianUnderAge'>): PartyView {
   return {
     id: p.id,
     kind: p.kind,
@@ -67,8 +67,9 @@ export function presentParty(p: Party, now: Date): PartyView {
     relation: p.relation,
     phoneMasked: p.phoneMasked,
     idNumberMasked: p.idNumberMasked,
-    minor: isMinor(p.birthDate, now),
+    minor: isMinor(p.birthDate, now, rules),
     householdId: p.householdId,
+    guardianOfId: p.guardianOfId,
   };
 }
 

@@ -1,11 +1,13 @@
 /**
  * A station's dispute rules as one settings row `dispute:<stationId>`: its colour scheme (one of
- * COLOUR_SCHEMES; new cases take it) and its subcategories. Unset, the defaults of domain/disputes.ts.
+ * COLOUR_SCHEMES; new cases take it), its subcategories and its mediation rules (治安调解's deadlines,
+ * the guardian age, the follow-up days). Unset, the defaults of domain/disputes.ts.
  */
 import {
   COLOUR_SCHEMES,
   DEFAULT_COLOUR_SCHEME,
   DEFAULT_DISPUTE_SUBCATEGORIES,
+  DEFAULT_MEDIATION_RULES,
   type DisputeSettings,
 } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
@@ -28,6 +30,7 @@ export async function disputeSettings(db: Queryable, stationId: string): Promise
   return {
     colourScheme: value?.colourScheme ?? DEFAULT_COLOUR_SCHEME,
     subcategories: value?.subcategories ?? DEFAULT_DISPUTE_SUBCATEGORIES.map((s) => ({ ...s })),
+    rules: { ...DEFAULT_MEDIATION_RULES, ...value?.rules },
   };
 }
 

@@ -32,6 +32,7 @@ function SettingsModal(props: { stationId: string; settings: DisputeSettings; on
       disputesApi.saveSettings(props.stationId, {
         colourScheme: v.colourScheme,
         subcategories: v.subcategories.map((s) => ({ ...s, name: s.name.trim() })),
+        rules: v.rules ?? props.settings.rules,
       }),
     onSuccess: (next) => {
       client.setQueryData(['dispute-settings', props.stationId], next);

@@ -5,6 +5,7 @@ import {
   type ColourScheme,
   DEFAULT_COLOUR_SCHEME,
   DEFAULT_DISPUTE_SUBCATEGORIES,
+  DEFAULT_MEDIATION_RULES,
   DISPUTE_LEVEL_LABELS,
   type DisputeLevel,
   type DisputeSettings,
@@ -18,6 +19,7 @@ import { useLang } from '../../../i18n';
 const DEFAULT_SETTINGS: DisputeSettings = {
   colourScheme: DEFAULT_COLOUR_SCHEME,
   subcategories: DEFAULT_DISPUTE_SUBCATEGORIES,
+  rules: DEFAULT_MEDIATION_RULES,
 };
 
 /** The station's colour scheme and subcategories; the shipped defaults until they load. */

@@ -30,6 +30,8 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'matter.department_only': ['仅限本部门事项', "Only its department's matters"],
   'dispute.read': ['查看矛盾纠纷', 'View disputes'],
   'dispute.handle': ['受理调处矛盾纠纷', 'Handle disputes'],
+  'dispute.assigned_only': ['仅限交给本人（本部门）的矛盾纠纷', 'Only dispute cases given to me'],
+  'dispute.override': ['三个不放未满足时批准结案', 'Close a case by override'],
   'scope.grant': ['双率抽查与临时授权', 'Sample checks and temporary access'],
   'calendar.write': ['维护工作日历', 'Keep the working-day calendar'],
 };
