@@ -17,10 +17,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { disputeParties, households } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
-import { maskPhone, openField, sealField } from '../../platform/crypto.js';
+import { openField, sealField } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { isUnder } from '../../platform/scope.js';
 import type { Keys } from '../../platform/secrets.js';
+import { sealPhone } from '../residents/phone.service.js';
 
 export type PartyRow = typeof disputeParties.$inferInsert;
 
@@ -35,12 +36,13 @@ export function partyRow(keys: Pick<Keys, 'data'>, caseId: string, input: PartyI
     nameEnc: seal(input.name),
     nameMasked: maskName(input.name, input.kind),
     relation: input.relation ?? null,
-    phoneEnc: input.phone ? seal(input.phone) : null,
-    phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    // Sealed, masked and indexed as every resident's phone is: "my matters" finds the party's evaluation by it.
+    ...(input.phone ? sealPhone(keys.data, input.phone) : {}),
     idNumberEnc: idNumber ? seal(idNumber) : null,
     idNumberMasked: idNumber ? maskIdNumber(idNumber) : null,
     birthDate: idNumber ? birthDateOf(idNumber) : null,
     householdId: input.householdId ?? null,
+    guardianOfId: input.guardianOfId ?? null,
   };
 }
 

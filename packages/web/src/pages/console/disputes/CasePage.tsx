@@ -20,11 +20,17 @@ import { disputesApi } from '../../../api/disputes';
 import { useLang } from '../../../i18n';
 import { dateTime as when } from '../matter/labels';
 import { MatterDrawer } from '../matter/MatterDrawer';
+import { Agreements } from './Agreements';
 import { Assessments } from './Assessments';
 import { ClassificationButton } from './Classification';
+import { CloseCase } from './CloseCase';
 import { Colours } from './Colours';
+import { FollowUps } from './FollowUps';
 import { ColourTag, LevelTag, STATUS_COLOR } from './labels';
 import { Parties } from './Parties';
+import { Sessions } from './Sessions';
+import { Timeline } from './Timeline';
+import { Transfers } from './Transfers';
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -108,6 +114,12 @@ function Case({ d, back }: { d: DisputeView; back: React.ReactNode }) {
       <Parties d={d} canHandle={handle} onChanged={changed} />
       <Assessments d={d} canHandle={handle} onChanged={changed} />
       <Colours d={d} canHandle={handle} onChanged={changed} />
+      <Sessions d={d} canHandle={handle} onChanged={changed} />
+      <Agreements d={d} canHandle={handle} onChanged={changed} />
+      <Transfers d={d} canHandle={handle} onChanged={changed} />
+      <FollowUps d={d} canHandle={handle} onChanged={changed} />
+      <CloseCase d={d} canHandle={handle} onChanged={changed} />
+      <Timeline d={d} />
       {matterOpen && d.matterId && (
         <MatterDrawer id={d.matterId} onClose={() => setMatterOpen(false)} onChanged={() => undefined} />
       )}
