@@ -3,6 +3,7 @@
  * `AppError(code, params)`; the one error handler turns it into
  * `{ error: { code, message, details } }` in the caller's language.
  */
+import { DISPUTE_STATUS_LABELS, DISPUTE_STEP_LABELS, type DisputeStatus, type DisputeStep } from './domain/disputes.js';
 import { MATTER_CHANNEL_SPECS, MATTER_STATUS_LABELS, type MatterChannel, type MatterStatus } from './domain/matters.js';
 import type { Label, Locale } from './i18n.js';
 import { SESSION_STAGE_LABELS, type SessionStage } from './schemas/auth.js';
@@ -60,6 +61,7 @@ export const ERROR_STATUS = {
   DISPUTE_EXISTS: 409,
   DISPUTE_MATTER_NOT_ACCEPTED: 409,
   DISPUTE_NO_CHANNEL: 409,
+  DISPUTE_STEP_NOT_ALLOWED: 409,
   DISPUTE_SESSION_LIMIT: 409,
   DISPUTE_SESSION_OPEN: 409,
   DISPUTE_SESSION_HELD: 409,
@@ -132,6 +134,7 @@ const zh: Templates = {
   NOT_A_DISPUTE_MATTER: '只有“矛盾纠纷”类事项可以转为矛盾纠纷案件',
   DISPUTE_EXISTS: '该事项已经转为矛盾纠纷案件 {number}，请勿重复转案',
   DISPUTE_MATTER_NOT_ACCEPTED: '请先受理该事项（定下类别和紧急程度），再转为矛盾纠纷案件',
+  DISPUTE_STEP_NOT_ALLOWED: '案件现在是“{status}”，不能{step}',
   DISPUTE_NO_CHANNEL: '请先选定分流化解渠道（治安调解、人民调解等），再安排调解',
   DISPUTE_SESSION_LIMIT:
     '治安调解最多 {max} 次，已经调解 {held} 次：请转其他渠道，或登记调解未成并告知当事人可依法起诉',
@@ -207,6 +210,7 @@ const en: Templates = {
   NOT_A_DISPUTE_MATTER: 'Only a matter of kind dispute can be opened as a dispute case',
   DISPUTE_EXISTS: 'This matter is already dispute case {number}; it cannot be opened twice',
   DISPUTE_MATTER_NOT_ACCEPTED: 'Accept the matter first (kind and urgency), then open it as a dispute case',
+  DISPUTE_STEP_NOT_ALLOWED: 'The case is "{status}" and cannot {step} now',
   DISPUTE_NO_CHANNEL: 'Choose the mediation channel first, then plan a session',
   DISPUTE_SESSION_LIMIT:
     'Police mediation allows at most {max} sessions and {held} were held: choose another channel, or record it as not settled',
@@ -268,6 +272,12 @@ function labelled(code: ErrorCode, params: Record<string, unknown>, locale: Loca
   switch (code) {
     case 'INVALID_TRANSITION':
       return statusNames(params, locale);
+    case 'DISPUTE_STEP_NOT_ALLOWED':
+      return {
+        ...params,
+        status: pick(DISPUTE_STATUS_LABELS[params.status as DisputeStatus], params.status),
+        step: pick(DISPUTE_STEP_LABELS[params.step as DisputeStep], params.step),
+      };
     case 'NOT_FOUND': {
       const noun = pick(ERROR_NOUNS[params.what as ErrorNoun], params.what ?? '');
       return { ...params, what: params.number ? `${noun} ${params.number}` : noun };

@@ -257,6 +257,15 @@ export const DISPUTE_STEPS = {
 } as const satisfies Record<string, { from: readonly DisputeStatus[]; to: DisputeStatus }>;
 export type DisputeStep = keyof typeof DISPUTE_STEPS;
 
+export const DISPUTE_STEP_LABELS: Record<DisputeStep, Label> = {
+  mediate: { zh: '安排调解', en: 'mediate' },
+  agree: { zh: '登记调解协议', en: 'record an agreement' },
+  fail: { zh: '登记调解未成', en: 'record it as not settled' },
+  transfer: { zh: '移交', en: 'transfer' },
+  take_back: { zh: '收回', en: 'take back' },
+  close: { zh: '结案', en: 'close' },
+};
+
 /** The status a step leads to from `from`, or null when the case cannot take it there. */
 export function disputeStepTo(from: DisputeStatus, step: DisputeStep): DisputeStatus | null {
   const rule = DISPUTE_STEPS[step];

@@ -11,6 +11,8 @@ import {
   type ColourInput,
   type DisputeFromMatterInput,
   type DisputeInput,
+  type DisputeStep,
+  disputeStepTo,
   type PartyInput,
   shownBody,
 } from '@jingmin/shared';
@@ -177,8 +179,11 @@ export async function openAtDesk(ctx: Ctx, stationId: string, input: DisputeInpu
   });
 }
 
-/** The case after a change: one more version, and its audit entry in the same transaction. */
-async function changeCase(
+/**
+ * The case after a change: one more version (a concurrent change is a 409), and its audit entry in the same
+ * transaction. Every change to a case goes through here.
+ */
+export async function changeCase(
   ctx: Ctx,
   tx: Tx,
   c: DisputeCase,
@@ -193,6 +198,24 @@ async function changeCase(
     .returning({ id: disputeCases.id });
   if (!updated) throw new AppError('CONFLICT');
   await audit(ctx, tx, { action, result: 'ok', targetType: 'dispute', targetId: c.id, details });
+}
+
+/**
+ * A step of the case's flow (DISPUTE_STEPS): refused with the case's status and the step named when the case
+ * cannot take it now; otherwise the status moves with `set`, audited as `action` with from/to.
+ */
+export async function stepCase(
+  ctx: Ctx,
+  tx: Tx,
+  c: DisputeCase,
+  step: DisputeStep,
+  set: Partial<typeof disputeCases.$inferInsert>,
+  action: string,
+  details: Record<string, unknown>,
+) {
+  const to = disputeStepTo(c.status, step);
+  if (!to) throw new AppError('DISPUTE_STEP_NOT_ALLOWED', { status: c.status, step });
+  await changeCase(ctx, tx, c, { ...set, status: to }, action, { ...details, from: c.status, to });
 }
 
 /** 分类受理: the category and the station's subcategory. */
