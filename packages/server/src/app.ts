@@ -17,6 +17,8 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerCalendarJobs } from './modules/calendar/jobs.js';
 import { checksRoutes } from './modules/checks/checks.routes.js';
 import { disputeRoutes } from './modules/disputes/disputes.routes.js';
+import { registerFollowUpJobs } from './modules/disputes/follow-up-jobs.js';
+import { registerSessionJobs } from './modules/disputes/session-jobs.js';
 import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes.js';
 import { onSubjectAnswered } from './modules/evaluations/evaluations.service.js';
@@ -187,6 +189,8 @@ function installJobs(app: FastifyInstance, deps: AppDeps) {
   registerMatterJobs(jobs, deps.config);
   registerCalendarJobs(jobs);
   registerEvaluationJobs(jobs);
+  registerSessionJobs(jobs);
+  registerFollowUpJobs(jobs);
   registerNotifyJobs(jobs, deps.config);
   // Notifications start from the outbox's end the first time, not from last week's events.
   app.addHook('onReady', () => initNotifyCursor(deps.database.db));
