@@ -200,6 +200,45 @@ describe('the demo county', () => {
     expect(history!.reasons).toBe(0);
   });
 
+  it('has the work on those cases: sessions, agreements and duties, transfers, follow-ups, satisfaction and closes', async () => {
+    const { db } = deps.database;
+    const [w] = rowsOf<Record<string, number>>(
+      await db.execute(sql`
+        SELECT (SELECT count(DISTINCT status)::int FROM dispute_cases) AS statuses,
+               (SELECT count(*)::int FROM dispute_cases WHERE status <> 'accepted' AND channel IS NULL) AS unchannelled,
+               (SELECT count(DISTINCT channel)::int FROM dispute_cases) AS channels,
+               (SELECT count(*)::int FROM dispute_sessions WHERE result IS NOT NULL) AS held,
+               (SELECT count(*)::int FROM dispute_sessions WHERE result IS NULL) AS planned,
+               (SELECT count(*)::int FROM dispute_sessions s JOIN dispute_cases c ON c.id = s.case_id
+                 WHERE s.planned_at < c.accepted_at OR s.held_at > now()) AS impossible,
+               (SELECT count(*)::int FROM dispute_cases c WHERE c.status IN ('following_up', 'closed')
+                   AND NOT EXISTS (SELECT 1 FROM dispute_agreements a WHERE a.case_id = c.id)) AS without_agreement,
+               (SELECT count(*)::int FROM dispute_duties WHERE performed_at IS NULL AND due_on < current_date) AS duties_late,
+               (SELECT count(*)::int FROM dispute_follow_ups WHERE done_at IS NULL AND due_on < current_date) AS follow_ups_late,
+               (SELECT count(*)::int FROM dispute_follow_ups WHERE done_at > now()) AS done_later,
+               (SELECT count(*)::int FROM dispute_transfers) AS transfers,
+               (SELECT count(DISTINCT status)::int FROM dispute_transfers) AS transfer_states,
+               (SELECT count(*)::int FROM dispute_cases WHERE close_override_reason IS NOT NULL) AS overridden,
+               (SELECT count(*)::int FROM dispute_cases WHERE status = 'closed' AND closed_at IS NULL) AS unclosed,
+               (SELECT count(*)::int FROM dispute_cases WHERE session_escalated_at IS NOT NULL AND status = 'mediating') AS escalated,
+               (SELECT count(*)::int FROM dispute_satisfaction WHERE satisfied) AS satisfied,
+               (SELECT count(*)::int FROM dispute_parties WHERE guardian_of_id IS NOT NULL) AS guardians,
+               (SELECT count(*)::int FROM dispute_agreements WHERE number NOT LIKE 'MD%-_') AS misnumbered`),
+    );
+    expect(w).toMatchObject({ statuses: 6, unchannelled: 0, impossible: 0, without_agreement: 0, unclosed: 0 });
+    expect(w).toMatchObject({ done_later: 0, misnumbered: 0, guardians: 1 });
+    expect(w!.channels).toBe(5);
+    expect(w!.held).toBeGreaterThan(200);
+    expect(w!.planned).toBeGreaterThan(1);
+    expect(w!.duties_late).toBeGreaterThan(0);
+    expect(w!.follow_ups_late).toBeGreaterThan(0);
+    expect(w!.transfers).toBeGreaterThan(10);
+    expect(w!.transfer_states).toBeGreaterThanOrEqual(3);
+    expect(w!.overridden).toBeGreaterThan(0);
+    expect(w!.escalated).toBeGreaterThan(0);
+    expect(w!.satisfied).toBeGreaterThan(200);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect(await verifyChain(deps.database.db, deps.keys.audit)).toMatchObject({ ok: true });
   });

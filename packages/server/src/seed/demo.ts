@@ -157,10 +157,17 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   const disputeOf = (station: UnitNode, prefix: string, villages: UnitNode[]): DisputeStation => ({
     id: station.id,
     path: station.path,
+    name: station.name,
     rural: prefix === 'lt',
     desk: person(`${prefix}.duty`),
     officer: person(`${prefix}.officer`),
     chief: person(`${prefix}.chief`),
+    aux: person(`${prefix}.aux`),
+    mediator: person(`${prefix}.mediator`),
+    // The station's own partner departments (司法所, 人社所, 市场监管所 …), by name.
+    departments: Object.fromEntries(
+      Object.entries(deptIds).filter(([name]) => name.startsWith(prefix === 'lt' ? '柳塘' : '城关')),
+    ),
     villages,
     households: homes
       .filter((h) => h.unitPath.startsWith(station.path))

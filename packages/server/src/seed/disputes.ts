@@ -18,19 +18,29 @@ import {
   idCheckChar,
   type PartyKind,
   type PartyRole,
+  workingDayCalendar,
 } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import {
+  calendarDays,
+  disputeAgreements,
   disputeAssessments,
   disputeCases,
   disputeColourChanges,
+  disputeDuties,
+  disputeFollowUps,
   disputeParties,
+  disputeSatisfaction,
+  disputeSessions,
+  disputeTransfers,
+  disputeTransferUpdates,
   matterEvents,
 } from '../db/schema/index.js';
 import { partyRow } from '../modules/disputes/parties.js';
 import type { Keys } from '../platform/secrets.js';
+import { emptyWork, numberAgreements, planWork, type WorkCase, type WorkStation } from './dispute-work.js';
 import { itemAt, mobile, personName, pick, type Rand } from './names.js';
 
 const DAY = 86_400_000;
@@ -43,7 +53,7 @@ interface Person {
   name: string;
 }
 
-export interface DisputeStation {
+export interface DisputeStation extends Omit<WorkStation, 'officer' | 'chief'> {
   id: string;
   path: string;
   rural: boolean;
@@ -394,7 +404,7 @@ const ASSESS_NOTE: Record<DisputeLevel, string> = {
 };
 
 type CaseRow = typeof disputeCases.$inferInsert & { id: string };
-type PartyRow = ReturnType<typeof partyRow> & { createdAt: Date };
+type PartyRow = ReturnType<typeof partyRow> & { id: string; createdAt: Date };
 type AssessmentRow = typeof disputeAssessments.$inferInsert;
 type ColourRow = typeof disputeColourChanges.$inferInsert;
 
@@ -427,6 +437,10 @@ export async function seedDisputes(
   const assessments: AssessmentRow[] = [];
   const colours: ColourRow[] = [];
   const linkedEvents: { caseId: string; matterId: string; at: Date; desk: Person }[] = [];
+  const work = emptyWork();
+  const calendar = workingDayCalendar(
+    await tx.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays),
+  );
 
   const matterRows = rowsOf<LinkedMatter>(
     await tx.execute(sql`
@@ -527,14 +541,12 @@ export async function seedDisputes(
       const status: DisputeStatus = extreme
         ? 'closed'
         : ageDays < 4
-          ? rand() < 0.6
+          ? rand() < 0.5
             ? 'accepted'
             : 'mediating'
           : ageDays < 30
-            ? rand() < 0.85
-              ? 'mediating'
-              : 'accepted'
-            : ((r) => (r < 0.87 ? 'closed' : r < 0.93 ? 'failed' : 'transferred'))(rand());
+            ? ((r) => (r < 0.5 ? 'mediating' : r < 0.8 ? 'following_up' : r < 0.9 ? 'transferred' : 'accepted'))(rand())
+            : ((r) => (r < 0.82 ? 'closed' : r < 0.88 ? 'failed' : r < 0.92 ? 'transferred' : 'following_up'))(rand());
       const staffIn = plan.source === 'proactive' ? station.officer : station.desk;
       const at = plan.at;
       let colour: string | null = null;
@@ -617,10 +629,12 @@ export async function seedDisputes(
           phone: false,
         });
       }
+      const caseParties: PartyRow[] = [];
       for (const p of specs) {
         const withId = p.kind === 'person' && !p.idNumber && rand() < 0.35;
         const id18 = p.idNumber ?? (withId ? idNumber(rand, yearsAgo(now, between(rand, 22, 70), rand)) : null);
-        parties.push({
+        caseParties.push({
+          id: crypto.randomUUID(),
           ...partyRow(keys, id, {
             kind: p.kind,
             role: p.role,
@@ -633,8 +647,13 @@ export async function seedDisputes(
           createdAt: at,
         });
       }
+      // The child's father attends as the guardian (治安调解: a party under 16 comes with a guardian).
+      const child = caseParties.find((p) => p.relation?.startsWith('未成年'));
+      const father = caseParties.find((p) => p.relation?.startsWith('监护人'));
+      if (child && father) father.guardianOfId = child.id;
+      parties.push(...caseParties);
 
-      cases.push({
+      const caseRow: CaseRow = {
         id,
         number: '',
         stationId: station.id,
@@ -656,7 +675,20 @@ export async function seedDisputes(
         createdAt: at,
         updatedAt: last,
         version: 1 + changes,
-      });
+      };
+      const workCase: WorkCase = {
+        row: caseRow,
+        parties: caseParties.map((p) => ({
+          id: p.id,
+          role: p.role,
+          kind: p.kind,
+          guardianOfId: p.guardianOfId ?? null,
+        })),
+        village: village.name,
+        amount: factors.amountYuan,
+      };
+      if (!unassessed) caseRow.status = planWork(rand, now, calendar, workCase, station, work);
+      cases.push(caseRow);
       if (plan.matter) linkedEvents.push({ caseId: id, matterId: plan.matter.id, at, desk: station.desk });
     }
   }
@@ -678,6 +710,18 @@ export async function seedDisputes(
   for (let i = 0; i < assessments.length; i += 500)
     await tx.insert(disputeAssessments).values(assessments.slice(i, i + 500));
   for (let i = 0; i < colours.length; i += 500) await tx.insert(disputeColourChanges).values(colours.slice(i, i + 500));
+  numberAgreements(work, numberOf);
+  const batches: [Parameters<Tx['insert']>[0], object[]][] = [
+    [disputeSessions, work.sessions],
+    [disputeAgreements, work.agreements],
+    [disputeDuties, work.duties],
+    [disputeTransfers, work.transfers],
+    [disputeTransferUpdates, work.updates],
+    [disputeFollowUps, work.followUps],
+    [disputeSatisfaction, work.satisfaction],
+  ];
+  for (const [table, rows] of batches)
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
   // The resident's timeline says the matter became a dispute case (the resident reads it too).
   if (linkedEvents.length > 0)
     await tx.insert(matterEvents).values(
