@@ -21,7 +21,7 @@ export async function phonePage(browser: Browser, opts: { width?: number; height
 }
 
 /** The desk (lt.duty) signed in through the API in a context of its own; `post` sends its CSRF token. */
-async function deskByApi(browser: Browser) {
+export async function deskByApi(browser: Browser) {
   const context = await browser.newContext();
   const staffPage = await context.newPage();
   await staffPage.goto('/login');
@@ -71,18 +71,18 @@ export async function doorplatePath(browser: Browser, nth = 7) {
 }
 
 /** Sends a matter from the doorplate as the page would; answers the tracking path `/m/…` and the 回执号. */
-export async function sendMatter(page: Page, doorplate: string, body: string) {
+export async function sendMatter(page: Page, doorplate: string, body: string, kind = 'help') {
   const token = doorplate.split('/').pop();
   const receipt = await page.evaluate(
-    async ({ token, body }) => {
+    async ({ token, body, kind }) => {
       const res = await fetch(`/api/v1/public/doorplates/${token}/matters`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-        body: JSON.stringify({ kind: 'help', body, noticeVersion: '2026-11.2', photoIds: [] }),
+        body: JSON.stringify({ kind, body, noticeVersion: '2026-11.2', photoIds: [] }),
       });
       return (await res.json()) as { number: string; trackingToken: string };
     },
-    { token, body },
+    { token, body, kind },
   );
   return { path: `/m/${receipt.trackingToken}`, number: receipt.number };
 }

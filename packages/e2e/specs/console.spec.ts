@@ -7,10 +7,23 @@ test.use({ viewport: { width: 1440, height: 900 } });
 // They log household visits (走访入户), answer 双率 samples lent to them and call back when the chief asks (我的回访);
 // all but the grid worker work dispute cases (矛盾纠纷: parties' particulars stay with the police and mediators).
 const GRID = ['工作台', '我的任务', '辖区管理', '走访入户', '双率抽查', '我的回访', '工作日历', '我的账号'];
+const MEDIATOR = [
+  '工作台',
+  '我的任务',
+  '矛盾纠纷',
+  '辖区管理',
+  '走访入户',
+  '双率抽查',
+  '我的回访',
+  '工作日历',
+  '我的账号',
+];
+// Who reads a station's cases also reads its monthly analysis (分析报告); a mediator only the cases given to them.
 const HANDLER = [
   '工作台',
   '我的任务',
   '矛盾纠纷',
+  '分析报告',
   '辖区管理',
   '走访入户',
   '双率抽查',
@@ -24,6 +37,7 @@ const MENUS: Record<string, string[]> = {
     '值班台',
     '我的任务',
     '矛盾纠纷',
+    '分析报告',
     '辖区管理',
     '个人信息申请',
     '会议评价',
@@ -39,7 +53,7 @@ const MENUS: Record<string, string[]> = {
   'lt.officer': HANDLER,
   'lt.aux': HANDLER,
   'lt.grid': GRID,
-  'lt.mediator': HANDLER,
+  'lt.mediator': MEDIATOR,
   // A partner department handles what is transferred to it and may be asked to call back; it visits no households.
   'lt.liaison': ['工作台', '我的任务', '辖区管理', '我的回访', '工作日历', '我的账号'],
   'lt.chief': [
@@ -47,6 +61,7 @@ const MENUS: Record<string, string[]> = {
     '值班台',
     '我的任务',
     '矛盾纠纷',
+    '分析报告',
     '辖区管理',
     '个人信息申请',
     '会议评价',
@@ -61,7 +76,7 @@ const MENUS: Record<string, string[]> = {
     '人员账号',
     '我的账号',
   ],
-  'qh.bureau': ['工作台', '值班台', '矛盾纠纷', '辖区管理', '双率抽查', '评价统计', '工作日历', '我的账号'],
+  'qh.bureau': ['工作台', '值班台', '矛盾纠纷', '分析报告', '辖区管理', '双率抽查', '评价统计', '工作日历', '我的账号'],
   sysadmin: ['工作台', '辖区管理', '双率抽查', '工作日历', '人员账号', '我的账号'],
   secadmin: ['工作台', '辖区管理', '工作日历', '人员账号', '安全策略', '我的账号'],
   auditor: ['工作台', '审计日志', '我的账号'],

@@ -18,6 +18,7 @@ import { registerCalendarJobs } from './modules/calendar/jobs.js';
 import { checksRoutes } from './modules/checks/checks.routes.js';
 import { disputeRoutes } from './modules/disputes/disputes.routes.js';
 import { registerFollowUpJobs } from './modules/disputes/follow-up-jobs.js';
+import { SATISFACTION_SUBJECT, satisfactionAnswered } from './modules/disputes/follow-ups.js';
 import { registerSessionJobs } from './modules/disputes/session-jobs.js';
 import { doorplateRoutes } from './modules/doorplates/doorplates.routes.js';
 import { evaluationRoutes } from './modules/evaluations/evaluations.routes.js';
@@ -42,6 +43,8 @@ import { policyRoutes } from './modules/policies/policies.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
 import { receptionRoutes } from './modules/receptions/receptions.routes.js';
+import { registerReportJobs } from './modules/reports/jobs.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { phoneRoutes } from './modules/residents/phone.routes.js';
 import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -72,6 +75,8 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
   app.server.headersTimeout = http.headersTimeoutMs;
   // A matter's evaluation answered through the generic link rates the matter (its module owns the subject).
   onSubjectAnswered('matter', matterAnswered);
+  // A dispute party's satisfaction asked through a link takes the answer's verdict.
+  onSubjectAnswered(SATISFACTION_SUBJECT, satisfactionAnswered);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -153,6 +158,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(meetingRoutes);
       await api.register(visitRoutes);
       await api.register(disputeRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -191,6 +197,7 @@ function installJobs(app: FastifyInstance, deps: AppDeps) {
   registerEvaluationJobs(jobs);
   registerSessionJobs(jobs);
   registerFollowUpJobs(jobs);
+  registerReportJobs(jobs);
   registerNotifyJobs(jobs, deps.config);
   // Notifications start from the outbox's end the first time, not from last week's events.
   app.addHook('onReady', () => initNotifyCursor(deps.database.db));

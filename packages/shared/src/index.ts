@@ -1,6 +1,7 @@
 export * from './domain/calendar-presets.js';
 export * from './domain/checks.js';
 export * from './domain/counters.js';
+export * from './domain/dispute-analysis.js';
 export * from './domain/disputes.js';
 export * from './domain/evaluation-figures.js';
 export * from './domain/evaluation-reviews.js';
@@ -34,6 +35,7 @@ export * from './schemas/org.js';
 export * from './schemas/privacy.js';
 export * from './schemas/public.js';
 export * from './schemas/receptions.js';
+export * from './schemas/reports.js';
 export * from './schemas/resident.js';
 export * from './schemas/scope.js';
 export * from './schemas/settings.js';

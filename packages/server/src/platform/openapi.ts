@@ -61,6 +61,11 @@ export const API_AREAS = {
     about:
       '矛盾纠纷案件：受理（码上办转案、来所、电话、110 移交、摸排）、分类、分级评估、三色、当事人，以及各所的纠纷设置。',
   },
+  reports: {
+    zh: '分析报告',
+    en: 'Reports',
+    about: '按月生成的分析报告（如矛盾纠纷每月综合分析）：草稿、所长点评、发布、档案，导出 PDF 和 XLSX。',
+  },
 } as const satisfies Record<string, { zh: string; en: string; about: string }>;
 export type ApiArea = keyof typeof API_AREAS;
 

@@ -239,6 +239,21 @@ describe('the demo county', () => {
     expect(w!.satisfied).toBeGreaterThan(200);
   });
 
+  it('has six months of 矛盾纠纷 analyses: published with the chief’s words, last month a draft', async () => {
+    const { db } = deps.database;
+    const rows = rowsOf<{ status: string; n: number; commented: number; cases: number }>(
+      await db.execute(sql`
+        SELECT status, count(*)::int AS n, count(*) FILTER (WHERE commentary <> '')::int AS commented,
+               sum((figures->'occurrence'->>'newCases')::int)::int AS cases
+          FROM reports WHERE kind = 'dispute_monthly' GROUP BY status ORDER BY status`),
+    );
+    expect(rows).toMatchObject([
+      { status: 'draft', n: 3, commented: 0 },
+      { status: 'published', n: 15, commented: 15 },
+    ]);
+    expect(rows[1]!.cases).toBeGreaterThan(100);
+  });
+
   it('leaves an intact audit chain', async () => {
     expect(await verifyChain(deps.database.db, deps.keys.audit)).toMatchObject({ ok: true });
   });

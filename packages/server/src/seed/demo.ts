@@ -22,6 +22,7 @@ import { type HistoryStation, seedMatterHistory } from './matter-history.js';
 import { itemAt, mobile, personName, pick, type Rand, rng, valueAt } from './names.js';
 import { seedNotifyPreferences } from './notify.js';
 import { seedPrivacyRequests } from './privacy.js';
+import { seedReports } from './reports.js';
 
 /** Published in the README and printed at start: refused whenever demo mode is off. */
 export const DEMO_PASSWORD = 'Jingmin#2026';
@@ -177,6 +178,11 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     disputeOf(rural, 'lt', ruralGrids.villages),
     disputeOf(urban, 'cg', urbanGrids.villages),
   ]);
+  const reportsMade = await seedReports(tx, deps.clock.now(), [
+    { ...rural, kind: 'station', publisher: valueAt(ids, 'lt.chief') },
+    { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },
+    { ...bureau, kind: 'bureau', publisher: valueAt(ids, 'qh.bureau') },
+  ]);
   await recordAudit(tx, deps.keys.audit, {
     actor: null,
     action: 'demo.seed',
@@ -188,6 +194,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
       matters: matterCount + deskCount,
       ...evaluated,
       disputes,
+      reports: reportsMade,
     },
   });
   return accounts;

@@ -36,6 +36,11 @@ export const NOTIFY_REASONS = [
   'breached',
   'reopened',
   'test',
+  // 矛盾纠纷: a 治安调解 deadline passed, a follow-up due or overdue, a case transferred to a department.
+  'session_overdue',
+  'follow_up_due',
+  'follow_up_overdue',
+  'case_transferred',
 ] as const;
 export type NotifyReason = (typeof NOTIFY_REASONS)[number];
 
@@ -48,6 +53,10 @@ export const NOTIFY_REASON_LABELS: Record<NotifyReason, Label> = {
   breached: { zh: '已超期', en: 'Deadline passed' },
   reopened: { zh: '重新办理', en: 'Reopened' },
   test: { zh: '测试通知', en: 'Test notification' },
+  session_overdue: { zh: '调解超期', en: 'Mediation deadline passed' },
+  follow_up_due: { zh: '回访到期', en: 'Follow-up due' },
+  follow_up_overdue: { zh: '回访逾期', en: 'Follow-up overdue' },
+  case_transferred: { zh: '纠纷移交', en: 'Dispute case transferred' },
 };
 
 /** The matter events that notify whoever holds the matter, and the reason each gives. */
@@ -63,9 +72,11 @@ export const NOTIFY_EVENT_REASONS: Partial<Record<MatterEventType, NotifyReason>
 /** The live event on a staff member's own stream that the console shows as a browser notification. */
 export const NOTIFY_ALERT_EVENT = 'notify.alert';
 
-/** What that live event carries: enough to say why and which matter, never the matter's text. */
+/** What that live event carries: enough to say why and which matter or case, never its text. */
 export interface NotifyAlert {
   matterId: string | null;
+  /** A dispute case's alert (the reasons above from session_overdue): `number` is then the case's number. */
+  disputeId?: string | null;
   number: string | null;
   reason: NotifyReason;
   kind: MatterKind | null;

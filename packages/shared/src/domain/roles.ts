@@ -86,6 +86,8 @@ export const CAPABILITIES = [
   'dispute.override',
   /** Grants another account a time-limited read right inside one's own scope (临时授权). */
   'scope.grant',
+  /** 分析报告: generate a report of one's unit, add the chief's commentary and publish it. */
+  'report.write',
   /** Keeps the working-day calendar (工作日历): holidays and make-up working days. */
   'calendar.write',
 ] as const;
@@ -116,6 +118,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     ...HANDLE,
     ...DISPUTES,
     'dispute.override',
+    'report.write',
     'matter.inbox',
     'matter.desk',
     'matter.review',
@@ -128,7 +131,14 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'staff.read',
   ],
   // The bureau reads its stations' figures, matters and boards, and never edits a station's cases.
-  bureau_supervisor: [...BUSINESS_READ, 'matter.inbox', 'matter.supervise', 'scope.grant', 'dispute.read'],
+  bureau_supervisor: [
+    ...BUSINESS_READ,
+    'matter.inbox',
+    'matter.supervise',
+    'scope.grant',
+    'dispute.read',
+    'report.write',
+  ],
   // The system administrator runs accounts and resources but never reads the audit trail.
   system_admin: [
     'org.read',
@@ -187,6 +197,17 @@ export function capabilitiesOf(roles: readonly Role[], station?: StationAllowanc
   );
   if (widerCases) set.delete('dispute.assigned_only');
   return CAPABILITIES.filter((cap) => set.has(cap));
+}
+
+/**
+ * Whether an account works dispute cases for the station (classify, mediate, follow up, close). A partner
+ * department's liaison holds `dispute.handle` only to answer, report on and finish the transfers given to it.
+ */
+export function worksCasesForStation(capabilities: readonly Capability[]): boolean {
+  return (
+    capabilities.includes('dispute.handle') &&
+    !(capabilities.includes('matter.department_only') && capabilities.includes('dispute.assigned_only'))
+  );
 }
 
 /** Roles a matter can be dispatched to by name: handlers who see their subtree (a department takes matters as a department). */

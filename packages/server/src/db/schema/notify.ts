@@ -6,6 +6,7 @@
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFY_REASONS } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -19,6 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { disputeCases } from './disputes.js';
 import { matters } from './matters.js';
 import { timestamps } from './org.js';
 import { staff } from './staff.js';
@@ -64,6 +66,8 @@ export const notifyDeliveries = pgTable(
     eventSeq: bigint({ mode: 'number' }),
     reason: notifyReason().notNull(),
     matterId: uuid().references(() => matters.id, { onDelete: 'set null' }),
+    /** A dispute case's alert (治安调解 deadline, follow-up, transfer): the sender names the case by its number. */
+    disputeId: uuid().references((): AnyPgColumn => disputeCases.id, { onDelete: 'set null' }),
     staffId: uuid()
       .notNull()
       .references(() => staff.id),

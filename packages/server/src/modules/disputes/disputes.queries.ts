@@ -11,7 +11,7 @@ import {
   type DisputeView,
   type PartyView,
 } from '@jingmin/shared';
-import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { allOf, anyOf } from '../../db/rows.js';
 import {
@@ -25,17 +25,18 @@ import {
 } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { canSeePath, escapeLike, visibleUnits } from '../../platform/scope.js';
+import { escapeLike } from '../../platform/scope.js';
 import { stationInScope } from '../settings/settings.service.js';
 import { agreementsOf } from './agreements.js';
 import { closeReadiness } from './close.js';
+import { dueRows } from './due.js';
 import { followUpsOf, satisfactionOf } from './follow-ups.js';
 import { partiesOf, presentParty } from './parties.js';
 import { sessionsOf } from './sessions.js';
 import { disputeSettings } from './settings.js';
 import { timelineOf } from './timeline.js';
 import { transfersOf } from './transfers.js';
-import { assignedCases } from './visibility.js';
+import { assertStationSide, assignedCases, casesInSight, seesCase } from './visibility.js';
 
 export type DisputeCase = typeof disputeCases.$inferSelect;
 
@@ -48,7 +49,7 @@ const partyCount = sql<number>`(SELECT count(*) FROM dispute_parties p WHERE p.c
 
 const listColumns = { dispute: disputeCases, stationName: stations.name, place, partyCount };
 
-function selectCases(ctx: Ctx) {
+export function selectCases(ctx: Ctx) {
   return ctx.db
     .select(listColumns)
     .from(disputeCases)
@@ -60,7 +61,7 @@ function selectCases(ctx: Ctx) {
 
 type ListRow = { dispute: DisputeCase; stationName: string; place: string; partyCount: number };
 
-function presentItem(r: ListRow): DisputeListItem {
+export function presentItem(r: ListRow): DisputeListItem {
   const d = r.dispute;
   return {
     id: d.id,
@@ -106,12 +107,7 @@ function filters(q: DisputeListQuery): SQL[] {
 export async function listDisputes(ctx: Ctx, stationId: string, q: DisputeListQuery) {
   const actor = actorOf(ctx);
   await stationInScope(ctx, stationId);
-  const where = allOf(
-    eq(disputeCases.stationId, stationId),
-    visibleUnits(actor, disputeCases.unitPath, 'dispute.read'),
-    assignedCases(actor),
-    ...filters(q),
-  );
+  const where = allOf(eq(disputeCases.stationId, stationId), casesInSight(actor), ...filters(q));
   const [total] = await ctx.db.select({ n: count() }).from(disputeCases).where(where);
   const rows = await selectCases(ctx)
     .where(where)
@@ -123,7 +119,8 @@ export async function listDisputes(ctx: Ctx, stationId: string, q: DisputeListQu
 
 /**
  * One case in the actor's sight: a read may pass a scope grant for `dispute.read`, a change never does.
- * Outside it the case does not exist (404), as another station's chief must not learn its number.
+ * Outside it the case does not exist (404), as another station's chief must not learn its number. An
+ * assigned-only account sees the cases given to it (visibility.ts); a department's liaison changes none (403).
  */
 export async function getCaseOrThrow(ctx: Ctx, id: string, read = false): Promise<DisputeCase> {
   const actor = actorOf(ctx);
@@ -131,8 +128,8 @@ export async function getCaseOrThrow(ctx: Ctx, id: string, read = false): Promis
     .select()
     .from(disputeCases)
     .where(allOf(eq(disputeCases.id, id), assignedCases(actor)));
-  if (!row || !canSeePath(actor, row.unitPath, read ? 'dispute.read' : undefined))
-    throw new AppError('NOT_FOUND', { what: 'dispute' });
+  if (!row || !seesCase(actor, row, read)) throw new AppError('NOT_FOUND', { what: 'dispute' });
+  if (!read) assertStationSide(actor);
   return row;
 }
 
@@ -212,12 +209,7 @@ export async function disputeBoard(ctx: Ctx, stationId: string): Promise<Dispute
   const actor = actorOf(ctx);
   await stationInScope(ctx, stationId);
   const { colourScheme } = await disputeSettings(ctx.db, stationId);
-  const where = allOf(
-    eq(disputeCases.stationId, stationId),
-    visibleUnits(actor, disputeCases.unitPath, 'dispute.read'),
-    assignedCases(actor),
-    stillOpen,
-  );
+  const where = allOf(eq(disputeCases.stationId, stationId), casesInSight(actor), stillOpen);
   const cells = await ctx.db
     .select({ colour: disputeCases.colour, level: disputeCases.level, count: count() })
     .from(disputeCases)
@@ -230,12 +222,28 @@ export async function disputeBoard(ctx: Ctx, stationId: string): Promise<Dispute
         .orderBy(disputeCases.acceptedAt)
         .limit(10)
     : [];
+  const due = await dueRows(ctx.db, where, ctx.now());
+  const dueCases = due.length
+    ? new Map(
+        (
+          await selectCases(ctx).where(
+            inArray(
+              disputeCases.id,
+              due.map((d) => d.caseId),
+            ),
+          )
+        ).map((r) => [r.dispute.id, presentItem(r)]),
+      )
+    : new Map<string, DisputeListItem>();
   return {
     stationId,
     colourScheme,
     open: cells.reduce((n, c) => n + Number(c.count), 0),
     cells: cells.map((c) => ({ colour: c.colour, level: c.level, count: Number(c.count) })),
     oldestTop: oldest.map(presentItem),
-    due: [],
+    due: due.flatMap((d) => {
+      const item = dueCases.get(d.caseId);
+      return item ? [{ case: item, what: d.what, dueAt: d.dueAt.toISOString(), overdue: d.overdue }] : [];
+    }),
   };
 }

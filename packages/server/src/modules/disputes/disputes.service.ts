@@ -35,8 +35,9 @@ import { shanghaiDate } from '../matters/intake.service.js';
 import { getMatterOrThrow } from '../matters/matters.service.js';
 import { stationInScope } from '../settings/settings.service.js';
 import { type DisputeCase, getCaseOrThrow } from './disputes.queries.js';
-import { assertPartyHouseholds, partyRow } from './parties.js';
+import { assertGuardian, assertPartyHouseholds, partyRow } from './parties.js';
 import { assertSubcategory, disputeSettings, invalid } from './settings.js';
+import { assertStationSide } from './visibility.js';
 
 /** `MD20261130-000001`: the Beijing date, then the sequence. */
 const numberOf = (now: Date) =>
@@ -65,6 +66,7 @@ async function insertCase(tx: Tx, ctx: Ctx, values: NewCase): Promise<DisputeCas
 
 /** 转为矛盾纠纷: one case per 矛盾纠纷 matter; the resident's timeline reads 已转为矛盾纠纷调解. */
 export async function openFromMatter(ctx: Ctx, matterId: string, input: DisputeFromMatterInput) {
+  assertStationSide(actorOf(ctx));
   const matter = await getMatterOrThrow(ctx, matterId);
   if (matter.kind !== 'dispute') throw new AppError('NOT_A_DISPUTE_MATTER');
   // The desk's 受理 comes first: it answers the resident in time and fixes the kind the case is opened for.
@@ -150,12 +152,15 @@ async function placeOf(ctx: Ctx, stationPath: string, input: DisputeInput) {
 
 /** A case the desk records (来所, 电话, 110 移交) or one found by 摸排, with its parties sealed. */
 export async function openAtDesk(ctx: Ctx, stationId: string, input: DisputeInput) {
+  assertStationSide(actorOf(ctx));
   const station = await stationInScope(ctx, stationId);
   const where = await placeOf(ctx, station.path, input);
   await assertSubcategory(ctx, stationId, input.subcategory);
   const parties = input.parties ?? [];
   await assertPartyHouseholds(ctx.db, station.path, parties);
-  const { colourScheme } = await disputeSettings(ctx.db, stationId);
+  const { colourScheme, rules } = await disputeSettings(ctx.db, stationId);
+  // A guardian is added once the minor is on the case.
+  for (const p of parties) await assertGuardian(ctx, null, p, rules);
   return ctx.db.transaction(async (tx) => {
     const row = await insertCase(tx, ctx, {
       stationId,
@@ -287,6 +292,7 @@ export async function addParty(ctx: Ctx, id: string, input: PartyInput) {
   const c = await getCaseOrThrow(ctx, id);
   const [station] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, c.stationId));
   await assertPartyHouseholds(ctx.db, station?.path ?? c.unitPath, [input]);
+  await assertGuardian(ctx, id, input, (await disputeSettings(ctx.db, c.stationId)).rules);
   await ctx.db.transaction(async (tx) => {
     const [p] = await tx
       .insert(disputeParties)

@@ -22,6 +22,7 @@ import { AppError } from '../../platform/errors.js';
 import { isUnder } from '../../platform/scope.js';
 import type { Keys } from '../../platform/secrets.js';
 import { sealPhone } from '../residents/phone.service.js';
+import { invalid } from './settings.js';
 
 export type PartyRow = typeof disputeParties.$inferInsert;
 
@@ -82,6 +83,34 @@ export async function partiesOf(db: Queryable, caseId: string): Promise<Party[]>
     .from(disputeParties)
     .where(eq(disputeParties.caseId, caseId))
     .orderBy(asc(disputeParties.createdAt), asc(disputeParties.id));
+}
+
+/**
+ * A guardian attends for a minor person party already on the case (404 otherwise); the guardian is a person
+ * and not a minor themselves (400). A case being opened has no party to point at yet.
+ */
+export async function assertGuardian(
+  ctx: Ctx,
+  caseId: string | null,
+  input: PartyInput,
+  rules: Pick<MediationRules, 'guardianUnderAge'>,
+) {
+  if (!input.guardianOfId) return;
+  const [ward] = caseId
+    ? await ctx.db
+        .select({ kind: disputeParties.kind })
+        .from(disputeParties)
+        .where(and(eq(disputeParties.id, input.guardianOfId), eq(disputeParties.caseId, caseId)))
+    : [];
+  if (ward?.kind !== 'person') throw new AppError('NOT_FOUND', { what: 'dispute_party' });
+  const detail = (zh: string, en: string) => invalid(ctx, 'guardianOfId', zh, en);
+  if (input.kind !== 'person') throw detail('监护人应为自然人', 'a guardian must be a person');
+  const birthDate = input.idNumber ? birthDateOf(input.idNumber.toUpperCase()) : null;
+  if (isMinor(birthDate, ctx.now(), rules))
+    throw detail(
+      `监护人不能未满 ${rules.guardianUnderAge} 周岁`,
+      `a guardian must be ${rules.guardianUnderAge} or older`,
+    );
 }
 
 /** A party's household must be a doorplate of the case's station (404 otherwise, as for the case's own). */

@@ -5,8 +5,15 @@
  * scans the doorplate is at that door, but may be a visitor.
  */
 import { type EvaluationType, toCalendarDate, type WaitingEvaluation } from '@jingmin/shared';
-import { and, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
-import { evaluationRequests, matters, units, visits } from '../../db/schema/index.js';
+import { and, desc, eq, gt, isNull, or, type SQL } from 'drizzle-orm';
+import {
+  disputeParties,
+  disputeSatisfaction,
+  evaluationRequests,
+  matters,
+  units,
+  visits,
+} from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { consume, type Limit } from '../../platform/ratelimit.js';
@@ -23,6 +30,16 @@ const TITLE: Record<EvaluationType, { zh: string; en: string }> = {
   reception: { zh: '接待来访', en: 'Reception' },
   meeting: { zh: '召开会议', en: 'Meeting' },
 };
+
+/** A dispute party's satisfaction asked at a follow-up (a `matter` request whose subject is the party's answer). */
+const SATISFACTION = 'dispute_satisfaction';
+const SATISFACTION_TITLE = { zh: '矛盾纠纷回访', en: 'Dispute follow-up' };
+
+/** The party a satisfaction request asks, joined after the satisfaction row (for the party's phone). */
+const satisfactionJoin = and(
+  eq(evaluationRequests.subjectType, SATISFACTION),
+  eq(disputeSatisfaction.id, evaluationRequests.subjectId),
+);
 
 /**
  * Open (unanswered, unexpired) requests matching `where`, newest first. A matter's 回执号 is shown only
@@ -42,16 +59,21 @@ export async function waitingEvaluations(
       stationName: units.name,
       matterNumber: matters.number,
       visitedAt: visits.visitedAt,
+      subjectType: evaluationRequests.subjectType,
     })
     .from(evaluationRequests)
     .innerJoin(units, eq(units.id, evaluationRequests.stationId))
     .leftJoin(matters, and(eq(evaluationRequests.subjectType, 'matter'), eq(matters.id, evaluationRequests.subjectId)))
     .leftJoin(visits, and(eq(evaluationRequests.subjectType, 'visit'), eq(visits.id, evaluationRequests.subjectId)))
+    .leftJoin(disputeSatisfaction, satisfactionJoin)
+    .leftJoin(disputeParties, eq(disputeParties.id, disputeSatisfaction.partyId))
     .where(and(where, isNull(evaluationRequests.answeredAt), gt(evaluationRequests.expiresAt, ctx.now())))
     .orderBy(desc(evaluationRequests.createdAt))
     .limit(MAX_LISTED);
   return rows.map((r) => {
-    const label = TITLE[r.type][ctx.locale === 'en' ? 'en' : 'zh'];
+    const label = (r.subjectType === SATISFACTION ? SATISFACTION_TITLE : TITLE[r.type])[
+      ctx.locale === 'en' ? 'en' : 'zh'
+    ];
     const number = withNumbers ? r.matterNumber : null;
     const detail = number ?? toCalendarDate(r.visitedAt ?? r.createdAt).slice(5);
     return {
@@ -70,11 +92,15 @@ export async function waitingEvaluations(
 export const ofHousehold = (householdId: string) => eq(evaluationRequests.householdId, householdId);
 
 /**
- * The requests of the matters submitted with this phone, found through the matter (joined in both
- * queries here): the phone is never copied onto the request.
+ * The requests of the matters submitted with this phone, found through the matter, and those asking a
+ * dispute party with this phone, found through the party (joined in both queries here): the phone is
+ * never copied onto the request.
  */
 export const ofPhone = (phoneIndex: string) =>
-  and(eq(evaluationRequests.subjectType, 'matter'), eq(matters.contactPhoneIndex, phoneIndex)) as SQL;
+  or(
+    and(eq(evaluationRequests.subjectType, 'matter'), eq(matters.contactPhoneIndex, phoneIndex)),
+    and(eq(evaluationRequests.subjectType, SATISFACTION), eq(disputeParties.phoneIndex, phoneIndex)),
+  ) as SQL;
 
 /**
  * A fresh link to one request, if `where` (the household, the phone) holds it; counted against
@@ -86,6 +112,8 @@ export async function reissueWaiting(ctx: Ctx, requestId: string, where: SQL, li
     .select({ id: evaluationRequests.id })
     .from(evaluationRequests)
     .leftJoin(matters, and(eq(evaluationRequests.subjectType, 'matter'), eq(matters.id, evaluationRequests.subjectId)))
+    .leftJoin(disputeSatisfaction, satisfactionJoin)
+    .leftJoin(disputeParties, eq(disputeParties.id, disputeSatisfaction.partyId))
     .where(and(eq(evaluationRequests.id, requestId), where));
   if (!mine) throw new AppError('NOT_FOUND', { what: 'evaluation' });
   const { token, expiresAt } = await reissueRequest(ctx, requestId);

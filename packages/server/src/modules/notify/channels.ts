@@ -18,10 +18,12 @@ import { SmsError } from '../../platform/sms/sms.js';
 import { createWecomClient, type WecomClient, WecomError } from '../../platform/wecom/wecom.js';
 import type { Recipient } from './notify.queries.js';
 
-/** What a message says: why, which matter (its 回执号 and kind), never the resident's words. */
+/** What a message says: why, which matter (its 回执号 and kind) or dispute case (its number), never anyone's words. */
 export interface Alert {
   reason: NotifyReason;
   matterId: string | null;
+  /** A dispute case's alert: `number` is then the case's number. */
+  disputeId?: string | null;
   number: string | null;
   kind: MatterKind | null;
   urgent: boolean;
@@ -48,6 +50,7 @@ export interface Channel {
 export function alertText(a: Alert): string {
   const reason = NOTIFY_REASON_LABELS[a.reason].zh;
   if (a.reason === 'test') return `【警民】${reason}：您的通知设置有效，事项提醒将这样送达。`;
+  if (a.disputeId) return `【警民】${reason}：矛盾纠纷案件 ${a.number ?? ''}，请登录工作台处理。`;
   const kind = a.kind ? MATTER_KIND_LABELS[a.kind].zh : '事项';
   return `【警民】${reason}：回执号 ${a.number ?? ''}（${kind}${a.urgent ? '，紧急' : ''}），请登录工作台处理。`;
 }

@@ -83,6 +83,7 @@ export async function queueDeliveries(
         eventSeq,
         reason: alert.reason,
         matterId: alert.matterId,
+        disputeId: alert.disputeId ?? null,
         staffId: r.staffId,
         channel,
         urgent: alert.urgent,

@@ -79,6 +79,18 @@ export async function recipientsByIds(db: Queryable, ids: string[]): Promise<Rec
   return rows.map(toRecipient);
 }
 
+/** The active chiefs of a station: whom a station's escalations reach (治安调解 deadlines, overdue follow-ups). */
+export async function stationChiefs(db: Queryable, stationId: string): Promise<Recipient[]> {
+  const rows = await db
+    .select(recipientColumns)
+    .from(staff)
+    .leftJoin(notifyPreferences, eq(notifyPreferences.staffId, staff.id))
+    .where(
+      and(eq(staff.scopeUnitId, stationId), eq(staff.status, 'active'), sql`'station_chief' = ANY(${staff.roles})`),
+    );
+  return rows.map(toRecipient);
+}
+
 export async function recipientById(db: Queryable, id: string): Promise<Recipient | undefined> {
   const [r] = await recipientsByIds(db, [id]);
   return r;

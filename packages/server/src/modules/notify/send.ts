@@ -8,7 +8,7 @@
  * would fail again is marked failed with its code.
  */
 import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import { matters, notifyDeliveries } from '../../db/schema/index.js';
+import { disputeCases, matters, notifyDeliveries } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { type Alert, CHANNELS, ChannelError } from './channels.js';
 import { type Delivery, deliveryAudit } from './deliver.js';
@@ -100,6 +100,17 @@ export async function sendClaimed(ctx: Ctx, claimed: Delivery[]) {
             .where(inArray(matters.id, matterIds))
         ).map((m) => [m.id, m]),
   );
+  const disputeIds = [...new Set(claimed.flatMap((c) => (c.disputeId ? [c.disputeId] : [])))];
+  const cases = new Map(
+    disputeIds.length === 0
+      ? []
+      : (
+          await ctx.db
+            .select({ id: disputeCases.id, number: disputeCases.number })
+            .from(disputeCases)
+            .where(inArray(disputeCases.id, disputeIds))
+        ).map((c) => [c.id, c.number]),
+  );
   for (let i = 0; i < claimed.length; i += PARALLEL) {
     await Promise.all(
       claimed.slice(i, i + PARALLEL).map(async (delivery) => {
@@ -107,7 +118,8 @@ export async function sendClaimed(ctx: Ctx, claimed: Delivery[]) {
         const alert: Alert = {
           reason: delivery.reason,
           matterId: delivery.matterId,
-          number: m?.number ?? null,
+          disputeId: delivery.disputeId,
+          number: m?.number ?? (delivery.disputeId ? (cases.get(delivery.disputeId) ?? null) : null),
           kind: m?.kind ?? null,
           urgent: delivery.urgent,
         };

@@ -9,12 +9,13 @@ import {
   DISPUTE_SOURCE_LABELS,
   DISPUTE_STATUS_LABELS,
   type DisputeView,
+  worksCasesForStation,
 } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Grid, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { useCan } from '../../../access';
+import { useSession } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { disputesApi } from '../../../api/disputes';
 import { useLang } from '../../../i18n';
@@ -58,11 +59,11 @@ export default function CasePage() {
 
 function Case({ d, back }: { d: DisputeView; back: React.ReactNode }) {
   const { t, label } = useLang();
-  const can = useCan();
   const client = useQueryClient();
   const narrow = Grid.useBreakpoint().md === false;
   const [matterOpen, setMatterOpen] = useState(false);
-  const handle = can('dispute.handle');
+  // A department's liaison reads the case and answers its transfer (Transfers); the rest is the station's.
+  const handle = worksCasesForStation(useSession().capabilities);
   /** Every step answers with the whole case: it replaces the cached one, and the list refreshes. */
   const changed = (next: DisputeView) => {
     client.setQueryData(['dispute', next.id], next);

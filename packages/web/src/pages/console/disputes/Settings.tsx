@@ -1,7 +1,10 @@
-/** 纠纷设置, for the chief: the station's colour scheme and its subcategories (each under one category). */
+/**
+ * 纠纷设置, for the chief: the station's colour scheme, its subcategories (each under one category) and its
+ * mediation rules (治安调解's working-day deadlines and session limit, the guardian age, the follow-up rhythm).
+ */
 import { COLOUR_SCHEMES, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, type DisputeSettings } from '@jingmin/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Button, Divider, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
@@ -22,17 +25,26 @@ export function SettingsButton({ stationId, settings }: { stationId: string; set
   );
 }
 
+/** The form holds the follow-up days as the chief types them: `7, 30`. */
+type Values = DisputeSettings & { followUpDaysText: string };
+
+const daysOf = (text: string) =>
+  text
+    .split(/[,，、\s]+/)
+    .filter(Boolean)
+    .map(Number);
+
 function SettingsModal(props: { stationId: string; settings: DisputeSettings; onClose(): void }) {
   const { t, label } = useLang();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm<DisputeSettings>();
+  const [form] = Form.useForm<Values>();
   const save = useMutation({
-    mutationFn: (v: DisputeSettings) =>
+    mutationFn: (v: Values) =>
       disputesApi.saveSettings(props.stationId, {
         colourScheme: v.colourScheme,
         subcategories: v.subcategories.map((s) => ({ ...s, name: s.name.trim() })),
-        rules: v.rules ?? props.settings.rules,
+        rules: { ...props.settings.rules, ...v.rules, followUpDays: daysOf(v.followUpDaysText) },
       }),
     onSuccess: (next) => {
       client.setQueryData(['dispute-settings', props.stationId], next);
@@ -51,10 +63,10 @@ function SettingsModal(props: { stationId: string; settings: DisputeSettings; on
       onOk={() => form.submit()}
       onCancel={props.onClose}
     >
-      <Form<DisputeSettings>
+      <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={props.settings}
+        initialValues={{ ...props.settings, followUpDaysText: props.settings.rules.followUpDays.join(', ') }}
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item
@@ -112,7 +124,53 @@ function SettingsModal(props: { stationId: string; settings: DisputeSettings; on
             </>
           )}
         </Form.List>
+        <MediationRulesFields />
       </Form>
     </Modal>
+  );
+}
+
+/** 调解规则: 治安调解 (公通字〔2007〕81号) by default — first session within 3 working days, a second within 7, two at most. */
+function MediationRulesFields() {
+  const { t } = useLang();
+  const number = (name: keyof DisputeSettings['rules'], zh: string, en: string, min: number, max: number) => (
+    <Form.Item name={['rules', name]} label={t(zh, en)} rules={[{ required: true }]} style={{ marginBottom: 12 }}>
+      <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} />
+    </Form.Item>
+  );
+  return (
+    <>
+      <Divider style={{ margin: '16px 0 8px' }} />
+      <Typography.Text strong>{t('调解规则', 'Mediation rules')}</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t('期限按工作日计算，只适用于治安调解。', 'Deadlines count working days and apply to police mediation.')}
+      </Typography.Paragraph>
+      {number('finishWorkingDays', '首次调解期限（受理后工作日）', 'First session within (working days)', 1, 30)}
+      {number('secondSessionWorkingDays', '再次调解期限（上次后工作日）', 'Next session within (working days)', 1, 30)}
+      {number('maxSessions', '治安调解最多次数', 'Most sessions', 1, 5)}
+      {number('guardianUnderAge', '未满几周岁须监护人到场', 'Guardian attends under age', 1, 18)}
+      <Form.Item
+        name="followUpDaysText"
+        label={t('协议后回访（天，逗号分隔）', 'Follow-ups after an agreement (days, comma-separated)')}
+        style={{ marginBottom: 12 }}
+        rules={[
+          {
+            validator: (_, v?: string) => {
+              const days = daysOf(v ?? '');
+              return days.length >= 1 &&
+                days.length <= 5 &&
+                days.every((d) => Number.isInteger(d) && d >= 1 && d <= 365)
+                ? Promise.resolve()
+                : Promise.reject(
+                    new Error(t('填 1 至 5 个 1–365 的天数，如 7, 30', 'One to five days of 1–365, e.g. 7, 30')),
+                  );
+            },
+          },
+        ]}
+      >
+        <Input placeholder="7, 30" />
+      </Form.Item>
+      {number('nextAttemptDays', '调解未成后再次调解（天后）', 'Next attempt after a failure (days)', 1, 180)}
+    </>
   );
 }

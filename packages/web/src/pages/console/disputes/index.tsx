@@ -13,6 +13,7 @@ import {
   DISPUTE_STATUS_LABELS,
   DISPUTE_STATUSES,
   type DisputeListItem,
+  worksCasesForStation,
 } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -33,7 +34,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router';
-import { useCan } from '../../../access';
+import { useCan, useSession } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { disputesApi } from '../../../api/disputes';
 import { useLang } from '../../../i18n';
@@ -44,6 +45,7 @@ import CasePage from './CasePage';
 import { ColourTag, LevelTag, STATUS_COLOR, schemeOf, useDisputeSettings } from './labels';
 import { NewDispute } from './NewDispute';
 import { SettingsButton } from './Settings';
+import { TransferredCases } from './TransferredCases';
 
 const PAGE_SIZE = 20;
 
@@ -58,6 +60,7 @@ export default function DisputesPage() {
 
 function ListPage() {
   const { t } = useLang();
+  const can = useCan();
   const choice = useStationChoice();
   const { scope, stationId } = choice;
   if (scope.pending) return <Spin />;
@@ -73,6 +76,7 @@ function ListPage() {
           'Classify, assess, route and handle each case; every assessment and colour change is kept.',
         )}
       </Typography.Text>
+      {can('dispute.assigned_only') && <TransferredCases always={can('matter.department_only')} />}
       {stationId ? (
         <Cases key={stationId} stationId={stationId} searchUnitId={scope.stationId ? null : stationId} />
       ) : (
@@ -86,7 +90,7 @@ const FILTERS = ['status', 'colour', 'level', 'category', 'source', 'q', 'open']
 
 function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: string | null }) {
   const { t, label } = useLang();
-  const can = useCan();
+  const session = useSession();
   const navigate = useNavigate();
   const narrow = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
@@ -139,7 +143,7 @@ function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: s
   return (
     <>
       <Flex gap={8} wrap>
-        {can('dispute.handle') && (
+        {worksCasesForStation(session.capabilities) && (
           <Button type="primary" onClick={() => setOpening(true)}>
             {t('登记纠纷', 'Record a dispute')}
           </Button>

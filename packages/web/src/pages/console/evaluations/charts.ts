@@ -5,7 +5,7 @@ import {
   type FigureCounts,
   MIN_ANSWERS_PER_OFFICER,
 } from '@jingmin/shared';
-import type { ChartOption } from './useChart';
+import type { ChartOption } from '../../../components/Chart';
 
 type T = (zh: string, en: string) => string;
 type L = (label: { zh: string; en: string }) => string;

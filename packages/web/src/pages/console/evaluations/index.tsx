@@ -29,12 +29,12 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { api, apiUrl, download, errorMessage } from '../../../api/client';
+import { Chart } from '../../../components/Chart';
 import { useLang } from '../../../i18n';
 import { StationPicker, useStationChoice } from '../matter/StationPicker';
 import { byMonthChart, byTypeChart, byVillageChart } from './charts';
 import { OfficerTable, RateText, TeamTable } from './FigureTables';
 import { StationsTable } from './StationsTable';
-import { Chart } from './useChart';
 
 interface Filters {
   range: [Dayjs, Dayjs];

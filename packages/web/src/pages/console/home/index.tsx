@@ -32,6 +32,7 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'dispute.handle': ['受理调处矛盾纠纷', 'Handle disputes'],
   'dispute.assigned_only': ['仅限交给本人（本部门）的矛盾纠纷', 'Only dispute cases given to me'],
   'dispute.override': ['三个不放未满足时批准结案', 'Close a case by override'],
+  'report.write': ['生成、点评并发布分析报告', 'Generate, comment on and publish reports'],
   'scope.grant': ['双率抽查与临时授权', 'Sample checks and temporary access'],
   'calendar.write': ['维护工作日历', 'Keep the working-day calendar'],
 };

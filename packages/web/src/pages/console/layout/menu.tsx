@@ -9,6 +9,7 @@ import {
   DashboardOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
   InboxOutlined,
   PhoneOutlined,
@@ -27,6 +28,7 @@ const Home = lazy(() => import('../home'));
 const Desk = lazy(() => import('../desk'));
 const Tasks = lazy(() => import('../tasks'));
 const Disputes = lazy(() => import('../disputes'));
+const Reports = lazy(() => import('../reports'));
 const MatterSettings = lazy(() => import('../matter-settings'));
 const Calendar = lazy(() => import('../calendar'));
 const Privacy = lazy(() => import('../privacy'));
@@ -77,6 +79,16 @@ export const PAGES: ConsolePage[] = [
     en: 'Disputes',
     cap: 'dispute.read',
     element: <Disputes />,
+  },
+  // 分析报告: the monthly dispute analysis, for those who read a station's cases (not a mediator's given ones).
+  {
+    path: 'reports',
+    icon: <FileTextOutlined />,
+    zh: '分析报告',
+    en: 'Reports',
+    cap: 'dispute.read',
+    notFor: 'dispute.assigned_only',
+    element: <Reports />,
   },
   { path: 'tree', icon: <ApartmentOutlined />, zh: '辖区管理', en: 'Jurisdiction', cap: 'org.read', element: <Tree /> },
   // 个人信息申请: the desk and the chief answer residents' deletion requests (every station chief holds matter.desk).

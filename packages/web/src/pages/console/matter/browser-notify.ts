@@ -3,7 +3,7 @@
  * the server publishes `notify.alert` on the member's own live stream when
  * they chose the browser channel; an open console turns it into a system
  * notification, once the member allowed it with a click (browsers ask only
- * on a user gesture). The text says why and which matter, nothing more.
+ * on a user gesture). The text says why and which matter or dispute case, nothing more.
  */
 import { labelOf, MATTER_KIND_LABELS, NOTIFY_REASON_LABELS, NOTIFY_REASONS, type NotifyAlert } from '@jingmin/shared';
 import { storedLocale } from '../../../i18n';
@@ -45,18 +45,24 @@ export function showBrowserAlert(data: string) {
       ? en
         ? 'Alerts for your matters will reach this browser.'
         : '事项提醒将这样送达此浏览器。'
-      : [kind, alert.urgent ? (en ? 'urgent' : '紧急') : '', en ? 'open the console to handle it' : '请在工作台处理']
+      : [
+          alert.disputeId ? (en ? 'dispute case' : '矛盾纠纷案件') : kind,
+          alert.urgent ? (en ? 'urgent' : '紧急') : '',
+          en ? 'open the console to handle it' : '请在工作台处理',
+        ]
           .filter(Boolean)
           .join(' · ');
   const title = `${en ? 'Jingmin' : '警民'} · ${reason}${alert.number ? ` ${alert.number}` : ''}`;
   // One notification per matter and reason, however many console tabs are open.
   const n = new Notification(title, {
     body,
-    tag: `jm-${alert.matterId ?? 'test'}-${alert.reason}`,
+    tag: `jm-${alert.matterId ?? alert.disputeId ?? 'test'}-${alert.reason}`,
     requireInteraction: alert.urgent,
   });
   n.onclick = () => {
     window.focus();
+    // A case's alert opens the case; a matter's stays on the page the member is working on.
+    if (alert.disputeId) window.location.assign(`/console/disputes/${alert.disputeId}`);
     n.close();
   };
 }
