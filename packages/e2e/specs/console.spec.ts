@@ -55,7 +55,8 @@ const MENUS: Record<string, string[]> = {
   'lt.grid': GRID,
   'lt.mediator': MEDIATOR,
   // A partner department handles what is transferred to it and may be asked to call back; it visits no households.
-  'lt.liaison': ['工作台', '我的任务', '辖区管理', '我的回访', '工作日历', '我的账号'],
+  // A department's liaison reaches the dispute cases transferred to its department under 矛盾纠纷.
+  'lt.liaison': ['工作台', '我的任务', '矛盾纠纷', '辖区管理', '我的回访', '工作日历', '我的账号'],
   'lt.chief': [
     '工作台',
     '值班台',

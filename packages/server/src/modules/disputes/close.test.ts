@@ -162,6 +162,10 @@ describe('三个不放', () => {
     const twice = await close(officer, d.id);
     expect(twice.status).toBe(409);
     expect(errorOf(twice).code).toBe('DISPUTE_STEP_NOT_ALLOWED');
+    // A closed case is a record: nothing on it changes any more.
+    const later = await officer.put(`/api/v1/disputes/${d.id}/classification`, { category: 'other' });
+    expect(later.status).toBe(409);
+    expect(errorOf(later).code).toBe('DISPUTE_CLOSED');
   });
 });
 

@@ -196,6 +196,8 @@ export async function changeCase(
   action: string,
   details: Record<string, unknown>,
 ) {
+  // A closed case is a record: nothing on it changes any more.
+  if (c.status === 'closed') throw new AppError('DISPUTE_CLOSED');
   const [updated] = await tx
     .update(disputeCases)
     .set({ ...set, updatedAt: ctx.now(), version: sql`${disputeCases.version} + 1` })

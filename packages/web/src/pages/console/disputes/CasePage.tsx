@@ -62,8 +62,9 @@ function Case({ d, back }: { d: DisputeView; back: React.ReactNode }) {
   const client = useQueryClient();
   const narrow = Grid.useBreakpoint().md === false;
   const [matterOpen, setMatterOpen] = useState(false);
-  // A department's liaison reads the case and answers its transfer (Transfers); the rest is the station's.
-  const handle = worksCasesForStation(useSession().capabilities);
+  // A department's liaison reads the case and answers its transfer (Transfers); the rest is the station's,
+  // until the case is closed: then it is a record.
+  const handle = worksCasesForStation(useSession().capabilities) && d.status !== 'closed';
   /** Every step answers with the whole case: it replaces the cached one, and the list refreshes. */
   const changed = (next: DisputeView) => {
     client.setQueryData(['dispute', next.id], next);
