@@ -64,7 +64,10 @@ function Case({ d, back }: { d: DisputeView; back: React.ReactNode }) {
   const [matterOpen, setMatterOpen] = useState(false);
   // A department's liaison reads the case and answers its transfer (Transfers); the rest is the station's,
   // until the case is closed: then it is a record.
-  const handle = worksCasesForStation(useSession().capabilities) && d.status !== 'closed';
+  const capabilities = useSession().capabilities;
+  const handle = worksCasesForStation(capabilities) && d.status !== 'closed';
+  // The liaison holds dispute.handle to answer the transfer given to its department (Transfers decides who).
+  const answersTransfers = capabilities.includes('dispute.handle') && d.status !== 'closed';
   /** Every step answers with the whole case: it replaces the cached one, and the list refreshes. */
   const changed = (next: DisputeView) => {
     client.setQueryData(['dispute', next.id], next);
@@ -118,7 +121,7 @@ function Case({ d, back }: { d: DisputeView; back: React.ReactNode }) {
       <Colours d={d} canHandle={handle} onChanged={changed} />
       <Sessions d={d} canHandle={handle} onChanged={changed} />
       <Agreements d={d} canHandle={handle} onChanged={changed} />
-      <Transfers d={d} canHandle={handle} onChanged={changed} />
+      <Transfers d={d} canHandle={answersTransfers} onChanged={changed} />
       <FollowUps d={d} canHandle={handle} onChanged={changed} />
       <CloseCase d={d} canHandle={handle} onChanged={changed} />
       <Timeline d={d} />

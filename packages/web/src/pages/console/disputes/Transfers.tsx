@@ -11,12 +11,13 @@ import {
   TRANSFER_STATUS_LABELS,
   type TransferStatus,
   type TransferView,
+  worksCasesForStation,
 } from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useCan } from '../../../access';
+import { useSession } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { disputeTransfersApi } from '../../../api/dispute-transfers';
 import { useLang } from '../../../i18n';
@@ -40,11 +41,11 @@ const isOpen = (tr: TransferView) => tr.status === 'pending' || tr.status === 'a
 
 export function Transfers({ d, canHandle, onChanged }: Props) {
   const { t } = useLang();
-  const can = useCan();
   const client = useQueryClient();
   const [sending, setSending] = useState(false);
   // A department's liaison answers transfers; the station's other steps are not theirs (the server refuses them).
-  const stationSide = canHandle && !(can('matter.department_only') && can('dispute.assigned_only'));
+  const { capabilities } = useSession();
+  const stationSide = canHandle && worksCasesForStation(capabilities);
   const open = d.transfers.some(isOpen);
   const mine = useQuery({
     queryKey: ['dispute-transfers', 'mine'],
