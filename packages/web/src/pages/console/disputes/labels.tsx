@@ -81,12 +81,12 @@ export const STATUS_COLOR: Record<DisputeStatus, string> = {
 
 /**
  * A deadline that is the end of a Beijing day (治安调解's working days, a follow-up's or a duty's date) as people
- * say it: the day itself, 当天内 — never the next day's 00:00 that the instant reads as.
+ * say it: the day itself, 当天内 while it runs — never the next day's 00:00 that the instant reads as.
  */
 export function useDueDay() {
   const { t } = useLang();
   return (iso: string) => {
     const day = toCalendarDate(new Date(Date.parse(iso) - 1));
-    return t(`${day}（当天内）`, `by the end of ${day}`);
+    return Date.parse(iso) <= Date.now() ? day : t(`${day}（当天内）`, `by the end of ${day}`);
   };
 }

@@ -20,6 +20,7 @@ import { download, errorMessage } from '../../../api/client';
 import { reportsApi } from '../../../api/reports';
 import { Chart, type ChartOption } from '../../../components/Chart';
 import { useLang } from '../../../i18n';
+import { dateTime as when } from '../matter/labels';
 import { StatusTag } from './StatusTag';
 
 export default function ReportPage() {
@@ -41,10 +42,8 @@ export default function ReportPage() {
       <Flex gap={8} wrap align="center">
         <StatusTag status={r.status} />
         <Typography.Text type="secondary">
-          {t('生成', 'Generated')} {new Date(r.generatedAt).toLocaleString('zh-CN')}{' '}
-          {r.generatedBy ?? t('（每月自动）', '(monthly job)')}
-          {r.publishedAt &&
-            ` · ${t('发布', 'Published')} ${new Date(r.publishedAt).toLocaleString('zh-CN')} ${r.publishedBy ?? ''}`}
+          {t('生成', 'Generated')} {when(r.generatedAt)} {r.generatedBy ?? t('（每月自动）', '(monthly job)')}
+          {r.publishedAt && ` · ${t('发布', 'Published')} ${when(r.publishedAt)} ${r.publishedBy ?? ''}`}
         </Typography.Text>
       </Flex>
       <Flex gap={8} wrap>
@@ -222,13 +221,13 @@ function Sections({ f }: { f: DisputeMonthlyFigures }) {
             { key: 'rate', name: t('化解率', 'Resolution rate'), value: formatRate(r.resolutionRate) },
             { key: 'c', name: t('本月结案', 'Closed'), value: r.closed },
             { key: 'm', name: t('其中“三个不放”均满足', 'With the three conditions met'), value: r.closedMet },
-            { key: 'o', name: t('其中所长批准强制结案', 'Closed by override'), value: r.closedOverridden },
+            { key: 'o', name: t('其中所长特批结案', 'Closed by the chief’s override'), value: r.closedOverridden },
             { key: 't', name: t('移交', 'Transferred'), value: r.transferred },
             { key: 'f', name: t('调解未成', 'Not settled'), value: r.failed },
           ]}
         />
         {r.overridden.length > 0 && (
-          <Descriptions size="small" column={1} bordered title={t('强制结案', 'Closed by override')}>
+          <Descriptions size="small" column={1} bordered title={t('特批结案', 'Closed by override')}>
             {r.overridden.map((c) => (
               <Descriptions.Item key={c.number} label={c.number}>
                 {c.reason}
