@@ -88,7 +88,10 @@ export interface DisputeMonthlyFigures {
     hotspots: PlaceCount[];
     /** Households with two or more cases in the twelve months to the month's end (a count, never who). */
     repeatPlaces: number;
-    /** Parties (by phone) in two or more cases in those twelve months (a count, never who). */
+    /**
+     * Parties (by phone) in two or more of one station's cases in those twelve months — the station mediates and
+     * follows up, so a party coming back is its figure; a bureau's is the sum of its stations' (a count, never who).
+     */
     repeatParties: number;
     /** New and closed cases of each of the twelve months to this one, oldest first. */
     months: { period: string; newCases: number; closed: number }[];
@@ -125,7 +128,7 @@ export const DISPUTE_ANALYSIS_DEFINITIONS: { key: string; label: Label; how: Lab
     key: 'closed',
     label: { zh: '化解结案', en: 'Closed' },
     how: {
-      zh: '本月结案的案件数：其中“三个不放”条件均满足的，和所长书面说明理由后强制结案的（逐件列出编号和理由）。',
+      zh: '本月结案的案件数：其中“三个不放”条件均满足的，和所长书面说明理由后特批结案的（逐件列出编号和理由）。',
       en: 'Cases closed in the month: with the three conditions met, and those the chief overrode with a written reason (listed).',
     },
   },
@@ -157,8 +160,8 @@ export const DISPUTE_ANALYSIS_DEFINITIONS: { key: string; label: Label; how: Lab
     key: 'trend',
     label: { zh: '发展态势', en: 'Trend' },
     how: {
-      zh: '与上月、去年同月的新发、结案、存量和化解率对比；热点为本月新发最多的5个村；重复发生地点为近12个月内有2件及以上案件的门牌户数，重复当事人为近12个月内在2件及以上案件中出现的当事人（按电话）人数，只计数，不列姓名和地址。',
-      en: 'Against last month and the same month last year; hotspots are the five villages with most new cases; repeat places are households with two or more cases in the twelve months to the end, repeat parties are parties (by phone) in two or more cases in those months: counts only.',
+      zh: '与上月、去年同月的新发、结案、存量和化解率对比；热点为本月新发最多的5个村；重复发生地点为近12个月内有2件及以上案件的门牌户数，重复当事人为近12个月内在同一派出所2件及以上案件中出现的当事人（按电话）人数，分局为各所之和；只计数，不列姓名和地址。',
+      en: 'Against last month and the same month last year; hotspots are the five villages with most new cases; repeat places are households with two or more cases in the twelve months to the end, repeat parties are parties (by phone) in two or more cases of one station in those months, for a bureau the sum over its stations: counts only.',
     },
   },
 ];

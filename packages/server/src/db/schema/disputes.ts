@@ -17,6 +17,7 @@ import {
   SESSION_RESULTS,
   TRANSFER_STATUSES,
 } from '@jingmin/shared';
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -27,6 +28,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -107,9 +109,15 @@ export const disputeCases = pgTable(
     uniqueIndex('dispute_cases_matter_key').on(t.matterId),
     index('dispute_cases_station_idx').on(t.stationId, t.status, t.acceptedAt),
     index('dispute_cases_handler_idx').on(t.handlerId),
-    // The monthly analysis reads a station's month by acceptance and by close.
-    index('dispute_cases_station_accepted_idx').on(t.stationId, t.acceptedAt),
+    // The monthly analysis reads a station's month by acceptance (with the close and the household, so the stock
+    // and the repeat places read the index alone) and by close.
+    index('dispute_cases_station_accepted_idx').on(t.stationId, t.acceptedAt, t.closedAt, t.householdId),
     index('dispute_cases_station_closed_idx').on(t.stationId, t.closedAt),
+    // 调解未成 and the chief's override are rare: the analysis reads a month's from small indexes, not every case.
+    index('dispute_cases_station_failed_idx').on(t.stationId, t.failedAt).where(sql`${t.failedAt} IS NOT NULL`),
+    index('dispute_cases_station_overridden_idx')
+      .on(t.stationId, t.closedAt)
+      .where(sql`${t.closeOverrideReason} IS NOT NULL`),
     index('dispute_cases_session_due_idx').on(t.sessionDueAt),
   ],
 );
@@ -141,6 +149,30 @@ export const disputeParties = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('dispute_parties_case_idx').on(t.caseId), index('dispute_parties_phone_idx').on(t.phoneIndex)],
+);
+
+/**
+ * Each phone once per case, with the case's station and acceptance: the monthly analysis counts a party met in
+ * two or more of a station's cases of a year (重复当事人) from this index alone, without opening or joining the
+ * parties. Written
+ * with the parties (`notePartyPhones`); neither a case's station nor its acceptance ever changes.
+ */
+export const disputePartyPhones = pgTable(
+  'dispute_party_phones',
+  {
+    caseId: uuid()
+      .notNull()
+      .references(() => disputeCases.id),
+    phoneIndex: text().notNull(),
+    stationId: uuid()
+      .notNull()
+      .references(() => units.id),
+    acceptedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.phoneIndex] }),
+    index('dispute_party_phones_station_idx').on(t.stationId, t.acceptedAt, t.phoneIndex),
+  ],
 );
 
 export const disputeAssessments = pgTable(

@@ -9,6 +9,7 @@ import { rowsOf } from '../../db/rows.js';
 import { departments, disputeCases, disputeParties, disputeTransfers, units } from '../../db/schema/index.js';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 import { type AnalysisUnit, disputeMonthlyFigures } from './analysis.js';
+import { notePartyPhones } from './parties.js';
 
 let t: TestApp;
 const FROM = '2026-09-30T16:00:00.000Z'; // 2026-10-01 00:00 Beijing
@@ -69,6 +70,7 @@ async function seed(s: Seed) {
       nameMasked: '张*',
       phoneIndex: phone,
     });
+  await notePartyPhones(db, sql`p.case_id = ${row!.id}`);
   if (s.transferredAt) {
     const [dept] = await db
       .insert(departments)
@@ -105,6 +107,8 @@ beforeAll(async () => {
       household: 1,
       phones: ['p2', 'p3'],
     },
+    // A child and the guardian who attends for them give one phone: one case, not a repeat party.
+    { at: '2026-03-04T01:00:00.000Z', closed: '2026-03-20T01:00:00.000Z', phones: ['p4', 'p4'] },
     { at: '2026-10-05T01:00:00.000Z', source: 'phone', failed: '2026-10-28T01:00:00.000Z', household: 1 },
     { at: '2026-10-06T01:00:00.000Z', source: 'proactive', transferredAt: '2026-10-07T01:00:00.000Z' },
     { at: '2026-10-31T15:59:59.000Z', category: 'safety', level: 'simple' },
@@ -208,6 +212,16 @@ async function expectFiguresMatch(f: DisputeMonthlyFigures, stations: string[]) 
       )}) AND c.household_id IS NOT NULL GROUP BY c.household_id HAVING count(*) > 1) x`),
   );
   expect(f.trend.repeatPlaces).toBe(Number(places!.n));
+  // Counted from the parties themselves: a phone among the parties of two or more of one station's cases.
+  const [parties] = rowsOf<{ n: string }>(
+    await t.deps.database.db.execute(sql`SELECT count(*) AS n FROM (SELECT p.phone_index
+      FROM dispute_parties p JOIN dispute_cases c ON c.id = p.case_id
+      WHERE ${year} AND c.station_id IN (${sql.join(
+        stations.map((s) => sql`${s}::uuid`),
+        sql`, `,
+      )}) AND p.phone_index IS NOT NULL GROUP BY c.station_id, p.phone_index HAVING count(DISTINCT p.case_id) > 1) x`),
+  );
+  expect(f.trend.repeatParties).toBe(Number(parties!.n));
   expect(f.trend.months).toHaveLength(12);
   expect(f.trend.months.at(-1)).toEqual({
     period: '2026-10',
@@ -254,6 +268,7 @@ describe('monthly dispute analysis', () => {
     expect(f.stations).toBe(2);
     expect(f.occurrence.newCases).toBe(7);
     expect(f.results.closed).toBe(5);
-    expect(f.trend.repeatParties).toBe(3);
+    // p3 came to station A and to station B once each: a repeat at neither, so not at the bureau either.
+    expect(f.trend.repeatParties).toBe(2);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * 矛盾纠纷每月综合分析: the figures shared `DisputeMonthlyFigures` defines, computed with set-based SQL over a
- * station's cases or every station's under a bureau. Each query reads one month's range through the
- * (station_id, accepted_at) and (station_id, closed_at) indexes; nothing is loaded row by row.
+ * station's cases or every station's under a bureau. Six independent statements run side by side, each reading
+ * ranges of the (station_id, accepted_at | closed_at | failed_at) indexes — most from the index alone — and the
+ * one-per-case phone index for the repeat parties; nothing is loaded row by row.
  */
 import {
   type AnalysisCount,
@@ -30,10 +31,10 @@ export interface AnalysisUnit {
   path: string;
 }
 
-/** SQL: the case (alias `c`) belongs to the unit's station(s). */
-function casesOf(unit: AnalysisUnit): SQL {
-  if (unit.kind === 'station') return sql`c.station_id = ${unit.id}`;
-  return sql`c.station_id IN (SELECT s.id FROM units s WHERE s.kind = 'station' AND s.path LIKE ${`${unit.path}%`})`;
+/** SQL: the row's `column` names a station of the unit (the station itself, or every station under a bureau). */
+function stationsOf(unit: AnalysisUnit, column: SQL): SQL {
+  if (unit.kind === 'station') return sql`${column} = ${unit.id}`;
+  return sql`${column} IN (SELECT s.id FROM units s WHERE s.kind = 'station' AND s.path LIKE ${`${unit.path}%`})`;
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -44,34 +45,54 @@ async function rows<T>(db: Pick<Db, 'execute'>, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
 }
 
-/** 新发 by category, level, colour and source in one pass over the month's acceptances. */
-async function breakdowns(db: Db, scope: SQL, from: string, to: string) {
-  const found = await rows<{ dim: string; key: string | null; scheme: string | null; n: string }>(
+type Range = { from: string; to: string };
+const inRange = (column: SQL, r: Range) =>
+  sql`${column} >= ${r.from}::timestamptz AND ${column} < ${r.to}::timestamptz`;
+
+/**
+ * The month's acceptances read once: 新发 by category, level, colour and source, and by place — grouped by place
+ * path first (few distinct paths), then each path's ids matched to its village and grid ancestors.
+ */
+async function occurrence(db: Db, scope: SQL, month: Range) {
+  const found = await rows<{ dim: string; key: string | null; scheme: string | null; name: string | null; n: string }>(
     db,
-    sql`WITH m AS (SELECT c.category, c.level, c.colour_scheme, c.colour, c.source FROM dispute_cases c
-                    WHERE ${scope} AND c.accepted_at >= ${from}::timestamptz AND c.accepted_at < ${to}::timestamptz)
-        SELECT 'category' AS dim, category::text AS key, NULL AS scheme, count(*) AS n FROM m GROUP BY category
-        UNION ALL SELECT 'level', level::text, NULL, count(*) FROM m GROUP BY level
-        UNION ALL SELECT 'colour', colour, colour_scheme, count(*) FROM m GROUP BY colour_scheme, colour
-        UNION ALL SELECT 'source', source::text, NULL, count(*) FROM m GROUP BY source`,
+    sql`WITH m AS MATERIALIZED (SELECT c.category, c.level, c.colour_scheme, c.colour, c.source, c.unit_path
+                                  FROM dispute_cases c WHERE ${scope} AND ${inRange(sql`c.accepted_at`, month)}),
+             p AS (SELECT unit_path, count(*) AS n FROM m GROUP BY unit_path)
+        SELECT 'category' AS dim, category::text AS key, NULL AS scheme, NULL AS name, count(*) AS n FROM m GROUP BY category
+        UNION ALL SELECT 'level', level::text, NULL, NULL, count(*) FROM m GROUP BY level
+        UNION ALL SELECT 'colour', colour, colour_scheme, NULL, count(*) FROM m GROUP BY colour_scheme, colour
+        UNION ALL SELECT 'source', source::text, NULL, NULL, count(*) FROM m GROUP BY source
+        UNION ALL SELECT u.kind::text, u.id::text, NULL, u.name, sum(p.n)
+          FROM p CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM p.unit_path), '/')) AS seg(id)
+          JOIN units u ON u.id::text = seg.id AND u.kind IN ('village', 'grid')
+         GROUP BY u.kind, u.id, u.name`,
   );
   const of = (dim: string) => found.filter((r) => r.dim === dim);
-  const byCategory: AnalysisCount[] = of('category').map((r) => ({
-    key: r.key,
-    label: DISPUTE_CATEGORY_LABELS[r.key as DisputeCategory],
-    count: num(r.n),
-  }));
-  const byLevel: AnalysisCount[] = of('level').map((r) => ({
-    key: r.key,
-    label: r.key ? DISPUTE_LEVEL_LABELS[r.key as DisputeLevel] : { zh: '未评估', en: 'Not assessed' },
-    count: num(r.n),
-  }));
-  const bySource: AnalysisCount[] = of('source').map((r) => ({
-    key: r.key,
-    label: DISPUTE_SOURCE_LABELS[r.key as DisputeSource],
-    count: num(r.n),
-  }));
-  return { byCategory, byLevel, byColour: colours(of('colour')), bySource };
+  const counted = <K extends string>(
+    dim: string,
+    labels: Record<K, AnalysisCount['label']>,
+    none?: AnalysisCount['label'],
+  ) =>
+    of(dim).map(
+      (r): AnalysisCount => ({
+        key: r.key,
+        label: r.key ? labels[r.key as K] : (none ?? { zh: '—', en: '—' }),
+        count: num(r.n),
+      }),
+    );
+  const placed = (kind: string): PlaceCount[] =>
+    of(kind)
+      .map((r) => ({ unitId: r.key ?? '', name: r.name ?? '', count: num(r.n) }))
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    byCategory: counted<DisputeCategory>('category', DISPUTE_CATEGORY_LABELS),
+    byLevel: counted<DisputeLevel>('level', DISPUTE_LEVEL_LABELS, { zh: '未评估', en: 'Not assessed' }),
+    byColour: colours(of('colour')),
+    bySource: counted<DisputeSource>('source', DISPUTE_SOURCE_LABELS),
+    byVillage: placed('village'),
+    byGrid: placed('grid'),
+  };
 }
 
 /** Colours merged across schemes by key, named and painted by the first scheme that has the key. */
@@ -94,50 +115,63 @@ function colours(found: { key: string | null; scheme: string | null; n: string }
   return [...merged.values()].sort((a, b) => b.count - a.count);
 }
 
+type Month = Range & { period: string };
+
 /**
- * 新发 by village and by grid: the month's cases grouped by place first (few distinct paths), then each path's
- * ids matched to its village and grid ancestors.
+ * The thirteen months from the same month last year to this one, each with its range (this month's ends at `to`):
+ * the trend shows the last twelve, the headlines compare this month with the one before and the one a year ago.
  */
-async function places(db: Db, scope: SQL, from: string, to: string) {
-  const found = await rows<{ kind: string; id: string; name: string; n: string }>(
-    db,
-    sql`WITH p AS (SELECT c.unit_path, count(*) AS n FROM dispute_cases c
-                    WHERE ${scope} AND c.accepted_at >= ${from}::timestamptz AND c.accepted_at < ${to}::timestamptz
-                    GROUP BY c.unit_path)
-        SELECT u.kind::text AS kind, u.id, u.name, sum(p.n) AS n
-          FROM p CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM p.unit_path), '/')) AS seg(id)
-          JOIN units u ON u.id::text = seg.id AND u.kind IN ('village', 'grid')
-         GROUP BY u.kind, u.id, u.name ORDER BY n DESC, u.name`,
-  );
-  const of = (kind: string): PlaceCount[] =>
-    found.filter((r) => r.kind === kind).map((r) => ({ unitId: r.id, name: r.name, count: num(r.n) }));
-  return { byVillage: of('village'), byGrid: of('grid') };
+function thirteenMonths(period: string, to: string) {
+  const month = (offset: number): Month => {
+    const p = shiftPeriod(period, offset);
+    return { period: p, from: iso(periodStart(p)), to: offset === 0 ? to : iso(periodStart(shiftPeriod(p, 1))) };
+  };
+  const all = Array.from({ length: 13 }, (_, i) => month(i - 12));
+  return {
+    all,
+    month: month(0),
+    lastMonth: month(-1),
+    sameMonthLastYear: month(-12),
+    /** The twelve months to this month's end: the trend and the repeat figures. */
+    year: { from: month(-11).from, to },
+  };
 }
 
-const bounds = (period: string) => ({
-  period,
-  from: iso(periodStart(period)),
-  to: iso(periodStart(shiftPeriod(period, 1))),
-});
+/**
+ * New and closed by month over the thirteen months: each row falls into its month by a binary search over the
+ * months' starts (width_bucket), two index-only scans of the (station_id, accepted_at | closed_at) indexes.
+ */
+async function monthly(db: Db, scope: SQL, months: Month[]) {
+  const span = { from: months[0]?.from ?? '', to: months.at(-1)?.to ?? '' };
+  const starts = sql`ARRAY[${sql.join(
+    months.map((m) => sql`${m.from}::timestamptz`),
+    sql`, `,
+  )}]`;
+  const byMonth = (column: SQL) =>
+    sql`SELECT width_bucket(${column}, ${starts}) AS i, count(*) AS n FROM dispute_cases c
+         WHERE ${scope} AND ${inRange(column, span)} GROUP BY 1`;
+  const found = await rows<{ kind: string; i: number | string; n: string }>(
+    db,
+    sql`SELECT 'new' AS kind, a.* FROM (${byMonth(sql`c.accepted_at`)}) a
+        UNION ALL SELECT 'closed', z.* FROM (${byMonth(sql`c.closed_at`)}) z`,
+  );
+  const at = (kind: string, i: number) => num(found.find((r) => r.kind === kind && num(r.i) === i + 1)?.n);
+  const moved = new Map(months.map((m, i) => [m.period, { newCases: at('new', i), closed: at('closed', i) }]));
+  return (period: string) => moved.get(period) ?? { newCases: 0, closed: 0 };
+}
 
 /**
- * The headline counts of the month, last month and the same month last year, and the end's ageing. The open
- * cases at all five moments come from one pass over the cases open at any time since last year's month
- * began; new and closed are six counts over the two month indexes.
+ * The cases open at the start and end of this month, last month and the same month last year, and the end's
+ * ageing: one pass over the cases open at any time since last year's month began.
  */
-async function headlines(db: Db, scope: SQL, period: string, to: string) {
-  const months = [
-    { ...bounds(period), to },
-    bounds(shiftPeriod(period, -1)),
-    bounds(shiftPeriod(period, -12)),
-  ] as const;
-  const [now, , year] = months;
+async function stock(db: Db, scope: SQL, months: ReturnType<typeof thirteenMonths>) {
+  const { sameMonthLastYear: year, lastMonth: last, month: now } = months;
   const open = (at: string) =>
     sql`c.accepted_at < ${at}::timestamptz AND (c.closed_at IS NULL OR c.closed_at >= ${at}::timestamptz)`;
   const age = (days: number) =>
     sql`${open(now.to)} AND c.accepted_at >= ${now.to}::timestamptz - ${`${days} days`}::interval`;
-  const moments = [...new Set(months.flatMap((m) => [m.from, m.to]))];
-  const [stock] = await rows<Record<string, string>>(
+  const moments = [...new Set([year, last, now].flatMap((m) => [m.from, m.to]))];
+  const [found] = await rows<Record<string, string>>(
     db,
     sql`SELECT ${sql.join(
       moments.map((m, i) => sql`count(*) FILTER (WHERE ${open(m)}) AS ${sql.raw(`m${i}`)}`),
@@ -149,57 +183,44 @@ async function headlines(db: Db, scope: SQL, period: string, to: string) {
      WHERE ${scope} AND c.accepted_at < ${now.to}::timestamptz
        AND (c.closed_at IS NULL OR c.closed_at >= ${year.from}::timestamptz)`,
   );
-  const count = (column: string, m: { from: string; to: string }) =>
-    sql`(SELECT count(*) FROM dispute_cases c WHERE ${scope} AND ${sql.raw(`c.${column}`)} >= ${m.from}::timestamptz
-          AND ${sql.raw(`c.${column}`)} < ${m.to}::timestamptz)`;
-  const [moved] = await rows<Record<string, string>>(
-    db,
-    sql`SELECT ${sql.join(
-      months.flatMap((m, i) => [
-        sql`${count('accepted_at', m)} AS ${sql.raw(`n${i}`)}`,
-        sql`${count('closed_at', m)} AS ${sql.raw(`c${i}`)}`,
-      ]),
-      sql`, `,
-    )}`,
-  );
-  const at = (moment: string) => num(stock?.[`m${moments.indexOf(moment)}`]);
-  const [thisMonth, lastMonth, lastYear] = months.map((m, i): DisputeHeadline => {
-    const newCases = num(moved?.[`n${i}`]);
-    const closed = num(moved?.[`c${i}`]);
-    const openAtStart = at(m.from);
-    return {
-      period: m.period,
-      newCases,
-      closed,
-      openAtStart,
-      openAtEnd: at(m.to),
-      resolutionRate: rate(closed, openAtStart + newCases),
-    };
-  }) as [DisputeHeadline, DisputeHeadline, DisputeHeadline];
-  const [d30, d90, d180] = [num(stock?.d30), num(stock?.d90), num(stock?.d180)];
-  const ageing = { upTo30: d30, upTo90: d90 - d30, upTo180: d180 - d90, over180: thisMonth.openAtEnd - d180 };
-  return { thisMonth, lastMonth, lastYear, ageing };
+  const openAt = (moment: string) => num(found?.[`m${moments.indexOf(moment)}`]);
+  const [d30, d90, d180] = [num(found?.d30), num(found?.d90), num(found?.d180)];
+  const ageing = { upTo30: d30, upTo90: d90 - d30, upTo180: d180 - d90, over180: openAt(now.to) - d180 };
+  return { openAt, ageing };
 }
 
-/** 处理结果: closes (met or overridden, the overridden listed), transfers sent and cases found not settled. */
-async function results(db: Db, scope: SQL, from: string, to: string) {
-  const inMonth = (column: SQL) => sql`${column} >= ${from}::timestamptz AND ${column} < ${to}::timestamptz`;
+/** A month's headline: new, closed, open at its start and end, and 化解率 (closed over open at start and new). */
+function headline(
+  m: { period: string; from: string; to: string },
+  moved: { newCases: number; closed: number },
+  openAt: (moment: string) => number,
+): DisputeHeadline {
+  const openAtStart = openAt(m.from);
+  return {
+    period: m.period,
+    newCases: moved.newCases,
+    closed: moved.closed,
+    openAtStart,
+    openAtEnd: openAt(m.to),
+    resolutionRate: rate(moved.closed, openAtStart + moved.newCases),
+  };
+}
+
+/** 处理结果 besides the closes: the closes overridden (listed), transfers sent and cases found not settled. */
+async function results(db: Db, scope: SQL, month: Range) {
   const [counts] = await rows<Record<string, string>>(
     db,
-    sql`SELECT (SELECT count(*) FROM dispute_cases c WHERE ${scope} AND ${inMonth(sql`c.closed_at`)}
-                  AND c.close_override_reason IS NULL) AS met,
-               (SELECT count(*) FROM dispute_transfers t JOIN dispute_cases c ON c.id = t.case_id
-                 WHERE ${scope} AND ${inMonth(sql`t.sent_at`)}) AS transferred,
-               (SELECT count(*) FROM dispute_cases c WHERE ${scope} AND ${inMonth(sql`c.failed_at`)}) AS failed`,
+    sql`SELECT (SELECT count(*) FROM dispute_transfers t JOIN dispute_cases c ON c.id = t.case_id
+                 WHERE ${scope} AND ${inRange(sql`t.sent_at`, month)}) AS transferred,
+               (SELECT count(*) FROM dispute_cases c WHERE ${scope} AND ${inRange(sql`c.failed_at`, month)}) AS failed`,
   );
   const overridden = await rows<{ number: string; reason: string; closed_at: string | Date }>(
     db,
     sql`SELECT c.number, c.close_override_reason AS reason, c.closed_at FROM dispute_cases c
-         WHERE ${scope} AND ${inMonth(sql`c.closed_at`)} AND c.close_override_reason IS NOT NULL
+         WHERE ${scope} AND ${inRange(sql`c.closed_at`, month)} AND c.close_override_reason IS NOT NULL
          ORDER BY c.closed_at, c.number`,
   );
   return {
-    met: num(counts?.met),
     transferred: num(counts?.transferred),
     failed: num(counts?.failed),
     overridden: overridden.map((r) => ({
@@ -210,44 +231,26 @@ async function results(db: Db, scope: SQL, from: string, to: string) {
   };
 }
 
-/** 发展态势 over the twelve months to the month's end: new and closed by month, repeat places and parties. */
-async function twelveMonths(db: Db, scope: SQL, period: string, to: string) {
-  const since = iso(periodStart(shiftPeriod(period, -11)));
-  const month = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
-  const series = await rows<{ period: string; new_cases: string; closed: string }>(
-    db,
-    sql`SELECT m.period, coalesce(a.n, 0) AS new_cases, coalesce(z.n, 0) AS closed
-          FROM (SELECT to_char(g, 'YYYY-MM') AS period
-                  FROM generate_series(${`${shiftPeriod(period, -11)}-01`}::date, ${`${period}-01`}::date, '1 month') g) m
-          LEFT JOIN (SELECT ${month(sql`c.accepted_at`)} AS period, count(*) AS n FROM dispute_cases c
-                      WHERE ${scope} AND c.accepted_at >= ${since}::timestamptz AND c.accepted_at < ${to}::timestamptz
-                      GROUP BY 1) a ON a.period = m.period
-          LEFT JOIN (SELECT ${month(sql`c.closed_at`)} AS period, count(*) AS n FROM dispute_cases c
-                      WHERE ${scope} AND c.closed_at >= ${since}::timestamptz AND c.closed_at < ${to}::timestamptz
-                      GROUP BY 1) z ON z.period = m.period
-         ORDER BY m.period`,
-  );
-  const year = sql`${scope} AND c.accepted_at >= ${since}::timestamptz AND c.accepted_at < ${to}::timestamptz`;
-  const [places] = await rows<{ n: string }>(
-    db,
-    sql`SELECT count(*) AS n FROM (SELECT c.household_id FROM dispute_cases c WHERE ${year}
-          AND c.household_id IS NOT NULL GROUP BY c.household_id HAVING count(*) >= 2) h`,
-  );
-  // A year of a bureau's parties is about a million rows to group: in memory, not spilled to disk (4 MB default).
-  const [parties] = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-    return rows<{ n: string }>(
-      tx,
-      sql`SELECT count(*) AS n FROM (SELECT p.phone_index FROM dispute_parties p JOIN dispute_cases c ON c.id = p.case_id
-           WHERE ${year} AND p.phone_index IS NOT NULL
-           GROUP BY p.phone_index HAVING count(DISTINCT p.case_id) >= 2) q`,
-    );
-  });
-  return {
-    months: series.map((r) => ({ period: r.period, newCases: num(r.new_cases), closed: num(r.closed) })),
-    repeatPlaces: num(places?.n),
-    repeatParties: num(parties?.n),
-  };
+/** 重复 over the twelve months to the month's end: households with two or more cases, and parties likewise. */
+async function repeats(db: Db, unit: AnalysisUnit, scope: SQL, year: Range) {
+  const [places, parties] = await Promise.all([
+    rows<{ n: string }>(
+      db,
+      sql`SELECT count(*) AS n FROM (SELECT c.household_id FROM dispute_cases c
+           WHERE ${scope} AND ${inRange(sql`c.accepted_at`, year)} AND c.household_id IS NOT NULL
+           GROUP BY c.household_id HAVING count(*) >= 2) h`,
+    ),
+    // A phone met in two or more of one station's cases of the year, station by station: each station's year
+    // of the one-per-case phone index is grouped on its own (a small table in memory), and a bureau sums them.
+    rows<{ n: string }>(
+      db,
+      sql`SELECT count(*) AS n FROM units s CROSS JOIN LATERAL (SELECT p.phone_index FROM dispute_party_phones p
+           WHERE p.station_id = s.id AND ${inRange(sql`p.accepted_at`, year)}
+           GROUP BY p.phone_index HAVING count(*) >= 2) q
+         WHERE ${stationsOf(unit, sql`s.id`)}`,
+    ),
+  ]);
+  return { repeatPlaces: num(places[0]?.n), repeatParties: num(parties[0]?.n) };
 }
 
 /** The month's figures for a station, or for every station under a bureau. */
@@ -257,17 +260,19 @@ export async function disputeMonthlyFigures(
   period: string,
   asOf?: Date,
 ): Promise<DisputeMonthlyFigures> {
-  const scope = casesOf(unit);
-  const from = iso(periodStart(period));
+  const scope = stationsOf(unit, sql`c.station_id`);
   // A month still running ends now: its stock and ageing are today's, not those of a day to come.
   const end = periodStart(shiftPeriod(period, 1));
   const to = iso(asOf && asOf < end ? asOf : end);
-  const [groups, where, heads, done, year, stations] = await Promise.all([
-    breakdowns(db, scope, from, to),
-    places(db, scope, from, to),
-    headlines(db, scope, period, to),
-    results(db, scope, from, to),
-    twelveMonths(db, scope, period, to),
+  const months = thirteenMonths(period, to);
+  const { month, lastMonth, sameMonthLastYear } = months;
+  // Independent reads, each a set-based statement: run side by side on the pool.
+  const [occurred, moved, open, done, repeated, stations] = await Promise.all([
+    occurrence(db, scope, month),
+    monthly(db, scope, months.all),
+    stock(db, scope, months),
+    results(db, scope, month),
+    repeats(db, unit, scope, months.year),
     unit.kind === 'station'
       ? Promise.resolve(1)
       : rows<{ n: string }>(
@@ -275,19 +280,20 @@ export async function disputeMonthlyFigures(
           sql`SELECT count(*) AS n FROM units WHERE kind = 'station' AND path LIKE ${`${unit.path}%`}`,
         ).then((r) => num(r[0]?.n)),
   ]);
-  const h = heads.thisMonth;
-  const proactive = groups.bySource.find((s) => s.key === 'proactive')?.count ?? 0;
+  const h = headline(month, moved(month.period), open.openAt);
+  const proactive = occurred.bySource.find((s) => s.key === 'proactive')?.count ?? 0;
+  const from = month.from;
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
     period,
     from,
     to,
     stations,
-    occurrence: { newCases: h.newCases, proactive, ...groups, ...where },
-    stock: { openAtStart: h.openAtStart, openAtEnd: h.openAtEnd, ageing: heads.ageing },
+    occurrence: { newCases: h.newCases, proactive, ...occurred },
+    stock: { openAtStart: h.openAtStart, openAtEnd: h.openAtEnd, ageing: open.ageing },
     results: {
       closed: h.closed,
-      closedMet: done.met,
+      closedMet: h.closed - done.overridden.length,
       closedOverridden: done.overridden.length,
       overridden: done.overridden,
       transferred: done.transferred,
@@ -295,12 +301,11 @@ export async function disputeMonthlyFigures(
       resolutionRate: h.resolutionRate,
     },
     trend: {
-      lastMonth: heads.lastMonth,
-      lastYear: heads.lastYear,
-      hotspots: where.byVillage.slice(0, 5),
-      repeatPlaces: year.repeatPlaces,
-      repeatParties: year.repeatParties,
-      months: year.months,
+      lastMonth: headline(lastMonth, moved(lastMonth.period), open.openAt),
+      lastYear: headline(sameMonthLastYear, moved(sameMonthLastYear.period), open.openAt),
+      hotspots: occurred.byVillage.slice(0, 5),
+      ...repeated,
+      months: months.all.slice(1).map((m) => ({ period: m.period, ...moved(m.period) })),
     },
   };
 }

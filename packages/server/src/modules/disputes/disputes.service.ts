@@ -35,7 +35,7 @@ import { shanghaiDate } from '../matters/intake.service.js';
 import { getMatterOrThrow } from '../matters/matters.service.js';
 import { stationInScope } from '../settings/settings.service.js';
 import { type DisputeCase, getCaseOrThrow } from './disputes.queries.js';
-import { assertGuardian, assertPartyHouseholds, partyRow } from './parties.js';
+import { assertGuardian, assertPartyHouseholds, notePartyPhones, partyRow } from './parties.js';
 import { assertSubcategory, disputeSettings, invalid } from './settings.js';
 import { assertStationSide } from './visibility.js';
 
@@ -179,6 +179,7 @@ export async function openAtDesk(ctx: Ctx, stationId: string, input: DisputeInpu
       await tx
         .insert(disputeParties)
         .values(parties.map((p, i) => ({ ...partyRow(ctx.deps.keys, row.id, p), createdAt: inOrder(i) })));
+    await notePartyPhones(tx, sql`p.case_id = ${row.id}`);
     await auditOpen(ctx, tx, row, parties.length);
     return row;
   });
@@ -300,6 +301,7 @@ export async function addParty(ctx: Ctx, id: string, input: PartyInput) {
       .insert(disputeParties)
       .values(partyRow(ctx.deps.keys, id, input))
       .returning({ id: disputeParties.id });
+    await notePartyPhones(tx, sql`p.id = ${p?.id}`);
     await changeCase(ctx, tx, c, {}, 'dispute.party_add', {
       partyId: p?.id,
       kind: input.kind,

@@ -13,7 +13,7 @@ import {
   type PartyView,
   toCalendarDate,
 } from '@jingmin/shared';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { disputeParties, households } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
@@ -45,6 +45,19 @@ export function partyRow(keys: Pick<Keys, 'data'>, caseId: string, input: PartyI
     householdId: input.householdId ?? null,
     guardianOfId: input.guardianOfId ?? null,
   };
+}
+
+/**
+ * Writes each phone of the parties matched by `which` (the alias `p` over dispute_parties) once per case into
+ * dispute_party_phones, the index the repeat-party figure reads; run after the parties are inserted. The
+ * service passes one case, the demo seed every case at once.
+ */
+export async function notePartyPhones(db: Pick<Queryable, 'execute'>, which: SQL) {
+  await db.execute(sql`INSERT INTO dispute_party_phones (case_id, phone_index, station_id, accepted_at)
+    SELECT DISTINCT p.case_id, p.phone_index, c.station_id, c.accepted_at
+      FROM dispute_parties p JOIN dispute_cases c ON c.id = p.case_id
+     WHERE p.phone_index IS NOT NULL AND ${which}
+    ON CONFLICT DO NOTHING`);
 }
 
 /** Whole years from a `YYYY-MM-DD` birth date to a `YYYY-MM-DD` day. */
