@@ -25,7 +25,7 @@ import type {
   disputeTransfers,
   disputeTransferUpdates,
 } from '../db/schema/index.js';
-import { pick, type Rand } from './names.js';
+import { officeHours, pick, type Rand } from './names.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -278,17 +278,18 @@ export function planWork(
   };
 
   const close = (lastDone: Date | null) => {
-    const closedAt = new Date((lastDone ?? accepted).getTime() + (1 + rand() * 20) * HOUR);
+    const closedAt = officeHours(new Date((lastDone ?? accepted).getTime() + (1 + rand() * 20) * HOUR), now);
     row.closedAt = closedAt < now ? closedAt : new Date(now.getTime() - 30 * MIN);
     row.closedBy = rand() < 0.3 ? st.chief.id : handler;
   };
 
-  const transfer = (department: string, state: 'pending' | 'accepted' | 'returned' | 'done', sentAt: Date) => {
+  const transfer = (department: string, state: 'pending' | 'accepted' | 'returned' | 'done', sending: Date) => {
     const departmentId = st.departments[department];
     if (!departmentId) return null;
     const id = crypto.randomUUID();
-    const answeredAt = new Date(sentAt.getTime() + (2 + rand() * 20) * HOUR);
-    const doneAt = new Date(answeredAt.getTime() + (3 + rand() * 10) * DAY);
+    const sentAt = officeHours(sending, now);
+    const answeredAt = officeHours(new Date(sentAt.getTime() + (2 + rand() * 20) * HOUR), now);
+    const doneAt = officeHours(new Date(answeredAt.getTime() + (3 + rand() * 10) * DAY), now);
     out.transfers.push({
       id,
       caseId: row.id,
@@ -309,7 +310,7 @@ export function planWork(
         transferId: id,
         text: '已约谈双方，正在核实有关材料',
         by: handler,
-        at: new Date(answeredAt.getTime() + DAY),
+        at: officeHours(new Date(answeredAt.getTime() + DAY), now),
       });
     return state === 'done' ? doneAt : answeredAt;
   };
@@ -342,8 +343,9 @@ export function planWork(
     }
     case 'transferred': {
       const sentAt = new Date(accepted.getTime() + (4 + rand() * 30) * HOUR);
+      // A department answers within days: only a transfer sent in the last three is still waiting.
       const recent = now.getTime() - sentAt.getTime() < 3 * DAY;
-      if (!transfer(departmentFor(), recent || rand() < 0.3 ? 'pending' : 'accepted', sentAt)) {
+      if (!transfer(departmentFor(), recent ? 'pending' : 'accepted', sentAt)) {
         row.status = 'mediating';
         return 'mediating';
       }

@@ -38,10 +38,10 @@ import {
   disputeTransferUpdates,
   matterEvents,
 } from '../db/schema/index.js';
-import { partyRow } from '../modules/disputes/parties.js';
+import { notePartyPhones, partyRow } from '../modules/disputes/parties.js';
 import type { Keys } from '../platform/secrets.js';
 import { emptyWork, numberAgreements, planWork, type WorkCase, type WorkStation } from './dispute-work.js';
-import { itemAt, mobile, personName, pick, type Rand } from './names.js';
+import { itemAt, mobile, officeHours, personName, pick, type Rand } from './names.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -553,7 +553,7 @@ export async function seedDisputes(
       let last = at;
       let changes = 0;
       if (!unassessed) {
-        const assessedAt = new Date(at.getTime() + (20 + rand() * 180) * MIN);
+        const assessedAt = officeHours(new Date(at.getTime() + (20 + rand() * 180) * MIN), now);
         assessments.push({
           caseId: id,
           level,
@@ -575,7 +575,7 @@ export async function seedDisputes(
         last = assessedAt;
         changes = 1;
         // About one case in five is assessed again: mostly escalated after a failed village mediation.
-        const later = new Date(assessedAt.getTime() + (2 + rand() * 12) * DAY);
+        const later = officeHours(new Date(assessedAt.getTime() + (2 + rand() * 12) * DAY), now);
         if (!extreme && later < now && rand() < 0.22) {
           const escalate = colour !== 'red' && rand() < 0.65;
           const next = escalate ? up(level) : down(level);
@@ -707,6 +707,7 @@ export async function seedDisputes(
 
   for (let i = 0; i < cases.length; i += 200) await tx.insert(disputeCases).values(cases.slice(i, i + 200));
   for (let i = 0; i < parties.length; i += 500) await tx.insert(disputeParties).values(parties.slice(i, i + 500));
+  await notePartyPhones(tx, sql`true`);
   for (let i = 0; i < assessments.length; i += 500)
     await tx.insert(disputeAssessments).values(assessments.slice(i, i + 500));
   for (let i = 0; i < colours.length; i += 500) await tx.insert(disputeColourChanges).values(colours.slice(i, i + 500));

@@ -48,3 +48,20 @@ export function personName(rand: Rand): string {
 export function mobile(rand: Rand): string {
   return `139${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
 }
+
+const BEIJING_OFFSET = 8 * 3_600_000;
+
+/**
+ * A staff member's moment moved into Beijing office hours (8:30–18:00): one in the evening or the night becomes
+ * the next morning's, 8:30 to 10:00 (the minute taken from the moment itself, so the seed's random sequence — and
+ * with it everything else generated — stays as it was). Never after `now`: such a moment stays where it was.
+ */
+export function officeHours(t: Date, now: Date): Date {
+  const beijing = new Date(t.getTime() + BEIJING_OFFSET);
+  const minutes = beijing.getUTCHours() * 60 + beijing.getUTCMinutes();
+  if (minutes >= 8 * 60 + 30 && minutes < 18 * 60) return t;
+  if (minutes >= 18 * 60) beijing.setUTCDate(beijing.getUTCDate() + 1);
+  beijing.setUTCHours(8, 30 + (Math.floor(t.getTime() / 60_000) % 90), 0, 0);
+  const moved = new Date(beijing.getTime() - BEIJING_OFFSET);
+  return moved <= now ? moved : t <= now ? t : now;
+}

@@ -81,7 +81,7 @@ export function disputeTables(f: DisputeMonthlyFigures): (ReportTable & { sectio
       rows: [
         ['本月结案', r.closed],
         ['其中“三个不放”均满足', r.closedMet],
-        ['其中所长批准强制结案', r.closedOverridden],
+        ['其中所长特批结案', r.closedOverridden],
         ['移交', r.transferred],
         ['调解未成', r.failed],
         ['化解率', formatRate(r.resolutionRate)],
@@ -89,7 +89,7 @@ export function disputeTables(f: DisputeMonthlyFigures): (ReportTable & { sectio
     },
     {
       section: '处理结果',
-      name: '强制结案',
+      name: '特批结案',
       header: ['案件编号', '结案时间', '理由'],
       rows: r.overridden.map((c) => [c.number, beijingTime(c.closedAt), c.reason]),
     },

@@ -120,7 +120,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '导出报告 PDF',
         description:
-          'A4 PDF：标题、状态（未发布标明草稿）、所长点评、各部分的表格和图表、强制结案清单、生成与发布信息；服务器缺少中文字体时回答 503。',
+          'A4 PDF：标题、状态（未发布标明草稿）、所长点评、各部分的表格和图表、特批结案清单、生成与发布信息；服务器缺少中文字体时回答 503。',
         errors: ['NOT_FOUND', 'SERVICE_UNAVAILABLE'],
         params: IdParams,
       },

@@ -63,6 +63,7 @@ function ListPage() {
   const can = useCan();
   const choice = useStationChoice();
   const { scope, stationId } = choice;
+  const department = can('matter.department_only');
   if (scope.pending) return <Spin />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -76,8 +77,9 @@ function ListPage() {
           'Classify, assess, route and handle each case; every assessment and colour change is kept.',
         )}
       </Typography.Text>
-      {can('dispute.assigned_only') && <TransferredCases always={can('matter.department_only')} />}
-      {stationId ? (
+      {can('dispute.assigned_only') && <TransferredCases always={department} />}
+      {/* A department sees only the cases transferred to it: the card above lists them all, once. */}
+      {department ? null : stationId ? (
         <Cases key={stationId} stationId={stationId} searchUnitId={scope.stationId ? null : stationId} />
       ) : (
         <Empty description={t('您的辖区下没有派出所', 'No police station in your scope')} />
