@@ -54,6 +54,7 @@ const Env = z.object({
   JINGMIN_SMS_TENCENT_TEMPLATE_RECEIPT: z.string().optional(),
   JINGMIN_SMS_TENCENT_TEMPLATE_STAFF_ALERT: z.string().optional(),
   JINGMIN_SMS_TENCENT_TEMPLATE_EVALUATION: z.string().optional(),
+  JINGMIN_SMS_TENCENT_TEMPLATE_MEDIATION: z.string().optional(),
   JINGMIN_SMS_TENCENT_REGION: z.string().default('ap-guangzhou'),
   JINGMIN_SMS_TENCENT_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
   JINGMIN_WECOM_CORP_ID: z.string().optional(),
@@ -162,6 +163,9 @@ function smsOptions(e: z.infer<typeof Env>): SmsOptions {
         : {}),
       ...(e.JINGMIN_SMS_TENCENT_TEMPLATE_EVALUATION
         ? { evaluation_waiting: e.JINGMIN_SMS_TENCENT_TEMPLATE_EVALUATION }
+        : {}),
+      ...(e.JINGMIN_SMS_TENCENT_TEMPLATE_MEDIATION
+        ? { mediation_session: e.JINGMIN_SMS_TENCENT_TEMPLATE_MEDIATION }
         : {}),
     },
     region: e.JINGMIN_SMS_TENCENT_REGION,

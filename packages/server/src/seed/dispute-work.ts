@@ -49,7 +49,7 @@ export interface WorkStation {
 
 export interface WorkCase {
   row: typeof disputeCases.$inferInsert & { id: string };
-  parties: { id: string; role: string; kind: string; guardianOfId: string | null }[];
+  parties: { id: string; role: string; kind: string; guardianOfId: string | null; phoneIndex: string | null }[];
   village: string;
   amount: number | null;
 }
@@ -132,6 +132,15 @@ const OVERRIDES = [
   '一方当事人对结果仍有意见，但协议已履行完毕、隐患已消除，已告知其诉讼途径，经所长审批结案',
 ];
 const RETURN_REASON = '不属于本部门职责范围，建议由村（居）调委会先行调解';
+
+/** 调解未成, in the words a handler writes: what stands between the parties, by the case's category. */
+const FAIL_REASONS: Record<string, string> = {
+  labour: '工时和欠薪数额双方各执一词，需人社所调取考勤记录核实后再调',
+  land_demolition: '补偿标准分歧较大，一方要求按新标准计算，需镇政府答复后再调',
+  public_order: '被申请人两次未到场，申请人坚持要求书面道歉',
+  safety: '责任划分双方不认可，需等待鉴定结论',
+  other: '双方对赔偿金额分歧较大，约定冷静一段时间后再调',
+};
 const SESSION_NOTES: Record<SessionResult, string> = {
   agreement: '双方陈述事实后，民警释法说理，调解员提出方案，双方同意并当场签字',
   partial: '主要赔偿事项达成一致，后续维修事宜另行约定',
@@ -163,6 +172,7 @@ export function planWork(
   row.handlerId = channel === 'people' && rand() < 0.35 ? st.mediator.id : rand() < 0.75 ? st.officer.id : st.aux.id;
   const handler = row.handlerId;
   const persons = c.parties.filter((p) => !p.guardianOfId);
+  const phones = new Set(c.parties.flatMap((p) => (p.phoneIndex ? [p.phoneIndex] : []))).size;
   const attendees = c.parties.map((p) => p.id);
   const place = channel === 'police' || channel === 'joint' ? `${st.name}警调对接调解室` : `${c.village}村委会调解室`;
   const mediators = channel === 'people' || channel === 'joint' ? [st.officer.id, st.mediator.id] : [st.officer.id];
@@ -181,6 +191,8 @@ export function planWork(
       place,
       mediatorIds: mediators,
       outsideMediators: outside,
+      // Told by SMS when it was planned, as the module does: one text per phone on the case.
+      partiesNotified: phones || null,
       attendeePartyIds: result ? attendees : [],
       otherAttendees: result && st.rural ? '村干部' : null,
       notes: result ? SESSION_NOTES[result] : null,
@@ -355,6 +367,7 @@ export function planWork(
       let held = session(firstDay, 'none');
       if (channel === 'police') held = session(addWorkingDays(cal, held, 5), 'none');
       row.failedAt = new Date(held.getTime() + 30 * MIN);
+      row.failReason = FAIL_REASONS[row.category] ?? FAIL_REASONS.other ?? null;
       row.nextAttemptOn = toCalendarDate(new Date(row.failedAt.getTime() + 14 * DAY));
       const doneAt = at(row.nextAttemptOn, 10);
       out.followUps.push({

@@ -683,6 +683,7 @@ export async function seedDisputes(
           role: p.role,
           kind: p.kind,
           guardianOfId: p.guardianOfId ?? null,
+          phoneIndex: p.phoneIndex ?? null,
         })),
         village: village.name,
         amount: factors.amountYuan,

@@ -53,12 +53,12 @@ export function workingDayCalendar(days: Iterable<CalendarException>): WorkingDa
   return { exceptions, years };
 }
 
-/** The Beijing calendar date of an instant, or a `YYYY-MM-DD` string checked and returned as is. */
 /** A moment as people at a station read it: `YYYY-MM-DD HH:mm` in Beijing time. */
 export function beijingDateTime(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** The Beijing calendar date of an instant, or a `YYYY-MM-DD` string checked and returned as is. */
 export function toCalendarDate(day: string | Date): string {
   if (day instanceof Date) {
     if (Number.isNaN(day.getTime())) throw new RangeError('invalid date');

@@ -61,6 +61,8 @@ export const MediationSessionView = z.object({
   channel: z.enum(MEDIATION_CHANNELS),
   plannedAt: z.iso.datetime(),
   place: Shown,
+  /** Parties told the time and place by SMS when it was planned; null when none had a phone to text. */
+  partiesNotified: z.number().int().nullable(),
   mediators: z.array(z.object({ id: Id, name: Shown })),
   outsideMediators: Shown.nullable(),
   attendeePartyIds: z.array(Id),

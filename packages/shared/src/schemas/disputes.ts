@@ -202,6 +202,8 @@ export const DisputeView = DisputeListItem.extend({
   handler: z.object({ id: Id, name: Shown }).nullable(),
   sessionEscalatedAt: z.iso.datetime().nullable(),
   nextAttemptOn: CalendarDate.nullable(),
+  /** Why it was last found not settled (调解未成), as whoever found it wrote it. */
+  failReason: Shown.nullable(),
   /** In order held (1, 2 …). */ sessions: z.array(MediationSessionView),
   /** Oldest first; the last is the one in force. */ agreements: z.array(AgreementView),
   /** Newest first. */ transfers: z.array(TransferView),

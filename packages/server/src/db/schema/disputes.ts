@@ -92,6 +92,8 @@ export const disputeCases = pgTable(
     nextAttemptOn: date(),
     /** The last time it was found not settled (the monthly analysis counts 调解未成 by it). */
     failedAt: timestamp({ withTimezone: true }),
+    /** Why it was last found not settled, in the words of whoever found it (调解未成 with its reason). */
+    failReason: text(),
     /** 三个不放 held, or the chief overrode with a written reason (audited, listed on the monthly analysis). */
     closedAt: timestamp({ withTimezone: true }),
     closedBy: uuid().references(() => staff.id),
@@ -237,6 +239,8 @@ export const disputeSessions = pgTable(
     notes: text(),
     result: sessionResult(),
     heldAt: timestamp({ withTimezone: true }),
+    /** How many parties were told the time and place by SMS when it was planned (null: none was sent). */
+    partiesNotified: integer(),
     createdBy: uuid()
       .notNull()
       .references(() => staff.id),

@@ -181,6 +181,7 @@ export async function viewDispute(ctx: Ctx, id: string): Promise<DisputeView> {
     handler: await handlerOf(ctx, row.dispute.handlerId),
     sessionEscalatedAt: row.dispute.sessionEscalatedAt?.toISOString() ?? null,
     nextAttemptOn: row.dispute.nextAttemptOn,
+    failReason: row.dispute.failReason,
     sessions: await sessionsOf(ctx.db, id),
     agreements: await agreementsOf(ctx.db, id, now),
     transfers: await transfersOf(ctx.db, id),

@@ -234,6 +234,9 @@ describe('调解未成 with a next attempt', () => {
     );
     expect(view.status).toBe('failed');
     expect(view.nextAttemptOn).toBe(day(14));
+    // The reason the officer wrote is kept, and the timeline says it.
+    expect(view.failReason).toBe('双方分歧较大');
+    expect(view.timeline.find((i) => i.kind === 'failed')?.text).toContain('调解未成：双方分歧较大');
     expect(view.followUps.map((f) => [f.kind, f.dueOn])).toEqual([['next_attempt', day(14)]]);
     // Not settled is not a step a failed case takes again.
     const again = await desk.post(`/api/v1/disputes/${d.id}/fail`, { reason: '再次', nextAttemptOn: day(20) });

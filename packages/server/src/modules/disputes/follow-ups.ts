@@ -60,7 +60,13 @@ export async function failCase(tx: Tx, ctx: Ctx, c: DisputeCase, input: FailInpu
     tx,
     c,
     'fail',
-    { failedAt: ctx.now(), nextAttemptOn: input.nextAttemptOn, sessionDueAt: null, sessionEscalatedAt: null },
+    {
+      failedAt: ctx.now(),
+      failReason: input.reason,
+      nextAttemptOn: input.nextAttemptOn,
+      sessionDueAt: null,
+      sessionEscalatedAt: null,
+    },
     action,
     { nextAttemptOn: input.nextAttemptOn },
   );

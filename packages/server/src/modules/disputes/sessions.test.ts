@@ -4,11 +4,18 @@
  * session's deadline, 调解未成 past the last session with its next attempt, the sweep escalating each due date
  * to the chief once, and who may do it.
  */
-import { DEADLINE_CHANNELS, type DisputeBoard, type DisputeView, MEDIATION_CHANNELS } from '@jingmin/shared';
+import {
+  beijingDateTime,
+  DEADLINE_CHANNELS,
+  type DisputeBoard,
+  type DisputeView,
+  MEDIATION_CHANNELS,
+} from '@jingmin/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, calendarDays, disputeFollowUps, notifyDeliveries } from '../../db/schema/index.js';
 import { systemCtx } from '../../platform/context.js';
+import { smsText } from '../../platform/sms/sms.js';
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { sweepSessionDeadlines } from './session-jobs.js';
 
@@ -113,12 +120,56 @@ describe('planning a session', () => {
       channel: 'police',
       place: '派出所调解室',
       mediators: [{ id: t.fx.staffIds['a.officer'], name: 'a.officer' }],
+      // Nobody on the case has a phone: no text went out.
+      partiesNotified: null,
       result: null,
       heldAt: null,
     });
     const again = await plan(c.id);
     expect(again.status).toBe(409);
     expect(errorOf(again).code).toBe('DISPUTE_SESSION_OPEN');
+  });
+});
+
+describe('调解通知', () => {
+  it('tells each party with a phone when and where by SMS, one text per phone, and says so on the session', async () => {
+    const c = await newCase([
+      { kind: 'person', name: '王五', role: 'applicant', phone: '13800138101' },
+      { kind: 'person', name: '赵六', role: 'respondent', phone: '13800138102' },
+      // A mother and her son give one phone: one text reaches them.
+      { kind: 'person', name: '赵小六', role: 'respondent', phone: '13800138102' },
+      { kind: 'organisation', name: '青禾物业公司', role: 'respondent' },
+    ]);
+    await ok(police(c.id));
+    const before = t.sms.sent.length;
+    const plannedAt = new Date(t.clock.now().getTime() + DAY);
+    const view = await ok(plan(c.id, { plannedAt: plannedAt.toISOString(), place: '柳塘村委会调解室' }));
+    const texts = t.sms.sent.slice(before);
+    expect(texts.map((m) => m.phone).sort()).toEqual(['13800138101', '13800138102']);
+    expect(texts.every((m) => m.kind === 'mediation_session')).toBe(true);
+    expect(smsText(texts[0]!)).toBe(
+      `A派出所定于${beijingDateTime(plannedAt)}在柳塘村委会调解室调解您的纠纷，请准时参加。如需改期，请联系承办民警。`,
+    );
+    expect(lastSession(view).partiesNotified).toBe(2);
+    const [entry] = await t.deps.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'dispute.session_sms'), eq(auditLog.targetId, lastSession(view).id)));
+    expect(entry).toMatchObject({ result: 'ok', details: { caseId: c.id, sent: 2, failed: 0 } });
+    // The numbers never reach the audit trail.
+    expect(JSON.stringify(entry)).not.toContain('13800138101');
+  });
+
+  it('keeps the session when the gateway is down, and says none was told', async () => {
+    const c = await newCase([{ kind: 'person', name: '钱七', role: 'applicant', phone: '13800138103' }]);
+    await ok(police(c.id));
+    t.sms.failing = true;
+    try {
+      const view = await ok(plan(c.id));
+      expect(lastSession(view).partiesNotified).toBe(0);
+    } finally {
+      t.sms.failing = false;
+    }
   });
 });
 

@@ -29,6 +29,7 @@ import { type DisputeCase, getCaseOrThrow } from './disputes.queries.js';
 import { changeCase, stepCase } from './disputes.service.js';
 import { failCase } from './follow-ups.js';
 import { isMinor, partiesOf } from './parties.js';
+import { noticeSessionParties } from './session-notice.js';
 import { disputeSettings, invalid } from './settings.js';
 
 type Session = typeof disputeSessions.$inferSelect;
@@ -57,6 +58,7 @@ export async function sessionsOf(db: Queryable, caseId: string): Promise<Mediati
     channel: s.channel,
     plannedAt: s.plannedAt.toISOString(),
     place: s.place,
+    partiesNotified: s.partiesNotified,
     mediators: s.mediatorIds.map((id) => ({ id, name: names.get(id) ?? '' })),
     outsideMediators: s.outsideMediators,
     attendeePartyIds: s.attendeePartyIds,
@@ -150,7 +152,7 @@ export async function planSession(ctx: Ctx, id: string, input: SessionPlanInput)
   if (found.length !== mediatorIds.length)
     throw invalid(ctx, 'mediatorIds', '调解员应为本所的工作人员', 'mediators must be members of the station');
   const channel = c.channel;
-  await ctx.db.transaction(async (tx) => {
+  const sessionId = await ctx.db.transaction(async (tx) => {
     const [s] = await tx
       .insert(disputeSessions)
       .values({
@@ -172,7 +174,10 @@ export async function planSession(ctx: Ctx, id: string, input: SessionPlanInput)
       mediators: mediatorIds.length,
       outsideMediators: !!input.outsideMediators,
     });
+    return s?.id;
   });
+  // Committed: the parties learn when and where.
+  if (sessionId) await noticeSessionParties(ctx, c, sessionId);
 }
 
 /** Every attending minor (under the station's guardian age) has their guardian among the attendees. */

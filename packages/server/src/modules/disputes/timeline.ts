@@ -190,8 +190,8 @@ export async function timelineOf(ctx: Ctx, caseId: string): Promise<DisputeTimel
     add(
       c.failedAt,
       'failed',
-      `调解未成${c.nextAttemptOn ? `，下次调解 ${c.nextAttemptOn}` : ''}`,
-      `Not settled${c.nextAttemptOn ? `; next attempt ${c.nextAttemptOn}` : ''}`,
+      `调解未成${c.failReason ? `：${c.failReason}` : ''}${c.nextAttemptOn ? `，下次调解 ${c.nextAttemptOn}` : ''}`,
+      `Not settled${c.failReason ? `: ${c.failReason}` : ''}${c.nextAttemptOn ? `; next attempt ${c.nextAttemptOn}` : ''}`,
       null,
     );
   if (c.closedAt)

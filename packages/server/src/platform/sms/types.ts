@@ -43,13 +43,30 @@ export type EvaluationWaitingMessage = Phone & {
   stationName: string;
 };
 
-export type SmsMessage = OtpMessage | ReceiptMessage | StaffAlertMessage | EvaluationWaitingMessage;
+/** Tells a dispute's party when and where its mediation session is (调解会); no link, no other party's name. */
+export type MediationSessionMessage = Phone & {
+  kind: 'mediation_session';
+  /** The station that mediates, e.g. `柳塘派出所`. */
+  stationName: string;
+  /** When, in Beijing time as people read it, e.g. `2026-12-03 10:00`. */
+  when: string;
+  /** Where, e.g. `柳塘派出所调解室`. */
+  place: string;
+};
+
+export type SmsMessage =
+  | OtpMessage
+  | ReceiptMessage
+  | StaffAlertMessage
+  | EvaluationWaitingMessage
+  | MediationSessionMessage;
 export type SmsKind = SmsMessage['kind'];
 export const SMS_KINDS = [
   'otp',
   'matter_receipt',
   'staff_alert',
   'evaluation_waiting',
+  'mediation_session',
 ] as const satisfies readonly SmsKind[];
 
 /**
@@ -75,6 +92,10 @@ export const SMS_TEMPLATES: {
   evaluation_waiting: {
     text: '您在{1}的事项已办结，欢迎评价。请打开“我的事项”或扫描门牌二维码评价。',
     params: (m) => [m.stationName],
+  },
+  mediation_session: {
+    text: '{1}定于{2}在{3}调解您的纠纷，请准时参加。如需改期，请联系承办民警。',
+    params: (m) => [m.stationName, m.when, m.place],
   },
 };
 

@@ -75,6 +75,9 @@ export function Sessions({ d, canHandle, onChanged }: Props) {
             )}
           </Descriptions.Item>
         )}
+        {d.status === 'failed' && d.failReason && (
+          <Descriptions.Item label={t('调解未成', 'Not settled')}>{d.failReason}</Descriptions.Item>
+        )}
         {d.nextAttemptOn && (
           <Descriptions.Item label={t('下次调解', 'Next attempt')}>{d.nextAttemptOn}</Descriptions.Item>
         )}
@@ -116,6 +119,8 @@ function SessionItem({ d, s, onRecord }: { d: DisputeView; s: MediationSessionVi
       <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 0 }}>
         {when(s.plannedAt)} · {s.place}
         {mediators && ` · ${t('调解员', 'Mediators')}：${mediators}`}
+        {s.partiesNotified !== null &&
+          ` · ${t(`已短信通知 ${s.partiesNotified} 位当事人`, `${s.partiesNotified} parties told by SMS`)}`}
       </Typography.Paragraph>
       {s.heldAt && (
         <Typography.Paragraph style={{ fontSize: 13, marginBottom: 0 }}>
