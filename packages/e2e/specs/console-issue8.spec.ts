@@ -292,7 +292,7 @@ test('the tree shows an inherited responsible officer and follows a drill-down',
   await grid.click();
   await expect(chief.locator('.jm-tree .ant-tree-treenode-selected')).toContainText('网格');
   const officer = chief.locator('.ant-descriptions-item', { hasText: '责任民警' });
-  // The demo names its officers on the villages: the grid shows the village's, and says so.
+  // The demo's beats cover the villages: a grid shows its village's beat's officer, and says so.
   await expect(officer).toContainText(/（继承自 .+村）/);
   await chief.screenshot({ path: `${SHOTS}/issue8-tree-grid.png` });
   // Reloading the address opens the same unit, selected in the tree.

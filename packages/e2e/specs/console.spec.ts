@@ -6,12 +6,13 @@ test.use({ viewport: { width: 1440, height: 900 } });
 // Handlers work from 我的任务; the 值班台 is for desk duty (a community officer only where the station allows it).
 // They log household visits (走访入户), answer 双率 samples lent to them and call back when the chief asks (我的回访);
 // all but the grid worker work dispute cases (矛盾纠纷: parties' particulars stay with the police and mediators).
-const GRID = ['工作台', '我的任务', '辖区管理', '走访入户', '双率抽查', '我的回访', '工作日历', '我的账号'];
+const GRID = ['工作台', '我的任务', '辖区管理', '警务区', '走访入户', '双率抽查', '我的回访', '工作日历', '我的账号'];
 const MEDIATOR = [
   '工作台',
   '我的任务',
   '矛盾纠纷',
   '辖区管理',
+  '警务区',
   '走访入户',
   '双率抽查',
   '我的回访',
@@ -25,6 +26,7 @@ const HANDLER = [
   '矛盾纠纷',
   '分析报告',
   '辖区管理',
+  '警务区',
   '走访入户',
   '双率抽查',
   '我的回访',
@@ -39,6 +41,7 @@ const MENUS: Record<string, string[]> = {
     '矛盾纠纷',
     '分析报告',
     '辖区管理',
+    '警务区',
     '个人信息申请',
     '会议评价',
     '走访入户',
@@ -56,7 +59,7 @@ const MENUS: Record<string, string[]> = {
   'lt.mediator': MEDIATOR,
   // A partner department handles what is transferred to it and may be asked to call back; it visits no households.
   // A department's liaison reaches the dispute cases transferred to its department under 矛盾纠纷.
-  'lt.liaison': ['工作台', '我的任务', '矛盾纠纷', '辖区管理', '我的回访', '工作日历', '我的账号'],
+  'lt.liaison': ['工作台', '我的任务', '矛盾纠纷', '辖区管理', '警务区', '我的回访', '工作日历', '我的账号'],
   'lt.chief': [
     '工作台',
     '值班台',
@@ -64,6 +67,7 @@ const MENUS: Record<string, string[]> = {
     '矛盾纠纷',
     '分析报告',
     '辖区管理',
+    '警务区',
     '个人信息申请',
     '会议评价',
     '走访入户',
@@ -77,9 +81,20 @@ const MENUS: Record<string, string[]> = {
     '人员账号',
     '我的账号',
   ],
-  'qh.bureau': ['工作台', '值班台', '矛盾纠纷', '分析报告', '辖区管理', '双率抽查', '评价统计', '工作日历', '我的账号'],
-  sysadmin: ['工作台', '辖区管理', '双率抽查', '工作日历', '人员账号', '我的账号'],
-  secadmin: ['工作台', '辖区管理', '工作日历', '人员账号', '安全策略', '我的账号'],
+  'qh.bureau': [
+    '工作台',
+    '值班台',
+    '矛盾纠纷',
+    '分析报告',
+    '辖区管理',
+    '警务区',
+    '双率抽查',
+    '评价统计',
+    '工作日历',
+    '我的账号',
+  ],
+  sysadmin: ['工作台', '辖区管理', '警务区', '双率抽查', '工作日历', '人员账号', '我的账号'],
+  secadmin: ['工作台', '辖区管理', '警务区', '工作日历', '人员账号', '安全策略', '我的账号'],
   auditor: ['工作台', '审计日志', '我的账号'],
 };
 

@@ -12,6 +12,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { beatsRoutes } from './modules/beats/beats.routes.js';
 import { benchRoutes } from './modules/bench/bench.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerCalendarJobs } from './modules/calendar/jobs.js';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(liveRoutes);
       await api.register(doorplateRoutes);
       await api.register(dutiesRoutes);
+      await api.register(beatsRoutes);
       await api.register(settingsRoutes);
       await api.register(calendarRoutes);
       await api.register(scopeRoutes);

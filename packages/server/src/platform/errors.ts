@@ -15,3 +15,8 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
   }
 }
+
+/** A 400 naming the field and what is wrong, in the caller's language. */
+export function invalid(ctx: { locale: string }, field: string, zh: string, en: string): AppError {
+  return new AppError('VALIDATION', { detail: `${field}：${ctx.locale === 'en' ? en : zh}` });
+}

@@ -63,6 +63,7 @@ function callerFor(path: string): Client {
   if (path.startsWith('/api/v1/disputes') || /\/stations\/[^/]+\/disputes/.test(path)) return clients.desk!;
   if (path.includes('/evaluation-reviews') || path.includes('/evaluation-answers')) return clients.chief!;
   if (path.includes('/reports')) return clients.chief!;
+  if (path.includes('/beats')) return clients.chief!;
   if (
     path.startsWith('/api/v1/staff') ||
     path.startsWith('/api/v1/units') ||

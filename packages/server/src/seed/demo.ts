@@ -95,8 +95,8 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     deptIds,
   });
   await seedDuties(tx, ids, [
-    ['lt', ruralGrids.villages],
-    ['cg', urbanGrids.villages],
+    ['lt', rural.id, ruralGrids.villages],
+    ['cg', urban.id, urbanGrids.villages],
   ]);
   await seedNotifyPreferences(tx, ids);
   // Teams: the desk officer in 警务队, the community officer and the auxiliary in 社区警务队 (figures by team).

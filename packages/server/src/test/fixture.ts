@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@jingmin/shared';
 import { generateSecret } from 'otplib';
-import { households, staff, unitDuties, units } from '../db/schema/index.js';
+import { households, policeBeatAreas, policeBeatStaff, policeBeats, staff, units } from '../db/schema/index.js';
 import type { AppDeps } from '../platform/context.js';
 import { randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
@@ -117,10 +117,15 @@ export async function seedFixture(deps: AppDeps): Promise<Fixture> {
       .returning({ id: staff.id });
     staffIds[username] = row!.id;
   }
-  // 警格+网格: a.officer answers for grid A1, so matters from there suggest a.officer.
+  // 警格+网格: a.officer's beat covers grid A1, so matters from there suggest a.officer.
+  const [beat] = await db
+    .insert(policeBeats)
+    .values({ stationId: ids.stationA!, name: 'A1警务区' })
+    .returning({ id: policeBeats.id });
+  await db.insert(policeBeatAreas).values({ beatId: beat!.id, unitId: ids.gridA1! });
   await db
-    .insert(unitDuties)
-    .values({ unitId: ids.gridA1!, staffId: staffIds['a.officer']!, duty: 'responsible_officer' });
+    .insert(policeBeatStaff)
+    .values({ beatId: beat!.id, staffId: staffIds['a.officer']!, duty: 'responsible_officer' });
   return {
     password: FIXTURE_PASSWORD,
     units: ids as Fixture['units'],

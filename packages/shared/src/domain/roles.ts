@@ -3,7 +3,7 @@
  * server's guards and by the console's menu; the web never re-derives it.
  */
 import type { Label } from '../i18n.js';
-import type { GridDuty } from '../schemas/desk.js';
+import type { BeatDuty, GridDuty } from '../schemas/desk.js';
 
 export const ROLES = [
   'duty_officer',
@@ -215,12 +215,17 @@ export const DISPATCH_ROLES: readonly Role[] = ROLES.filter(
   (r) => ROLE_CAPABILITIES[r].includes('matter.handle') && !ROLE_CAPABILITIES[r].includes('matter.department_only'),
 );
 
-/** 警格+网格: who may hold each duty of a grid — a police officer answers for it; auxiliary police and grid workers assist. */
+/** 警格+网格: who may serve a grid directly — auxiliary police and grid workers. */
 export const GRID_DUTY_ROLES: Record<GridDuty, readonly Role[]> = {
-  responsible_officer: ['community_officer', 'station_chief', 'duty_officer'],
   auxiliary: ['auxiliary_police'],
   grid_member: ['grid_worker'],
 };
+
+/** 警务区: who may be a beat's responsible officer (a police officer answers for it), and its auxiliaries. */
+export const BEAT_DUTY_ROLES = {
+  responsible_officer: ['community_officer', 'station_chief', 'duty_officer'],
+  auxiliary: ['auxiliary_police'],
+} as const satisfies Record<BeatDuty, readonly Role[]>;
 
 /** True when the set breaks 三员分立 (two or more administrator roles). */
 export function violatesRoleSeparation(roles: readonly Role[]): boolean {

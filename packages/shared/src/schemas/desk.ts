@@ -49,41 +49,101 @@ export type SupervisionBoard = z.infer<typeof SupervisionBoard>;
 export const SuggestedAssignee = z.object({ staffId: Id, name: Shown, reason: Shown });
 export type SuggestedAssignee = z.infer<typeof SuggestedAssignee>;
 
-export const GRID_DUTIES = ['responsible_officer', 'auxiliary', 'grid_member'] as const;
+/**
+ * Who serves a grid or village directly ("一警多格": a grid may host several police staff besides its beat's
+ * officer): auxiliary police (驻村辅警) and grid members. The responsible officer is the beat's (`PoliceBeat`).
+ */
+export const GRID_DUTIES = ['auxiliary', 'grid_member'] as const;
 export type GridDuty = (typeof GRID_DUTIES)[number];
 
-/** 警格+网格: who answers for a grid (or a village / community). */
+/** 警格+网格: who serves a grid (or a village / community) directly. */
 export const UnitDutiesInput = z
   .object({
-    /** 责任民警: suggested for every matter from this area, named on its doorplates. */
-    responsibleOfficerId: Id.nullable(),
     auxiliaryIds: z.array(Id).max(20).default([]),
     gridMemberIds: z.array(Id).max(50).default([]),
   })
   .strict();
 export type UnitDutiesInput = z.infer<typeof UnitDutiesInput>;
 
+/** The responsible officer who answers for a place, and the beat (and the beat's area) that names them. */
+export const ResponsibleOfficer = z.object({
+  staffId: Id,
+  name: Shown,
+  beatId: Id,
+  beatName: Shown,
+  /** The area of the beat the place lies in: the unit itself, or the ancestor (a village) it inherits from. */
+  fromUnitId: Id,
+  fromUnitName: Shown,
+  inherited: z.boolean(),
+});
+export type ResponsibleOfficer = z.infer<typeof ResponsibleOfficer>;
+
 export const UnitDuties = z.object({
   unitId: Id,
-  /** Who holds a duty on this unit itself. */
+  /** Who serves this unit itself. */
   members: z.array(z.object({ staffId: Id, name: Shown, duty: z.enum(GRID_DUTIES) })),
   /**
-   * The responsible officer who answers for matters from here: the unit's own, else the nearest one
-   * above it (a grid inherits its village's). The same rule suggests the assignee at dispatch and
-   * names the officer on the doorplate page. Null when nobody on the path holds the duty.
+   * The responsible officer who answers for matters from here: the officer of the beat (警务区) whose area
+   * holds this unit, else the one holding the nearest unit above it (a grid inherits its village's). The same
+   * rule suggests the assignee at dispatch and names the officer on the doorplate page. Null when no beat
+   * with an officer covers the place.
    */
-  responsibleOfficer: z
-    .object({
-      staffId: Id,
-      name: Shown,
-      /** The unit that names this officer: this unit, or the ancestor it inherits from. */
-      fromUnitId: Id,
-      fromUnitName: Shown,
-      inherited: z.boolean(),
-    })
-    .nullable(),
+  responsibleOfficer: ResponsibleOfficer.nullable(),
+  /** The beats whose area includes this unit itself (a grid may lie in more than one). */
+  beats: z.array(z.object({ id: Id, name: Shown })),
 });
 export type UnitDuties = z.infer<typeof UnitDuties>;
+
+/** A beat's people: its one responsible officer and its auxiliary police. */
+export const BEAT_DUTIES = ['responsible_officer', 'auxiliary'] as const;
+export type BeatDuty = (typeof BEAT_DUTIES)[number];
+
+/** 警务区/警格: a station's police beat — its officer and auxiliaries, and the grids and villages it covers. */
+export const PoliceBeatInput = z
+  .object({
+    name: text(40, 1),
+    /** The station's own code for it (e.g. `LT-01`), unique in the station when given. */
+    code: text(30)
+      .regex(/^[A-Za-z0-9_-]*$/, { message: 'letters, digits, - and _' })
+      .optional(),
+    /** Its 警务室 (a police-office unit of the station), if it has one. */
+    officeId: Id.nullable().optional(),
+    /** 责任民警 (社区民警): suggested for every matter from its area, named on its doorplates. */
+    responsibleOfficerId: Id.nullable(),
+    auxiliaryIds: z.array(Id).max(20).default([]),
+    /** Grids and villages of the station it covers ("一警多格"). */
+    areaUnitIds: z.array(Id).max(200).default([]),
+    note: text(500).optional(),
+  })
+  .strict();
+export type PoliceBeatInput = z.infer<typeof PoliceBeatInput>;
+
+export const PoliceBeatUpdate = PoliceBeatInput.extend({ version: z.number().int().min(1) }).strict();
+export type PoliceBeatUpdate = z.infer<typeof PoliceBeatUpdate>;
+
+export const PoliceBeat = z.object({
+  id: Id,
+  stationId: Id,
+  name: Shown,
+  code: Shown.nullable(),
+  office: z.object({ id: Id, name: Shown }).nullable(),
+  responsibleOfficer: z.object({ id: Id, name: Shown }).nullable(),
+  auxiliaries: z.array(z.object({ id: Id, name: Shown })),
+  /** Its areas by name, each with the households under it. */
+  areas: z.array(z.object({ id: Id, name: Shown, kind: Shown, path: Shown, households: z.number().int() })),
+  households: z.number().int(),
+  note: Shown.nullable(),
+  updatedAt: z.iso.datetime(),
+  version: z.number().int(),
+});
+export type PoliceBeat = z.infer<typeof PoliceBeat>;
+
+export const PoliceBeatList = z.object({
+  items: z.array(PoliceBeat),
+  /** Grids and villages of the station that no beat covers (directly or through their village). */
+  uncovered: z.array(z.object({ id: Id, name: Shown, kind: Shown, path: Shown })),
+});
+export type PoliceBeatList = z.infer<typeof PoliceBeatList>;
 
 const minutes = (max: number) => z.number().int().min(1).max(max);
 const DeadlineRuleInput = z

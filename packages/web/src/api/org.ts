@@ -29,7 +29,7 @@ export const org = {
   addTeam: (input: CreateTeamInput) => api.post<TeamView>('/teams', input),
   departments: (id: string) => api.get<DepartmentView[]>(`/units/${id}/departments`),
   addDepartment: (input: CreateDepartmentInput) => api.post<DepartmentView>('/departments', input),
-  /** 警格+网格: the responsible officer, auxiliary police and grid members of a grid or village. */
+  /** 警格+网格: auxiliary police and grid members of a grid or village, and the responsible officer its beat names. */
   duties: (id: string) => api.get<UnitDuties>(`/units/${id}/duties`),
   setDuties: (id: string, input: UnitDutiesInput) => api.put<UnitDuties>(`/units/${id}/duties`, input),
 };

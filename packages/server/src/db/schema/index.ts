@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './beats.js';
 export * from './calendar.js';
 export * from './checks.js';
 export * from './disputes.js';

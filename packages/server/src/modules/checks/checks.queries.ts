@@ -7,26 +7,18 @@ import { units } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath } from '../../platform/scope.js';
+import { nearestOfficer } from '../beats/beats.rule.js';
 import { stationInScope } from '../settings/settings.service.js';
 
-/**
- * The responsible officer of the household `h` (a SQL LATERAL subquery yielding `staff_id`): the nearest on its
- * path (the rule of modules/org/duties.service.ts `responsibleOfficer`, grid first, then the village it inherits from).
- */
-const nearestOfficer = sql`
-  SELECT d.staff_id FROM unit_duties d
-  JOIN units u ON u.id = d.unit_id
-  JOIN staff s ON s.id = d.staff_id
-  WHERE d.duty = 'responsible_officer' AND s.status = 'active' AND starts_with(h.unit_path, u.path)
-  ORDER BY length(u.path) DESC
-  LIMIT 1`;
+/** The responsible officer of the household `h`: a LATERAL subquery yielding `staff_id` (modules/beats' one rule). */
+const officerOfHousehold = nearestOfficer(sql`h.unit_path`);
 
 /** The households an officer answers for: those whose nearest responsible officer is them. */
 export async function areaHouseholds(db: Queryable, officerId: string, stationPath: string): Promise<string[]> {
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       SELECT h.id FROM households h
-      JOIN LATERAL (${nearestOfficer}) r ON true
+      JOIN LATERAL (${officerOfHousehold}) r ON true
       WHERE starts_with(h.unit_path, ${stationPath}) AND r.staff_id = ${officerId}`),
   );
   return rows.map((r) => r.id);
@@ -48,7 +40,7 @@ export async function checkOfficers(ctx: Ctx, query: CheckOfficersQuery): Promis
     await ctx.db.execute(sql`
       WITH area AS (
         SELECT r.staff_id, count(*)::int AS households FROM households h
-        JOIN LATERAL (${nearestOfficer}) r ON true
+        JOIN LATERAL (${officerOfHousehold}) r ON true
         WHERE starts_with(h.unit_path, ${station.path})
         GROUP BY r.staff_id
       )

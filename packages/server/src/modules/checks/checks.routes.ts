@@ -45,7 +45,7 @@ export const checksRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '抽取双率样本',
         description:
-          '所长或县局督导从某位民警的责任区（其任责任民警的网格、村及其下未另设责任民警的网格）中不放回地随机抽取若干门牌户，随机种子随样本保存，同一种子可复现；检查人默认从其他派出所的社区民警中选出（交叉互评），并获得仅限这些门牌户的限时查看授权。',
+          '所长或县局督导从某位民警的责任区（其任责任民警的警务区覆盖的网格、村，及村下没有其他警务区覆盖的网格）中不放回地随机抽取若干门牌户，随机种子随样本保存，同一种子可复现；检查人默认从其他派出所的社区民警中选出（交叉互评），并获得仅限这些门牌户的限时查看授权。',
         errors: ['GRANT_PERIOD', 'NOT_FOUND'],
         body: DrawCheckInput,
         response: { 200: CheckSampleView },

@@ -6,10 +6,10 @@
  * matches the database's own counts.
  */
 import { wilsonInterval } from '@jingmin/shared';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows.js';
-import { unitDuties } from '../../db/schema/index.js';
+import { policeBeatAreas } from '../../db/schema/index.js';
 import { addStaff, buildTestApp, type Client, type TestApp } from '../../test/harness.js';
 
 const DAY = 86_400_000;
@@ -50,10 +50,12 @@ beforeAll(async () => {
         chief.post('/api/v1/households', { unitId, address: `A村3组${n}号`, doorplateCode: `A-X${n}` }),
       )
     ).id;
-  // Grid A1 is a.officer's own; grid A2 has no officer of its own, so it inherits village A's — a.officer too.
-  await t.deps.database.db
-    .insert(unitDuties)
-    .values({ unitId: t.fx.units.villageA, staffId: t.fx.staffIds['a.officer']!, duty: 'responsible_officer' });
+  // Grid A1 is in a.officer's beat; grid A2 lies in no beat, so it inherits village A's — a.officer's too.
+  const [beat] = await t.deps.database.db
+    .select({ id: policeBeatAreas.beatId })
+    .from(policeBeatAreas)
+    .where(eq(policeBeatAreas.unitId, t.fx.units.gridA1));
+  await t.deps.database.db.insert(policeBeatAreas).values({ beatId: beat!.id, unitId: t.fx.units.villageA });
   const more = [
     await add(t.fx.units.gridA1, 1),
     await add(t.fx.units.gridA1, 2),

@@ -19,12 +19,12 @@ import type { Queryable } from '../../db/client.js';
 import { disputeAgreements, disputeDuties, disputeSessions } from '../../db/schema/index.js';
 import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { openField } from '../../platform/crypto.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { type DisputeCase, getCaseOrThrow } from './disputes.queries.js';
 import { changeCase, stepCase } from './disputes.service.js';
 import { scheduleFollowUp } from './follow-ups.js';
 import { partiesOf } from './parties.js';
-import { disputeSettings, invalid } from './settings.js';
+import { disputeSettings } from './settings.js';
 
 const DAY_MS = 86_400_000;
 /** The calendar date `days` after a `YYYY-MM-DD` date (calendar days, not working days). */

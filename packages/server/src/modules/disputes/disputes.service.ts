@@ -28,7 +28,7 @@ import {
   units,
 } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
 import { canSeePath, isUnder } from '../../platform/scope.js';
 import { shanghaiDate } from '../matters/intake.service.js';
@@ -36,7 +36,7 @@ import { getMatterOrThrow } from '../matters/matters.service.js';
 import { stationInScope } from '../settings/settings.service.js';
 import { type DisputeCase, getCaseOrThrow } from './disputes.queries.js';
 import { assertGuardian, assertPartyHouseholds, notePartyPhones, partyRow } from './parties.js';
-import { assertSubcategory, disputeSettings, invalid } from './settings.js';
+import { assertSubcategory, disputeSettings } from './settings.js';
 import { assertStationSide } from './visibility.js';
 
 /** `MD20261130-000001`: the Beijing date, then the sequence. */

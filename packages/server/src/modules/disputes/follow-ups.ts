@@ -20,14 +20,13 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
 import { disputeFollowUps, disputeSatisfaction, staff, units } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { isUnder } from '../../platform/scope.js';
 import { evaluationPath, requestEvaluation, type SubjectAnswered } from '../evaluations/evaluations.service.js';
 import { matterSettings } from '../settings/settings.service.js';
 import { type DisputeCase, getCaseOrThrow } from './disputes.queries.js';
 import { changeCase, stepCase } from './disputes.service.js';
 import { partiesOf } from './parties.js';
-import { invalid } from './settings.js';
 
 /** The subject type of a party's satisfaction asked through an evaluation link. */
 export const SATISFACTION_SUBJECT = 'dispute_satisfaction';

@@ -18,11 +18,10 @@ import type { Queryable } from '../../db/client.js';
 import { disputeParties, households } from '../../db/schema/index.js';
 import { auditAlone, type Ctx } from '../../platform/context.js';
 import { openField, sealField } from '../../platform/crypto.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { isUnder } from '../../platform/scope.js';
 import type { Keys } from '../../platform/secrets.js';
 import { sealPhone } from '../residents/phone.service.js';
-import { invalid } from './settings.js';
 
 export type PartyRow = typeof disputeParties.$inferInsert;
 

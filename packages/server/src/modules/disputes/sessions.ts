@@ -22,7 +22,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { disputeSessions, staff, units } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { isUnder } from '../../platform/scope.js';
 import { workingDays } from '../calendar/calendar.service.js';
 import { type DisputeCase, getCaseOrThrow } from './disputes.queries.js';
@@ -30,7 +30,7 @@ import { changeCase, stepCase } from './disputes.service.js';
 import { failCase } from './follow-ups.js';
 import { isMinor, partiesOf } from './parties.js';
 import { noticeSessionParties } from './session-notice.js';
-import { disputeSettings, invalid } from './settings.js';
+import { disputeSettings } from './settings.js';
 
 type Session = typeof disputeSessions.$inferSelect;
 

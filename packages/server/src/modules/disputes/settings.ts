@@ -14,7 +14,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { settings } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { canSeePath } from '../../platform/scope.js';
 import { saveSetting } from '../../platform/settings.js';
 import { stationInScope } from '../settings/settings.service.js';
@@ -32,11 +32,6 @@ export async function disputeSettings(db: Queryable, stationId: string): Promise
     subcategories: value?.subcategories ?? DEFAULT_DISPUTE_SUBCATEGORIES.map((s) => ({ ...s })),
     rules: { ...DEFAULT_MEDIATION_RULES, ...value?.rules },
   };
-}
-
-/** A 400 naming the field and what is wrong, in the caller's language. */
-export function invalid(ctx: Ctx, field: string, zh: string, en: string): AppError {
-  return new AppError('VALIDATION', { detail: `${field}：${ctx.locale === 'en' ? en : zh}` });
 }
 
 /** The subcategory of a case must be one of its station's (a 400 naming it otherwise). */

@@ -1,7 +1,6 @@
 /**
- * A grid without its own responsible officer answers through its village's:
- * the tree shows that officer and where the duty comes from, and the desk's
- * dispatch suggestion and the doorplate page name the same person.
+ * A grid no beat covers answers through the beat of its village: the tree shows that officer, the beat and the
+ * unit it comes from, and the desk's dispatch suggestion and the doorplate page name the same person.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
@@ -18,34 +17,50 @@ type Duties = {
   responsibleOfficer: {
     staffId: string;
     name: string;
+    beatId: string;
+    beatName: string;
     fromUnitId: string;
     fromUnitName: string;
     inherited: boolean;
   } | null;
+  beats: { id: string; name: string }[];
 };
 
 describe('an inherited responsible officer', () => {
   it('is shown on a grid with none of its own, named by the same rule as the suggestion and the doorplate', async () => {
     const chief = await t.as('a.chief');
     const duties = (unitId: string) => chief.get(`/api/v1/units/${unitId}/duties`);
-    // Before anyone answers for the village, grid A2 has nobody at all.
+    // Before a beat covers the village, grid A2 has nobody at all.
     expect(((await duties(t.fx.units.gridA2)).body as Duties).responsibleOfficer).toBeNull();
 
-    const villageDuty = { responsibleOfficerId: t.fx.staffIds['a.duty'], auxiliaryIds: [], gridMemberIds: [] };
-    expect((await chief.put(`/api/v1/units/${t.fx.units.villageA}/duties`, villageDuty)).status).toBe(200);
+    const beat = await chief.post(`/api/v1/stations/${t.fx.units.stationA}/beats`, {
+      name: 'A村警务区',
+      responsibleOfficerId: t.fx.staffIds['a.duty'],
+      areaUnitIds: [t.fx.units.villageA],
+    });
+    expect(beat.status).toBe(200);
+    const beatId = (beat.body as { id: string }).id;
 
     const grid = (await duties(t.fx.units.gridA2)).body as Duties;
     expect(grid.members).toEqual([]);
     expect(grid.responsibleOfficer).toEqual({
       staffId: t.fx.staffIds['a.duty'],
       name: 'a.duty',
+      beatId,
+      beatName: 'A村警务区',
       fromUnitId: t.fx.units.villageA,
       fromUnitName: 'A村',
       inherited: true,
     });
-    // Grid A1 keeps its own officer: nearer than the village's.
+    expect(grid.beats).toEqual([]);
+    expect(((await duties(t.fx.units.villageA)).body as Duties).beats).toEqual([{ id: beatId, name: 'A村警务区' }]);
+    // Grid A1 lies in A1警务区 itself: its officer is nearer than the village's beat's.
     const own = (await duties(t.fx.units.gridA1)).body as Duties;
-    expect(own.responsibleOfficer).toMatchObject({ staffId: t.fx.staffIds['a.officer'], inherited: false });
+    expect(own.responsibleOfficer).toMatchObject({
+      staffId: t.fx.staffIds['a.officer'],
+      beatName: 'A1警务区',
+      inherited: false,
+    });
 
     // A household in grid A2: its doorplate names the village's officer, and the desk is told to send them.
     const household = await chief.post('/api/v1/households', {
@@ -67,7 +82,7 @@ describe('an inherited responsible officer', () => {
     expect(detail.suggestedAssignee).toEqual({
       staffId: t.fx.staffIds['a.duty'],
       name: 'a.duty',
-      reason: 'A村责任民警',
+      reason: 'A村警务区责任民警',
     });
   });
 

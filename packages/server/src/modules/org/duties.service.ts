@@ -1,23 +1,22 @@
 /**
- * 警格+网格: who answers for a grid or a village — its responsible officer
- * (责任民警), auxiliary police and grid members. The responsible officer is
- * suggested for every matter from the area and named on its doorplates.
+ * 警格+网格: who serves a grid or a village directly — auxiliary police (驻村辅警) and grid members — beside
+ * the responsible officer its beat (警务区) names (modules/beats: the one rule for who answers for a place).
  */
 import {
   GRID_DUTY_ROLES,
   type GridDuty,
   HOUSEHOLD_UNIT_KINDS,
   type Role,
-  type SuggestedAssignee,
   type UnitDuties,
   type UnitDutiesInput,
 } from '@jingmin/shared';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { staff, unitDuties, units } from '../../db/schema/index.js';
+import { policeBeatAreas, policeBeats, staff, unitDuties, units } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { assertCanSeePath, under } from '../../platform/scope.js';
+import { responsibleOfficer } from '../beats/beats.rule.js';
 
 async function unitInScope(ctx: Ctx, unitId: string) {
   const [unit] = await ctx.db.select().from(units).where(eq(units.id, unitId));
@@ -35,14 +34,22 @@ export async function unitDutiesOf(ctx: Ctx, unitId: string): Promise<UnitDuties
     .innerJoin(staff, eq(staff.id, unitDuties.staffId))
     .where(eq(unitDuties.unitId, unitId))
     .orderBy(asc(unitDuties.duty), asc(staff.displayName));
+  const beats = await ctx.db
+    .select({ id: policeBeats.id, name: policeBeats.name })
+    .from(policeBeatAreas)
+    .innerJoin(policeBeats, eq(policeBeats.id, policeBeatAreas.beatId))
+    .where(eq(policeBeatAreas.unitId, unitId))
+    .orderBy(asc(policeBeats.name));
   const responsible = officer && {
     staffId: officer.staffId,
     name: officer.name,
-    fromUnitId: officer.unitId,
-    fromUnitName: officer.unitName,
-    inherited: officer.unitId !== unitId,
+    beatId: officer.beatId,
+    beatName: officer.beatName,
+    fromUnitId: officer.fromUnitId,
+    fromUnitName: officer.fromUnitName,
+    inherited: officer.fromUnitId !== unitId,
   };
-  return { unitId, members: rows, responsibleOfficer: responsible };
+  return { unitId, members: rows, responsibleOfficer: responsible, beats };
 }
 
 /** Replaces the duties of a grid or village; every person must be active staff of the same station. */
@@ -50,9 +57,6 @@ export async function setUnitDuties(ctx: Ctx, unitId: string, input: UnitDutiesI
   const unit = await unitInScope(ctx, unitId);
   if (!HOUSEHOLD_UNIT_KINDS.includes(unit.kind)) throw new AppError('VALIDATION', { detail: 'unit: grid / village' });
   const plan: { staffId: string; duty: GridDuty }[] = [
-    ...(input.responsibleOfficerId
-      ? [{ staffId: input.responsibleOfficerId, duty: 'responsible_officer' as const }]
-      : []),
     ...input.auxiliaryIds.map((staffId) => ({ staffId, duty: 'auxiliary' as const })),
     ...input.gridMemberIds.map((staffId) => ({ staffId, duty: 'grid_member' as const })),
   ];
@@ -96,37 +100,4 @@ async function stationPathOf(db: Queryable, path: string) {
     .from(units)
     .where(and(inArray(units.id, path.split('/').filter(Boolean)), eq(units.kind, 'station')));
   return station?.path ?? path;
-}
-
-/** A responsible officer and the unit whose duty names them. */
-export type ResponsibleOfficer = SuggestedAssignee & { unitId: string; unitName: string };
-
-/**
- * The one rule for who answers for a place: the responsible officer nearest it on its path — its grid
- * first, then its village (a grid without its own inherits the village's). The desk's dispatch
- * suggestion, the doorplate page and the tree's duties all read it.
- */
-export async function responsibleOfficer(db: Queryable, path: string): Promise<ResponsibleOfficer | null> {
-  const [row] = await db
-    .select({ staffId: staff.id, name: staff.displayName, unitId: units.id, unit: units.name })
-    .from(unitDuties)
-    .innerJoin(staff, eq(staff.id, unitDuties.staffId))
-    .innerJoin(units, eq(units.id, unitDuties.unitId))
-    .where(
-      and(
-        inArray(unitDuties.unitId, path.split('/').filter(Boolean)),
-        eq(unitDuties.duty, 'responsible_officer'),
-        eq(staff.status, 'active'),
-      ),
-    )
-    .orderBy(desc(sql`length(${units.path})`))
-    .limit(1);
-  if (!row) return null;
-  return {
-    staffId: row.staffId,
-    name: row.name,
-    reason: `${row.unit}责任民警`,
-    unitId: row.unitId,
-    unitName: row.unit,
-  };
 }

@@ -1,4 +1,7 @@
-/** 警格+网格: the responsible officer of each grid, suggested for dispatch and named on the doorplate. */
+/**
+ * 警格+网格: the responsible officer of a grid's beat, suggested for dispatch and named on the doorplate; the
+ * auxiliaries and grid members who serve a grid directly.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/harness.js';
 import { matterIdOf, submitAt } from '../../test/matters.js';
@@ -12,7 +15,7 @@ afterAll(() => t.close());
 const submit = (plate: string, kind?: string, body?: string) => submitAt(t, plate, kind, body);
 const idOf = matterIdOf;
 
-describe('警格+网格: the responsible officer of a grid', () => {
+describe('警格+网格: who answers for a grid, and who serves it', () => {
   it('is suggested for dispatch and named on the doorplate, never for another grid', async () => {
     const desk = await t.as('a.duty');
     const inA1 = await submit(t.fx.doorplateTokens.a[0]!);
@@ -21,7 +24,7 @@ describe('警格+网格: the responsible officer of a grid', () => {
     };
     expect(detail.suggestedAssignee).toMatchObject({
       staffId: t.fx.staffIds['a.officer'],
-      reason: 'A村第1网格责任民警',
+      reason: 'A1警务区责任民警',
     });
     const plate = (await t.anonymous().get(`/api/v1/public/doorplates/${t.fx.doorplateTokens.a[0]}`)).body;
     expect(plate).toMatchObject({ officer: { name: 'a.officer' } });
@@ -32,11 +35,10 @@ describe('警格+网格: the responsible officer of a grid', () => {
     expect(other.suggestedAssignee).toBeNull();
   });
 
-  it('is set by the chief for a grid of the station, and refused for staff of another station', async () => {
+  it('are set by the chief for a grid of the station, and refused for staff of another station', async () => {
     const chief = await t.as('a.chief');
     const url = `/api/v1/units/${t.fx.units.gridA2}/duties`;
     const set = await chief.put(url, {
-      responsibleOfficerId: t.fx.staffIds['a.officer'],
       auxiliaryIds: [t.fx.staffIds['a.aux']],
       gridMemberIds: [t.fx.staffIds['a.grid']],
     });
@@ -44,38 +46,21 @@ describe('警格+网格: the responsible officer of a grid', () => {
     expect((set.body as { members: { duty: string }[] }).members.map((m) => m.duty).sort()).toEqual([
       'auxiliary',
       'grid_member',
-      'responsible_officer',
     ]);
-    const foreign = await chief.put(url, {
-      responsibleOfficerId: t.fx.staffIds['b.officer'],
-      auxiliaryIds: [],
-      gridMemberIds: [],
-    });
+    // The responsible officer is the beat's: a grid's duties no longer name one.
+    const officer = await chief.put(url, { responsibleOfficerId: t.fx.staffIds['a.officer'], auxiliaryIds: [] });
+    expect(officer.status).toBe(400);
+    const foreign = await chief.put(url, { auxiliaryIds: [t.fx.staffIds['b.officer']], gridMemberIds: [] });
     expect(foreign.status).toBe(400);
-    // An auxiliary officer cannot be the responsible police officer.
-    const aux = await chief.put(url, {
-      responsibleOfficerId: t.fx.staffIds['a.aux'],
-      auxiliaryIds: [],
-      gridMemberIds: [],
-    });
-    expect(aux.status).toBe(400);
     // Each duty has its people: the system administrator (scoped above the station) is no grid member,
     // and a department's liaison is no auxiliary officer.
-    const admin = await chief.put(url, {
-      responsibleOfficerId: null,
-      auxiliaryIds: [],
-      gridMemberIds: [t.fx.staffIds.sysadmin],
-    });
+    const admin = await chief.put(url, { auxiliaryIds: [], gridMemberIds: [t.fx.staffIds.sysadmin] });
     expect(admin.status).toBe(400);
-    const liaison = await chief.put(url, {
-      responsibleOfficerId: null,
-      auxiliaryIds: [t.fx.staffIds['a.liaison']],
-      gridMemberIds: [],
-    });
+    const liaison = await chief.put(url, { auxiliaryIds: [t.fx.staffIds['a.liaison']], gridMemberIds: [] });
     expect(liaison.status).toBe(400);
-    expect((await (await t.as('a.officer')).put(url, { responsibleOfficerId: null })).status).toBe(403);
+    expect((await (await t.as('a.officer')).put(url, { auxiliaryIds: [] })).status).toBe(403);
     expect((await (await t.as('b.chief')).get(url)).status).toBe(403);
     const readBack = (await (await t.as('a.duty')).get(url)).body as { members: unknown[] };
-    expect(readBack.members).toHaveLength(3);
+    expect(readBack.members).toHaveLength(2);
   });
 });

@@ -16,8 +16,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { households, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { responsibleOfficer } from '../beats/beats.rule.js';
 import { ofHousehold, reissueWaiting, waitingEvaluations } from '../evaluations/waiting.js';
-import { responsibleOfficer } from '../org/duties.service.js';
 
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -15,9 +15,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { firstOrThrow } from '../../db/rows.js';
 import { reports, staff, units } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { canSeePath } from '../../platform/scope.js';
-import { invalid } from '../disputes/settings.js';
 import { type ReportKind, type ReportUnit, reportKind } from './kinds.js';
 
 export type ReportRow = typeof reports.$inferSelect;

@@ -7,6 +7,7 @@ import {
   CarryOutOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -40,6 +41,7 @@ const EvaluationFigures = lazy(() => import('../evaluations'));
 const Reviews = lazy(() => import('../reviews'));
 const MyCallbacks = lazy(() => import('../reviews/mine'));
 const Tree = lazy(() => import('../tree'));
+const Beats = lazy(() => import('../beats'));
 const Staff = lazy(() => import('../staff'));
 const Policies = lazy(() => import('../policies'));
 const Audit = lazy(() => import('../audit'));
@@ -91,6 +93,15 @@ export const PAGES: ConsolePage[] = [
     element: <Reports />,
   },
   { path: 'tree', icon: <ApartmentOutlined />, zh: '辖区管理', en: 'Jurisdiction', cap: 'org.read', element: <Tree /> },
+  // 警务区: the station's beats — who answers for which grids and villages (the chief and the sysadmin change them).
+  {
+    path: 'beats',
+    icon: <EnvironmentOutlined />,
+    zh: '警务区',
+    en: 'Police beats',
+    cap: 'org.read',
+    element: <Beats />,
+  },
   // 个人信息申请: the desk and the chief answer residents' deletion requests (every station chief holds matter.desk).
   {
     path: 'privacy',

@@ -1,7 +1,8 @@
 /**
- * 警格+网格: who answers for a grid or a village — the responsible officer
- * (责任民警, suggested for every matter from here and named on its doorplates),
- * the auxiliary police and the grid members. org.write holders change them.
+ * 警格+网格: who answers for a grid or a village. The responsible officer (责任民警, suggested for every
+ * matter from here and named on its doorplates) is the officer of the police beat covering the place, set
+ * on the 警务区 page and shown here read-only; the auxiliary police and grid members serve the unit itself
+ * and org.write holders change them here.
  */
 import { GRID_DUTY_ROLES, type GridDuty, type UnitDuties, type UnitKind } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,7 +16,7 @@ import { useLang } from '../../../../i18n';
 import { StaffSelect } from './StaffSelect';
 
 type Unit = { id: string; kind: UnitKind; ancestors: { id: string; kind: UnitKind }[] };
-type Values = { responsibleOfficerId: string | null; auxiliaryIds: string[]; gridMemberIds: string[] };
+type Values = { auxiliaryIds: string[]; gridMemberIds: string[] };
 
 const byDuty = (d: UnitDuties | undefined, duty: GridDuty) => (d?.members ?? []).filter((m) => m.duty === duty);
 
@@ -26,13 +27,8 @@ export function DutiesCard({ unit }: { unit: Unit }) {
   const duties = useQuery({ queryKey: ['duties', unit.id], queryFn: () => org.duties(unit.id) });
   const names = (duty: GridDuty) => {
     const people = byDuty(duties.data, duty);
-    if (duty === 'responsible_officer' && people.length === 0) return <Inherited duties={duties.data} />;
     if (people.length === 0) return <Typography.Text type="secondary">{t('未指定', 'None')}</Typography.Text>;
-    return people.map((p) => (
-      <Tag key={p.staffId} color={duty === 'responsible_officer' ? 'blue' : undefined}>
-        {p.name}
-      </Tag>
-    ));
+    return people.map((p) => <Tag key={p.staffId}>{p.name}</Tag>);
   };
   return (
     <Card
@@ -52,9 +48,12 @@ export function DutiesCard({ unit }: { unit: Unit }) {
       {duties.isError ? (
         <Alert type="error" title={errorMessage(duties.error)} />
       ) : (
-        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('责任民警', 'Responsible officer')}>
-            {names('responsible_officer')}
+            <Officer duties={duties.data} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('所属警务区', 'Police beats')}>
+            <Beats duties={duties.data} />
           </Descriptions.Item>
           <Descriptions.Item label={t('辅警', 'Auxiliary police')}>{names('auxiliary')}</Descriptions.Item>
           <Descriptions.Item label={t('网格员', 'Grid members')}>{names('grid_member')}</Descriptions.Item>
@@ -66,28 +65,67 @@ export function DutiesCard({ unit }: { unit: Unit }) {
 }
 
 /**
- * 责任民警 when the unit names none itself: the one who answers through an ancestor (the same rule the
- * desk's suggestion and the doorplate page follow), and where the duty comes from.
+ * 责任民警: the officer of the beat covering this unit or, failing that, its nearest covered ancestor (the
+ * same rule the desk's suggestion and the doorplate page follow), and where the duty comes from.
  */
-function Inherited({ duties }: { duties: UnitDuties | undefined }) {
+function Officer({ duties }: { duties: UnitDuties | undefined }) {
   const { t } = useLang();
-  const officer = duties?.responsibleOfficer;
+  if (!duties) return null;
+  const officer = duties.responsibleOfficer;
   if (!officer)
     return (
       <Typography.Text type="secondary">
-        {t('未指定（上级也未指定，事项没有派单建议）', 'None (nor above: matters get no suggestion)')}
+        {t(
+          '暂无（没有警务区覆盖这里，事项没有派单建议）',
+          'None (no beat covers this place: matters get no suggestion)',
+        )}
       </Typography.Text>
     );
+  const beat = (
+    <Link to="/console/beats" style={{ whiteSpace: 'nowrap' }}>
+      {officer.beatName}
+    </Link>
+  );
   return (
     <span>
       <Tag color="blue" style={{ marginInlineEnd: 0 }}>
         {officer.name}
       </Tag>
       <Typography.Text type="secondary">
-        {t('（继承自 ', ' (from ')}
-        <Link to={`/console/tree?unit=${officer.fromUnitId}`}>{officer.fromUnitName}</Link>
-        {t('）', ')')}
+        {officer.inherited ? (
+          <>
+            {t('（继承自 ', ' (from ')}
+            <Link to={`/console/tree?unit=${officer.fromUnitId}`}>{officer.fromUnitName}</Link>
+            {t('）· ', ') · ')}
+            {beat}
+          </>
+        ) : (
+          <>
+            {t(' 来自 ', ' from ')}
+            {beat}
+          </>
+        )}
       </Typography.Text>
+    </span>
+  );
+}
+
+/** The beats whose area holds this unit itself, and where to change them. */
+function Beats({ duties }: { duties: UnitDuties | undefined }) {
+  const { t } = useLang();
+  if (!duties) return null;
+  return (
+    <span>
+      {duties.beats.length === 0 ? (
+        <Typography.Text type="secondary" style={{ marginInlineEnd: 8 }}>
+          {t('未直接划入', 'None directly')}
+        </Typography.Text>
+      ) : (
+        duties.beats.map((b) => <Tag key={b.id}>{b.name}</Tag>)
+      )}
+      <Link to="/console/beats" style={{ whiteSpace: 'nowrap' }}>
+        {t('在警务区中调整', 'Change in Police beats')}
+      </Link>
     </span>
   );
 }
@@ -105,7 +143,6 @@ function DutiesModal({ unit, duties, onClose }: { unit: Unit; duties: UnitDuties
     setSaving(true);
     try {
       const saved = await org.setDuties(unit.id, {
-        responsibleOfficerId: v.responsibleOfficerId ?? null,
         auxiliaryIds: v.auxiliaryIds ?? [],
         gridMemberIds: v.gridMemberIds ?? [],
       });
@@ -133,29 +170,22 @@ function DutiesModal({ unit, duties, onClose }: { unit: Unit; duties: UnitDuties
         layout="vertical"
         onFinish={save}
         initialValues={{
-          responsibleOfficerId: byDuty(duties, 'responsible_officer')[0]?.staffId ?? null,
           auxiliaryIds: byDuty(duties, 'auxiliary').map((m) => m.staffId),
           gridMemberIds: byDuty(duties, 'grid_member').map((m) => m.staffId),
         }}
       >
-        <Form.Item
-          label={t('责任民警', 'Responsible officer')}
-          name="responsibleOfficerId"
-          extra={
-            t(
-              '该区域的事项默认建议派给责任民警，门牌页显示其姓名。',
-              'Suggested for matters from here; named on the doorplates.',
-            ) +
-            (duties.responsibleOfficer?.inherited
-              ? t(
-                  `留空则继承${duties.responsibleOfficer.fromUnitName}的 ${duties.responsibleOfficer.name}。`,
-                  ` Left empty, ${duties.responsibleOfficer.name} of ${duties.responsibleOfficer.fromUnitName} answers.`,
-                )
-              : '')
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={
+            <>
+              {t('责任民警随警务区确定，请在', 'The responsible officer comes with the police beat; change it in ')}
+              <Link to="/console/beats">{t('警务区', 'Police beats')}</Link>
+              {t('中调整。', '.')}
+            </>
           }
-        >
-          <StaffSelect unitId={stationId} prefer={GRID_DUTY_ROLES.responsible_officer} known={known} />
-        </Form.Item>
+        />
         <Form.Item label={t('辅警', 'Auxiliary police')} name="auxiliaryIds">
           <StaffSelect unitId={stationId} prefer={GRID_DUTY_ROLES.auxiliary} known={known} multiple />
         </Form.Item>
