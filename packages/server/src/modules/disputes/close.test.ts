@@ -4,7 +4,7 @@
  * anyway with a written reason (audited with what was missing), an officer may not; a closed case stays closed.
  */
 import type { DisputeView } from '@jingmin/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
@@ -12,6 +12,7 @@ import {
   disputeAgreements,
   disputeCases,
   disputeDuties,
+  disputeFollowUps,
   disputeTransfers,
 } from '../../db/schema/index.js';
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.js';
@@ -216,8 +217,18 @@ describe('the chief’s override', () => {
 
   it('closes for the chief with the reason, audited with what was missing', async () => {
     const chief = await t.as('a.chief');
+    // A follow-up already past its day: overdue while the case is open, no longer due once it is closed.
+    await ok(chief.post(`/api/v1/disputes/${d.id}/follow-ups`, { kind: 'after_agreement', dueOn: today() }));
+    await db()
+      .update(disputeFollowUps)
+      .set({ dueOn: '2026-11-01' })
+      .where(and(eq(disputeFollowUps.caseId, d.id), isNull(disputeFollowUps.doneAt)));
+    const before = await ok<DisputeView>(chief.get(`/api/v1/disputes/${d.id}`));
+    expect(before.followUps.some((f) => f.overdue)).toBe(true);
     const closed = await ok<DisputeView>(close(chief, d.id, { overrideReason: reason }));
     expect(closed.status).toBe('closed');
+    expect(closed.followUps.filter((f) => !f.doneAt).length).toBeGreaterThan(0);
+    expect(closed.followUps.some((f) => f.overdue)).toBe(false);
     expect(closed.close).toMatchObject({ closedBy: 'a.chief', overrideReason: reason });
     const [entry] = await db()
       .select()

@@ -185,7 +185,7 @@ export async function viewDispute(ctx: Ctx, id: string): Promise<DisputeView> {
     sessions: await sessionsOf(ctx.db, id),
     agreements: await agreementsOf(ctx.db, id, now),
     transfers: await transfersOf(ctx.db, id),
-    followUps: await followUpsOf(ctx.db, id, now),
+    followUps: await followUpsOf(ctx.db, id, now, row.dispute.status === 'closed'),
     satisfaction: await satisfactionOf(ctx.db, id),
     close: await closeReadiness(ctx.db, row.dispute),
     timeline: await timelineOf(ctx, id),

@@ -224,8 +224,16 @@ export const satisfactionAnswered: SubjectAnswered = async (tx, _ctx, { request,
     .where(eq(disputeSatisfaction.id, request.subjectId));
 };
 
-/** A case's follow-ups by due date, overdue when not done and past its date (Beijing). */
-export async function followUpsOf(db: Queryable, caseId: string, now: Date): Promise<FollowUpView[]> {
+/**
+ * A case's follow-ups by due date, overdue when not done and past its date (Beijing) — on a case still open: one
+ * left undone when the case closed is no longer due (the sweeps skip it too).
+ */
+export async function followUpsOf(
+  db: Queryable,
+  caseId: string,
+  now: Date,
+  caseClosed: boolean,
+): Promise<FollowUpView[]> {
   const today = toCalendarDate(now);
   const rows = await db
     .select({ f: disputeFollowUps, name: staff.displayName })
@@ -244,7 +252,7 @@ export async function followUpsOf(db: Queryable, caseId: string, now: Date): Pro
     performed: f.performed,
     hazardCleared: f.hazardCleared,
     note: f.note,
-    overdue: !f.doneAt && f.dueOn < today,
+    overdue: !caseClosed && !f.doneAt && f.dueOn < today,
     escalatedAt: f.escalatedAt?.toISOString() ?? null,
   }));
 }

@@ -64,6 +64,7 @@ export function FollowUps({ d, canHandle, onChanged }: Props) {
             <FollowUpRow
               key={f.id}
               f={f}
+              closed={d.status === 'closed'}
               onRecord={working && !f.doneAt ? () => setOpen({ kind: 'record', f }) : null}
             />
           ))}
@@ -88,7 +89,7 @@ export function FollowUps({ d, canHandle, onChanged }: Props) {
   );
 }
 
-function FollowUpRow({ f, onRecord }: { f: FollowUpView; onRecord: (() => void) | null }) {
+function FollowUpRow({ f, closed, onRecord }: { f: FollowUpView; closed: boolean; onRecord: (() => void) | null }) {
   const { t, label } = useLang();
   const yesNo = (v: boolean | null, yes: string, no: string) =>
     v === null ? null : <Tag color={v ? 'green' : 'orange'}>{v ? yes : no}</Tag>;
@@ -98,6 +99,7 @@ function FollowUpRow({ f, onRecord }: { f: FollowUpView; onRecord: (() => void) 
         <Typography.Text strong>{label(FOLLOW_UP_KIND_LABELS[f.kind])}</Typography.Text>
         <Typography.Text type={f.overdue ? 'danger' : undefined}>{f.dueOn}</Typography.Text>
         {f.overdue && <Tag color="red">{t('已逾期', 'Overdue')}</Tag>}
+        {closed && !f.doneAt && <Tag>{t('结案时未做', 'Not done when closed')}</Tag>}
         {f.escalatedAt && <Tag>{t('已报所长', 'Chief told')}</Tag>}
         <Typography.Text type="secondary">{f.responsibleName}</Typography.Text>
         {onRecord && (
