@@ -5,13 +5,12 @@ import {
   DISPUTE_CATEGORY_LABELS,
   type DisputeView,
 } from '@jingmin/shared';
-import { useMutation } from '@tanstack/react-query';
-import { App, Button, Form, Modal, Select } from 'antd';
+import { Button, Form, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../../api/client';
 import { disputesApi } from '../../../api/disputes';
 import { useLang } from '../../../i18n';
 import { subcategoryOptions, useDisputeSettings } from './labels';
+import { useCaseSave } from './useCaseSave';
 
 export function ClassificationButton({ d, onChanged }: { d: DisputeView; onChanged(d: DisputeView): void }) {
   const { t } = useLang();
@@ -36,17 +35,15 @@ function ClassificationModal({
   onChanged(d: DisputeView): void;
 }) {
   const { t } = useLang();
-  const { message } = App.useApp();
   const [form] = Form.useForm<ClassificationInput>();
-  const save = useMutation({
-    mutationFn: (v: ClassificationInput) => disputesApi.classify(d.id, v),
-    onSuccess: (next) => {
-      message.success(t('分类已修改', 'Classification saved'));
-      onChanged(next);
-      onClose();
+  const save = useCaseSave(
+    (v: ClassificationInput) => disputesApi.classify(d.id, v),
+    t('分类已修改', 'Classification saved'),
+    {
+      onClose,
+      onChanged,
     },
-    onError: (err) => message.error(errorMessage(err)),
-  });
+  );
   return (
     <Modal
       open

@@ -17,6 +17,7 @@ import { disputesApi } from '../../../api/disputes';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
 import { useDisputeSettings } from './labels';
+import { useCaseSave } from './useCaseSave';
 
 /** The parties whose satisfaction is asked: everyone but a guardian. */
 export const askedParties = (d: DisputeView) => d.parties.filter((p) => !p.guardianOfId);
@@ -31,23 +32,18 @@ const notPast = (day: Dayjs) => day.isBefore(dayjs(), 'day');
 
 export function PlanModal({ d, onClose, onChanged }: ModalProps) {
   const { t, label } = useLang();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ kind: FollowUpKind; dueOn: Dayjs; responsibleId?: string }>();
   const staff = useQuery({ queryKey: ['assignees'], queryFn: () => matterApi.assignees() });
-  const save = useMutation({
-    mutationFn: (v: { kind: FollowUpKind; dueOn: Dayjs; responsibleId?: string }) =>
+  const save = useCaseSave(
+    (v: { kind: FollowUpKind; dueOn: Dayjs; responsibleId?: string }) =>
       disputeFollowUpsApi.plan(d.id, {
         kind: v.kind,
         dueOn: v.dueOn.format('YYYY-MM-DD'),
         responsibleId: v.responsibleId,
       }),
-    onSuccess: (next) => {
-      message.success(t('回访已安排', 'Follow-up planned'));
-      onChanged(next);
-      onClose();
-    },
-    onError: (err) => message.error(errorMessage(err)),
-  });
+    t('回访已安排', 'Follow-up planned'),
+    { onClose, onChanged },
+  );
   return (
     <Modal
       open
@@ -180,19 +176,14 @@ export function RecordModal({
 
 export function FailModal({ d, onClose, onChanged }: ModalProps) {
   const { t } = useLang();
-  const { message } = App.useApp();
   const { settings } = useDisputeSettings(d.stationId);
   const [form] = Form.useForm<{ reason: string; nextAttemptOn: Dayjs }>();
-  const save = useMutation({
-    mutationFn: (v: { reason: string; nextAttemptOn: Dayjs }) =>
+  const save = useCaseSave(
+    (v: { reason: string; nextAttemptOn: Dayjs }) =>
       disputeFollowUpsApi.fail(d.id, { reason: v.reason.trim(), nextAttemptOn: v.nextAttemptOn.format('YYYY-MM-DD') }),
-    onSuccess: (next) => {
-      message.success(t('已登记调解未成', 'Recorded as not settled'));
-      onChanged(next);
-      onClose();
-    },
-    onError: (err) => message.error(errorMessage(err)),
-  });
+    t('已登记调解未成', 'Recorded as not settled'),
+    { onClose, onChanged },
+  );
   return (
     <Modal
       open

@@ -11,6 +11,7 @@ import { errorMessage } from '../../../api/client';
 import { disputesApi } from '../../../api/disputes';
 import { useLang } from '../../../i18n';
 import { NEW_PARTY, PartyFields, type PartyValues, toPartyInput } from './PartyFields';
+import { useCaseSave } from './useCaseSave';
 
 interface Props {
   d: DisputeView;
@@ -116,17 +117,15 @@ export function Parties({ d, canHandle, onChanged }: Props) {
 
 function AddParty({ d, onClose, onChanged }: { d: DisputeView; onClose(): void; onChanged(d: DisputeView): void }) {
   const { t } = useLang();
-  const { message } = App.useApp();
   const [form] = Form.useForm<PartyValues>();
-  const save = useMutation({
-    mutationFn: (v: PartyValues) => disputesApi.addParty(d.id, toPartyInput(v)),
-    onSuccess: (next) => {
-      message.success(t('当事人已添加', 'Party added'));
-      onChanged(next);
-      onClose();
+  const save = useCaseSave(
+    (v: PartyValues) => disputesApi.addParty(d.id, toPartyInput(v)),
+    t('当事人已添加', 'Party added'),
+    {
+      onClose,
+      onChanged,
     },
-    onError: (err) => message.error(errorMessage(err)),
-  });
+  );
   return (
     <Modal
       open
