@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const serverTests = ['packages/server/src/**/*.test.ts'];
@@ -10,36 +11,28 @@ const databaseFree = [
   'packages/server/src/platform/logger.test.ts',
   'packages/server/src/platform/sms/**',
 ];
+const serverProject = {
+  include: serverTests,
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  // Importing the app took seconds per file; each file builds its own app and database anyway, so the
+  // files of a worker share one process and its loaded modules.
+  isolate: false,
+};
 
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest leaves a core free by default: one worker on a 2-core CI machine. Server tests wait on the
+    // database (PostgreSQL is another process) a good part of the time, so every core gets a worker.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
       { test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] } },
-      {
-        test: {
-          name: 'server:pglite',
-          include: serverTests,
-          env: { JM_TEST_DB: 'pglite' },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      { test: { ...serverProject, name: 'server:pglite', env: { JM_TEST_DB: 'pglite' } } },
       ...(onServer
-        ? [
-            {
-              test: {
-                name: 'server:postgres',
-                include: serverTests,
-                exclude: databaseFree,
-                env: { JM_TEST_DB: 'pg' },
-                testTimeout: 30_000,
-                hookTimeout: 60_000,
-              },
-            },
-          ]
+        ? [{ test: { ...serverProject, name: 'server:postgres', exclude: databaseFree, env: { JM_TEST_DB: 'pg' } } }]
         : []),
     ],
   },

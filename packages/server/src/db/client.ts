@@ -29,7 +29,8 @@ const MIGRATION_LOCK = 7_262_000;
 
 export type DbTarget =
   | { kind: 'embedded'; dir: string }
-  | { kind: 'memory' }
+  /** In memory; `dump` (a `dumpDataDir()` tarball) starts it from that data instead of an empty cluster. */
+  | { kind: 'memory'; dump?: Blob }
   | { kind: 'server'; url: string; poolSize?: number };
 
 export interface Database {
@@ -121,7 +122,12 @@ const PGLITE_START_PARAMS = [
 export async function openDatabase(target: DbTarget, log: Logger = console): Promise<Database> {
   if (target.kind === 'server') return openServer(target.url, target.poolSize ?? 10, log);
   const release = target.kind === 'embedded' ? await lockDataDir(target.dir, log) : undefined;
-  const client = new PGlite(target.kind === 'embedded' ? target.dir : undefined, { startParams: PGLITE_START_PARAMS });
+  // One options object: PGlite reads a second argument only after a data folder given as a string.
+  const client = new PGlite({
+    dataDir: target.kind === 'embedded' ? target.dir : undefined,
+    startParams: PGLITE_START_PARAMS,
+    loadDataDir: target.kind === 'memory' ? target.dump : undefined,
+  });
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {

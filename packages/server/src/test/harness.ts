@@ -17,7 +17,7 @@ import type { AppDeps, Clock } from '../platform/context.js';
 import { sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
 import type { SmsMessage, SmsSender } from '../platform/sms/sms.js';
-import { openTestDatabase } from './database.js';
+import { openMigratedTestDatabase } from './database.js';
 import { type Fixture, seedFixture } from './fixture.js';
 
 export class TestClock implements Clock {
@@ -95,7 +95,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     [],
   );
   const clock = new TestClock();
-  const database = await openTestDatabase();
+  const database = await openMigratedTestDatabase();
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const sms = new CapturingSms();
   const deps = await createDeps(config, quiet, database, clock, sms);
