@@ -6,40 +6,29 @@
  */
 import type { PoliceBeat } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, Empty, Flex, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Row, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../../access';
 import { beatsApi } from '../../../api/beats';
 import { errorMessage } from '../../../api/client';
 import { useLang } from '../../../i18n';
-import { StationPicker, useStationChoice } from '../matter/StationPicker';
+import { StationPage } from '../matter/StationPicker';
 import { BeatCard } from './components/BeatCard';
 import { BeatForm } from './components/BeatForm';
 
 export default function BeatsPage() {
   const { t } = useLang();
-  const choice = useStationChoice();
-  const { scope, stationId } = choice;
-  if (scope.pending) return <Spin />;
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <StationPicker choice={choice} />
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('警务区', 'Police beats')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t(
-          '一警多格：每个警务区由一名责任民警负责，覆盖若干村（社区）和网格。事项的派单建议和门牌页上的责任民警，取覆盖该网格（没有则其所在村）的警务区的民警。',
-          'One officer, many grids: each beat has a responsible officer and covers villages and grids. The officer of the beat covering a grid (else its village) is suggested for its matters and named on its doorplates.',
-        )}
-      </Typography.Paragraph>
-      {stationId ? (
-        <Beats key={stationId} stationId={stationId} />
-      ) : (
-        <Empty description={t('您的辖区下没有派出所', 'No police station in your scope')} />
+    <StationPage
+      title={t('警务区', 'Police beats')}
+      intro={t(
+        '一警多格：每个警务区由一名责任民警负责，覆盖若干村（社区）和网格。事项的派单建议和门牌页上的责任民警，取覆盖该网格（没有则其所在村）的警务区的民警。',
+        'One officer, many grids: each beat has a responsible officer and covers villages and grids. The officer of the beat covering a grid (else its village) is suggested for its matters and named on its doorplates.',
       )}
-    </Space>
+    >
+      {(stationId) => <Beats stationId={stationId} />}
+    </StationPage>
   );
 }
 

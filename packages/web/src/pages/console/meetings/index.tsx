@@ -5,21 +5,7 @@
  */
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingInput, type MeetingView } from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Spin, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../../access';
@@ -28,31 +14,20 @@ import { meetingsApi } from '../../../api/evaluations';
 import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
 import { dateTime } from '../matter/labels';
-import { StationPicker, useStationChoice } from '../matter/StationPicker';
+import { StationPage } from '../matter/StationPicker';
 
 export default function MeetingsPage() {
   const { t } = useLang();
-  const choice = useStationChoice();
-  const { scope, stationId } = choice;
-  if (scope.pending) return <Spin />;
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <StationPicker choice={choice} />
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('会议评价', 'Meetings')}
-      </Typography.Title>
-      <Typography.Text type="secondary">
-        {t(
-          '召开会议必评：会上出示到会二维码，群众每扫一次记到会一人（不记姓名），并可对会议评价一次。',
-          'Each scan of a meeting’s QR counts one attendee (no names) and lets them rate the meeting once.',
-        )}
-      </Typography.Text>
-      {stationId ? (
-        <Meetings key={stationId} stationId={stationId} />
-      ) : (
-        <Empty description={t('您的辖区下没有派出所', 'No police station in your scope')} />
+    <StationPage
+      title={t('会议评价', 'Meetings')}
+      intro={t(
+        '召开会议必评：会上出示到会二维码，群众每扫一次记到会一人（不记姓名），并可对会议评价一次。',
+        'Each scan of a meeting’s QR counts one attendee (no names) and lets them rate the meeting once.',
       )}
-    </Space>
+    >
+      {(stationId) => <Meetings stationId={stationId} />}
+    </StationPage>
   );
 }
 

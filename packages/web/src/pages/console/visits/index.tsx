@@ -35,37 +35,26 @@ import { households } from '../../../api/org';
 import { visitsApi } from '../../../api/visits';
 import { useLang } from '../../../i18n';
 import { dateTime as when } from '../matter/labels';
-import { StationPicker, useStationChoice } from '../matter/StationPicker';
+import { StationPage } from '../matter/StationPicker';
 
 const PAGE_SIZE = 20;
 
 export default function VisitsPage() {
   const { t } = useLang();
   const can = useCan();
-  const choice = useStationChoice();
-  const { scope, stationId } = choice;
   // A partner department handles what is transferred to it; it does not visit households.
   if (can('matter.department_only'))
     return <Empty description={t('合作部门不登记入户走访', 'Partner departments do not log household visits')} />;
-  if (scope.pending) return <Spin />;
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <StationPicker choice={choice} />
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('走访入户', 'Household visits')}
-      </Typography.Title>
-      <Typography.Text type="secondary">
-        {t(
-          '走访入户必评：登记走访后即生成评价二维码，请住户当场扫码评价；住户也可在门牌页“待评价”中评价。',
-          'Each logged visit opens its evaluation: show its QR so the household rates it on the spot, or it rates later from its doorplate page.',
-        )}
-      </Typography.Text>
-      {stationId ? (
-        <Visits key={stationId} stationId={stationId} searchUnitId={scope.stationId ? null : stationId} />
-      ) : (
-        <Empty description={t('您的辖区下没有派出所', 'No police station in your scope')} />
+    <StationPage
+      title={t('走访入户', 'Household visits')}
+      intro={t(
+        '走访入户必评：登记走访后即生成评价二维码，请住户当场扫码评价；住户也可在门牌页“待评价”中评价。',
+        'Each logged visit opens its evaluation: show its QR so the household rates it on the spot, or it rates later from its doorplate page.',
       )}
-    </Space>
+    >
+      {(stationId, { scope }) => <Visits stationId={stationId} searchUnitId={scope.stationId ? null : stationId} />}
+    </StationPage>
   );
 }
 

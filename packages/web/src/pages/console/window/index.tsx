@@ -4,31 +4,24 @@
  * fresh evaluation that can be answered once. The desk shows and prints the
  * QR; the chief edits the list and replaces the code.
  */
-import { Col, Empty, Row, Space, Spin, Typography } from 'antd';
+import { Col, Row } from 'antd';
 import { useLang } from '../../../i18n';
-import { StationPicker, useStationChoice } from '../matter/StationPicker';
+import { StationPage } from '../matter/StationPicker';
 import { QrCard } from './components/QrCard';
 import { ServicesEditor } from './components/ServicesEditor';
 
 export default function WindowPage() {
   const { t } = useLang();
-  const choice = useStationChoice();
-  const { scope, stationId } = choice;
-  if (scope.pending) return <Spin />;
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <StationPicker choice={choice} />
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('窗口评价', 'Window evaluations')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t(
-          '接待来访必评：群众在服务窗口办完事扫码，先选办理的业务（清单之外选“其他”），再评价窗口和值班民警/辅警。每扫一次生成一次新的评价，只能提交一次。',
-          'After being served, a resident scans the window QR, names the service (or “Other”) and rates the window and the staff on duty. Each scan opens a fresh evaluation that can be answered once.',
-        )}
-      </Typography.Paragraph>
-      {stationId ? (
-        <Row key={stationId} gutter={[16, 16]}>
+    <StationPage
+      title={t('窗口评价', 'Window evaluations')}
+      intro={t(
+        '接待来访必评：群众在服务窗口办完事扫码，先选办理的业务（清单之外选“其他”），再评价窗口和值班民警/辅警。每扫一次生成一次新的评价，只能提交一次。',
+        'After being served, a resident scans the window QR, names the service (or “Other”) and rates the window and the staff on duty. Each scan opens a fresh evaluation that can be answered once.',
+      )}
+    >
+      {(stationId) => (
+        <Row gutter={[16, 16]}>
           <Col xs={24} lg={12}>
             <QrCard stationId={stationId} />
           </Col>
@@ -36,9 +29,7 @@ export default function WindowPage() {
             <ServicesEditor stationId={stationId} />
           </Col>
         </Row>
-      ) : (
-        <Empty description={t('您的辖区下没有派出所', 'No police station in your scope')} />
       )}
-    </Space>
+    </StationPage>
   );
 }
