@@ -40,7 +40,7 @@ export async function listBeats(ctx: Ctx, stationId: string): Promise<PoliceBeat
        WHERE starts_with(u.path, ${station.path}) AND u.kind IN ('grid', 'village')
          AND NOT EXISTS (SELECT 1 FROM police_beat_areas a JOIN units au ON au.id = a.unit_id
                           WHERE starts_with(u.path, au.path))
-       ORDER BY u.path`),
+       ORDER BY u.name, u.id`),
   );
   return { items, uncovered };
 }

@@ -28,6 +28,10 @@ export function BeatForm(props: { stationId: string; beat: PoliceBeat | null; on
   const units = useStationUnits(stationId);
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  // The version the next save replaces: the one read when the form opened, or — after someone else saved in
+  // between — theirs, once the user has been shown it and chosen to save their own over it.
+  const [version, setVersion] = useState(beat?.version ?? 0);
+  const [overtaken, setOvertaken] = useState<PoliceBeat | null>(null);
   const known = [...(beat?.responsibleOfficer ? [beat.responsibleOfficer] : []), ...(beat?.auxiliaries ?? [])].map(
     (p) => ({ staffId: p.id, name: p.name }),
   );
@@ -52,14 +56,21 @@ export function BeatForm(props: { stationId: string; beat: PoliceBeat | null; on
       note: v.note ?? '',
     };
     try {
-      if (beat) await beatsApi.update(beat.id, { ...input, version: beat.version });
+      if (beat) await beatsApi.update(beat.id, { ...input, version });
       else await beatsApi.create(stationId, input);
       message.success(t('已保存', 'Saved'));
       onClose();
     } catch (err) {
-      message.error(errorMessage(err));
-      // A stale form is closed: the list reloads with what the other person saved.
-      if (err instanceof ApiError && err.code === 'CONFLICT') onClose();
+      // Someone saved first: keep what this user entered, show what the other saved, and let the next save
+      // knowingly replace it.
+      const latest =
+        beat && err instanceof ApiError && err.code === 'CONFLICT'
+          ? await beatsApi.get(beat.id).catch(() => null)
+          : null;
+      if (latest) {
+        setOvertaken(latest);
+        setVersion(latest.version);
+      } else message.error(errorMessage(err));
     } finally {
       setSaving(false);
       void client.invalidateQueries({ queryKey: ['beats', stationId] });
@@ -82,6 +93,18 @@ export function BeatForm(props: { stationId: string; beat: PoliceBeat | null; on
       }
     >
       {units.isError && <Alert type="error" showIcon title={errorMessage(units.error)} style={{ marginBottom: 12 }} />}
+      {overtaken && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('他人刚刚修改了这个警务区', 'Someone else just changed this beat')}
+          description={t(
+            `对方保存的是：${overtaken.name}（编号 ${overtaken.code ?? '无'}），责任民警 ${overtaken.responsibleOfficer?.name ?? '未指定'}，覆盖 ${overtaken.areas.map((a) => a.name).join('、') || '无'}${overtaken.note ? `，备注“${overtaken.note}”` : ''}。您填写的内容仍在下面；再次保存将以您的内容为准。`,
+            `They saved: ${overtaken.name} (code ${overtaken.code ?? 'none'}), officer ${overtaken.responsibleOfficer?.name ?? 'none'}, areas ${overtaken.areas.map((a) => a.name).join(', ') || 'none'}${overtaken.note ? `, note "${overtaken.note}"` : ''}. Your entries are still below; saving again replaces theirs with yours.`,
+          )}
+        />
+      )}
       {/* The areas are named once the station's units are read; until then the picker would show bare ids. */}
       {units.isPending ? (
         <Spin />
