@@ -339,13 +339,15 @@ export function planWork(
       if (age > 6 && rand() < 0.6) {
         const held = session(firstDay, 'adjourned');
         const second = addWorkingDays(cal, held, 4 + Math.floor(rand() * 3));
-        if (at(second, 10) > now) session(second, null);
+        // The next session is planned: on its day, or — that day gone by — on the next working day to come.
+        session(at(second, 10) > now ? second : addWorkingDays(cal, today, 1), null);
         if (channel === 'police') {
           row.sessionDueAt = shanghaiDayEnd(addWorkingDays(cal, held, 7));
           if (row.sessionDueAt < now) row.sessionEscalatedAt = new Date(row.sessionDueAt.getTime() + 10 * MIN);
         }
       } else {
-        if (at(firstDay, 10) > now || rand() < 0.5) session(firstDay, null);
+        // Planned for its first working day, or — that day gone by without a session — for the next one to come.
+        session(at(firstDay, 10) > now ? firstDay : addWorkingDays(cal, today, 1), null);
         if (channel === 'police') {
           row.sessionDueAt = dueFirst;
           if (dueFirst < now) row.sessionEscalatedAt = new Date(dueFirst.getTime() + 10 * MIN);
