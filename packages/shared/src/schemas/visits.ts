@@ -14,6 +14,17 @@ export const VISIT_LINE_LABELS: Record<VisitLine, Label> = {
   grid: { zh: '社区网格线', en: 'Community grid line' },
 };
 
+/** Why the household was visited. A care visit exists only because the household asked for it. */
+export const VISIT_PURPOSES = ['routine', 'care', 'follow_up', 'anti_fraud'] as const;
+export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
+
+export const VISIT_PURPOSE_LABELS: Record<VisitPurpose, Label> = {
+  routine: { zh: '日常走访', en: 'Routine visit' },
+  care: { zh: '关爱走访（住户申请）', en: 'Care visit (asked for)' },
+  follow_up: { zh: '事项或纠纷回访', en: 'Follow-up of a matter or dispute' },
+  anti_fraud: { zh: '反诈宣传', en: 'Anti-fraud talk' },
+};
+
 export const VisitInput = z
   .object({
     householdId: Id,
