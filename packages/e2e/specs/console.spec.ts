@@ -6,7 +6,19 @@ test.use({ viewport: { width: 1440, height: 900 } });
 // Handlers work from 我的任务; the 值班台 is for desk duty (a community officer only where the station allows it).
 // They log household visits (走访入户), answer 双率 samples lent to them and call back when the chief asks (我的回访);
 // all but the grid worker work dispute cases (矛盾纠纷: parties' particulars stay with the police and mediators).
-const GRID = ['工作台', '我的任务', '辖区管理', '警务区', '走访入户', '双率抽查', '我的回访', '工作日历', '我的账号'];
+const GRID = [
+  '工作台',
+  '我的任务',
+  '辖区管理',
+  '警务区',
+  '走访入户',
+  '巡逻防控',
+  '隐患台账',
+  '双率抽查',
+  '我的回访',
+  '工作日历',
+  '我的账号',
+];
 const MEDIATOR = [
   '工作台',
   '我的任务',
@@ -28,6 +40,8 @@ const HANDLER = [
   '辖区管理',
   '警务区',
   '走访入户',
+  '巡逻防控',
+  '隐患台账',
   '双率抽查',
   '我的回访',
   '工作日历',
@@ -45,6 +59,8 @@ const MENUS: Record<string, string[]> = {
     '个人信息申请',
     '会议评价',
     '走访入户',
+    '巡逻防控',
+    '隐患台账',
     '窗口评价',
     '双率抽查',
     '评价统计',
@@ -71,6 +87,8 @@ const MENUS: Record<string, string[]> = {
     '个人信息申请',
     '会议评价',
     '走访入户',
+    '巡逻防控',
+    '隐患台账',
     '窗口评价',
     '双率抽查',
     '评价统计',
@@ -88,6 +106,8 @@ const MENUS: Record<string, string[]> = {
     '分析报告',
     '辖区管理',
     '警务区',
+    '巡逻防控',
+    '隐患台账',
     '双率抽查',
     '评价统计',
     '工作日历',

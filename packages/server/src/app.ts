@@ -28,6 +28,8 @@ import { figuresRoutes } from './modules/evaluations/figures.routes.js';
 import { flaggedRoutes } from './modules/evaluations/flagged.routes.js';
 import { registerEvaluationJobs } from './modules/evaluations/jobs.js';
 import { reviewRoutes } from './modules/evaluations/reviews.routes.js';
+import { hazardRoutes } from './modules/hazards/hazards.routes.js';
+import { registerHazardJobs } from './modules/hazards/jobs.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { matterAnswered } from './modules/matters/evaluation.js';
@@ -40,6 +42,7 @@ import { registerNotifyJobs } from './modules/notify/jobs.js';
 import { notifyRoutes } from './modules/notify/notify.routes.js';
 import { dutiesRoutes } from './modules/org/duties.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { patrolRoutes } from './modules/patrols/patrols.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
@@ -159,6 +162,8 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(receptionRoutes);
       await api.register(meetingRoutes);
       await api.register(visitRoutes);
+      await api.register(hazardRoutes);
+      await api.register(patrolRoutes);
       await api.register(disputeRoutes);
       await api.register(reportRoutes);
     },
@@ -200,6 +205,7 @@ function installJobs(app: FastifyInstance, deps: AppDeps) {
   registerSessionJobs(jobs);
   registerFollowUpJobs(jobs);
   registerReportJobs(jobs);
+  registerHazardJobs(jobs);
   registerNotifyJobs(jobs, deps.config);
   // Notifications start from the outbox's end the first time, not from last week's events.
   app.addHook('onReady', () => initNotifyCursor(deps.database.db));

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DepartmentKind, Role, TeamKind, UnitKind } from '@jingmin/shared';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { firstOrThrow } from '../db/rows.js';
 import { departments, households, staff, teams, units } from '../db/schema/index.js';
@@ -18,9 +18,12 @@ import { type DeskStation, seedDeskMatters } from './desk-matters.js';
 import { type DisputeStation, seedDisputes } from './disputes.js';
 import { seedDuties } from './duties.js';
 import { type EvaluationStation, seedEvaluations } from './evaluations.js';
+import type { FieldStation } from './field-station.js';
+import { seedHazards } from './hazards.js';
 import { type HistoryStation, seedMatterHistory } from './matter-history.js';
 import { itemAt, mobile, personName, pick, type Rand, rng, valueAt } from './names.js';
 import { seedNotifyPreferences } from './notify.js';
+import { seedPatrols } from './patrols.js';
 import { seedPrivacyRequests } from './privacy.js';
 import { seedReports } from './reports.js';
 
@@ -178,6 +181,31 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     disputeOf(rural, 'lt', ruralGrids.villages),
     disputeOf(urban, 'cg', urbanGrids.villages),
   ]);
+  const gridRows = await tx
+    .select({ id: units.id, path: units.path, name: units.name })
+    .from(units)
+    .where(eq(units.kind, 'grid'));
+  const fieldOf = (station: UnitNode, prefix: string, villages: UnitNode[]): FieldStation => ({
+    id: station.id,
+    path: station.path,
+    name: station.name,
+    rural: prefix === 'lt',
+    chief: person(`${prefix}.chief`),
+    desk: person(`${prefix}.duty`),
+    officer: person(`${prefix}.officer`),
+    aux: person(`${prefix}.aux`),
+    grid: person(`${prefix}.grid`),
+    villages: villages.map((v) => ({
+      ...v,
+      grids: gridRows.filter((g) => g.path.startsWith(v.path)).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+    })),
+    households: homes
+      .filter((h) => h.unitPath.startsWith(station.path))
+      .map((h) => ({ id: h.id, unitId: h.unitId, unitPath: h.unitPath, address: h.address })),
+  });
+  const field = [fieldOf(rural, 'lt', ruralGrids.villages), fieldOf(urban, 'cg', urbanGrids.villages)];
+  const patrolCheckins = await seedPatrols(tx, deps.keys, rng(13), deps.clock.now(), field);
+  const hazardCount = await seedHazards(tx, rng(17), deps.clock.now(), field);
   const reportsMade = await seedReports(tx, deps.clock.now(), [
     { ...rural, kind: 'station', publisher: valueAt(ids, 'lt.chief') },
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },
@@ -194,6 +222,8 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
       matters: matterCount + deskCount,
       ...evaluated,
       disputes,
+      patrolCheckins,
+      hazards: hazardCount,
       reports: reportsMade,
     },
   });

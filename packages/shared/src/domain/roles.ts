@@ -90,6 +90,12 @@ export const CAPABILITIES = [
   'report.write',
   /** Keeps the working-day calendar (工作日历): holidays and make-up working days. */
   'calendar.write',
+  /** 警格+网格 field work: read the field records of one's scope (visits' figures, patrols, the hazard register). */
+  'field.read',
+  /** Field work: log visits, run patrols and check in at points, record hazards and their fixes. */
+  'field.work',
+  /** Field set-up: patrol teams, points and routes, hazard kinds, the visit plan; verify any hazard's fix. */
+  'field.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -97,12 +103,14 @@ const BUSINESS_READ: Capability[] = ['org.read', 'household.read', 'matter.read'
 const HANDLE: Capability[] = [...BUSINESS_READ, 'matter.handle'];
 /** Who works dispute cases: the desk, officers, auxiliaries, mediators and the chief (not grid workers: parties' data). */
 const DISPUTES: Capability[] = ['dispute.read', 'dispute.handle'];
+/** Who works in the field: the desk, officers, auxiliaries, grid workers and the chief (not mediators or departments). */
+const FIELD: Capability[] = ['field.read', 'field.work'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise', ...DISPUTES],
-  community_officer: [...HANDLE, 'household.write', 'household.export', ...DISPUTES],
-  auxiliary_police: [...HANDLE, ...DISPUTES],
-  grid_worker: HANDLE,
+  duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise', ...DISPUTES, ...FIELD],
+  community_officer: [...HANDLE, 'household.write', 'household.export', ...DISPUTES, ...FIELD],
+  auxiliary_police: [...HANDLE, ...DISPUTES, ...FIELD],
+  grid_worker: [...HANDLE, ...FIELD],
   // A department sees only the matters and the dispute cases transferred to it.
   department_liaison: [
     'org.read',
@@ -117,6 +125,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   station_chief: [
     ...HANDLE,
     ...DISPUTES,
+    ...FIELD,
+    'field.manage',
     'dispute.override',
     'report.write',
     'matter.inbox',
@@ -137,6 +147,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'matter.supervise',
     'scope.grant',
     'dispute.read',
+    'field.read',
     'report.write',
   ],
   // The system administrator runs accounts and resources but never reads the audit trail.

@@ -35,6 +35,9 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'report.write': ['生成、点评并发布分析报告', 'Generate, comment on and publish reports'],
   'scope.grant': ['双率抽查与临时授权', 'Sample checks and temporary access'],
   'calendar.write': ['维护工作日历', 'Keep the working-day calendar'],
+  'field.read': ['查看走访、巡逻与隐患', 'View field work'],
+  'field.work': ['走访、巡逻打卡与隐患登记', 'Visits, patrols and hazards'],
+  'field.manage': ['设置巡逻点线与隐患类别、复核销号', 'Set up patrols and hazards, verify fixes'],
 };
 
 export default function HomePage() {

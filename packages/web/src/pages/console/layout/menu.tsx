@@ -11,6 +11,7 @@ import {
   FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   HomeOutlined,
   InboxOutlined,
   PhoneOutlined,
@@ -21,6 +22,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Capability } from '@jingmin/shared';
 import { lazy, type ReactNode } from 'react';
@@ -35,6 +37,8 @@ const Calendar = lazy(() => import('../calendar'));
 const Privacy = lazy(() => import('../privacy'));
 const Meetings = lazy(() => import('../meetings'));
 const Visits = lazy(() => import('../visits'));
+const Hazards = lazy(() => import('../hazards'));
+const Patrols = lazy(() => import('../patrols'));
 const Window = lazy(() => import('../window'));
 const Checks = lazy(() => import('../checks'));
 const EvaluationFigures = lazy(() => import('../evaluations'));
@@ -129,6 +133,24 @@ export const PAGES: ConsolePage[] = [
     cap: 'matter.handle',
     notFor: 'matter.department_only',
     element: <Visits />,
+  },
+  // 巡逻防控: teams, 必到点 (their QR sheets), 必巡线 and patrols with their check-ins and point coverage.
+  {
+    path: 'patrols',
+    icon: <FlagOutlined />,
+    zh: '巡逻防控',
+    en: 'Patrols',
+    cap: 'field.read',
+    element: <Patrols />,
+  },
+  // 隐患台账: hazards found in the field, their deadlines, fixes and verification.
+  {
+    path: 'hazards',
+    icon: <WarningOutlined />,
+    zh: '隐患台账',
+    en: 'Hazards',
+    cap: 'field.read',
+    element: <Hazards />,
   },
   // 接待来访必评: the desk shows and prints the window QR; the chief (matter.settings) edits the list and replaces it.
   {
