@@ -3,7 +3,7 @@
  * load lazily and separately: a resident's phone never downloads the console.
  */
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 
 const ConsoleApp = lazy(() => import('./pages/console/layout'));
 const LoginPage = lazy(() => import('./pages/auth/login'));
@@ -11,7 +11,14 @@ const DoorplatePage = lazy(() => import('./pages/resident/doorplate'));
 const MatterPage = lazy(() => import('./pages/resident/matter'));
 const MyMattersPage = lazy(() => import('./pages/resident/my'));
 const EvaluatePage = lazy(() => import('./pages/resident/evaluate'));
+const FieldApp = lazy(() => import('./pages/field/layout'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
+
+/** /pp/<token> (short, for the printed code) opens the field page that checks in at that point. */
+function PointCode() {
+  const { token = '' } = useParams();
+  return <Navigate to={`/field/patrol/scan/${encodeURIComponent(token)}`} replace />;
+}
 
 export function AppRouter() {
   return (
@@ -21,6 +28,9 @@ export function AppRouter() {
           <Route path="/" element={<Navigate to="/console" replace />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/console/*" element={<ConsoleApp />} />
+          <Route path="/field/*" element={<FieldApp />} />
+          {/* A patrol point's printed QR code: checks in at the point during a patrol (pages/field/patrol). */}
+          <Route path="/pp/:token" element={<PointCode />} />
           <Route path="/h/:token" element={<DoorplatePage />} />
           <Route path="/h" element={<DoorplatePage />} />
           <Route path="/m/:tracking" element={<MatterPage />} />

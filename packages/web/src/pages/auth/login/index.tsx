@@ -41,7 +41,9 @@ function SignIn() {
   useEffect(() => {
     if (session?.stage !== 'full') return;
     client.setQueryData(['session'], session);
-    navigate('/console', { replace: true });
+    // Back to the page that sent here (a field page opened from a QR code), never to another site.
+    const next = new URLSearchParams(window.location.search).get('next');
+    navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/console', { replace: true });
   }, [session, navigate, client]);
 
   const run = async (action: () => Promise<SessionView>) => {

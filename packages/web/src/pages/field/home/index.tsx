@@ -1,0 +1,29 @@
+/** /field: what a field worker can do from the phone, one tap each. */
+import { List, NavBar } from 'antd-mobile';
+import { useNavigate } from 'react-router';
+import { useCan } from '../../../access';
+import { useLang } from '../../../i18n';
+
+export default function FieldHome() {
+  const { t } = useLang();
+  const navigate = useNavigate();
+  const can = useCan();
+  return (
+    <>
+      <NavBar back={null}>{t('外勤', 'Field')}</NavBar>
+      <List>
+        {can('field.work') && (
+          <List.Item
+            onClick={() => navigate('/field/patrol')}
+            description={t('开始巡逻，扫必到点二维码打卡', 'Start a patrol and scan the points')}
+          >
+            {t('巡逻打卡', 'Patrol check-in')}
+          </List.Item>
+        )}
+        <List.Item onClick={() => window.location.assign('/console')}>
+          {t('返回工作台', 'Back to the console')}
+        </List.Item>
+      </List>
+    </>
+  );
+}

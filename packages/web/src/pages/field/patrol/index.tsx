@@ -1,0 +1,4 @@
+/** Being built: /field/patrol — start a patrol, scan the points' codes. */
+export default function Patrol() {
+  return null;
+}
