@@ -33,7 +33,15 @@ export const MATTER_KIND_LABELS: Record<MatterKind, Label> = {
  * submission; every other way in is recorded by the desk on the resident's
  * behalf and then runs the same loop (timed, handled, rated).
  */
-export const MATTER_CHANNELS = ['doorplate', 'phone', 'counter', 'police_110', 'hotline_12345'] as const;
+export const MATTER_CHANNELS = [
+  'doorplate',
+  'phone',
+  'counter',
+  'police_110',
+  'hotline_12345',
+  'visit',
+  'grid',
+] as const;
 export type MatterChannel = (typeof MATTER_CHANNELS)[number];
 
 /** The ways in the desk records (the doorplate is the resident's own). */
@@ -67,7 +75,14 @@ export const MATTER_CHANNEL_SPECS: Record<MatterChannel, ChannelSpec> = {
     externalNo: { zh: '工单编号', en: '12345 order number' },
     answeredOnRecord: false,
   },
+  // A need a household raised to its visitor, recorded from the visit (走访入户): the household was heard there.
+  visit: { label: { zh: '走访发现', en: 'Household visit' }, externalNo: null, answeredOnRecord: true },
+  // 民情上报: what a grid member or volunteer of the safety alliance saw and reported from the field.
+  grid: { label: { zh: '网格上报', en: 'Grid report' }, externalNo: null, answeredOnRecord: false },
 };
+
+/** The ways staff record a matter on someone's behalf: the desk's, and a need heard on a household visit. */
+export type StaffChannel = Exclude<MatterChannel, 'doorplate' | 'grid'>;
 
 export const MATTER_CHANNEL_LABELS: Record<MatterChannel, Label> = Object.fromEntries(
   MATTER_CHANNELS.map((c) => [c, MATTER_CHANNEL_SPECS[c].label]),

@@ -74,7 +74,8 @@ export const DisputeFromMatterInput = z
 export type DisputeFromMatterInput = z.infer<typeof DisputeFromMatterInput>;
 
 /** A case the desk records, or one found by 摸排: where it is (a household or a unit of the station). */
-export const DisputeInput = z
+/** What a new case says, wherever it is opened (the desk, a household visit). */
+export const DisputeFields = z
   .object({
     ...Classification,
     source: z.enum(['walk_in', 'phone', 'police_110', 'proactive']),
@@ -85,11 +86,12 @@ export const DisputeInput = z
     collective: z.boolean().optional(),
     parties: z.array(PartyInput).max(50).optional(),
   })
-  .strict()
-  .refine((v) => Boolean(v.householdId) !== Boolean(v.unitId), {
-    message: 'give a household or a village/grid of the station, one of the two',
-    path: ['householdId'],
-  });
+  .strict();
+
+export const DisputeInput = DisputeFields.refine((v) => Boolean(v.householdId) !== Boolean(v.unitId), {
+  message: 'give a household or a village/grid of the station, one of the two',
+  path: ['householdId'],
+});
 export type DisputeInput = z.infer<typeof DisputeInput>;
 
 export const ClassificationInput = z.object(Classification).strict();

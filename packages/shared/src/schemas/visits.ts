@@ -1,7 +1,10 @@
 /** 走访入户必评: a household visit logged by one of the three lines; each opens one evaluation the household answers. */
 import { z } from 'zod';
+import { MATTER_KINDS, URGENCIES } from '../domain/matters.js';
 import type { Label } from '../i18n.js';
-import { Id, Page, Shown, text } from './common.js';
+import { CalendarDate } from './calendar.js';
+import { Id, Page, paged, Shown, text } from './common.js';
+import { DisputeFields } from './disputes.js';
 import { EvaluationLink } from './public.js';
 
 /** 三线合一: 公安警力线, 干部职工线, 社区网格线. */
@@ -29,6 +32,11 @@ export const VisitInput = z
   .object({
     householdId: Id,
     line: z.enum(VISIT_LINES),
+    purpose: z.enum(VISIT_PURPOSES).default('routine'),
+    /** Other staff of the station who went along. */
+    companionIds: z.array(Id).max(10).default([]),
+    /** Others who went along, in words (村干部王某、网格员). */
+    otherVisitors: text(100).optional(),
     /** When the visit took place; now when absent. Not in the future. */
     visitedAt: z.iso.datetime({ offset: true }).optional(),
     /** What was talked about (internal). */
@@ -43,10 +51,16 @@ export const VisitView = z.object({
   householdId: Id,
   address: Shown,
   line: z.enum(VISIT_LINES),
+  purpose: z.enum(VISIT_PURPOSES),
   staffId: Id,
   staffName: Shown,
+  companions: z.array(z.object({ id: Id, name: Shown })),
+  otherVisitors: Shown.nullable(),
   visitedAt: z.iso.datetime(),
   note: Shown.nullable(),
+  /** The matter the household's need became (走访发现), and the dispute case a dispute found became. */
+  raisedMatterId: Id.nullable(),
+  raisedDisputeId: Id.nullable(),
   /** Whether the household has answered the visit's evaluation. */
   evaluated: z.boolean(),
   createdAt: z.iso.datetime(),
@@ -59,3 +73,110 @@ export type VisitLogged = z.infer<typeof VisitLogged>;
 
 export const VisitQuery = Page;
 export type VisitQuery = z.infer<typeof VisitQuery>;
+
+/** A need the household raised, made a matter in one action: kind, urgency and what was asked, in the visitor's words. */
+export const VisitMatterInput = z
+  .object({
+    kind: z.enum(MATTER_KINDS),
+    urgency: z.enum(URGENCIES).default('normal'),
+    body: text(2000, 2),
+  })
+  .strict();
+export type VisitMatterInput = z.infer<typeof VisitMatterInput>;
+
+/** A dispute the visit found, made a case (source 摸排) at the household in one action. */
+export const VisitDisputeInput = DisputeFields.omit({ source: true, householdId: true, unitId: true }).strict();
+export type VisitDisputeInput = z.infer<typeof VisitDisputeInput>;
+
+/** A station's visit plan: every household at least once in `everyMonths` months (走访全覆盖). */
+export const VisitSettings = z
+  .object({
+    everyMonths: z.number().int().min(1).max(36),
+  })
+  .strict();
+export type VisitSettings = z.infer<typeof VisitSettings>;
+export const DEFAULT_VISIT_SETTINGS: VisitSettings = { everyMonths: 12 };
+
+/** 关爱走访: the household asked to be visited every `everyDays` days. */
+export const CareRequestInput = z
+  .object({
+    everyDays: z.number().int().min(7).max(365),
+    /** What the household asked for (独居老人，希望每月来看看). */
+    reason: text(200).optional(),
+  })
+  .strict();
+export type CareRequestInput = z.infer<typeof CareRequestInput>;
+
+export const CareRequestView = z.object({
+  id: Id,
+  householdId: Id,
+  address: Shown,
+  everyDays: z.number().int(),
+  reason: Shown.nullable(),
+  requestedAt: z.iso.datetime(),
+  /** Who wrote it down; null when the household asked on its doorplate page. */
+  recordedByName: Shown.nullable(),
+});
+export type CareRequestView = z.infer<typeof CareRequestView>;
+
+/** Whose list: `mine` (the areas of my beats and duties), or the whole station (or one village or grid of it). */
+export const VisitPlanQuery = Page.extend({
+  unitId: Id.optional(),
+  mine: z.enum(['1', '0']).default('0'),
+  /** Only households due within this many days (0: due today or overdue). */
+  withinDays: z.coerce.number().int().min(0).max(366).default(30),
+}).strict();
+export type VisitPlanQuery = z.infer<typeof VisitPlanQuery>;
+
+/** A household due a visit: never visited, past the station's interval, or past its care interval. */
+export const VisitDue = z.object({
+  householdId: Id,
+  address: Shown,
+  unitName: Shown,
+  lastVisitedAt: z.iso.datetime().nullable(),
+  /** The Beijing date it is due by; the oldest first. */
+  dueOn: CalendarDate,
+  /** Days past its due date (0: due today; negative: due in so many days). */
+  overdueDays: z.number().int(),
+  /** Set when the household asked for care visits. */
+  careEveryDays: z.number().int().nullable(),
+});
+export type VisitDue = z.infer<typeof VisitDue>;
+export const VisitPlan = paged(VisitDue).extend({ everyMonths: z.number().int() });
+export type VisitPlan = z.infer<typeof VisitPlan>;
+
+/** Coverage over a period, for the station (by village) or one village or grid (by grid). */
+export const CoverageQuery = z
+  .object({
+    from: CalendarDate,
+    to: CalendarDate,
+    unitId: Id.optional(),
+  })
+  .strict();
+export type CoverageQuery = z.infer<typeof CoverageQuery>;
+
+const CoverageCount = z.object({ households: z.number().int(), visited: z.number().int() });
+
+/** 走访覆盖率: households visited in the period over all households, with the breakdowns the chief reads. */
+export const VisitCoverage = CoverageCount.extend({
+  from: CalendarDate,
+  to: CalendarDate,
+  visits: z.number().int(),
+  /** Villages of the station, or grids of the village asked for. */
+  byUnit: z.array(CoverageCount.extend({ unitId: Id, name: Shown, kind: Shown })),
+  /** Per line: its visits, and the households it reached. */
+  byLine: z.array(z.object({ line: z.enum(VISIT_LINES), visits: z.number().int(), visited: z.number().int() })),
+  /** Per visitor (who logged it): visits, and households reached. */
+  byStaff: z.array(z.object({ staffId: Id, name: Shown, visits: z.number().int(), visited: z.number().int() })),
+});
+export type VisitCoverage = z.infer<typeof VisitCoverage>;
+
+export const UnvisitedQuery = CoverageQuery.merge(Page).strict();
+export type UnvisitedQuery = z.infer<typeof UnvisitedQuery>;
+export const UnvisitedHousehold = z.object({
+  householdId: Id,
+  address: Shown,
+  unitName: Shown,
+  lastVisitedAt: z.iso.datetime().nullable(),
+});
+export type UnvisitedHousehold = z.infer<typeof UnvisitedHousehold>;

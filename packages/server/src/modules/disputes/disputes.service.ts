@@ -150,8 +150,16 @@ async function placeOf(ctx: Ctx, stationPath: string, input: DisputeInput) {
   return { householdId: null, unitPath: u.path };
 }
 
-/** A case the desk records (来所, 电话, 110 移交) or one found by 摸排, with its parties sealed. */
-export async function openAtDesk(ctx: Ctx, stationId: string, input: DisputeInput) {
+/**
+ * A case the desk records (来所, 电话, 110 移交) or one found by 摸排, with its parties sealed. `also` runs in
+ * the case's transaction (a household visit links the case it raised).
+ */
+export async function openAtDesk(
+  ctx: Ctx,
+  stationId: string,
+  input: DisputeInput,
+  also?: (tx: Tx, opened: DisputeCase) => Promise<void>,
+) {
   assertStationSide(actorOf(ctx));
   const station = await stationInScope(ctx, stationId);
   const where = await placeOf(ctx, station.path, input);
@@ -181,6 +189,7 @@ export async function openAtDesk(ctx: Ctx, stationId: string, input: DisputeInpu
         .values(parties.map((p, i) => ({ ...partyRow(ctx.deps.keys, row.id, p), createdAt: inOrder(i) })));
     await notePartyPhones(tx, sql`p.case_id = ${row.id}`);
     await auditOpen(ctx, tx, row, parties.length);
+    await also?.(tx, row);
     return row;
   });
 }

@@ -17,6 +17,7 @@ import {
   PRIVACY_NOTICE_VERSION,
   type ReceiptSmsState,
   type RecordMatterInput,
+  type StaffChannel,
 } from '@jingmin/shared';
 import { and, eq } from 'drizzle-orm';
 import { isUniqueViolation } from '../../db/rows.js';
@@ -39,10 +40,13 @@ import { stationOfPath } from './place.js';
 /** Recordings one desk account may make in an hour, and receipts one phone may get in a day. */
 const DESK_LIMITS = { perStaffPerHour: 60, receiptsPerPhonePerDay: 10 };
 
+/** What staff record: the desk's form, or a need heard on a household visit (channel `visit`). */
+type StaffRecord = Omit<RecordMatterInput, 'channel'> & { channel: StaffChannel };
+
 export async function recordMatter(
   ctx: Ctx,
   idempotencyKey: string | undefined,
-  input: RecordMatterInput,
+  input: StaffRecord,
 ): Promise<DeskReceipt> {
   const actor = actorOf(ctx);
   const key = requireKey(idempotencyKey);
@@ -97,7 +101,7 @@ export async function recordMatter(
 }
 
 /** What the schema cannot say: 110 and 12345 carry their number, the others none; where is one of two. */
-function checkedExternalNo(ctx: Ctx, input: RecordMatterInput): string | null {
+function checkedExternalNo(ctx: Ctx, input: StaffRecord): string | null {
   const en = ctx.locale === 'en';
   const invalid = (zh: string, english: string) => new AppError('VALIDATION', { detail: en ? english : zh });
   const noun = MATTER_CHANNEL_SPECS[input.channel].externalNo;
@@ -119,7 +123,7 @@ function checkedExternalNo(ctx: Ctx, input: RecordMatterInput): string | null {
 }
 
 /** The household or the village or grid where it happened, inside the desk's own subtree, and its station. */
-async function placeOf(ctx: Ctx, actor: Actor, input: RecordMatterInput) {
+async function placeOf(ctx: Ctx, actor: Actor, input: StaffRecord) {
   const [row] = input.householdId
     ? await ctx.db
         .select({ id: households.id, unitPath: households.unitPath, stationId: stationOfPath(households.unitPath) })

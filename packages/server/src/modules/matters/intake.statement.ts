@@ -7,7 +7,7 @@
  * first request writes nothing and reads the first one's answer.
  */
 import { randomUUID } from 'node:crypto';
-import type { DeskChannel, MatterStatus, SubmitMatterInput, Urgency } from '@jingmin/shared';
+import type { MatterStatus, StaffChannel, SubmitMatterInput, Urgency } from '@jingmin/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
@@ -33,7 +33,7 @@ export interface IntakePlan {
 
 /** The desk recording a matter on a resident's behalf (desk-intake.service.ts): 受理 in the same step. */
 export interface DeskIntake {
-  channel: DeskChannel;
+  channel: StaffChannel;
   externalNo: string | null;
   placeNote: string | null;
   urgency: Urgency;

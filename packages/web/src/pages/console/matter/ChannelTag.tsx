@@ -13,6 +13,8 @@ const COLOR: Record<MatterChannel, string> = {
   counter: '#0b6b63',
   police_110: '#a8071a',
   hotline_12345: '#531dab',
+  visit: '#7c4a03',
+  grid: '#135200',
 };
 
 /** The channel named in the address (`?channel=`), or null. */
