@@ -6,50 +6,18 @@
  * station-month and a bureau-month report on demand through the API, next to a baseline in the same run: the
  * same connection's `SELECT count(*)` of the station-month's new cases.
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { shiftPeriod, toCalendarDate } from '@jingmin/shared';
-import { generate, generateSecret } from 'otplib';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { staff } from '../src/db/schema/index.js';
 import { createDeps } from '../src/platform/boot.js';
-import { sealField } from '../src/platform/crypto.js';
-import { hashPassword } from '../src/platform/passwords.js';
-import { BENCH_KEYS, PG_URL, SCALE, startServer, urlOf } from './servers.js';
+import { accountRow, benchAccounts, ms, quiet, say, signIn, timed } from './api.js';
+import { BENCH_KEYS, contentHash, fromTemplate, SCALE, startServer } from './servers.js';
 
 const STATIONS = Math.max(2, Math.round(200 * SCALE));
 const PER_STATION = 5000;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
-const PASSWORD = 'Bench#Disputes2026';
-const SERVER = path.resolve(import.meta.dirname, '..');
-const say = (line: string) => process.stdout.write(`${line}\n`);
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
-}
-
-export function templateName() {
-  const hash = createHash('sha256');
-  const drizzle = path.join(SERVER, 'drizzle');
-  for (const f of fs
-    .readdirSync(drizzle)
-    .filter((f) => f.endsWith('.sql'))
-    .sort())
-    hash.update(f).update(fs.readFileSync(path.join(drizzle, f)));
-  // The seed itself, not this whole file: editing the measuring code keeps the template.
-  hash.update(SEED_SQL).update(String(PER_STATION));
-  return `jm_bench_disputes_${hash.digest('hex').slice(0, 12)}_x${String(SCALE).replace('.', '_')}`;
-}
 
 /** The tree (bureau → stations → township → 5 villages → 2 grids), households and the cases, all in SQL. */
 const SEED_SQL = `
@@ -120,11 +88,6 @@ INSERT INTO dispute_party_phones (case_id, phone_index, station_id, accepted_at)
     FROM dispute_parties p JOIN dispute_cases c ON c.id = p.case_id;
 `;
 
-interface Account {
-  username: string;
-  secret: string;
-}
-
 async function seedTemplate(url: string): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', JINGMIN_SWEEP_SECONDS: '0', LOG_LEVEL: 'silent', ...BENCH_KEYS }, []);
   const database = await openDatabase({ kind: 'server', url, poolSize: 2 }, quiet);
@@ -154,117 +117,10 @@ async function seedTemplate(url: string): Promise<void> {
   }
 }
 
-type Deps = Awaited<ReturnType<typeof createDeps>>;
-
-async function accountRow(deps: Deps, username: string, roles: string[], scopeUnitId: string, secret: string | null) {
-  return {
-    username,
-    displayName: username,
-    passwordHash: await hashPassword(PASSWORD, deps.config.security.argon2MemoryKib),
-    mustChangePassword: false,
-    roles: roles as (typeof staff.$inferInsert)['roles'],
-    scopeUnitId,
-    totpEnabled: secret !== null,
-    totpSecretEnc: secret ? sealField(deps.keys.data, secret) : null,
-  };
-}
-
-/** The chief of the first station and the bureau's supervisor, with second factors the bench answers. */
-async function addAccounts(url: string): Promise<{ chief: Account; bureau: Account; station: string }> {
-  const config = loadConfig({ NODE_ENV: 'test', JINGMIN_SWEEP_SECONDS: '0', LOG_LEVEL: 'silent', ...BENCH_KEYS }, []);
-  const database = await openDatabase({ kind: 'server', url, poolSize: 1 }, quiet);
-  try {
-    const deps = await createDeps(config, quiet, database);
-    const pool = new pg.Pool({ connectionString: url, max: 1 });
-    const { rows } = await pool.query<{ id: string }>(
-      `SELECT id FROM units WHERE kind = 'station' ORDER BY name COLLATE "C" LIMIT 1`,
-    );
-    await pool.end();
-    const station = rows[0]!.id;
-    const chief = { username: 'bench.chief', secret: generateSecret() };
-    const bureau = { username: 'bench.bureau', secret: generateSecret() };
-    await database.db
-      .insert(staff)
-      .values([
-        await accountRow(deps, chief.username, ['station_chief'], station, chief.secret),
-        await accountRow(
-          deps,
-          bureau.username,
-          ['bureau_supervisor'],
-          '00000000-0000-4000-8000-000000000000',
-          bureau.secret,
-        ),
-      ]);
-    return { chief, bureau, station };
-  } finally {
-    await database.close();
-  }
-}
-
-async function freshDatabase() {
-  const template = templateName();
-  const exists = await admin(
-    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount,
-  );
-  if (!exists) {
-    say(
-      `(building the template database ${template}: ${STATIONS * PER_STATION} cases, once for these migrations and scale)`,
-    );
-    const building = `${template}_b${process.pid}`;
-    await admin((c) => c.query(`CREATE DATABASE ${building}`));
-    const started = Date.now();
-    await seedTemplate(urlOf(building));
-    say(`(template built in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    await admin(async (c) => {
-      const old = await c.query(
-        `SELECT datname FROM pg_database WHERE datname LIKE 'jm_bench_disputes_%' AND datname <> $1`,
-        [building],
-      );
-      for (const { datname } of old.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-      await c.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
-    });
-  }
-  const name = `jm_bench_disputes_run_${process.pid}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
-  return { url: urlOf(name), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
-}
-
-/** Signs in through the API, answering the second factor; returns the headers of the session. */
-async function signIn(base: string, account: Account) {
-  const post = async (url: string, body: object, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${base}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 200) throw new Error(`bench sign-in: ${url} answered ${res.status} ${await res.text()}`);
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return { cookie: res.headers.get('set-cookie')?.split(';')[0] ?? headers.cookie ?? '', 'x-csrf-token': csrfToken };
-  };
-  const first = await post('/api/v1/auth/login', { username: account.username, password: PASSWORD });
-  const code = await generate({ secret: account.secret });
-  return post('/api/v1/auth/totp', { code }, first);
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
-async function timed(repeats: number, run: () => Promise<void>) {
-  await run(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  return { median: percentile(times, 50), p95: percentile(times, 95) };
-}
-
 export async function disputesLine() {
-  const database = await freshDatabase();
-  const { chief, bureau, station } = await addAccounts(database.url);
+  // The seed itself, not this whole file: editing the measuring code keeps the template.
+  const database = await fromTemplate('jm_bench_disputes', contentHash([], SEED_SQL + PER_STATION), seedTemplate);
+  const { chief, bureau, station } = await benchAccounts(database.url);
   const server = await startServer(
     {
       DATABASE_URL: database.url,
@@ -301,7 +157,6 @@ export async function disputesLine() {
     });
     const stationTime = await timed(REPEATS, () => generateAs(chiefSession, station));
     const bureauTime = await timed(Math.max(3, Math.ceil(REPEATS / 2)), () => generateAs(bureauSession, bureauId));
-    const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
     say(
       `  ${STATIONS} stations, ${period}: station p50 ${ms(stationTime.median)} ms p95 ${ms(stationTime.p95)} ms; ` +
         `bureau p50 ${ms(bureauTime.median)} ms p95 ${ms(bureauTime.p95)} ms; baseline p50 ${ms(baseline.median)} ms (plain count over one connection)`,

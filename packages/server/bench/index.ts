@@ -14,8 +14,9 @@ import type { LiveResult, LiveTask } from './live.js';
 import type { HammerResult, HammerTask } from './load.js';
 import { measureRss } from './rss.js';
 import { ensureBuilt, freshDatabase, SCALE, type ServerProcess, startPair } from './servers.js';
+import { visitsLine } from './visits.js';
 
-const LINES = ['intake', 'audit', 'live', 'rss', 'disputes'] as const;
+const LINES = ['intake', 'audit', 'live', 'rss', 'disputes', 'visits'] as const;
 type Line = (typeof LINES)[number];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -168,8 +169,9 @@ async function main() {
     `machine: load ${l1} ${l5} ${l15}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; BENCH_SCALE=${SCALE}`,
   );
   ensureBuilt();
-  if (lines.some((l) => l !== 'rss' && l !== 'disputes')) await onPostgres(lines);
+  if (lines.some((l) => l !== 'rss' && l !== 'disputes' && l !== 'visits')) await onPostgres(lines);
   if (lines.includes('disputes')) await disputesLine();
+  if (lines.includes('visits')) await visitsLine();
   if (lines.includes('rss')) {
     const r = await measureRss();
     say(

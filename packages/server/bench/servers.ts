@@ -45,7 +45,8 @@ export const urlOf = (database: string) => {
   return url.toString();
 };
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Work on the PostgreSQL server itself (create, rename, drop databases). */
+export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
@@ -55,21 +56,58 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-function templateName() {
+/** A hash of the migrations and of `files`: a template built from them is kept until one of them changes. */
+export function contentHash(files: string[], extra = ''): string {
   const hash = createHash('sha256');
   const drizzle = path.join(SERVER, 'drizzle');
-  const files = [
+  const all = [
     ...fs
       .readdirSync(drizzle)
       .filter((f) => f.endsWith('.sql'))
       .map((f) => path.join(drizzle, f)),
     path.join(drizzle, 'meta/_journal.json'),
-    path.join(SERVER, 'src/test/fixture.ts'),
-    path.join(SERVER, 'src/seed/matter-history.ts'),
-    import.meta.filename,
+    ...files,
   ].sort();
-  for (const f of files) hash.update(f).update(fs.readFileSync(f));
-  return `jm_bench_tpl_${hash.digest('hex').slice(0, 12)}_x${SCALE}`;
+  for (const f of all) hash.update(path.relative(SERVER, f)).update(fs.readFileSync(f));
+  return hash.update(extra).digest('hex').slice(0, 12);
+}
+
+/**
+ * A fresh database for this run, cloned from the template `<prefix>_<hash>_x<scale>`; the template is built by
+ * `build` (into a database of its own, renamed when done, older templates of the prefix dropped) when missing.
+ */
+export async function fromTemplate(
+  prefix: string,
+  hash: string,
+  build: (url: string) => Promise<void>,
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const template = `${prefix}_${hash}_x${String(SCALE).replace('.', '_')}`;
+  const exists = await admin(
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount,
+  );
+  if (!exists) {
+    process.stdout.write(`(building the template database ${template}, once for these migrations and scale)\n`);
+    const building = `${template}_b${process.pid}`;
+    await admin((c) => c.query(`CREATE DATABASE ${building}`));
+    const started = Date.now();
+    await build(urlOf(building));
+    process.stdout.write(`(template built in ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+    await admin(async (c) => {
+      const old = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`, [
+        `${prefix}\\_%`,
+        building,
+      ]);
+      for (const { datname } of old.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      await c.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+    });
+  }
+  const name = `${prefix}_run_${process.pid}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    name,
+    url: urlOf(name),
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
 }
 
 /** The fixture, 1,000 households and 2,000 past matters per BENCH_SCALE, and intake limits lifted. */
@@ -117,32 +155,9 @@ async function seedTemplate(url: string) {
 }
 
 /** A fresh database for this run, cloned from the template (built once per migrations' hash and scale). */
-export async function freshDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
-  const template = templateName();
-  const exists = await admin(
-    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount,
-  );
-  if (!exists) {
-    process.stdout.write(`(building the template database ${template}, once for these migrations and scale)\n`);
-    const building = `${template}_b${process.pid}`;
-    await admin((c) => c.query(`CREATE DATABASE ${building}`));
-    await seedTemplate(urlOf(building));
-    await admin(async (c) => {
-      const old = await c.query(
-        `SELECT datname FROM pg_database WHERE datname LIKE 'jm_bench_tpl_%' AND datname <> $1`,
-        [building],
-      );
-      for (const { datname } of old.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-      await c.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
-    });
-  }
-  const name = `jm_bench_run_${process.pid}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
-  return {
-    name,
-    url: urlOf(name),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+export function freshDatabase() {
+  const files = ['src/test/fixture.ts', 'src/seed/matter-history.ts'].map((f) => path.join(SERVER, f));
+  return fromTemplate('jm_bench_tpl', contentHash([...files, import.meta.filename]), seedTemplate);
 }
 
 export async function freePort(): Promise<number> {
