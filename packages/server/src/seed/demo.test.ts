@@ -90,6 +90,31 @@ describe('the demo county', () => {
     expect(rows.some((r) => r.householdId === null)).toBe(true);
   });
 
+  it('has a year of visits by the three lines, most households visited, and care visits households asked for', async () => {
+    const [v] = rowsOf<{
+      households: number;
+      visited: number;
+      lines: number;
+      care: number;
+      future: number;
+      grid: number;
+    }>(
+      await deps.database.db.execute(sql`
+        SELECT (SELECT count(*)::int FROM households) AS households,
+               (SELECT count(DISTINCT household_id)::int FROM visits WHERE visited_at > now() - interval '365 days') AS visited,
+               (SELECT count(DISTINCT line)::int FROM visits) AS lines,
+               (SELECT count(*)::int FROM care_visit_requests WHERE ended_at IS NULL) AS care,
+               (SELECT count(*)::int FROM visits WHERE visited_at > now()) AS future,
+               (SELECT count(DISTINCT staff_id)::int FROM visits WHERE line = 'grid') AS grid`),
+    );
+    expect(v!.visited / v!.households).toBeGreaterThan(0.8);
+    expect(v!.visited).toBeLessThan(v!.households);
+    expect(v).toMatchObject({ lines: 3, future: 0 });
+    expect(v!.care).toBeGreaterThan(10);
+    // Every village has its own grid worker.
+    expect(v!.grid).toBeGreaterThan(8);
+  });
+
   it('has six months of evaluations of every type, most satisfied, the unsatisfied ones reviewed and called back', async () => {
     const { db } = deps.database;
     const rows = rowsOf<{ type: string; requests: number; answered: number; satisfied: number; oldest: Date }>(

@@ -97,10 +97,15 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     urbanVillage: itemAt(urbanGrids.villages, 0),
     deptIds,
   });
-  await seedDuties(tx, ids, [
-    ['lt', rural.id, ruralGrids.villages],
-    ['cg', urban.id, urbanGrids.villages],
-  ]);
+  const gridWorkers = await seedDuties(
+    tx,
+    ids,
+    [
+      ['lt', rural.id, ruralGrids.villages],
+      ['cg', urban.id, urbanGrids.villages],
+    ],
+    rng(5),
+  );
   await seedNotifyPreferences(tx, ids);
   // Teams: the desk officer in 警务队, the community officer and the auxiliary in 社区警务队 (figures by team).
   await tx.execute(sql`
@@ -153,6 +158,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     grid: person(`${prefix}.grid`),
     villages,
     households: homes.filter((h) => h.unitPath.startsWith(station.path)),
+    gridWorkers: gridWorkers[prefix] ?? [],
   });
   const evaluated = await seedEvaluations(tx, rng(9), deps.clock.now(), [
     evaluationOf(rural, 'lt', ruralGrids.villages),

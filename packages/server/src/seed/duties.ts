@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import { policeBeatAreas, policeBeatStaff, policeBeats, unitDuties } from '../db/schema/index.js';
-import { itemAt, valueAt } from './names.js';
+import { itemAt, personName, type Rand, valueAt } from './names.js';
 
 interface BeatPlan {
   name: string;
@@ -44,11 +44,18 @@ function beatsOf(prefix: string, villages: { id: string; name: string }[]): Beat
   }));
 }
 
+/**
+ * Beats, their officers and auxiliaries, and one grid worker per village: the first village's is the demo
+ * account `<prefix>.grid`; the others (网格员 `<prefix>.grid2` …) sign in with the same demo password. Returns
+ * each station's grid workers by village path.
+ */
 export async function seedDuties(
   tx: Tx,
   ids: Record<string, string>,
-  stations: (readonly [prefix: string, stationId: string, villages: { id: string; name: string }[]])[],
-) {
+  stations: (readonly [prefix: string, stationId: string, villages: { id: string; name: string; path: string }[]])[],
+  rand: Rand,
+): Promise<Record<string, { villagePath: string; id: string }[]>> {
+  const gridWorkers: Record<string, { villagePath: string; id: string }[]> = {};
   for (const [prefix, stationId, villages] of stations) {
     const offices = new Map(
       rowsOf<{ id: string; name: string }>(
@@ -73,8 +80,26 @@ export async function seedDuties(
       .values(
         villages.map((v) => ({ unitId: v.id, staffId: valueAt(ids, `${prefix}.aux`), duty: 'auxiliary' as const })),
       );
-    await tx
-      .insert(unitDuties)
-      .values({ unitId: itemAt(villages, 0).id, staffId: valueAt(ids, `${prefix}.grid`), duty: 'grid_member' });
+    const workers = [{ villagePath: itemAt(villages, 0).path, id: valueAt(ids, `${prefix}.grid`) }];
+    for (const [i, v] of villages.entries()) {
+      if (i === 0) continue;
+      const [row] = rowsOf<{ id: string }>(
+        await tx.execute(sql`
+          INSERT INTO staff (username, display_name, password_hash, must_change_password, roles, scope_unit_id, is_demo)
+          SELECT ${`${prefix}.grid${i + 1}`}, ${personName(rand)}, password_hash, false, roles, ${v.id}, true
+            FROM staff WHERE username = ${`${prefix}.grid`}
+          RETURNING id`),
+      );
+      if (row) workers.push({ villagePath: v.path, id: row.id });
+    }
+    await tx.insert(unitDuties).values(
+      workers.map((w) => ({
+        unitId: valueAt(Object.fromEntries(villages.map((v) => [v.path, v.id])), w.villagePath),
+        staffId: w.id,
+        duty: 'grid_member' as const,
+      })),
+    );
+    gridWorkers[prefix] = workers;
   }
+  return gridWorkers;
 }

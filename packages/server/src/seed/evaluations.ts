@@ -17,15 +17,22 @@ import {
   DEFAULT_WINDOW_SERVICES,
   type MeetingType,
   presetTemplate,
-  type VisitLine,
 } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { evaluationAnswers, evaluationRequests, evaluationTemplates, meetings, visits } from '../db/schema/index.js';
+import {
+  careVisitRequests,
+  evaluationAnswers,
+  evaluationRequests,
+  evaluationTemplates,
+  meetings,
+  visits,
+} from '../db/schema/index.js';
 import { receptionTemplate, windowSettingKey, withNewWindowCode } from '../modules/receptions/receptions.service.js';
 import { randomToken, sm3 } from '../platform/crypto.js';
 import { saveSetting } from '../platform/settings.js';
 import { itemAt, pick, type Rand } from './names.js';
+import { yearOfVisits } from './visits.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -48,6 +55,8 @@ export interface EvaluationStation {
   /** Villages (or communities); the grid worker's is the first. */
   villages: { name: string; path: string }[];
   households: { id: string; unitPath: string }[];
+  /** Each village's grid worker (the first village's is `grid`). */
+  gridWorkers: { villagePath: string; id: string }[];
 }
 
 type RequestRow = typeof evaluationRequests.$inferInsert;
@@ -101,14 +110,6 @@ const VISIT_REMARKS = {
   good: ['民警上门讲了防诈骗，老人很受用', '留了联系卡，有事方便找', '帮我们检查了电线，很细心', '来得很及时'],
   bad: ['说了半天没解决我家的事', '来的时候家里没人，也没留个电话'],
 };
-const VISIT_NOTES = [
-  '入户走访，宣传反诈知识，留下警民联系卡。',
-  '走访独居老人，检查用电用气安全。',
-  '了解邻里矛盾情况，已做疏导。',
-  '核对出租屋租住人员变动。',
-  '宣传“码上办”，指导扫门牌码。',
-  '走访留守儿童家庭，提醒暑期防溺水。',
-];
 
 const MEETING_PLACES = ['村委会二楼会议室', '文化礼堂', '村民活动中心'];
 
@@ -125,6 +126,7 @@ export async function seedEvaluations(tx: Tx, rand: Rand, now: Date, stations: E
   const answers: AnswerRow[] = [];
   const meetingRows: (typeof meetings.$inferInsert)[] = [];
   const visitRows: (typeof visits.$inferInsert)[] = [];
+  const careRows: (typeof careVisitRequests.$inferInsert)[] = [];
   const templateRows: (typeof evaluationTemplates.$inferInsert)[] = [];
 
   /** A request answered (or not) on the preset template, version 0. */
@@ -316,54 +318,32 @@ export async function seedEvaluations(tx: Tx, rand: Rand, now: Date, stations: E
       createdAt: now,
     });
 
-    // 走访入户必评: the police line (officer and auxiliary) and the grid line, a few visits most working days.
-    for (let d = 0; d < 182; d++) {
-      const count = Math.floor(rand() * 4);
-      for (let k = 0; k < count; k++) {
-        const at = workingHour(now, d, rand);
-        if (!at || at > now) break;
-        const line: VisitLine = rand() < 0.7 ? 'police' : 'grid';
-        const visitor = line === 'grid' ? station.grid : rand() < 0.6 ? station.officer : station.aux;
-        // The grid worker visits in their own village; the police line anywhere in the station.
-        const gridPath = itemAt(station.villages, 0).path;
-        const household = pick(
-          rand,
-          line === 'grid' ? station.households.filter((h) => h.unitPath.startsWith(gridPath)) : station.households,
-        );
-        const id = randomUUID();
-        visitRows.push({
-          id,
+    // 走访入户必评: a year of visits by the three lines (seed/visits.ts), each with its evaluation.
+    const year = yearOfVisits(rand, now, station);
+    careRows.push(...year.care);
+    for (const v of year.rows) {
+      visitRows.push(v);
+      const expiresAt = new Date(v.visitedAt.getTime() + expiresDays * DAY);
+      const answered = rand() < (expiresAt > now ? 0.4 : 0.6);
+      addRequest(
+        {
+          type: 'visit',
+          subjectType: 'visit',
+          subjectId: v.id,
           stationId: station.id,
-          unitPath: household.unitPath,
-          householdId: household.id,
-          line,
-          staffId: visitor.id,
-          visitedAt: at,
-          note: pick(rand, VISIT_NOTES),
-          createdAt: at,
-        });
-        const expiresAt = new Date(at.getTime() + expiresDays * DAY);
-        const answered = rand() < (expiresAt > now ? 0.4 : 0.65);
-        addRequest(
-          {
-            type: 'visit',
-            subjectType: 'visit',
-            subjectId: id,
-            stationId: station.id,
-            unitPath: household.unitPath,
-            ratedStaffId: visitor.id,
-            householdId: household.id,
-            expiresAt,
-            createdAt: at,
-          },
-          answered
-            ? {
-                at: new Date(Math.min(now.getTime(), at.getTime() + (0.2 + rand() * 48) * HOUR)),
-                answers: answersFor(rand, scaleAnswer(rand, [0.88, 0.09]), VISIT_REMARKS),
-              }
-            : null,
-        );
-      }
+          unitPath: v.unitPath,
+          ratedStaffId: v.staffId,
+          householdId: v.householdId,
+          expiresAt,
+          createdAt: v.visitedAt,
+        },
+        answered
+          ? {
+              at: new Date(Math.min(now.getTime(), v.visitedAt.getTime() + (0.2 + rand() * 48) * HOUR)),
+              answers: answersFor(rand, scaleAnswer(rand, [0.88, 0.09]), VISIT_REMARKS),
+            }
+          : null,
+      );
     }
   }
 
@@ -376,6 +356,7 @@ export async function seedEvaluations(tx: Tx, rand: Rand, now: Date, stations: E
   }
   await tx.insert(meetings).values(meetingRows);
   for (let i = 0; i < visitRows.length; i += 1000) await tx.insert(visits).values(visitRows.slice(i, i + 1000));
+  if (careRows.length) await tx.insert(careVisitRequests).values(careRows);
   for (let i = 0; i < requests.length; i += 1000)
     await tx.insert(evaluationRequests).values(requests.slice(i, i + 1000));
   for (let i = 0; i < answers.length; i += 1000) await tx.insert(evaluationAnswers).values(answers.slice(i, i + 1000));

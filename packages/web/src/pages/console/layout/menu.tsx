@@ -124,14 +124,13 @@ export const PAGES: ConsolePage[] = [
     cap: 'matter.desk',
     element: <Meetings />,
   },
-  // 走访入户必评: whoever handles matters logs a household visit and shows its evaluation QR (matter.handle, as the route).
+  // 走访入户: field workers log visits (their evaluation QR shown at the door); who reads field work sees plan and coverage.
   {
     path: 'visits',
     icon: <HomeOutlined />,
     zh: '走访入户',
     en: 'Household visits',
-    cap: 'matter.handle',
-    notFor: 'matter.department_only',
+    cap: 'field.read',
     element: <Visits />,
   },
   // 巡逻防控: teams, 必到点 (their QR sheets), 必巡线 and patrols with their check-ins and point coverage.
