@@ -10,9 +10,8 @@ import { toCalendarDate } from '@jingmin/shared';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { staff } from '../src/db/schema/index.js';
 import { createDeps } from '../src/platform/boot.js';
-import { accountRow, benchAccounts, ms, quiet, say, signIn, timed } from './api.js';
+import { benchAccounts, ms, quiet, say, signIn, timed } from './api.js';
 import { BENCH_KEYS, contentHash, fromTemplate, SCALE, startServer } from './servers.js';
 
 const STATIONS = Math.max(2, Math.round(200 * SCALE));

@@ -31,7 +31,7 @@ async function scopeOf(ctx: Ctx, stationId: string, q: CoverageQuery) {
       .select({ id: units.id, path: units.path, kind: units.kind })
       .from(units)
       .where(eq(units.id, q.unitId));
-    if (!u || !u.path.startsWith(station.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
+    if (!u?.path.startsWith(station.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
     unit = u;
   }
   const start = new Date(shanghaiDayEnd(q.from).getTime() - DAY_MS);
@@ -110,7 +110,7 @@ export async function visitCoverage(ctx: Ctx, stationId: string, q: CoverageQuer
 
 /** The households of the unit not visited in the period, by address. */
 export async function unvisitedHouseholds(ctx: Ctx, stationId: string, q: UnvisitedQuery) {
-  const { station, unit, start, end, seen } = await scopeOf(ctx, stationId, q);
+  const { station, unit, start, end } = await scopeOf(ctx, stationId, q);
   const rows = rowsOf<{ id: string; address: string; unit_name: string; last_at: Date | string | null; total: number }>(
     await ctx.db.execute(sql`
       SELECT h.id, h.address, u.name AS unit_name,

@@ -57,7 +57,10 @@ describe('a visit in the field', () => {
     const again = await visit(officer, body, key);
     expect(again.id).toBe(first.id);
     expect(again.evaluation).toEqual(first.evaluation);
-    const rows = await t.deps.database.db.select().from(visits).where(eq(visits.householdId, hh(1)));
+    const rows = await t.deps.database.db
+      .select()
+      .from(visits)
+      .where(eq(visits.householdId, hh(1)));
     expect(rows).toHaveLength(1);
     const requests = await t.deps.database.db
       .select()

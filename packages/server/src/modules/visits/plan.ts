@@ -181,7 +181,7 @@ export async function visitPlan(ctx: Ctx, stationId: string, q: VisitPlanQuery):
   let prefix = station.path;
   if (q.unitId) {
     const [u] = await ctx.db.select({ path: units.path }).from(units).where(eq(units.id, q.unitId));
-    if (!u || !u.path.startsWith(station.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
+    if (!u?.path.startsWith(station.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
     prefix = u.path;
   }
   const { everyMonths } = await visitSettings(ctx.db, stationId);

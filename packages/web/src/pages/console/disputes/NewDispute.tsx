@@ -1,6 +1,7 @@
 /**
  * 登记纠纷: a case the desk records (来所, 电话, 110 移交) or one found by 摸排 — its classification from the
  * station's subcategories, what happened, where (a household of the station, or a village/grid) and its parties.
+ * From a household visit (`fromVisit`) the source is 摸排 and the place the visited household.
  */
 import {
   DISPUTE_CATEGORIES,
@@ -18,6 +19,7 @@ import { useSession } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { disputesApi } from '../../../api/disputes';
 import { households, org } from '../../../api/org';
+import { visitsApi } from '../../../api/visits';
 import { useLang } from '../../../i18n';
 import { subcategoryOptions } from './labels';
 import { NEW_PARTY, PartyFields, type PartyValues, toPartyInput } from './PartyFields';
@@ -31,9 +33,12 @@ export function NewDispute(props: {
   /** Where to search households: the picked station for a bureau account, else the account's own scope. */
   searchUnitId: string | null;
   settings: DisputeSettings;
+  /** A dispute a household visit found: opened at that household and linked to the visit. */
+  fromVisit?: { id: string; address: string };
   onClose(): void;
   onOpened(d: DisputeView): void;
 }) {
+  const visit = props.fromVisit;
   const { t, label } = useLang();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -42,15 +47,19 @@ export function NewDispute(props: {
   const [place, setPlace] = useState<'household' | 'unit'>('household');
   const category = Form.useWatch('category', form);
   const save = useMutation({
-    mutationFn: ({ parties, ...v }: Values) =>
-      disputesApi.open(props.stationId, {
-        ...v,
-        householdId: place === 'household' ? v.householdId : undefined,
-        unitId: place === 'unit' ? v.unitId : undefined,
-        parties: parties?.map(toPartyInput),
-      }),
+    mutationFn: ({ parties, source, householdId, unitId, ...v }: Values) =>
+      visit
+        ? visitsApi.raiseDispute(visit.id, { ...v, parties: parties?.map(toPartyInput) })
+        : disputesApi.open(props.stationId, {
+            ...v,
+            source,
+            householdId: place === 'household' ? householdId : undefined,
+            unitId: place === 'unit' ? unitId : undefined,
+            parties: parties?.map(toPartyInput),
+          }),
     onSuccess: (d) => {
       void client.invalidateQueries({ queryKey: ['disputes', props.stationId] });
+      if (visit) void client.invalidateQueries({ queryKey: ['visits', props.stationId] });
       message.success(t(`已登记 ${d.number}`, `Recorded as ${d.number}`));
       props.onOpened(d);
     },
@@ -59,7 +68,11 @@ export function NewDispute(props: {
   return (
     <Modal
       open
-      title={t('登记纠纷', 'Record a dispute')}
+      title={
+        visit
+          ? t(`走访发现纠纷：${visit.address}`, `A dispute found at ${visit.address}`)
+          : t('登记纠纷', 'Record a dispute')
+      }
       okText={t('登记', 'Record')}
       cancelText={t('取消', 'Cancel')}
       confirmLoading={save.isPending}
@@ -75,12 +88,14 @@ export function NewDispute(props: {
         onFinish={(v) => save.mutate(v)}
         scrollToFirstError
       >
-        <Form.Item name="source" label={t('来源', 'Source')} rules={[{ required: true }]}>
-          <Radio.Group
-            optionType="button"
-            options={SOURCES.map((s) => ({ value: s, label: label(DISPUTE_SOURCE_LABELS[s]) }))}
-          />
-        </Form.Item>
+        {!visit && (
+          <Form.Item name="source" label={t('来源', 'Source')} rules={[{ required: true }]}>
+            <Radio.Group
+              optionType="button"
+              options={SOURCES.map((s) => ({ value: s, label: label(DISPUTE_SOURCE_LABELS[s]) }))}
+            />
+          </Form.Item>
+        )}
         <Form.Item name="category" label={t('类别', 'Category')} rules={[{ required: true }]}>
           <Select
             onChange={() => form.setFieldValue('subcategory', undefined)}
@@ -107,7 +122,7 @@ export function NewDispute(props: {
         >
           <Input.TextArea maxLength={4000} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
-        <Form.Item label={t('发生地', 'Where')} required>
+        <Form.Item label={t('发生地', 'Where')} required hidden={Boolean(visit)}>
           <Segmented
             value={place}
             onChange={(v) => setPlace(v as 'household' | 'unit')}
@@ -121,7 +136,7 @@ export function NewDispute(props: {
             <Form.Item
               name="householdId"
               noStyle
-              rules={[{ required: true, message: t('请搜索并选择门牌地址', 'Search for and choose the household') }]}
+              rules={[{ required: !visit, message: t('请搜索并选择门牌地址', 'Search for and choose the household') }]}
             >
               <HouseholdSearch unitId={props.searchUnitId} />
             </Form.Item>
@@ -167,8 +182,8 @@ export function NewDispute(props: {
   );
 }
 
-/** A household of the station, searched by address or doorplate code (as 走访入户 does). */
-function HouseholdSearch(props: { unitId: string | null; value?: string; onChange?(v: string): void }) {
+/** A household of the station, searched by address or doorplate code (登记纠纷, 走访入户). */
+export function HouseholdSearch(props: { unitId: string | null; value?: string; onChange?(v: string): void }) {
   const { t } = useLang();
   const session = useSession();
   const [q, setQ] = useState('');
