@@ -69,7 +69,11 @@ async function announce(deps: Awaited<ReturnType<typeof createDeps>>, url: strin
     lines.push(
       '  Administrators and station chiefs enrol a TOTP second factor at first sign-in (any authenticator app).',
     );
-    for (const a of demo) lines.push(`    ${a.username.padEnd(14)} ${a.roles.join(', ')}`);
+    // Each village's grid worker beyond the first (lt.grid2 …) on one line: they sign in like lt.grid.
+    const more = demo.filter((a) => /\.grid\d+$/.test(a.username)).map((a) => a.username);
+    for (const a of demo.filter((d) => !more.includes(d.username)).sort((x, y) => x.username.localeCompare(y.username)))
+      lines.push(`    ${a.username.padEnd(14)} ${a.roles.join(', ')}`);
+    if (more.length) lines.push(`    ${more.sort().join(' ')}: grid_worker, one per village`);
   } else {
     const [n] = await deps.database.db.select({ n: count() }).from(staff);
     if (n?.n === 0)

@@ -217,6 +217,8 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },
     { ...bureau, kind: 'bureau', publisher: valueAt(ids, 'qh.bureau') },
   ]);
+  // Statistics for the planner: the embedded database has no autovacuum to gather them.
+  await tx.execute(sql`ANALYZE`);
   await recordAudit(tx, deps.keys.audit, {
     actor: null,
     action: 'demo.seed',
