@@ -1,4 +1,17 @@
-/** Being built: /field/patrol — start a patrol, scan the points' codes. */
+/**
+ * /field/patrol: a field worker's patrol on the phone — start one (team, route), see the route's points with ✓
+ * as they are checked, end it. /field/patrol/scan/:token is where a point's printed QR code lands (via /pp/<token>):
+ * it checks in there and says so, or says why not.
+ */
+import { Route, Routes } from 'react-router';
+import { PatrolHome } from './components/PatrolHome';
+import { ScanPoint } from './components/ScanPoint';
+
 export default function Patrol() {
-  return null;
+  return (
+    <Routes>
+      <Route index element={<PatrolHome />} />
+      <Route path="scan/:token" element={<ScanPoint />} />
+    </Routes>
+  );
 }

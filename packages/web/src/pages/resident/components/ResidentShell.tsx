@@ -3,29 +3,16 @@
  * unless they chose English), the 110 notice always on top, the way to "my
  * matters", and 长辈模式 (elder mode: larger text and buttons, 适老化) kept on the device.
  */
-import { Button, ConfigProvider, SpinLoading, unstableSetRender } from 'antd-mobile';
+import { Button, ConfigProvider, SpinLoading } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { Link, useLocation } from 'react-router';
+import '../../../components/mobileRender';
 import { useLang } from '../../../i18n';
 import { ALERT_RED, RESIDENT_CSS } from './residentStyle';
 
 const ELDER = 'jm.elder';
-
-// antd-mobile 5 renders Toast and ImageViewer.show through react-dom's removed
-// legacy API; on React 19 they show nothing unless given createRoot.
-unstableSetRender((node, container) => {
-  const holder = container as Element & { _jmRoot?: Root };
-  holder._jmRoot ??= createRoot(container);
-  const root = holder._jmRoot;
-  root.render(node);
-  return async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    root.unmount();
-  };
-});
 
 const ElderMode = createContext(false);
 

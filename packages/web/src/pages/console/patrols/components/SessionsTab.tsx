@@ -1,0 +1,168 @@
+/** 巡逻记录: the figures and the weekly chart of point coverage, then the patrols, newest first, each opening to its check-ins. */
+import type { PatrolCoverage, PatrolSession } from '@jingmin/shared';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Progress, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../../api/client';
+import { patrolsApi } from '../../../../api/patrols';
+import { Chart, type ChartOption } from '../../../../components/Chart';
+import { useLang } from '../../../../i18n';
+import { clock, shortTime } from './time';
+
+export function SessionsTab({ stationId }: { stationId: string }) {
+  return (
+    <>
+      <CoverageFigures stationId={stationId} />
+      <Sessions stationId={stationId} />
+    </>
+  );
+}
+
+function CoverageFigures({ stationId }: { stationId: string }) {
+  const { t } = useLang();
+  const coverage = useQuery({
+    queryKey: ['patrol', 'coverage', stationId],
+    queryFn: () => patrolsApi.coverage(stationId),
+  });
+  if (coverage.isPending) return <Spin />;
+  if (coverage.isError) return <Alert type="error" showIcon title={errorMessage(coverage.error)} />;
+  const c = coverage.data;
+  const active = c.days.reduce((n, d) => n + d.activePoints, 0);
+  const checked = c.days.reduce((n, d) => n + d.pointsChecked, 0);
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 12 }}
+      title={t(`近八周（${c.from} 至 ${c.to}）`, `Last 8 weeks (${c.from} – ${c.to})`)}
+    >
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={6}>
+          <Statistic title={t('巡逻次数', 'Patrols')} value={c.sessions} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('打卡次数', 'Check-ins')} value={c.checkins} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={t('每日必到点覆盖率', 'Daily point coverage')}
+            value={active ? Math.round((checked / active) * 100) : 0}
+            suffix="%"
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic
+            title={t('期间从未打卡的点', 'Points never checked')}
+            value={c.points.filter((p) => p.active && p.daysChecked === 0).length}
+          />
+        </Col>
+      </Row>
+      <Chart option={weeklyChart(c, t)} height={240} label={t('每周必到点覆盖', 'Weekly point coverage')} />
+      <PointCoverage coverage={c} />
+    </Card>
+  );
+}
+
+function weeklyChart(c: PatrolCoverage, t: (zh: string, en: string) => string): ChartOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 36, right: 12, top: 16, bottom: 48 },
+    xAxis: { type: 'category', data: c.weeks.map((w) => w.weekStart.slice(5)) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: t('已打卡的点', 'Points checked'), type: 'bar', data: c.weeks.map((w) => w.pointsChecked) },
+      { name: t('启用的必到点', 'Active points'), type: 'line', data: c.weeks.map((w) => w.activePoints) },
+    ],
+  };
+}
+
+function PointCoverage({ coverage }: { coverage: PatrolCoverage }) {
+  const { t } = useLang();
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      scroll={{ x: 480 }}
+      dataSource={coverage.points.filter((p) => p.active || p.daysChecked > 0)}
+      columns={[
+        { title: t('必到点', 'Point'), render: (_, p) => `${p.code} ${p.name}` },
+        {
+          title: t('打卡天数', 'Days checked'),
+          width: 200,
+          render: (_, p) => (
+            <Progress
+              percent={Math.round((p.daysChecked / p.days) * 100)}
+              size="small"
+              format={() => `${p.daysChecked}/${p.days}`}
+            />
+          ),
+        },
+        { title: t('最近打卡', 'Last check-in'), width: 130, render: (_, p) => shortTime(p.lastCheckedAt) },
+      ]}
+    />
+  );
+}
+
+function Sessions({ stationId }: { stationId: string }) {
+  const { t } = useLang();
+  const [page, setPage] = useState(1);
+  const pageSize = 20;
+  const list = useQuery({
+    queryKey: ['patrol', 'sessions', stationId, page],
+    queryFn: () => patrolsApi.sessions(stationId, { page, pageSize }),
+  });
+  if (list.isError) return <Alert type="error" showIcon title={errorMessage(list.error)} />;
+  return (
+    <Table<PatrolSession>
+      rowKey="id"
+      size="small"
+      loading={list.isPending}
+      dataSource={list.data?.items ?? []}
+      scroll={{ x: 640 }}
+      pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+      expandable={{ expandedRowRender: (s) => <Checkins id={s.id} /> }}
+      columns={[
+        { title: t('开始', 'Started'), width: 120, render: (_, s) => shortTime(s.startedAt) },
+        {
+          title: t('结束', 'Ended'),
+          width: 110,
+          render: (_, s) => (s.endedAt ? clock(s.endedAt) : <Tag color="processing">{t('进行中', 'Under way')}</Tag>),
+        },
+        { title: t('发起人', 'Started by'), render: (_, s) => s.startedBy.name },
+        { title: t('巡逻队', 'Team'), render: (_, s) => s.team?.name ?? '—' },
+        { title: t('必巡线', 'Route'), render: (_, s) => s.route?.name ?? t('自由巡逻', 'Free patrol') },
+        {
+          title: t('打卡', 'Checked'),
+          width: 80,
+          render: (_, s) => (s.routeLength ? `${s.checked}/${s.routeLength}` : s.checked),
+        },
+      ]}
+    />
+  );
+}
+
+function Checkins({ id }: { id: string }) {
+  const { t } = useLang();
+  const detail = useQuery({ queryKey: ['patrol', 'session', id], queryFn: () => patrolsApi.session(id) });
+  if (detail.isPending) return <Spin size="small" />;
+  if (detail.isError) return <Alert type="error" title={errorMessage(detail.error)} />;
+  const s = detail.data;
+  return (
+    <>
+      {s.note && <Typography.Paragraph>{t(`巡逻情况：${s.note}`, `Note: ${s.note}`)}</Typography.Paragraph>}
+      {s.routePoints.length > 0
+        ? s.routePoints.map((p) => (
+            <Tag key={p.id} color={p.checkedAt ? 'success' : 'default'} style={{ marginBottom: 4 }}>
+              {p.checkedAt ? `✓ ${clock(p.checkedAt)} ` : `${t('未到', 'missed')} `}
+              {p.name}
+            </Tag>
+          ))
+        : s.checkins.map((c) => (
+            <Tag key={c.id} color="success" style={{ marginBottom: 4 }}>
+              ✓ {clock(c.scannedAt)} {c.point.name}
+            </Tag>
+          ))}
+    </>
+  );
+}

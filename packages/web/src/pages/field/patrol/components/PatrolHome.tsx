@@ -1,0 +1,121 @@
+/** The patrol under way (its route's points with ✓, end it), or the form that starts one. */
+import type { PatrolSessionDetail } from '@jingmin/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Dialog, ErrorBlock, List, NavBar, NoticeBar, SpinLoading, Tag, Toast } from 'antd-mobile';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../../../api/client';
+import { patrolsApi } from '../../../../api/patrols';
+import { useLang } from '../../../../i18n';
+import { StartPatrol } from './StartPatrol';
+import { dateTime, hhmm } from './time';
+
+export function PatrolHome() {
+  const { t } = useLang();
+  const navigate = useNavigate();
+  const mine = useQuery({ queryKey: ['patrol', 'mine'], queryFn: patrolsApi.mine });
+  return (
+    <>
+      <NavBar onBack={() => navigate('/field')}>{t('巡逻打卡', 'Patrol')}</NavBar>
+      {mine.isPending ? (
+        <SpinLoading style={{ margin: '30vh auto' }} />
+      ) : mine.isError ? (
+        <ErrorBlock status="default" title={errorMessage(mine.error)} description="" />
+      ) : mine.data.session ? (
+        <UnderWay session={mine.data.session} />
+      ) : (
+        <StartPatrol />
+      )}
+    </>
+  );
+}
+
+function UnderWay({ session }: { session: PatrolSessionDetail }) {
+  const { t } = useLang();
+  const client = useQueryClient();
+  const end = useMutation({
+    mutationFn: () => patrolsApi.end(session.id),
+    onSuccess: () => {
+      Toast.show({ icon: 'success', content: t('巡逻已结束', 'Patrol ended') });
+      void client.invalidateQueries({ queryKey: ['patrol'] });
+    },
+    onError: (err) => Toast.show({ content: errorMessage(err) }),
+  });
+  const onRoute = new Set(session.routePoints.map((p) => p.id));
+  const offRoute = session.checkins.filter((c) => !onRoute.has(c.point.id));
+  const confirmEnd = async () => {
+    const left = session.routePoints.filter((p) => !p.checkedAt).length;
+    const ok = await Dialog.confirm({
+      content: left
+        ? t(`还有 ${left} 个必到点未打卡，确定结束本次巡逻？`, `${left} point(s) not checked yet. End the patrol?`)
+        : t('确定结束本次巡逻？', 'End the patrol?'),
+      confirmText: t('结束巡逻', 'End'),
+      cancelText: t('继续巡逻', 'Keep going'),
+    });
+    if (ok) end.mutate();
+  };
+  return (
+    <>
+      <Card style={{ margin: 12 }} title={t('巡逻进行中', 'Patrol under way')}>
+        <div>
+          {session.team?.name ?? t('未编队', 'No team')} · {session.route?.name ?? t('自由巡逻', 'Free patrol')}
+        </div>
+        <div style={{ color: 'var(--adm-color-text-secondary)', marginTop: 4 }}>
+          {t('开始于', 'Started')} {dateTime(session.startedAt)} · {t('已打卡', 'Checked')} {session.checked}
+          {session.routeLength ? ` / ${session.routeLength}` : ''}
+        </div>
+      </Card>
+      <NoticeBar
+        wrap
+        color="info"
+        content={t(
+          '到达每个必到点后，用手机相机扫描点位上的二维码即可打卡；只记录时间和点位。',
+          "At each point, scan its QR code with the phone's camera to check in; only the time and the point are kept.",
+        )}
+      />
+      {session.routePoints.length > 0 && (
+        <List header={t('必巡线上的必到点', 'Points of the route')}>
+          {session.routePoints.map((p, i) => (
+            <List.Item
+              key={p.id}
+              prefix={<span aria-hidden>{i + 1}</span>}
+              description={p.code}
+              extra={
+                p.checkedAt ? (
+                  <Tag color="success" data-testid="checked">
+                    ✓ {hhmm(p.checkedAt)}
+                  </Tag>
+                ) : (
+                  <Tag color="default">{t('未打卡', 'Not yet')}</Tag>
+                )
+              }
+            >
+              {p.name}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {offRoute.length > 0 && (
+        <List header={t('其他打卡', 'Other check-ins')}>
+          {offRoute.map((c) => (
+            <List.Item
+              key={c.id}
+              description={c.point.code}
+              extra={
+                <Tag color="success" data-testid="checked">
+                  ✓ {hhmm(c.scannedAt)}
+                </Tag>
+              }
+            >
+              {c.point.name}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <div style={{ padding: 16 }}>
+        <Button block color="danger" fill="outline" size="large" loading={end.isPending} onClick={confirmEnd}>
+          {t('结束巡逻', 'End patrol')}
+        </Button>
+      </div>
+    </>
+  );
+}
