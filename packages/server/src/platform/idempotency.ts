@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable, Tx } from '../db/client.js';
 import { idempotencyKeys } from '../db/schema/index.js';
+import type { Ctx } from './context.js';
 import { AppError } from './errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,4 +43,14 @@ export async function claimKey(tx: Tx, key: string, scope: string, requestHash: 
 /** Stores the answer a retry will get. */
 export async function storeAnswer(tx: Tx, key: string, response: unknown) {
   await tx.update(idempotencyKeys).set({ response }).where(eq(idempotencyKeys.key, key));
+}
+
+/**
+ * An entry a phone kept offline is sent with its key; the server remembers keys for `idempotencyDays`. An entry
+ * recorded longer ago than that (less a day's margin) may have been sent before and its key forgotten: refused,
+ * so it is never recorded twice, with a message the phone shows next to it.
+ */
+export function assertFreshEntry(ctx: Ctx, recordedAt: Date) {
+  const days = ctx.deps.config.retention.idempotencyDays - 1;
+  if (recordedAt.getTime() < ctx.now().getTime() - days * 86_400_000) throw new AppError('ENTRY_TOO_OLD', { days });
 }

@@ -70,6 +70,20 @@ describe('a visit in the field', () => {
     // The same key with other content is someone else's entry: refused, nothing recorded.
     const foreign = await officer.post('/api/v1/visits', { ...body, note: '另一次' }, { 'idempotency-key': key });
     expect(foreign.status).toBe(422);
+    // Kept on a phone longer than the server remembers keys: it may have been sent already, so it is refused.
+    const stale = await officer.post(
+      '/api/v1/visits',
+      { householdId: hh(1), line: 'police', visitedAt: new Date(t.clock.now().getTime() - 40 * DAY).toISOString() },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(stale.status).toBe(409);
+    expect(error(stale).message).toContain('无法确认是否已经提交过');
+    expect(
+      await t.deps.database.db
+        .select()
+        .from(visits)
+        .where(eq(visits.householdId, hh(1))),
+    ).toHaveLength(1);
   });
 
   it('refuses companions from another station, a visit in the future and a household out of sight', async () => {

@@ -54,8 +54,8 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           '民警、干部或网格员登记一次入户走访（三线合一：公安警力线、干部职工线、社区网格线），写明目的（日常走访、住户申请的关爱走访、事项或纠纷回访、反诈宣传）和同行人员，走访时间不能晚于现在。' +
           '同时生成这次走访的评价（走访入户必评，被评价人是走访人），回答中的评价链接可在手机上出示二维码请住户当场评价；' +
-          '住户也可在门牌页“待评价”中找到它。门牌户须在本人辖区内。手机离线时登记的走访带 Idempotency-Key 补发，重发不会重复登记。',
-        errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION', 'IDEMPOTENCY_MISMATCH'],
+          '住户也可在门牌页“待评价”中找到它。门牌户须在本人辖区内。手机离线时登记的走访带 Idempotency-Key 补发，重发不会重复登记；在手机上保存超过服务器记住密钥的天数的，无法确认是否提交过，予以拒绝。',
+        errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION', 'IDEMPOTENCY_MISMATCH', 'ENTRY_TOO_OLD'],
         body: VisitInput,
         response: { 200: VisitLogged },
       },

@@ -20,7 +20,7 @@ import { evaluationRequests, households, staff, units, visits } from '../../db/s
 import { type Actor, actorOf, audit, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError, invalid } from '../../platform/errors.js';
-import { claimKey, replayOf, storeAnswer } from '../../platform/idempotency.js';
+import { assertFreshEntry, claimKey, replayOf, storeAnswer } from '../../platform/idempotency.js';
 import { canSeePath, isDepartmentOnly, visibleUnits } from '../../platform/scope.js';
 import { openAtDesk } from '../disputes/disputes.service.js';
 import { evaluationPath, requestEvaluation } from '../evaluations/evaluations.service.js';
@@ -107,6 +107,7 @@ export async function logVisit(ctx: Ctx, input: VisitInput, key?: string): Promi
     if (earlier) return loggedVisit(ctx, earlier);
   }
   const visitedAt = visitedAtOf(ctx, input);
+  if (key) assertFreshEntry(ctx, visitedAt);
   const [household] = await ctx.db
     .select({ id: households.id, unitPath: households.unitPath, stationId: stationOfPath(households.unitPath) })
     .from(households)

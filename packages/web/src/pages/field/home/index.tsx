@@ -14,6 +14,14 @@ export default function FieldHome() {
       <List>
         {can('field.work') && (
           <List.Item
+            onClick={() => navigate('/field/visits')}
+            description={t('我的警务区和网格里待走访的住户；没有网络也能登记', 'Who is due in my areas; works offline')}
+          >
+            {t('走访入户', 'Household visits')}
+          </List.Item>
+        )}
+        {can('field.work') && (
+          <List.Item
             onClick={() => navigate('/field/patrol')}
             description={t('开始巡逻，扫必到点二维码打卡', 'Start a patrol and scan the points')}
           >

@@ -1,22 +1,73 @@
 /**
  * /field/*: the pages a rural officer, an auxiliary or a grid worker opens on a phone in the village (antd-mobile,
  * like the resident pages): visits due, patrols and their check-ins, hazards. Signed in as at the console; a page
- * opened from a point's QR code comes back here after signing in.
+ * opened from a point's QR code comes back here after signing in. Where the signal drops the pages still open
+ * (the service worker keeps the app's files) and what is recorded waits in the phone's outbox (field/queue.ts).
  */
+import type { SessionView } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { SpinLoading } from 'antd-mobile';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionContext } from '../../../access';
 import { auth } from '../../../api/auth';
+import '../../../components/mobileRender';
+import { ApiError } from '../../../api/client';
+import { startQueue } from '../../../field/queue';
 import { RESIDENT_CSS } from '../../resident/components/residentStyle';
 
 const FieldHome = lazy(() => import('../home'));
 const Patrol = lazy(() => import('../patrol'));
+const Visits = lazy(() => import('../visits'));
+
+/** The last session seen online (without its CSRF token), so the pages open offline for the same account. */
+const KEPT = 'jingmin-field-session';
+
+async function fieldSession(): Promise<SessionView> {
+  try {
+    const s = await auth.session();
+    if (s.stage === 'full') localStorage.setItem(KEPT, JSON.stringify({ ...s, csrfToken: '' }));
+    else localStorage.removeItem(KEPT);
+    return s;
+  } catch (err) {
+    const kept = localStorage.getItem(KEPT);
+    // Offline (no answer at all): the account seen last; signed out (401): sign in again.
+    if (err instanceof ApiError && err.status === 0 && kept) return JSON.parse(kept) as SessionView;
+    if (err instanceof ApiError && err.status === 401) localStorage.removeItem(KEPT);
+    throw err;
+  }
+}
+
+/**
+ * The app's files kept on the phone for the next time there is no signal: the service worker (public/sw.js) and,
+ * in its cache, every built file this page has loaded plus the other field pages' (loaded now, ahead of need).
+ */
+async function keepForOffline() {
+  if (!('serviceWorker' in navigator) || !('caches' in window)) return;
+  try {
+    await navigator.serviceWorker.register('/sw.js');
+    await navigator.serviceWorker.ready;
+    await Promise.all([import('../home'), import('../visits'), import('../patrol')]);
+    const files = performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name))
+      .filter((u) => u.origin === window.location.origin && u.pathname.startsWith('/assets/'))
+      .map((u) => u.pathname);
+    const cache = await caches.open('jingmin-shell-v1');
+    await cache.addAll([...new Set(files), '/index.html']);
+  } catch {
+    // Without it the pages still work online; offline they open only if the browser kept them.
+  }
+}
 
 export default function FieldApp() {
   const location = useLocation();
-  const session = useQuery({ queryKey: ['session'], queryFn: auth.session, retry: false, staleTime: 60_000 });
+  const session = useQuery({ queryKey: ['field-session'], queryFn: fieldSession, retry: false, staleTime: 60_000 });
+  useEffect(() => {
+    if (session.data?.stage !== 'full') return;
+    startQueue();
+    void keepForOffline();
+  }, [session.data]);
   if (session.isPending) return <SpinLoading style={{ margin: '40vh auto' }} />;
   if (session.data?.stage !== 'full')
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
@@ -28,6 +79,7 @@ export default function FieldApp() {
           <Routes>
             <Route index element={<FieldHome />} />
             <Route path="patrol/*" element={<Patrol />} />
+            <Route path="visits/*" element={<Visits />} />
           </Routes>
         </Suspense>
       </div>

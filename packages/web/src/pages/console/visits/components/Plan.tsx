@@ -112,6 +112,10 @@ export function Plan({ stationId, searchUnitId }: { stationId: string; searchUni
           )}
         </Typography.Text>
         {can('field.manage') && <Interval stationId={stationId} />}
+        {can('field.work') && (
+          // The phone page keeps working where the signal drops (it queues visits until the network returns).
+          <a href="/field/visits">{t('在手机上走访（可离线）', 'On a phone (works offline)')}</a>
+        )}
       </Flex>
       {narrow ? (
         <>
