@@ -5,6 +5,7 @@ import { Button, Card, Dialog, ErrorBlock, List, NavBar, NoticeBar, SpinLoading,
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../../../api/client';
 import { patrolsApi } from '../../../../api/patrols';
+import { dismiss, useQueue } from '../../../../field/queue';
 import { useLang } from '../../../../i18n';
 import { StartPatrol } from './StartPatrol';
 import { dateTime, hhmm } from './time';
@@ -13,9 +14,32 @@ export function PatrolHome() {
   const { t } = useLang();
   const navigate = useNavigate();
   const mine = useQuery({ queryKey: ['patrol', 'mine'], queryFn: patrolsApi.mine });
+  // Scans made without a network, waiting in the phone's outbox (or refused when sent).
+  const kept = useQueue().filter((e) => e.path === '/patrol-checkins' && e.state !== 'sent');
   return (
     <>
       <NavBar onBack={() => navigate('/field')}>{t('巡逻打卡', 'Patrol')}</NavBar>
+      {kept.length > 0 && (
+        <List header={t('本机待提交的打卡', 'Check-ins kept on this phone')}>
+          {kept.map((e) => (
+            <List.Item
+              key={e.key}
+              description={e.error ?? new Date(e.createdAt).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+              extra={
+                e.state === 'refused' ? (
+                  <Button size="small" onClick={() => void dismiss(e.key)}>
+                    {t('移除', 'Remove')}
+                  </Button>
+                ) : (
+                  <Tag>{t('等待网络', 'Waiting')}</Tag>
+                )
+              }
+            >
+              {e.title}
+            </List.Item>
+          ))}
+        </List>
+      )}
       {mine.isPending ? (
         <SpinLoading style={{ margin: '30vh auto' }} />
       ) : mine.isError ? (

@@ -1,16 +1,18 @@
 /**
  * Where a point's QR code lands: checks in at once and says 打卡成功 with the point and the time, or why not.
  * The attempt's Idempotency-Key is kept (in this tab) until the server answers, so a retry after a lost answer
- * never records a second check-in; a later scan of the same code is a new attempt.
+ * never records a second check-in; a later scan of the same code is a new attempt. Without a network the scan
+ * goes to the phone's outbox (field/queue.ts) with its time and is sent once when the network returns.
  */
 import type { PatrolCheckinView } from '@jingmin/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, NavBar, Result, SpinLoading } from 'antd-mobile';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, errorMessage } from '../../../../api/client';
+import { ApiError } from '../../../../api/client';
 import { patrolsApi } from '../../../../api/patrols';
 import { newKey } from '../../../../api/resident';
+import { enqueue } from '../../../../field/queue';
 import { useLang } from '../../../../i18n';
 import { hhmm } from './time';
 
@@ -18,7 +20,7 @@ type Outcome =
   | { kind: 'pending' }
   | { kind: 'done'; checkin: PatrolCheckinView }
   | { kind: 'refused'; message: string; noPatrol: boolean }
-  | { kind: 'offline'; message: string };
+  | { kind: 'queued' };
 
 const storeKey = (token: string) => `jm.pp.${token}`;
 
@@ -43,9 +45,19 @@ export function ScanPoint() {
         sessionStorage.removeItem(storeKey(token));
         const noPatrol = err.message.includes('请先开始巡逻') || err.message.includes('Start a patrol first');
         setOutcome({ kind: 'refused', message: err.message, noPatrol });
-      } else setOutcome({ kind: 'offline', message: errorMessage(err) });
+      } else {
+        // No network: the scan waits in the phone's outbox with its own time and is sent once when online.
+        sessionStorage.removeItem(storeKey(token));
+        await enqueue({
+          kind: t('巡逻打卡', 'Patrol check-in'),
+          title: t('必到点打卡（待联网提交）', 'Point check-in (waiting for the network)'),
+          path: '/patrol-checkins',
+          body: { token, scannedAt: new Date().toISOString() },
+        });
+        setOutcome({ kind: 'queued' });
+      }
     }
-  }, [token, client]);
+  }, [token, client, t]);
   useEffect(() => {
     if (sent.current) return;
     sent.current = true;
@@ -70,16 +82,18 @@ export function ScanPoint() {
       {outcome.kind === 'refused' && (
         <Result status="warning" title={t('未能打卡', 'Not checked in')} description={outcome.message} />
       )}
-      {outcome.kind === 'offline' && (
-        <Result status="error" title={t('网络异常，尚未打卡', 'Not sent yet')} description={outcome.message} />
+      {outcome.kind === 'queued' && (
+        <Result
+          status="waiting"
+          title={t('已记下，联网后自动提交', 'Kept; sent when online')}
+          description={t(
+            '没有网络：这次打卡的时间已保存在手机上，联网后自动提交一次',
+            'Offline: the scan and its time are kept on the phone',
+          )}
+        />
       )}
       {outcome.kind !== 'pending' && (
         <div style={{ padding: 16, display: 'grid', gap: 12 }}>
-          {outcome.kind === 'offline' && (
-            <Button block size="large" onClick={() => void send()}>
-              {t('重试', 'Retry')}
-            </Button>
-          )}
           {outcome.kind === 'refused' && outcome.noPatrol ? (
             <Button block color="primary" size="large" onClick={() => navigate('/field/patrol')}>
               {t('去开始巡逻', 'Start a patrol')}
