@@ -50,6 +50,7 @@ import { receptionRoutes } from './modules/receptions/receptions.routes.js';
 import { registerReportJobs } from './modules/reports/jobs.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { phoneRoutes } from './modules/residents/phone.routes.js';
+import { responsibilityRoutes } from './modules/responsibility/responsibility.routes.js';
 import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(visitRoutes);
       await api.register(hazardRoutes);
       await api.register(patrolRoutes);
+      await api.register(responsibilityRoutes);
       await api.register(disputeRoutes);
       await api.register(reportRoutes);
     },

@@ -26,6 +26,7 @@ import { seedNotifyPreferences } from './notify.js';
 import { seedPatrols } from './patrols.js';
 import { seedPrivacyRequests } from './privacy.js';
 import { seedReports } from './reports.js';
+import { seedResponsibility } from './responsibility.js';
 
 /** Published in the README and printed at start: refused whenever demo mode is off. */
 export const DEMO_PASSWORD = 'Jingmin#2026';
@@ -212,6 +213,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   const field = [fieldOf(rural, 'lt', ruralGrids.villages), fieldOf(urban, 'cg', urbanGrids.villages)];
   const patrolCheckins = await seedPatrols(tx, deps.keys, rng(13), deps.clock.now(), field);
   const hazardCount = await seedHazards(tx, rng(17), deps.clock.now(), field);
+  const responsibilities = await seedResponsibility(tx, deps.keys, rng(19), field);
   const reportsMade = await seedReports(tx, deps.clock.now(), [
     { ...rural, kind: 'station', publisher: valueAt(ids, 'lt.chief') },
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },
@@ -232,6 +234,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
       disputes,
       patrolCheckins,
       hazards: hazardCount,
+      responsibilities,
       reports: reportsMade,
     },
   });
