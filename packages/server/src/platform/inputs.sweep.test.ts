@@ -65,7 +65,8 @@ function callerFor(path: string): Client {
   if (path.includes('/reports')) return clients.chief!;
   if (path.includes('/beats')) return clients.chief!;
   // Field set-up (patrol teams, points, routes; hazard kinds) is the chief's; field work is the officer's.
-  if (/\/patrol-(teams|points|routes)|\/hazard-settings|\/visit-settings|\/responsibility-settings/.test(path)) return clients.chief!;
+  if (/\/patrol-(teams|points|routes)|\/hazard-settings|\/visit-settings|\/responsibility-settings/.test(path))
+    return clients.chief!;
   if (
     path.startsWith('/api/v1/staff') ||
     path.startsWith('/api/v1/units') ||

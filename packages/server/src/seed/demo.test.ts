@@ -283,3 +283,52 @@ describe('the demo county', () => {
     expect(await verifyChain(deps.database.db, deps.keys.audit)).toMatchObject({ ok: true });
   });
 });
+
+const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await deps.database.db.execute(query));
+
+describe('the demo hazard register', () => {
+  it('holds a year at both stations, mostly verified, some open, a few overdue', async () => {
+    const rows = await q<{ station: string; status: string; overdue: number; escalated: number; n: number }>(sql`
+      SELECT u.name AS station, h.status::text AS status,
+             count(*) FILTER (WHERE h.status = 'open' AND h.deadline_on < (now() AT TIME ZONE 'Asia/Shanghai')::date)::int AS overdue,
+             count(*) FILTER (WHERE h.escalated_at IS NOT NULL)::int AS escalated, count(*)::int AS n
+        FROM hazards h JOIN units u ON u.id = h.station_id GROUP BY 1, 2 ORDER BY 1, 2`);
+    console.info('demo hazards by station and status', JSON.stringify(rows));
+    const of = (station: string) => rows.filter((r) => r.station.includes(station));
+    for (const [station, total] of [
+      ['柳塘', 60],
+      ['城关', 40],
+    ] as const) {
+      const mine = of(station);
+      const n = (s: string) => mine.find((r) => r.status === s)?.n ?? 0;
+      expect(mine.reduce((sum, r) => sum + r.n, 0)).toBe(total);
+      expect(n('verified')).toBeGreaterThan(total * 0.6);
+      expect(n('open')).toBeGreaterThanOrEqual(5);
+      expect(n('rectified')).toBeGreaterThanOrEqual(3);
+      const open = mine.find((r) => r.status === 'open');
+      expect(open?.overdue).toBeGreaterThanOrEqual(3);
+      expect(open?.escalated).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('has every fix verified by someone else, after the fix, after it was found, in office hours', async () => {
+    const [bad] = await q<{ own: number; order: number; hours: number; returned: number }>(sql`
+      SELECT count(*) FILTER (WHERE status = 'verified' AND verified_by IN (responsible_id, rectified_by))::int AS own,
+             count(*) FILTER (WHERE rectified_at < found_at OR (status = 'verified' AND verified_at < rectified_at))::int AS order,
+             count(*) FILTER (WHERE extract(hour FROM found_at AT TIME ZONE 'Asia/Shanghai') NOT BETWEEN 8 AND 17)::int AS hours,
+             count(*) FILTER (WHERE status = 'rectified' AND verified_at IS NOT NULL)::int AS returned
+        FROM hazards`);
+    expect(bad).toEqual({ own: 0, order: 0, hours: 0, returned: 2 });
+  });
+
+  it('links only visits and patrols of the hazard’s own station, the visit’s household its own', async () => {
+    const [links] = await q<{ visits: number; patrols: number; foreign: number }>(sql`
+      SELECT count(h.visit_id)::int AS visits, count(h.patrol_session_id)::int AS patrols,
+             count(*) FILTER (WHERE v.station_id <> h.station_id OR p.station_id <> h.station_id
+                                 OR v.household_id <> h.household_id)::int AS foreign
+        FROM hazards h LEFT JOIN visits v ON v.id = h.visit_id LEFT JOIN patrol_sessions p ON p.id = h.patrol_session_id`);
+    console.info('demo hazard links', JSON.stringify(links));
+    expect(links?.foreign).toBe(0);
+    expect((links?.visits ?? 0) + (links?.patrols ?? 0)).toBeGreaterThan(5);
+  });
+});

@@ -72,11 +72,28 @@ export const NOTIFY_EVENT_REASONS: Partial<Record<MatterEventType, NotifyReason>
 /** The live event on a staff member's own stream that the console shows as a browser notification. */
 export const NOTIFY_ALERT_EVENT = 'notify.alert';
 
+/**
+ * The outbox event of an open hazard past its 整改期限 (隐患台账), published once when the sweep escalates it:
+ * the notify job tells the station's chiefs and the hazard's responsible person (reason `breached`).
+ */
+export const HAZARD_OVERDUE_EVENT = 'hazard.overdue';
+
+/** A hazard an alert is about: its kind and place as people read them, never who lives there. */
+export interface AlertHazard {
+  id: string;
+  /** The kind's name (消防安全 …). */
+  kind: string;
+  /** The village or grid, and the place in words. */
+  place: string;
+}
+
 /** What that live event carries: enough to say why and which matter or case, never its text. */
 export interface NotifyAlert {
   matterId: string | null;
   /** A dispute case's alert (the reasons above from session_overdue): `number` is then the case's number. */
   disputeId?: string | null;
+  /** A hazard's alert (隐患逾期): its kind and place. */
+  hazard?: AlertHazard | null;
   number: string | null;
   reason: NotifyReason;
   kind: MatterKind | null;

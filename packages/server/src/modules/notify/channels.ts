@@ -6,6 +6,7 @@
  * shows it (see deliver.ts).
  */
 import {
+  type AlertHazard,
   type DeliveryChannel,
   MATTER_KIND_LABELS,
   type MatterKind,
@@ -24,6 +25,8 @@ export interface Alert {
   matterId: string | null;
   /** A dispute case's alert: `number` is then the case's number. */
   disputeId?: string | null;
+  /** A hazard's alert (隐患逾期): its kind and place. */
+  hazard?: AlertHazard | null;
   number: string | null;
   kind: MatterKind | null;
   urgent: boolean;
@@ -50,6 +53,8 @@ export interface Channel {
 export function alertText(a: Alert): string {
   const reason = NOTIFY_REASON_LABELS[a.reason].zh;
   if (a.reason === 'test') return `【警民】${reason}：您的通知设置有效，事项提醒将这样送达。`;
+  if (a.hazard)
+    return `【警民】隐患${reason}：${a.hazard.kind}隐患（${a.hazard.place}）已过整改期限，请登录工作台督促整改。`;
   if (a.disputeId) return `【警民】${reason}：矛盾纠纷案件 ${a.number ?? ''}，请登录工作台处理。`;
   const kind = a.kind ? MATTER_KIND_LABELS[a.kind].zh : '事项';
   return `【警民】${reason}：回执号 ${a.number ?? ''}（${kind}${a.urgent ? '，紧急' : ''}），请登录工作台处理。`;
@@ -90,7 +95,9 @@ const sms: Channel = {
     const phone = openField(ctx.deps.keys.data, to.phoneEnc);
     const reason = NOTIFY_REASON_LABELS[alert.reason].zh;
     try {
-      await ctx.deps.sms.send({ kind: 'staff_alert', phone, reason, number: alert.number ?? 'TEST' });
+      // A hazard has no number: the SMS names its kind (the place stays in the console).
+      const number = alert.hazard ? `隐患-${alert.hazard.kind}` : (alert.number ?? 'TEST');
+      await ctx.deps.sms.send({ kind: 'staff_alert', phone, reason, number });
     } catch (err) {
       if (err instanceof SmsError) throw new ChannelError(err.code, err.retryable);
       // A gateway that threw something else: passing trouble until the attempts run out.

@@ -12,6 +12,7 @@
  */
 import {
   type DeliveryChannel,
+  HAZARD_OVERDUE_EVENT,
   isMatterEventType,
   isUrgentMatter,
   NOTIFY_ALERT_EVENT,
@@ -26,6 +27,7 @@ import { audit, type Ctx } from '../../platform/context.js';
 import { publish } from '../../platform/outbox.js';
 import { staffTopic } from '../../platform/topics.js';
 import { type Alert, unreachableReason } from './channels.js';
+import { queueForHazard } from './hazard-alerts.js';
 import { notBefore } from './notify.policy.js';
 import { type Holder, holderStaffIds, type Recipient, recipientsByIds } from './notify.queries.js';
 
@@ -156,6 +158,10 @@ async function collectBatch(ctx: Ctx): Promise<{ read: number; queued: number }>
       .limit(BATCH);
     let queued = 0;
     for (const row of rows) {
+      if (row.type === HAZARD_OVERDUE_EVENT) {
+        queued += await queueForHazard(tx, ctx, row);
+        continue;
+      }
       const reason = isMatterEventType(row.type) ? NOTIFY_EVENT_REASONS[row.type] : undefined;
       if (reason) queued += await queueForEvent(tx, ctx, row, reason);
     }

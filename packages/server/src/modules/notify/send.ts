@@ -12,6 +12,7 @@ import { disputeCases, matters, notifyDeliveries } from '../../db/schema/index.j
 import { audit, type Ctx } from '../../platform/context.js';
 import { type Alert, CHANNELS, ChannelError } from './channels.js';
 import { type Delivery, deliveryAudit } from './deliver.js';
+import { hazardsOfEvents } from './hazard-alerts.js';
 import { ATTEMPT_LEASE_MS, MAX_ATTEMPTS, notBefore, retryDelayMs } from './notify.policy.js';
 import { type Recipient, recipientsByIds } from './notify.queries.js';
 
@@ -111,6 +112,11 @@ export async function sendClaimed(ctx: Ctx, claimed: Delivery[]) {
             .where(inArray(disputeCases.id, disputeIds))
         ).map((c) => [c.id, c.number]),
   );
+  // A delivery with neither matter nor case comes from a hazard's outbox event.
+  const hazardsBySeq = await hazardsOfEvents(
+    ctx.db,
+    claimed.flatMap((c) => (!c.matterId && !c.disputeId && c.eventSeq !== null ? [c.eventSeq] : [])),
+  );
   for (let i = 0; i < claimed.length; i += PARALLEL) {
     await Promise.all(
       claimed.slice(i, i + PARALLEL).map(async (delivery) => {
@@ -119,6 +125,7 @@ export async function sendClaimed(ctx: Ctx, claimed: Delivery[]) {
           reason: delivery.reason,
           matterId: delivery.matterId,
           disputeId: delivery.disputeId,
+          hazard: delivery.eventSeq === null ? null : (hazardsBySeq.get(delivery.eventSeq) ?? null),
           number: m?.number ?? (delivery.disputeId ? (cases.get(delivery.disputeId) ?? null) : null),
           kind: m?.kind ?? null,
           urgent: delivery.urgent,

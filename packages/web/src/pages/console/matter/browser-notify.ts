@@ -46,7 +46,13 @@ export function showBrowserAlert(data: string) {
         ? 'Alerts for your matters will reach this browser.'
         : '事项提醒将这样送达此浏览器。'
       : [
-          alert.disputeId ? (en ? 'dispute case' : '矛盾纠纷案件') : kind,
+          alert.hazard
+            ? `${alert.hazard.kind}${en ? ' hazard' : '隐患'} · ${alert.hazard.place}`
+            : alert.disputeId
+              ? en
+                ? 'dispute case'
+                : '矛盾纠纷案件'
+              : kind,
           alert.urgent ? (en ? 'urgent' : '紧急') : '',
           en ? 'open the console to handle it' : '请在工作台处理',
         ]
@@ -56,13 +62,14 @@ export function showBrowserAlert(data: string) {
   // One notification per matter and reason, however many console tabs are open.
   const n = new Notification(title, {
     body,
-    tag: `jm-${alert.matterId ?? alert.disputeId ?? 'test'}-${alert.reason}`,
+    tag: `jm-${alert.matterId ?? alert.disputeId ?? alert.hazard?.id ?? 'test'}-${alert.reason}`,
     requireInteraction: alert.urgent,
   });
   n.onclick = () => {
     window.focus();
     // A case's alert opens the case; a matter's stays on the page the member is working on.
     if (alert.disputeId) window.location.assign(`/console/disputes/${alert.disputeId}`);
+    if (alert.hazard) window.location.assign('/console/hazards');
     n.close();
   };
 }
