@@ -10,6 +10,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { allianceRoutes } from './modules/alliance/alliance.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { beatsRoutes } from './modules/beats/beats.routes.js';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(hazardRoutes);
       await api.register(patrolRoutes);
       await api.register(responsibilityRoutes);
+      await api.register(allianceRoutes);
       await api.register(disputeRoutes);
       await api.register(reportRoutes);
     },

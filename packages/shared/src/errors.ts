@@ -3,6 +3,7 @@
  * `AppError(code, params)`; the one error handler turns it into
  * `{ error: { code, message, details } }` in the caller's language.
  */
+import { VOLUNTEER_STATE_LABELS, type VolunteerState } from './schemas/alliance.js';
 import { DISPUTE_STATUS_LABELS, DISPUTE_STEP_LABELS, type DisputeStatus, type DisputeStep } from './domain/disputes.js';
 import { MATTER_CHANNEL_SPECS, MATTER_STATUS_LABELS, type MatterChannel, type MatterStatus } from './domain/matters.js';
 import type { Label, Locale } from './i18n.js';
@@ -80,6 +81,8 @@ export const ERROR_STATUS = {
   VISIT_ALREADY_RAISED: 409,
   ENTRY_TOO_OLD: 409,
   HAZARD_VERIFY_OWN_FIX: 409,
+  VOLUNTEER_PHONE_TAKEN: 409,
+  VOLUNTEER_STATE: 409,
   PATROL_TEAM_NAME_TAKEN: 409,
   PATROL_POINT_CODE_TAKEN: 409,
   PATROL_ROUTE_NAME_TAKEN: 409,
@@ -170,6 +173,8 @@ const zh: Templates = {
   BEAT_CODE_TAKEN: '本所已有编号为“{code}”的警务区',
   VISIT_ALREADY_RAISED: '这次走访已转为{what}，不能重复登记',
   HAZARD_VERIFY_OWN_FIX: '整改须由责任人和整改上报人以外的人复核',
+  VOLUNTEER_PHONE_TAKEN: '这个手机号已经申请过平安志愿者，请等待派出所审核或直接登录',
+  VOLUNTEER_STATE: '该志愿者当前为“{state}”，不能这样操作',
   ENTRY_TOO_OLD: '这条离线记录在手机上保存已超过 {days} 天，无法确认是否已经提交过，请核对后重新登记',
   PATROL_TEAM_NAME_TAKEN: '本所已有名为“{name}”的巡逻队',
   PATROL_POINT_CODE_TAKEN: '本所已有编号为“{code}”的必到点',
@@ -264,6 +269,8 @@ const en: Templates = {
   BEAT_CODE_TAKEN: 'The station already has a beat with the code "{code}"',
   VISIT_ALREADY_RAISED: 'This visit already raised a {what}',
   HAZARD_VERIFY_OWN_FIX: 'The fix must be verified by someone other than its owner and whoever reported it',
+  VOLUNTEER_PHONE_TAKEN: 'This phone has applied already: wait for the station, or sign in',
+  VOLUNTEER_STATE: 'The volunteer is {state}: not possible now',
   ENTRY_TOO_OLD:
     'This offline entry was kept on the phone for more than {days} days; it may have been sent already: check and record it again',
   PATROL_TEAM_NAME_TAKEN: 'The station already has a patrol team named "{name}"',
@@ -288,6 +295,7 @@ export const ERROR_NOUNS = {
   doorplate: { zh: '该门牌码', en: 'Doorplate code' },
   household: { zh: '该门牌', en: 'Household' },
   hazard: { zh: '该隐患', en: 'Hazard' },
+  volunteer: { zh: '该志愿者', en: 'Volunteer' },
   unit: { zh: '该辖区节点', en: 'Unit' },
   station: { zh: '派出所', en: 'Station' },
   photo: { zh: '该照片', en: 'Photo' },
@@ -337,6 +345,8 @@ function labelled(code: ErrorCode, params: Record<string, unknown>, locale: Loca
       return externalNoNames(params, locale);
     case 'STAGE_REQUIRED':
       return { ...params, stage: pick(SESSION_STAGE_LABELS[params.stage as SessionStage], params.stage) };
+    case 'VOLUNTEER_STATE':
+      return { ...params, state: pick(VOLUNTEER_STATE_LABELS[params.state as VolunteerState], params.state) };
     default:
       return params;
   }

@@ -81,8 +81,8 @@ export const MATTER_CHANNEL_SPECS: Record<MatterChannel, ChannelSpec> = {
   grid: { label: { zh: '网格上报', en: 'Grid report' }, externalNo: null, answeredOnRecord: false },
 };
 
-/** The ways staff record a matter on someone's behalf: the desk's, and a need heard on a household visit. */
-export type StaffChannel = Exclude<MatterChannel, 'doorplate' | 'grid'>;
+/** The ways staff record a matter: the desk's, a need heard on a household visit, what a volunteer saw. */
+export type StaffChannel = Exclude<MatterChannel, 'doorplate'>;
 
 export const MATTER_CHANNEL_LABELS: Record<MatterChannel, Label> = Object.fromEntries(
   MATTER_CHANNELS.map((c) => [c, MATTER_CHANNEL_SPECS[c].label]),

@@ -17,8 +17,12 @@ export const ROLES = [
   'system_admin',
   'security_admin',
   'auditor',
+  'volunteer',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Roles an administrator grants; a volunteer's light account comes from the station's approval (modules/alliance). */
+export const GRANTABLE_ROLES = ROLES.filter((r) => r !== 'volunteer');
 
 export const ROLE_LABELS: Record<Role, Label> = {
   duty_officer: { zh: '值班民警', en: 'Duty officer' },
@@ -32,6 +36,7 @@ export const ROLE_LABELS: Record<Role, Label> = {
   system_admin: { zh: '系统管理员', en: 'System administrator' },
   security_admin: { zh: '安全管理员', en: 'Security administrator' },
   auditor: { zh: '审计管理员', en: 'Auditor' },
+  volunteer: { zh: '平安志愿者', en: 'Safety volunteer' },
 };
 
 /** 三员分立: no account holds two of these. */
@@ -96,6 +101,8 @@ export const CAPABILITIES = [
   'field.work',
   /** Field set-up: patrol teams, points and routes, hazard kinds, the visit plan; verify any hazard's fix. */
   'field.manage',
+  /** 民情上报: a safety-alliance volunteer reports what it sees in its grid (a matter of the channel 网格上报). */
+  'field.report',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -165,6 +172,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   security_admin: ['org.read', 'staff.read', 'staff.roles', 'policy.read', 'policy.write'],
   // The auditor reads the audit trail and nothing else.
   auditor: ['audit.read'],
+  // A volunteer of the safety alliance reports what it sees; it reads no resident's data.
+  volunteer: ['field.report'],
 };
 
 /** What a station's 码上办设置 allow its staff beyond their roles (read when a session's capabilities are computed). */

@@ -1,6 +1,6 @@
 /** Staff accounts: created by the system administrator, given roles by the security administrator. */
 import { z } from 'zod';
-import { ROLES } from '../domain/roles.js';
+import { GRANTABLE_ROLES, ROLES, type Role } from '../domain/roles.js';
 import { Username } from './auth.js';
 import { Id, MobilePhone, Name, Shown, text } from './common.js';
 
@@ -58,7 +58,9 @@ export const UpdateStaffInput = z
   .strict();
 export type UpdateStaffInput = z.infer<typeof UpdateStaffInput>;
 
-export const SetRolesInput = z.object({ roles: z.array(z.enum(ROLES)).max(ROLES.length) }).strict();
+export const SetRolesInput = z
+  .object({ roles: z.array(z.enum(GRANTABLE_ROLES as [Role, ...Role[]])).max(GRANTABLE_ROLES.length) })
+  .strict();
 export type SetRolesInput = z.infer<typeof SetRolesInput>;
 
 /** A new initial password, shown once to the system administrator who reset it. */

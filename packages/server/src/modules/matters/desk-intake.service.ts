@@ -30,6 +30,7 @@ import { assertWithinLimits, withinLimit } from '../../platform/ratelimit.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
 import { assertCanSeePath, canSeeMatter } from '../../platform/scope.js';
 import { SmsError } from '../../platform/sms/sms.js';
+import { attachPhotos } from '../media/photos.service.js';
 import { trackingHashOf, trackingTokenFor } from '../residents/links.js';
 import { sealPhone } from '../residents/phone.service.js';
 import { matterSettings } from '../settings/settings.service.js';
@@ -40,8 +41,11 @@ import { stationOfPath } from './place.js';
 /** Recordings one desk account may make in an hour, and receipts one phone may get in a day. */
 const DESK_LIMITS = { perStaffPerHour: 60, receiptsPerPhonePerDay: 10 };
 
-/** What staff record: the desk's form, or a need heard on a household visit (channel `visit`). */
-type StaffRecord = Omit<RecordMatterInput, 'channel'> & { channel: StaffChannel };
+/**
+ * What staff record: the desk's form, a need heard on a household visit (channel `visit`), or what a volunteer
+ * saw (channel `grid`) with the photos it uploaded first (owner `staff`: its own).
+ */
+type StaffRecord = Omit<RecordMatterInput, 'channel'> & { channel: StaffChannel; photoIds?: string[] };
 
 export async function recordMatter(
   ctx: Ctx,
@@ -69,7 +73,12 @@ export async function recordMatter(
     trackingHash: trackingHashOf(trackingTokenFor(ctx, key)),
     numberPrefix: `JM${shanghaiDate(now)}-`,
     household: place,
-    input: { kind: input.kind, body: input.body, noticeVersion: PRIVACY_NOTICE_VERSION, photoIds: [] },
+    input: {
+      kind: input.kind,
+      body: input.body,
+      noticeVersion: PRIVACY_NOTICE_VERSION,
+      photoIds: input.photoIds ?? [],
+    },
     phone,
     firstResponseDueAt: due.firstResponseDueAt,
     limits,
@@ -83,7 +92,18 @@ export async function recordMatter(
       smsConsent: input.smsConsent,
     },
   });
-  const answer = await runIntake(ctx.db, statement).catch(async (err: unknown) => {
+  const photoIds = input.photoIds ?? [];
+  const intake = photoIds.length
+    ? // The photos move to the new matter in its own transaction.
+      ctx.db.transaction(async (tx) => {
+        const row = await runIntake(tx, statement);
+        const from = { owner: { type: 'staff' as const, id: actor.id }, staffId: actor.id };
+        if (row.eventId !== null)
+          await attachPhotos(tx, from, photoIds, { owner: { type: 'matter', id: row.matterId }, eventId: row.eventId });
+        return row;
+      })
+    : runIntake(ctx.db, statement);
+  const answer = await intake.catch(async (err: unknown) => {
     // Two desks recording the same 110 or 12345 number at once: the unique index lets one through.
     if (externalNo && isUniqueViolation(err, 'matters_external_no_key'))
       await refuseTakenNumber(ctx, actor, { channel: input.channel, externalNo, key });

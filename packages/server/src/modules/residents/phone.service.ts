@@ -7,6 +7,7 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { EvaluationLink, PhoneCodeSent, PhoneMatters, PhoneSession, WaitingEvaluations } from '@jingmin/shared';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
 import { households, matters, phoneCodes, phoneSessions } from '../../db/schema/index.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { hmacSm3, maskPhone, randomToken, sealField, sm3 } from '../../platform/crypto.js';
@@ -93,11 +94,17 @@ export async function requestPhoneCode(ctx: Ctx, phone: string): Promise<PhoneCo
 }
 
 /**
- * Checks the newest live code. The attempt is counted before the comparison,
- * atomically, so guesses sent at once cannot share one attempt; a right code
- * opens a phone session once.
+ * Checks the newest live code of `phone`. The attempt is counted before the comparison, atomically, so guesses
+ * sent at once cannot share one attempt; a right code is consumed once, and `then` runs in the transaction that
+ * consumes it (a resident's phone session, a volunteer's application or sign-in), audited as `action`.
  */
-export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promise<PhoneSession> {
+export async function withPhoneCode<T>(
+  ctx: Ctx,
+  phone: string,
+  code: string,
+  action: string,
+  then: (tx: Tx) => Promise<T>,
+): Promise<T> {
   const index = phoneIndex(ctx, phone);
   const now = ctx.now();
   await consume(ctx.db, now, [
@@ -124,38 +131,35 @@ export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promis
     .returning();
   const right = live ? timingSafeEqual(Buffer.from(live.codeHash, 'hex'), codeHash(ctx, index, code)) : false;
   if (!live || !right) {
-    await auditAlone(ctx, {
-      actor: null,
-      action: 'resident.phone_verify',
-      result: 'failed',
-      details: { phoneRef: phoneRef(index) },
-    });
+    await auditAlone(ctx, { actor: null, action, result: 'failed', details: { phoneRef: phoneRef(index) } });
     throw new AppError('PHONE_CODE_INVALID');
   }
-  const token = randomToken(24);
-  const expiresAt = new Date(now.getTime() + PHONE_RULES.sessionDays * 86_400_000);
-  const ok = await ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     const [used] = await tx
       .update(phoneCodes)
       .set({ consumedAt: now })
       .where(and(eq(phoneCodes.id, live.id), isNull(phoneCodes.consumedAt)))
       .returning({ id: phoneCodes.id });
-    if (!used) return false;
-    await tx.insert(phoneSessions).values({
+    if (!used) return { used: false as const };
+    const value = await then(tx);
+    await audit(ctx, tx, { actor: null, action, result: 'ok', details: { phoneRef: phoneRef(index) } });
+    return { used: true as const, value };
+  });
+  if (!done.used) throw new AppError('PHONE_CODE_INVALID');
+  return done.value;
+}
+
+export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promise<PhoneSession> {
+  const token = randomToken(24);
+  const expiresAt = new Date(ctx.now().getTime() + PHONE_RULES.sessionDays * 86_400_000);
+  await withPhoneCode(ctx, phone, code, 'resident.phone_verify', (tx) =>
+    tx.insert(phoneSessions).values({
       tokenHash: sm3(token),
       ...sealPhone(ctx.deps.keys.data, phone),
       expiresAt,
-      createdAt: now,
-    });
-    await audit(ctx, tx, {
-      actor: null,
-      action: 'resident.phone_verify',
-      result: 'ok',
-      details: { phoneRef: phoneRef(index) },
-    });
-    return true;
-  });
-  if (!ok) throw new AppError('PHONE_CODE_INVALID');
+      createdAt: ctx.now(),
+    }),
+  );
   return { phoneToken: token, phoneMasked: maskPhone(phone), expiresAt: expiresAt.toISOString() };
 }
 

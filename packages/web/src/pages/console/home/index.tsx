@@ -38,6 +38,7 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'field.read': ['查看走访、巡逻与隐患', 'View field work'],
   'field.work': ['走访、巡逻打卡与隐患登记', 'Visits, patrols and hazards'],
   'field.manage': ['设置巡逻点线与隐患类别、复核销号', 'Set up patrols and hazards, verify fixes'],
+  'field.report': ['民情上报', 'Report what I see'],
 };
 
 export default function HomePage() {

@@ -1,5 +1,12 @@
 /** The security administrator grants roles; 三员分立 is checked here for a quick answer and enforced by the server. */
-import { ADMIN_ROLES, ROLE_LABELS, ROLES, type Role, type StaffView, violatesRoleSeparation } from '@jingmin/shared';
+import {
+  ADMIN_ROLES,
+  GRANTABLE_ROLES,
+  ROLE_LABELS,
+  type Role,
+  type StaffView,
+  violatesRoleSeparation,
+} from '@jingmin/shared';
 import { Alert, App, Button, Checkbox, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../../api/client';
@@ -43,7 +50,7 @@ export function RolesModal(props: { staff: StaffView | null; onClose(): void; on
       <Form form={form} layout="vertical" initialValues={{ roles: staff?.roles ?? [] }} onFinish={submit}>
         <Form.Item name="roles">
           <Checkbox.Group
-            options={ROLES.map((r) => ({
+            options={GRANTABLE_ROLES.map((r) => ({
               value: r,
               label: `${label(ROLE_LABELS[r])}${(ADMIN_ROLES as readonly Role[]).includes(r) ? ' ★' : ''}`,
             }))}
