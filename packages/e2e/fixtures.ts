@@ -41,3 +41,18 @@ export async function signIn(page: Page, username: string) {
 export async function menuItems(page: Page) {
   return (await page.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).map((s) => s.trim());
 }
+
+/** The newest one-time code texted to the phone ending in `lastFour` (the server's SMS provider is `log`). */
+export async function lastSmsCode(lastFour: string): Promise<string> {
+  const file = process.env.E2E_SMS_FILE;
+  if (!file) throw new Error('E2E_SMS_FILE is not set (playwright.config.ts sets it)');
+  const { readFile } = await import('node:fs/promises');
+  const lines = (await readFile(file, 'utf8').catch(() => ''))
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { kind: string; phone: string; code?: string });
+  const code = lines.findLast((l) => l.kind === 'otp' && l.phone.endsWith(lastFour))?.code;
+  if (!code) throw new Error(`no code texted to …${lastFour}`);
+  return code;
+}

@@ -9,6 +9,10 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = path.join(os.tmpdir(), `jingmin-e2e-${process.pid}-${Date.now()}`);
+/** The texts the server would send (SMS provider `log`): specs read one-time codes from it. Set once in the
+ * runner's environment, so its workers (which load this file again) name the same file. */
+process.env.E2E_SMS_FILE ??= path.join(os.tmpdir(), `jingmin-e2e-sms-${process.pid}-${Date.now()}.jsonl`);
+export const smsFile = process.env.E2E_SMS_FILE;
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -51,6 +55,7 @@ export default defineConfig({
       PUBLIC_URL: baseURL,
       JINGMIN_DATA_DIR: dataDir,
       JINGMIN_DEMO: '1',
+      JINGMIN_SMS_LOG_FILE: smsFile,
       LOG_LEVEL: 'warn',
     },
   },

@@ -46,6 +46,7 @@ const Env = z.object({
     .max(24 * 30)
     .default(48),
   JINGMIN_SMS_PROVIDER: z.enum(['log', 'tencent']).default('log'),
+  JINGMIN_SMS_LOG_FILE: z.string().optional(),
   JINGMIN_SMS_TENCENT_SECRET_ID: z.string().optional(),
   JINGMIN_SMS_TENCENT_SECRET_KEY: z.string().optional(),
   JINGMIN_SMS_TENCENT_SDK_APP_ID: z.string().optional(),
@@ -136,7 +137,7 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
 
 /** The SMS provider; Tencent Cloud needs its keys and the one-time code's template, other templates are optional. */
 function smsOptions(e: z.infer<typeof Env>): SmsOptions {
-  if (e.JINGMIN_SMS_PROVIDER === 'log') return { provider: 'log' };
+  if (e.JINGMIN_SMS_PROVIDER === 'log') return { provider: 'log', file: e.JINGMIN_SMS_LOG_FILE };
   const required = {
     JINGMIN_SMS_TENCENT_SECRET_ID: e.JINGMIN_SMS_TENCENT_SECRET_ID,
     JINGMIN_SMS_TENCENT_SECRET_KEY: e.JINGMIN_SMS_TENCENT_SECRET_KEY,

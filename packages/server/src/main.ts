@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { staff, units } from './db/schema/index.js';
 import { exportHead } from './modules/audit/head-file.js';
 import { createDeps } from './platform/boot.js';
+import { openField } from './platform/crypto.js';
 import { loggerOptions } from './platform/logger.js';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.js';
 
@@ -61,10 +62,13 @@ async function announce(deps: Awaited<ReturnType<typeof createDeps>>, url: strin
   if (deps.config.sms.provider === 'log')
     lines.push('  One-time codes for residents\' phones are written to this log ("一次性验证码"): no SMS is sent.');
   if (deps.config.demo) {
-    const demo = await deps.database.db
-      .select({ username: staff.username, roles: staff.roles })
+    const all = await deps.database.db
+      .select({ username: staff.username, roles: staff.roles, status: staff.status, phoneEnc: staff.phoneEnc })
       .from(staff)
       .where(eq(staff.isDemo, true));
+    // Volunteers sign in by phone and one-time code (the code is in this log), not by username.
+    const demo = all.filter((a) => !a.roles.includes('volunteer'));
+    const volunteer = all.find((a) => a.roles.includes('volunteer') && a.status === 'active' && a.phoneEnc);
     lines.push(`  Demo mode. Every demo account's password: ${DEMO_PASSWORD}`);
     lines.push(
       '  Administrators and station chiefs enrol a TOTP second factor at first sign-in (any authenticator app).',
@@ -74,6 +78,10 @@ async function announce(deps: Awaited<ReturnType<typeof createDeps>>, url: strin
     for (const a of demo.filter((d) => !more.includes(d.username)).sort((x, y) => x.username.localeCompare(y.username)))
       lines.push(`    ${a.username.padEnd(14)} ${a.roles.join(', ')}`);
     if (more.length) lines.push(`    ${more.sort().join(' ')}: grid_worker, one per village`);
+    if (volunteer?.phoneEnc)
+      lines.push(
+        `  Safety volunteers (平安志愿者) sign in at /volunteer with their phone and a one-time code, e.g. ${openField(deps.keys.data, volunteer.phoneEnc)}.`,
+      );
   } else {
     const [n] = await deps.database.db.select({ n: count() }).from(staff);
     if (n?.n === 0)

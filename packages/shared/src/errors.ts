@@ -3,10 +3,11 @@
  * `AppError(code, params)`; the one error handler turns it into
  * `{ error: { code, message, details } }` in the caller's language.
  */
-import { VOLUNTEER_STATE_LABELS, type VolunteerState } from './schemas/alliance.js';
+
 import { DISPUTE_STATUS_LABELS, DISPUTE_STEP_LABELS, type DisputeStatus, type DisputeStep } from './domain/disputes.js';
 import { MATTER_CHANNEL_SPECS, MATTER_STATUS_LABELS, type MatterChannel, type MatterStatus } from './domain/matters.js';
 import type { Label, Locale } from './i18n.js';
+import { VOLUNTEER_STATE_LABELS, type VolunteerState } from './schemas/alliance.js';
 import { SESSION_STAGE_LABELS, type SessionStage } from './schemas/auth.js';
 
 export const ERROR_STATUS = {

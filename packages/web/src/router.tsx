@@ -12,6 +12,7 @@ const MatterPage = lazy(() => import('./pages/resident/matter'));
 const MyMattersPage = lazy(() => import('./pages/resident/my'));
 const EvaluatePage = lazy(() => import('./pages/resident/evaluate'));
 const FieldApp = lazy(() => import('./pages/field/layout'));
+const VolunteerPages = lazy(() => import('./pages/volunteer'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
 
 /** /pp/<token> (short, for the printed code) opens the field page that checks in at that point. */
@@ -29,6 +30,7 @@ export function AppRouter() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/console/*" element={<ConsoleApp />} />
           <Route path="/field/*" element={<FieldApp />} />
+          <Route path="/volunteer/*" element={<VolunteerPages />} />
           {/* A patrol point's printed QR code: checks in at the point during a patrol (pages/field/patrol). */}
           <Route path="/pp/:token" element={<PointCode />} />
           <Route path="/h/:token" element={<DoorplatePage />} />

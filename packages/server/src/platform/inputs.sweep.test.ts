@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../test/harness.js';
+import { addStaff, buildTestApp, type Client, type TestApp } from '../test/harness.js';
 
 let t: TestApp;
 let clients: Record<string, Client>;
@@ -34,6 +34,8 @@ beforeAll(async () => {
     chief: await t.as('a.chief'),
     officer: await t.as('a.officer'),
     anonymous: t.anonymous(),
+    // A safety-alliance volunteer of grid A1 (民情上报 is its one right).
+    volunteer: await addStaff(t, 'a.volunteer', ['volunteer'], t.fx.units.gridA1).then(() => t.as('a.volunteer')),
   };
   const doc = (await t.anonymous().get('/api/openapi.json')).body as {
     paths: Record<string, Record<string, Operation>>;
@@ -47,8 +49,14 @@ afterAll(() => t.close());
 
 /** Someone allowed to call the route, so the input is what gets judged. */
 function callerFor(path: string): Client {
-  if (path.startsWith('/api/v1/public') || path.includes('/auth/login') || path.endsWith('/meta'))
+  if (
+    path.startsWith('/api/v1/public') ||
+    path.includes('/auth/login') ||
+    path.includes('/auth/volunteer/') ||
+    path.endsWith('/meta')
+  )
     return clients.anonymous!;
+  if (path.startsWith('/api/v1/alliance')) return clients.volunteer!;
   if (path.startsWith('/api/v1/audit')) return clients.auditor!;
   if (
     path.startsWith('/api/v1/policies') ||
@@ -261,7 +269,7 @@ describe('bad input on every endpoint', () => {
   });
 
   it('guards every non-public route: anonymous callers get 401', async () => {
-    const open = ['/api/v1/meta', '/api/v1/auth/login'];
+    const open = ['/api/v1/meta', '/api/v1/auth/login', '/api/v1/auth/volunteer/code', '/api/v1/auth/volunteer/login'];
     for (const { method, path } of routes) {
       if (path.startsWith('/api/v1/public') || open.includes(path)) continue;
       const res = await t

@@ -14,6 +14,7 @@ import { recordAudit } from '../platform/audit.js';
 import type { AppDeps } from '../platform/context.js';
 import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
+import { seedAlliance } from './alliance.js';
 import { type DeskStation, seedDeskMatters } from './desk-matters.js';
 import { type DisputeStation, seedDisputes } from './disputes.js';
 import { seedDuties } from './duties.js';
@@ -214,6 +215,9 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   const patrolCheckins = await seedPatrols(tx, deps.keys, rng(13), deps.clock.now(), field);
   const hazardCount = await seedHazards(tx, rng(17), deps.clock.now(), field);
   const responsibilities = await seedResponsibility(tx, deps.keys, rng(19), field);
+  // Volunteers sign in by one-time code: their password hash is one nobody holds.
+  const volunteerHash = await hashPassword(randomToken(32), deps.config.security.argon2MemoryKib);
+  await seedAlliance(tx, deps.keys, rng(23), deps.clock.now(), field, volunteerHash);
   const reportsMade = await seedReports(tx, deps.clock.now(), [
     { ...rural, kind: 'station', publisher: valueAt(ids, 'lt.chief') },
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },

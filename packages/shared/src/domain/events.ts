@@ -5,7 +5,7 @@
  * outbox row together) and by the web's live handlers and timelines.
  */
 import type { Label } from '../i18n.js';
-import type { MatterKind, MatterStatus } from './matters.js';
+import type { MatterChannel, MatterKind, MatterStatus } from './matters.js';
 
 /** Who may read an event: staff only, the resident only, or both. */
 export type Audience = 'staff' | 'resident' | 'both';
@@ -178,7 +178,9 @@ export interface MatterLiveEvent {
   /** The timeline entry this live event announces. */
   eventId: number;
   status: MatterStatus;
-  /** Only on `matter.submitted`, for the desk's alert. */
+  /** On `matter.submitted` and `matter.recorded`, for the desk's alert. */
   number?: string;
   kind?: MatterKind;
+  /** On `matter.recorded`: a 网格上报 (`grid`) alerts the desk like a resident's submission. */
+  channel?: MatterChannel;
 }

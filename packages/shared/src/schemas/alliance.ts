@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MATTER_KINDS } from '../domain/matters.js';
 import type { Label } from '../i18n.js';
 import { Id, MobilePhone, Name, Shown, text } from './common.js';
-import { VerifyPhoneInput } from './resident.js';
+import { PHOTO_LIMITS, VerifyPhoneInput } from './resident.js';
 
 /** 八大员: the duties a volunteer may take. */
 export const VOLUNTEER_DUTIES = [
@@ -80,7 +80,7 @@ export const GridReportInput = z
     body: text(2000, 2),
     /** Where, in words (村口小卖部旁). */
     place: text(100).optional(),
-    photoIds: z.array(Id).max(6).default([]),
+    photoIds: z.array(Id).max(PHOTO_LIMITS.perItem).default([]),
   })
   .strict();
 export type GridReportInput = z.infer<typeof GridReportInput>;

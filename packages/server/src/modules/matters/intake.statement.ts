@@ -85,7 +85,7 @@ export function intakeStatement(ctx: Ctx, p: IntakePlan): SQL {
       to: status,
       payload: { kind: input.kind, ...(desk ? { channel: desk.channel, urgency: desk.urgency } : {}) },
       auditDetails: { photos: input.photoIds.length, phone: Boolean(phone), ...(desk ? { sms: desk.smsConsent } : {}) },
-      live: { kind: input.kind },
+      live: { kind: input.kind, ...(desk ? { channel: desk.channel } : {}) },
     },
     {
       before,

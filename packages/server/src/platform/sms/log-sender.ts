@@ -2,6 +2,7 @@
  * The offline default: the code goes to the server log, so development, demos and a fresh install
  * can sign residents in before an SMS contract exists.
  */
+import { appendFile } from 'node:fs/promises';
 import { maskPhone } from '../crypto.js';
 import { type SmsLog, type SmsMessage, type SmsSender, smsText } from './types.js';
 
@@ -11,7 +12,7 @@ export const LOG_SENDER_MESSAGE = '一次性验证码 (SMS not configured; code 
 export const LOG_SENDER_TEXT = '短信 (SMS not configured; text written to log)';
 
 /** A sender that writes each code to the log instead of sending it. */
-export function createLogSender(log: SmsLog): SmsSender {
+export function createLogSender(log: SmsLog, file?: string): SmsSender {
   // Said once at boot: on a production box this setting leaks codes to whoever reads the logs.
   log.warn(
     { provider: 'log' },
@@ -25,6 +26,10 @@ export function createLogSender(log: SmsLog): SmsSender {
         log.info({ phone: maskPhone(msg.phone), code: msg.code, ttlMinutes: msg.ttlMinutes }, LOG_SENDER_MESSAGE);
       } else {
         log.info({ phone: maskPhone(msg.phone), kind: msg.kind, text: smsText(msg) }, LOG_SENDER_TEXT);
+      }
+      if (file) {
+        const line = { at: new Date().toISOString(), phone: maskPhone(msg.phone), kind: msg.kind, text: smsText(msg) };
+        await appendFile(file, `${JSON.stringify(msg.kind === 'otp' ? { ...line, code: msg.code } : line)}\n`);
       }
     },
   };

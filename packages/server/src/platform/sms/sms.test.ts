@@ -1,6 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_SENDER_MESSAGE, LOG_SENDER_TEXT } from './log-sender.js';
 import { createSmsSender, type SmsError, type SmsOptions } from './sms.js';
@@ -29,6 +32,21 @@ describe('log sender (the offline default)', () => {
     expect(line).toMatchObject({ level: 'info', obj: { phone: '138****8000', code: '482913', ttlMinutes: 5 } });
     expect(LOG_SENDER_MESSAGE).toContain('一次性验证码');
     expect(JSON.stringify(log.lines)).not.toContain('13800138000');
+  });
+
+  it('also appends each text to a file when asked, the phone masked there too', async () => {
+    const file = path.join(os.tmpdir(), `jm-sms-${process.pid}-${Date.now()}.jsonl`);
+    const sender = createSmsSender({ provider: 'log', file }, recordingLog());
+    await sender.send(OTP);
+    await sender.send(OTP);
+    const lines = (await fs.readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    await fs.rm(file);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ kind: 'otp', phone: '138****8000', code: '482913' });
+    expect(JSON.stringify(lines)).not.toContain('13800138000');
   });
 
   it('writes any other message as the text the recipient would read, with no link in it', async () => {

@@ -12,7 +12,7 @@ export * from './types.js';
 export function createSmsSender(options: SmsOptions, log: SmsLog): SmsSender {
   switch (options.provider) {
     case 'log':
-      return createLogSender(log);
+      return createLogSender(log, options.file);
     case 'tencent':
       return createTencentSender(options, log);
     default: {

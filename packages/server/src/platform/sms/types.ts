@@ -121,7 +121,11 @@ export interface SmsSender {
 
 /** Provider settings, already validated by config. */
 export type SmsOptions =
-  | { provider: 'log' }
+  | {
+      provider: 'log';
+      /** Also append each text, one JSON line, to this file (demos and end-to-end tests read codes from it). */
+      file?: string;
+    }
   | {
       provider: 'tencent';
       /** API key id (SecretId) of a CAM user allowed to call `sms:SendSms`. */

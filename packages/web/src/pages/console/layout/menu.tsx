@@ -39,6 +39,7 @@ const Meetings = lazy(() => import('../meetings'));
 const Visits = lazy(() => import('../visits'));
 const Hazards = lazy(() => import('../hazards'));
 const Patrols = lazy(() => import('../patrols'));
+const Alliance = lazy(() => import('../alliance'));
 const Window = lazy(() => import('../window'));
 const Checks = lazy(() => import('../checks'));
 const EvaluationFigures = lazy(() => import('../evaluations'));
@@ -150,6 +151,15 @@ export const PAGES: ConsolePage[] = [
     en: 'Hazards',
     cap: 'field.read',
     element: <Hazards />,
+  },
+  // 平安联盟: the station's volunteers — applications, approval, suspension — and their month's contributions.
+  {
+    path: 'alliance',
+    icon: <TeamOutlined />,
+    zh: '平安联盟',
+    en: 'Safety alliance',
+    cap: 'field.read',
+    element: <Alliance />,
   },
   // 接待来访必评: the desk shows and prints the window QR; the chief (matter.settings) edits the list and replaces it.
   {

@@ -2,6 +2,7 @@
 import { List, NavBar } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../../access';
+import { auth } from '../../../api/auth';
 import { useLang } from '../../../i18n';
 
 export default function FieldHome() {
@@ -12,6 +13,14 @@ export default function FieldHome() {
     <>
       <NavBar back={null}>{t('外勤', 'Field')}</NavBar>
       <List>
+        {can('field.report') && (
+          <List.Item
+            onClick={() => navigate('/field/report')}
+            description={t('把看到的情况报给派出所，可以拍照', 'Tell the station what you see, with photos')}
+          >
+            {t('民情上报', 'Report what I see')}
+          </List.Item>
+        )}
         {can('field.work') && (
           <List.Item
             onClick={() => navigate('/field/visits')}
@@ -28,9 +37,11 @@ export default function FieldHome() {
             {t('巡逻打卡', 'Patrol check-in')}
           </List.Item>
         )}
-        <List.Item onClick={() => window.location.assign('/console')}>
-          {t('返回工作台', 'Back to the console')}
-        </List.Item>
+        {!can('field.report') && (
+          <List.Item onClick={() => window.location.assign('/console')}>
+            {t('返回工作台', 'Back to the console')}
+          </List.Item>
+        )}
       </List>
     </>
   );

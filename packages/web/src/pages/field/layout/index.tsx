@@ -19,14 +19,18 @@ import { RESIDENT_CSS } from '../../resident/components/residentStyle';
 const FieldHome = lazy(() => import('../home'));
 const Patrol = lazy(() => import('../patrol'));
 const Visits = lazy(() => import('../visits'));
+const Report = lazy(() => import('../report'));
 
 /** The last session seen online (without its CSRF token), so the pages open offline for the same account. */
 const KEPT = 'jingmin-field-session';
+/** Set once a volunteer signed in on this phone: a lost session sends it back to the phone sign-in. */
+const VOLUNTEER = 'jingmin-field-volunteer';
 
 async function fieldSession(): Promise<SessionView> {
   try {
     const s = await auth.session();
     if (s.stage === 'full') localStorage.setItem(KEPT, JSON.stringify({ ...s, csrfToken: '' }));
+    if (s.user.roles.includes('volunteer')) localStorage.setItem(VOLUNTEER, '1');
     else localStorage.removeItem(KEPT);
     return s;
   } catch (err) {
@@ -47,7 +51,7 @@ async function keepForOffline() {
   try {
     await navigator.serviceWorker.register('/sw.js');
     await navigator.serviceWorker.ready;
-    await Promise.all([import('../home'), import('../visits'), import('../patrol')]);
+    await Promise.all([import('../home'), import('../visits'), import('../patrol'), import('../report')]);
     const files = performance
       .getEntriesByType('resource')
       .map((e) => new URL(e.name))
@@ -70,7 +74,13 @@ export default function FieldApp() {
   }, [session.data]);
   if (session.isPending) return <SpinLoading style={{ margin: '40vh auto' }} />;
   if (session.data?.stage !== 'full')
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    return (
+      <Navigate
+        // A volunteer signs in by phone at /volunteer; staff by username at /login.
+        to={`${localStorage.getItem(VOLUNTEER) ? '/volunteer' : '/login'}?next=${encodeURIComponent(location.pathname + location.search)}`}
+        replace
+      />
+    );
   return (
     <SessionContext.Provider value={session.data}>
       <style>{RESIDENT_CSS}</style>
@@ -80,6 +90,7 @@ export default function FieldApp() {
             <Route index element={<FieldHome />} />
             <Route path="patrol/*" element={<Patrol />} />
             <Route path="visits/*" element={<Visits />} />
+            <Route path="report" element={<Report />} />
           </Routes>
         </Suspense>
       </div>
