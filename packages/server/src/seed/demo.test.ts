@@ -332,3 +332,43 @@ describe('the demo hazard register', () => {
     expect((links?.visits ?? 0) + (links?.patrols ?? 0)).toBeGreaterThan(5);
   });
 });
+
+describe('the demo’s responsibility system', () => {
+  it('gives every village its five roles and every grid its 网格员 and 橄榄义警, persons sealed', async () => {
+    const byKind = await q<{ kind: string; role_key: string; n: number }>(sql`
+      SELECT u.kind::text AS kind, r.role_key, count(*)::int AS n FROM unit_responsibilities r
+        JOIN units u ON u.id = r.unit_id GROUP BY 1, 2 ORDER BY 1, 2`);
+    const [places] = await q<{ villages: number; grids: number }>(sql`
+      SELECT count(*) FILTER (WHERE kind = 'village')::int AS villages, count(*) FILTER (WHERE kind = 'grid')::int AS grids
+        FROM units`);
+    const n = (kind: string, key: string) => byKind.find((r) => r.kind === kind && r.role_key === key)?.n ?? 0;
+    for (const key of [
+      'beat_officer',
+      'beat_auxiliary',
+      'village_auxiliary',
+      'village_cadre_stationed',
+      'village_cadre',
+    ])
+      expect(n('village', key)).toBe(places!.villages);
+    expect(n('grid', 'grid_member')).toBe(places!.grids);
+    expect(n('grid', 'olive_volunteer')).toBe(places!.grids);
+    const [open] = await q<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM unit_responsibilities
+       WHERE staff_id IS NULL AND (holder_name_enc NOT LIKE 'v1:%' OR holder_name_masked NOT LIKE '%*%')`);
+    expect(open!.n).toBe(0);
+  });
+
+  it('groups most households of 柳塘’s first two villages, about ten a group, the leader a member', async () => {
+    const groups = await q<{ n: number; leader_in: boolean }>(sql`
+      SELECT count(m.household_id)::int AS n, bool_or(m.household_id = g.leader_household_id) AS leader_in
+        FROM household_groups g JOIN household_group_members m ON m.group_id = g.id GROUP BY g.id`);
+    expect(groups.length).toBeGreaterThan(50);
+    expect(groups.every((g) => g.n >= 5 && g.n <= 15 && g.leader_in)).toBe(true);
+    const [cover] = await q<{ grouped: number; homes: number }>(sql`
+      SELECT (SELECT count(*)::int FROM household_group_members) AS grouped,
+             (SELECT count(*)::int FROM households h
+               WHERE EXISTS (SELECT 1 FROM household_groups g WHERE starts_with(h.unit_path, g.unit_path))) AS homes`);
+    expect(cover!.grouped / cover!.homes).toBeGreaterThan(0.9);
+    expect(cover!.grouped).toBeLessThan(cover!.homes);
+  });
+});

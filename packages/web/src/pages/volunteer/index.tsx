@@ -48,7 +48,15 @@ function CodeFields({
       await ask();
       Toast.show({ content: t('验证码已发送', 'Code sent') });
       setWait(60);
-      const timer = setInterval(() => setWait((w) => (w <= 1 ? (clearInterval(timer), 0) : w - 1)), 1000);
+      const timer = setInterval(
+        () =>
+          setWait((w) => {
+            if (w > 1) return w - 1;
+            clearInterval(timer);
+            return 0;
+          }),
+        1000,
+      );
     } catch (err) {
       Toast.show({ content: errorMessage(err) });
     }

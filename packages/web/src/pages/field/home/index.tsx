@@ -42,6 +42,15 @@ export default function FieldHome() {
             {t('返回工作台', 'Back to the console')}
           </List.Item>
         )}
+        <List.Item
+          onClick={async () => {
+            await auth.logout().catch(() => undefined);
+            localStorage.removeItem('jingmin-field-session');
+            window.location.assign(can('field.report') ? '/volunteer' : '/login');
+          }}
+        >
+          {t('退出登录', 'Sign out')}
+        </List.Item>
       </List>
     </>
   );

@@ -8,7 +8,9 @@ import { org } from '../../../../api/org';
 import { useLang } from '../../../../i18n';
 import { DutiesCard } from './DutiesCard';
 import { DepartmentsTab, TeamsTab } from './GroupsTabs';
+import { HouseholdGroupsCard } from './HouseholdGroupsCard';
 import { HouseholdsPanel } from './HouseholdsPanel';
+import { ResponsibilityCard } from './ResponsibilityCard';
 import { UnitActions } from './UnitActions';
 
 export function UnitPanel(props: {
@@ -90,6 +92,12 @@ export function UnitPanel(props: {
       </Descriptions>
       {/* Keys differ from the tabs' key: siblings sharing one key made React keep a stale duties card. */}
       {(u.kind === 'grid' || u.kind === 'village') && <DutiesCard key={`duties:${id}`} unit={u} />}
+      {(u.kind === 'grid' || u.kind === 'village') && can('field.read') && (
+        <>
+          <ResponsibilityCard key={`responsibility:${id}`} unit={u} />
+          {isGrid && <HouseholdGroupsCard key={`household-groups:${id}`} unitId={id} />}
+        </>
+      )}
       <Tabs key={`tabs:${id}`} items={tabs} defaultActiveKey={tabs[0]?.key} />
     </Card>
   );
