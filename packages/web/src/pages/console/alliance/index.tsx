@@ -12,6 +12,7 @@ import {
   Card,
   DatePicker,
   Flex,
+  Grid,
   Input,
   Modal,
   Segmented,
@@ -80,7 +81,34 @@ function Alliance({ stationId }: { stationId: string }) {
     },
     onError: (err) => message.error(errorMessage(err)),
   });
+  const narrow = Grid.useBreakpoint().md === false;
   if (list.isError) return <Alert type="error" title={errorMessage(list.error)} />;
+  const stateTag = (v: VolunteerView) => (
+    <Space orientation="vertical" size={0}>
+      <Tag color={STATE_COLOR[v.state]}>{label(VOLUNTEER_STATE_LABELS[v.state])}</Tag>
+      {v.suspendReason && <Typography.Text type="secondary">{v.suspendReason}</Typography.Text>}
+    </Space>
+  );
+  const actions = (v: VolunteerView) =>
+    can('field.manage') && (
+      <Space>
+        {v.state === 'pending' && (
+          <Button size="small" type="primary" onClick={() => act.mutate({ id: v.id, to: 'approve' })}>
+            {t('通过', 'Approve')}
+          </Button>
+        )}
+        {v.state !== 'suspended' && (
+          <Button size="small" danger onClick={() => setSuspending(v)}>
+            {t('暂停', 'Suspend')}
+          </Button>
+        )}
+        {v.state === 'suspended' && (
+          <Button size="small" onClick={() => act.mutate({ id: v.id, to: 'reinstate' })}>
+            {t('恢复', 'Reinstate')}
+          </Button>
+        )}
+      </Space>
+    );
   const joinUrl = `${window.location.origin}/volunteer/join?station=${stationId}`;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -95,56 +123,44 @@ function Alliance({ stationId }: { stationId: string }) {
         />
         <Button onClick={() => setQr(true)}>{t('申请二维码', 'Application QR')}</Button>
       </Flex>
-      <Table<VolunteerView>
-        rowKey="id"
-        size="middle"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        scroll={{ x: 760 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        columns={[
-          { title: t('姓名', 'Name'), dataIndex: 'name' },
-          { title: t('身份', 'Kind'), dataIndex: 'kind' },
-          { title: t('服务网格', 'Grid'), dataIndex: 'unitName' },
-          { title: t('手机', 'Phone'), dataIndex: 'phoneMasked' },
-          { title: t('职责', 'Duties'), dataIndex: 'duties', render: (d: string[]) => d.join('、') },
-          {
-            title: t('状态', 'State'),
-            key: 'state',
-            render: (_, v) => (
-              <Space orientation="vertical" size={0}>
-                <Tag color={STATE_COLOR[v.state]}>{label(VOLUNTEER_STATE_LABELS[v.state])}</Tag>
-                {v.suspendReason && <Typography.Text type="secondary">{v.suspendReason}</Typography.Text>}
-              </Space>
-            ),
-          },
-          { title: t('申请时间', 'Applied'), dataIndex: 'appliedAt', render: when },
-          {
-            title: '',
-            key: 'act',
-            render: (_, v) =>
-              can('field.manage') && (
-                <Space>
-                  {v.state === 'pending' && (
-                    <Button size="small" type="primary" onClick={() => act.mutate({ id: v.id, to: 'approve' })}>
-                      {t('通过', 'Approve')}
-                    </Button>
-                  )}
-                  {v.state !== 'suspended' && (
-                    <Button size="small" danger onClick={() => setSuspending(v)}>
-                      {t('暂停', 'Suspend')}
-                    </Button>
-                  )}
-                  {v.state === 'suspended' && (
-                    <Button size="small" onClick={() => act.mutate({ id: v.id, to: 'reinstate' })}>
-                      {t('恢复', 'Reinstate')}
-                    </Button>
-                  )}
-                </Space>
-              ),
-          },
-        ]}
-      />
+      {narrow ? (
+        // On a phone: one card per volunteer, nothing to scroll sideways.
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {(list.data ?? []).map((v) => (
+            <Card key={v.id} size="small">
+              <Flex justify="space-between" gap={8}>
+                <Typography.Text strong>
+                  {v.name} · {v.kind}
+                </Typography.Text>
+                {stateTag(v)}
+              </Flex>
+              <div>
+                {v.unitName} · {v.phoneMasked}
+              </div>
+              <Typography.Text type="secondary">{v.duties.join('、')}</Typography.Text>
+              <div style={{ marginTop: 4 }}>{actions(v)}</div>
+            </Card>
+          ))}
+        </Space>
+      ) : (
+        <Table<VolunteerView>
+          rowKey="id"
+          size="middle"
+          loading={list.isPending}
+          dataSource={list.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          columns={[
+            { title: t('姓名', 'Name'), dataIndex: 'name' },
+            { title: t('身份', 'Kind'), dataIndex: 'kind' },
+            { title: t('服务网格', 'Grid'), dataIndex: 'unitName' },
+            { title: t('手机', 'Phone'), dataIndex: 'phoneMasked' },
+            { title: t('职责', 'Duties'), dataIndex: 'duties', render: (d: string[]) => d.join('、') },
+            { title: t('状态', 'State'), key: 'state', render: (_, v) => stateTag(v) },
+            { title: t('申请时间', 'Applied'), dataIndex: 'appliedAt', render: when },
+            { title: '', key: 'act', render: (_, v) => actions(v) },
+          ]}
+        />
+      )}
       <Contributions stationId={stationId} />
       <Modal
         open={suspending !== null}
