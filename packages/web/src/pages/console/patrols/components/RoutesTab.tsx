@@ -1,99 +1,41 @@
 /** 必巡线: each route's points in order; the chief adds, edits and retires routes. */
 import type { PatrolRoute, PatrolRouteInput } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Row,
-  Select,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../../api/client';
 import { patrolsApi } from '../../../../api/patrols';
 import { useLang } from '../../../../i18n';
+import { SetupCards } from './SetupCards';
 
 export function RoutesTab({ stationId, editable }: { stationId: string; editable: boolean }) {
   const { t } = useLang();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const [editing, setEditing] = useState<PatrolRoute | null | undefined>(undefined);
   const list = useQuery({ queryKey: ['patrol', 'routes', stationId], queryFn: () => patrolsApi.routes(stationId) });
   if (list.isPending) return <Spin />;
   if (list.isError) return <Alert type="error" showIcon title={errorMessage(list.error)} />;
-  const retire = async (r: PatrolRoute) => {
-    try {
-      await patrolsApi.deactivateRoute(r.id);
-      message.success(t('已停用', 'Retired'));
-    } catch (err) {
-      message.error(errorMessage(err));
-    } finally {
-      void client.invalidateQueries({ queryKey: ['patrol'] });
-    }
-  };
   return (
     <>
-      <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
-        <Typography.Text>
-          {t(`共 ${list.data.items.length} 条必巡线`, `${list.data.items.length} route(s)`)}
-        </Typography.Text>
-        {editable && (
-          <Button type="primary" onClick={() => setEditing(null)}>
-            {t('新建必巡线', 'New route')}
-          </Button>
+      <SetupCards<PatrolRoute>
+        items={list.data.items}
+        editable={editable}
+        count={t(`共 ${list.data.items.length} 条必巡线`, `${list.data.items.length} route(s)`)}
+        newLabel={t('新建必巡线', 'New route')}
+        emptyText={t('本所还没有必巡线', 'No route yet')}
+        retireQuestion={t('停用后不能再按该线路开始巡逻。', 'No new patrol can follow it.')}
+        retireLabel={t('停用', 'Retire')}
+        retire={patrolsApi.deactivateRoute}
+        onEdit={setEditing}
+      >
+        {(r) => (
+          <>
+            <Typography.Paragraph style={{ marginBottom: 4 }}>
+              {r.points.map((p, i) => `${i + 1}. ${p.name}`).join(' → ') || t('（没有启用的点）', '(no active point)')}
+            </Typography.Paragraph>
+            {r.note && <Typography.Text type="secondary">{r.note}</Typography.Text>}
+          </>
         )}
-      </Flex>
-      {list.data.items.length === 0 ? (
-        <Empty description={t('本所还没有必巡线', 'No route yet')} />
-      ) : (
-        <Row gutter={[12, 12]}>
-          {list.data.items.map((r) => (
-            <Col key={r.id} xs={24} lg={12} xxl={8}>
-              <Card
-                size="small"
-                title={r.name}
-                extra={
-                  <>
-                    {!r.active && <Tag>{t('已停用', 'Retired')}</Tag>}
-                    {editable && (
-                      <Button type="link" size="small" onClick={() => setEditing(r)}>
-                        {r.active ? t('编辑', 'Edit') : t('重新启用', 'Re-enable')}
-                      </Button>
-                    )}
-                    {editable && r.active && (
-                      <Popconfirm
-                        title={t('停用后不能再按该线路开始巡逻。', 'No new patrol can follow it.')}
-                        onConfirm={() => retire(r)}
-                      >
-                        <Button type="link" size="small" danger>
-                          {t('停用', 'Retire')}
-                        </Button>
-                      </Popconfirm>
-                    )}
-                  </>
-                }
-              >
-                <Typography.Paragraph style={{ marginBottom: 4 }}>
-                  {r.points.map((p, i) => `${i + 1}. ${p.name}`).join(' → ') ||
-                    t('（没有启用的点）', '(no active point)')}
-                </Typography.Paragraph>
-                {r.note && <Typography.Text type="secondary">{r.note}</Typography.Text>}
-              </Card>
-            </Col>
-          ))}
-        </Row>
-      )}
+      </SetupCards>
       {editing !== undefined && (
         <RouteForm stationId={stationId} route={editing} onClose={() => setEditing(undefined)} />
       )}
