@@ -24,10 +24,11 @@ const MATTER_EVENT_SPECS = {
     label: { zh: '群众提交', en: 'Submitted by the resident' },
     residentLabel: { zh: '已提交', en: 'Submitted' },
   },
-  // The desk records a matter on the resident's behalf (a call, the counter, 110, 12345): payload `channel`.
+  // Staff record a matter (the desk for a call, the counter, 110, 12345; a visitor for a household's need; a
+  // volunteer's 网格上报): payload `channel`, shown beside it on the timeline.
   'matter.recorded': {
     audience: 'both',
-    label: { zh: '值班台代为登记', en: 'Recorded by the desk' },
+    label: { zh: '登记受理', en: 'Recorded' },
     residentLabel: { zh: '派出所已为您登记受理', en: 'Recorded and accepted by the station' },
   },
   'matter.receipt_sent': {
