@@ -89,9 +89,15 @@ describe('the desk records a matter on a resident’s behalf', () => {
       'counter',
       'police_110',
       'hotline_12345',
+      'visit',
+      'grid',
     ]);
-    for (const c of summary.byChannel.filter((x) => x.channel !== 'doorplate'))
+    // The desk's four channels each have today's recording; 走访发现 and 网格上报 are others' and stay at zero.
+    for (const c of summary.byChannel.filter((x) => !['doorplate', 'visit', 'grid'].includes(x.channel)))
       expect(c.today).toBeGreaterThanOrEqual(1);
+    expect(summary.byChannel.filter((x) => x.channel === 'visit' || x.channel === 'grid').map((x) => x.total)).toEqual([
+      0, 0,
+    ]);
   });
 
   it('records where no household is known in a village or grid, and every list and the board show it', async () => {
