@@ -1,12 +1,29 @@
 /** Shared steps: signing in as a demo account (second factor included) and saving screenshots to look at. */
+import fs from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 
 export const DEMO_PASSWORD = 'Jingmin#2026';
 export const SHOTS = 'test-results/screens';
 
-/** TOTP secrets enrolled during this run, by username. */
-const secrets = new Map<string, string>();
+/**
+ * TOTP secrets enrolled during this run, by username: kept in a file of the run (playwright.config.ts names it),
+ * so a worker started afresh after a failed test still answers the second factor of accounts enrolled before.
+ */
+const secrets = {
+  file: process.env.E2E_TOTP_FILE,
+  all(): Record<string, string> {
+    return this.file && fs.existsSync(this.file)
+      ? (JSON.parse(fs.readFileSync(this.file, 'utf8')) as Record<string, string>)
+      : {};
+  },
+  get(username: string): string | undefined {
+    return this.all()[username];
+  },
+  set(username: string, secret: string) {
+    if (this.file) fs.writeFileSync(this.file, JSON.stringify({ ...this.all(), [username]: secret }));
+  },
+};
 
 async function code(secret: string) {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) });

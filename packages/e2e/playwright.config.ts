@@ -13,6 +13,8 @@ const dataDir = path.join(os.tmpdir(), `jingmin-e2e-${process.pid}-${Date.now()}
  * runner's environment, so its workers (which load this file again) name the same file. */
 process.env.E2E_SMS_FILE ??= path.join(os.tmpdir(), `jingmin-e2e-sms-${process.pid}-${Date.now()}.jsonl`);
 export const smsFile = process.env.E2E_SMS_FILE;
+/** The second factors enrolled during the run (fixtures.ts), kept where a restarted worker finds them. */
+process.env.E2E_TOTP_FILE ??= path.join(os.tmpdir(), `jingmin-e2e-totp-${process.pid}-${Date.now()}.json`);
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

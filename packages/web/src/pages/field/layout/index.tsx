@@ -59,6 +59,8 @@ async function keepForOffline() {
       .map((u) => u.pathname);
     const cache = await caches.open('jingmin-shell-v1');
     await cache.addAll([...new Set(files), '/index.html']);
+    // Said on the page once everything is kept: the pages now open without a network.
+    document.documentElement.dataset.offlineReady = '1';
   } catch {
     // Without it the pages still work online; offline they open only if the browser kept them.
   }
