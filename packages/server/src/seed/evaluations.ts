@@ -55,6 +55,8 @@ export interface EvaluationStation {
   /** Villages (or communities); the grid worker's is the first. */
   villages: { name: string; path: string }[];
   households: { id: string; unitPath: string }[];
+  /** Its enterprises and units (inspected by the police line). */
+  enterprises: { id: string; unitPath: string }[];
   /** Each village's grid worker (the first village's is `grid`). */
   gridWorkers: { villagePath: string; id: string }[];
 }

@@ -54,7 +54,8 @@ const BEIJING_OFFSET = 8 * 3_600_000;
 /**
  * A staff member's moment moved into Beijing office hours (8:30–18:00): one in the evening or the night becomes
  * the next morning's, 8:30 to 10:00 (the minute taken from the moment itself, so the seed's random sequence — and
- * with it everything else generated — stays as it was). Never after `now`: such a moment stays where it was.
+ * with it everything else generated — stays as it was). Never after `now`: when the next morning is still to
+ * come, the end of the last office hours (17:59) instead.
  */
 export function officeHours(t: Date, now: Date): Date {
   const beijing = new Date(t.getTime() + BEIJING_OFFSET);
@@ -63,5 +64,12 @@ export function officeHours(t: Date, now: Date): Date {
   if (minutes >= 18 * 60) beijing.setUTCDate(beijing.getUTCDate() + 1);
   beijing.setUTCHours(8, 30 + (Math.floor(t.getTime() / 60_000) % 90), 0, 0);
   const moved = new Date(beijing.getTime() - BEIJING_OFFSET);
-  return moved <= now ? moved : t <= now ? t : now;
+  if (moved <= now) return moved;
+  // The next office hours are still to come (the demo seeded in the evening): the end of the last ones instead,
+  // so a time seeded late today never reads 18:00 or later whatever the hour the demo is started.
+  const back = new Date(t.getTime() + BEIJING_OFFSET);
+  if (minutes < 8 * 60 + 30) back.setUTCDate(back.getUTCDate() - 1);
+  back.setUTCHours(17, 59, 59, 0);
+  const ended = new Date(back.getTime() - BEIJING_OFFSET);
+  return ended <= now ? ended : t <= now ? t : now;
 }

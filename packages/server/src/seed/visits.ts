@@ -3,11 +3,13 @@
  * twice), the police line by the community officer (the auxiliary often along), the grid line by each village's
  * grid worker, the cadres' line logged by the grid worker with the village's 包村干部 named; anti-fraud talks,
  * follow-ups, and the care visits a few households asked for, every four weeks. Weekdays, office hours, Beijing
- * time. The visits' evaluations are opened by seed/evaluations.ts, as the module opens them.
+ * time. Enterprises and units (企业、商铺、学校) stand at their own doorplates and are inspected by the police line
+ * about every quarter. The visits' evaluations are opened by seed/evaluations.ts, as the module opens them.
  */
 import { randomUUID } from 'node:crypto';
 import type { VisitLine, VisitPurpose } from '@jingmin/shared';
-import type { careVisitRequests, visits } from '../db/schema/index.js';
+import type { careVisitRequests, households, visits } from '../db/schema/index.js';
+import { randomToken } from '../platform/crypto.js';
 import { personName, pick, type Rand } from './names.js';
 
 const DAY = 86_400_000;
@@ -20,6 +22,71 @@ export interface VisitStation {
   /** Each village's grid worker, by the village's path. */
   gridWorkers: { villagePath: string; id: string }[];
   households: { id: string; unitPath: string }[];
+  /** The station's enterprises and units: inspected about every quarter. */
+  enterprises: { id: string; unitPath: string }[];
+}
+
+/** What stands in a village's or community's first grid besides homes: [name, address tail], shared out. */
+const FIRMS: Record<'lt' | 'cg', [string, string][]> = {
+  lt: [
+    ['兴旺木材加工厂', '工业路8号'],
+    ['绿源农家乐', '河湾组12号'],
+    ['柳塘加油站', '省道旁1号'],
+    ['红星机砖厂', '后山组3号'],
+    ['便民超市', '村委会旁2号'],
+    ['金穗粮油加工厂', '工业路16号'],
+    ['村完全小学', '学堂路1号'],
+    ['顺发汽修店', '省道旁9号'],
+    ['惠农养殖合作社', '东坡组5号'],
+    ['幸福院（村级养老服务站）', '村委会旁6号'],
+  ],
+  cg: [
+    ['好又多超市', '人民路102号'],
+    ['星辰网吧', '解放街23号'],
+    ['锦江宾馆', '建设路8号'],
+    ['阳光幼儿园', '文化路15号'],
+    ['老街火锅店', '解放街41号'],
+    ['鑫达电动车行', '建设路30号'],
+  ],
+};
+
+type HouseholdInsert = typeof households.$inferInsert & { id: string };
+
+/**
+ * The enterprises and units of a station's villages (or communities), in each one's first grid: named, at their
+ * own doorplates (`<prefix>E-<village>-<n>`).
+ */
+export function enterprisesOf(
+  prefix: 'lt' | 'cg',
+  place: string,
+  villages: { name: string; path: string }[],
+  homes: { unitId: string; unitPath: string }[],
+): HouseholdInsert[] {
+  const firms = FIRMS[prefix];
+  const rows: HouseholdInsert[] = [];
+  let next = 0;
+  for (const [v, village] of villages.entries()) {
+    const grid = homes.find((h) => h.unitPath.startsWith(village.path));
+    if (!grid) continue;
+    // The names are shared out over the villages, each used once.
+    const share = Math.floor(firms.length / villages.length) + (v < firms.length % villages.length ? 1 : 0);
+    for (let n = 1; n <= share; n++) {
+      const [name, tail] = firms[next % firms.length] as [string, string];
+      next++;
+      rows.push({
+        id: randomUUID(),
+        unitId: grid.unitId,
+        unitPath: grid.unitPath,
+        kind: 'enterprise',
+        // A village's school or shop carries the village's name (柳塘村完全小学).
+        name: name.startsWith('村') || name.startsWith('幸福院') ? `${village.name}${name}` : name,
+        address: `${place}${village.name}${tail}`,
+        doorplateCode: `${prefix.toUpperCase()}E-${String(v + 1).padStart(2, '0')}-${n}`,
+        doorplateToken: randomToken(16),
+      });
+    }
+  }
+  return rows;
 }
 
 const NOTES: Record<VisitPurpose, string[]> = {
@@ -35,6 +102,11 @@ const NOTES: Record<VisitPurpose, string[]> = {
   anti_fraud: [
     '上门反诈宣传，指导安装国家反诈中心APP并开启预警。',
     '讲解冒充客服退款、刷单返利诈骗案例，提醒不转账不汇款。',
+  ],
+  inspection: [
+    '检查消防器材和疏散通道，灭火器在有效期内，通道畅通。',
+    '检查用电线路，发现私拉乱接，已责令当场整改。',
+    '督促落实安全生产责任制，查看值班和巡查记录。',
   ],
 };
 const CARE_REASONS = [
@@ -68,6 +140,7 @@ export function yearOfVisits(rand: Rand, now: Date, st: VisitStation) {
       stationId: st.id,
       unitPath: h.unitPath,
       householdId: h.id,
+      householdKind: purpose === 'inspection' ? 'enterprise' : 'household',
       line: chosen,
       purpose,
       staffId,
@@ -85,6 +158,11 @@ export function yearOfVisits(rand: Rand, now: Date, st: VisitStation) {
       add(h, 1 + Math.floor(rand() * 360), r < 0.78 ? 'routine' : r < 0.93 ? 'anti_fraud' : 'follow_up');
       if (rand() < 0.12) add(h, 1 + Math.floor(rand() * 360), 'routine');
     }
+  }
+  // 安全检查: each enterprise about every quarter by the police line; the last one a few are behind on.
+  for (const e of st.enterprises) {
+    for (let d = 5 + Math.floor(rand() * 60); d < 365; d += 80 + Math.floor(rand() * 20))
+      add(e, d, 'inspection', 'police');
   }
   // 关爱走访: a dozen households asked for a visit every four weeks; the officer keeps to it.
   for (const h of st.households.filter((_, i) => i % Math.ceil(st.households.length / 12) === 5)) {

@@ -33,6 +33,21 @@ export function canPlace(child: UnitKind, parent: UnitKind | null): boolean {
 /** Kinds a household may belong to: its grid, or its village where grids are not drawn yet. */
 export const HOUSEHOLD_UNIT_KINDS: readonly UnitKind[] = ['grid', 'village'];
 
+/**
+ * What stands at a doorplate address: a household, or an enterprise or unit (企业、商铺、学校、单位) that is
+ * visited and inspected the same way (三工's 79 hazards were found in enterprises) and carries a name.
+ */
+export const ADDRESS_KINDS = ['household', 'enterprise'] as const;
+export type AddressKind = (typeof ADDRESS_KINDS)[number];
+export const ADDRESS_KIND_LABELS: Record<AddressKind, Label> = {
+  household: { zh: '住户', en: 'Household' },
+  enterprise: { zh: '企业/单位', en: 'Enterprise / unit' },
+};
+
+/** How an address reads in a list: an enterprise by its name, then where it stands. */
+export const addressLine = (p: { address: string; name?: string | null }): string =>
+  p.name ? `${p.name}（${p.address}）` : p.address;
+
 export const TEAM_KINDS = ['patrol', 'traffic', 'community', 'investigation', 'other'] as const;
 export type TeamKind = (typeof TEAM_KINDS)[number];
 export const TEAM_KIND_LABELS: Record<TeamKind, Label> = {

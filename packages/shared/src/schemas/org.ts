@@ -1,6 +1,6 @@
 /** Jurisdiction tree, teams, partner departments and households. */
 import { z } from 'zod';
-import { DEPARTMENT_KINDS, TEAM_KINDS, UNIT_KINDS } from '../domain/org.js';
+import { ADDRESS_KINDS, DEPARTMENT_KINDS, TEAM_KINDS, UNIT_KINDS } from '../domain/org.js';
 import { ContactPhone, Id, Name, Shown, text } from './common.js';
 
 /** Administrative or grid code (GB/T 2260, 统计用区划代码, CJ/T 349 grid code …). */
@@ -71,6 +71,9 @@ export const HouseholdView = z.object({
   unitId: z.uuid(),
   unitName: Shown,
   address: Shown,
+  /** A household, or an enterprise/unit (企业/单位) with its name. */
+  kind: z.enum(ADDRESS_KINDS),
+  name: Shown.nullable(),
   doorplateCode: Shown,
   createdAt: z.iso.datetime(),
 });
@@ -87,8 +90,19 @@ export const HouseholdQuery = z
 export type HouseholdQuery = z.infer<typeof HouseholdQuery>;
 
 export const CreateHouseholdInput = z
-  .object({ unitId: Id, /** 完整地址 */ address: text(200, 2), doorplateCode: DoorplateCode })
-  .strict();
+  .object({
+    unitId: Id,
+    /** 完整地址 */ address: text(200, 2),
+    doorplateCode: DoorplateCode,
+    kind: z.enum(ADDRESS_KINDS).default('household'),
+    /** 企业/单位名称: required for an enterprise, none for a household. */
+    name: text(100, 2).optional(),
+  })
+  .strict()
+  .refine((v) => (v.kind === 'enterprise') === (v.name !== undefined), {
+    path: ['name'],
+    message: 'an enterprise needs its name; a household has none',
+  });
 export type CreateHouseholdInput = z.infer<typeof CreateHouseholdInput>;
 
 /** One row of a household import file; `grid` names the target grid by code or by name under the import root. */

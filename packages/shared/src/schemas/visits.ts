@@ -1,6 +1,7 @@
 /** 走访入户必评: a household visit logged by one of the three lines; each opens one evaluation the household answers. */
 import { z } from 'zod';
 import { MATTER_KINDS, URGENCIES } from '../domain/matters.js';
+import { ADDRESS_KINDS } from '../domain/org.js';
 import type { Label } from '../i18n.js';
 import { CalendarDate } from './calendar.js';
 import { Id, Page, paged, Shown, text } from './common.js';
@@ -18,7 +19,7 @@ export const VISIT_LINE_LABELS: Record<VisitLine, Label> = {
 };
 
 /** Why the household was visited. A care visit exists only because the household asked for it. */
-export const VISIT_PURPOSES = ['routine', 'care', 'follow_up', 'anti_fraud'] as const;
+export const VISIT_PURPOSES = ['routine', 'care', 'follow_up', 'anti_fraud', 'inspection'] as const;
 export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
 
 export const VISIT_PURPOSE_LABELS: Record<VisitPurpose, Label> = {
@@ -26,6 +27,7 @@ export const VISIT_PURPOSE_LABELS: Record<VisitPurpose, Label> = {
   care: { zh: '关爱走访（住户申请）', en: 'Care visit (asked for)' },
   follow_up: { zh: '事项或纠纷回访', en: 'Follow-up of a matter or dispute' },
   anti_fraud: { zh: '反诈宣传', en: 'Anti-fraud talk' },
+  inspection: { zh: '安全检查（企业/单位）', en: 'Safety inspection (enterprise)' },
 };
 
 export const VisitInput = z
@@ -50,6 +52,9 @@ export const VisitView = z.object({
   stationId: Id,
   householdId: Id,
   address: Shown,
+  /** A household, or an enterprise/unit with its name. */
+  householdKind: z.enum(ADDRESS_KINDS),
+  householdName: Shown.nullable(),
   line: z.enum(VISIT_LINES),
   purpose: z.enum(VISIT_PURPOSES),
   staffId: Id,
@@ -74,6 +79,18 @@ export type VisitLogged = z.infer<typeof VisitLogged>;
 export const VisitQuery = Page;
 export type VisitQuery = z.infer<typeof VisitQuery>;
 
+/** An address to visit in one's own area: the address and an enterprise's name, nobody's personal data. */
+export const VisitAddressQuery = z.object({ q: text(100).optional() }).strict();
+export type VisitAddressQuery = z.infer<typeof VisitAddressQuery>;
+export const VisitAddress = z.object({
+  householdId: Id,
+  address: Shown,
+  kind: z.enum(ADDRESS_KINDS),
+  name: Shown.nullable(),
+  unitName: Shown,
+});
+export type VisitAddress = z.infer<typeof VisitAddress>;
+
 /** A need the household raised, made a matter in one action: kind, urgency and what was asked, in the visitor's words. */
 export const VisitMatterInput = z
   .object({
@@ -92,10 +109,12 @@ export type VisitDisputeInput = z.infer<typeof VisitDisputeInput>;
 export const VisitSettings = z
   .object({
     everyMonths: z.number().int().min(1).max(36),
+    /** Enterprises and units (企业、商铺、学校) are inspected more often: every so many months. */
+    enterpriseEveryMonths: z.number().int().min(1).max(36).default(3),
   })
   .strict();
 export type VisitSettings = z.infer<typeof VisitSettings>;
-export const DEFAULT_VISIT_SETTINGS: VisitSettings = { everyMonths: 12 };
+export const DEFAULT_VISIT_SETTINGS: VisitSettings = { everyMonths: 12, enterpriseEveryMonths: 3 };
 
 /** 关爱走访: the household asked to be visited every `everyDays` days. */
 export const CareRequestInput = z
@@ -123,6 +142,8 @@ export type CareRequestView = z.infer<typeof CareRequestView>;
 export const VisitPlanQuery = Page.extend({
   unitId: Id.optional(),
   mine: z.enum(['1', '0']).default('0'),
+  /** Only households, or only enterprises and units; both when absent. */
+  kind: z.enum(ADDRESS_KINDS).optional(),
   /** Only households due within this many days (0: due today or overdue). */
   withinDays: z.coerce.number().int().min(0).max(366).default(30),
 }).strict();
@@ -132,6 +153,9 @@ export type VisitPlanQuery = z.infer<typeof VisitPlanQuery>;
 export const VisitDue = z.object({
   householdId: Id,
   address: Shown,
+  kind: z.enum(ADDRESS_KINDS),
+  /** An enterprise's or unit's name. */
+  name: Shown.nullable(),
   unitName: Shown,
   lastVisitedAt: z.iso.datetime().nullable(),
   /** The Beijing date it is due by; the oldest first. */
@@ -142,7 +166,10 @@ export const VisitDue = z.object({
   careEveryDays: z.number().int().nullable(),
 });
 export type VisitDue = z.infer<typeof VisitDue>;
-export const VisitPlan = paged(VisitDue).extend({ everyMonths: z.number().int() });
+export const VisitPlan = paged(VisitDue).extend({
+  everyMonths: z.number().int(),
+  enterpriseEveryMonths: z.number().int(),
+});
 export type VisitPlan = z.infer<typeof VisitPlan>;
 
 /** Coverage over a period, for the station (by village) or one village or grid (by grid). */
@@ -151,6 +178,8 @@ export const CoverageQuery = z
     from: CalendarDate,
     to: CalendarDate,
     unitId: Id.optional(),
+    /** Households (the default) or enterprises and units: each is its own coverage. */
+    kind: z.enum(ADDRESS_KINDS).default('household'),
   })
   .strict();
 export type CoverageQuery = z.infer<typeof CoverageQuery>;
@@ -176,6 +205,8 @@ export type UnvisitedQuery = z.infer<typeof UnvisitedQuery>;
 export const UnvisitedHousehold = z.object({
   householdId: Id,
   address: Shown,
+  kind: z.enum(ADDRESS_KINDS),
+  name: Shown.nullable(),
   unitName: Shown,
   lastVisitedAt: z.iso.datetime().nullable(),
 });

@@ -9,6 +9,7 @@ import type {
   DeskReceipt,
   DisputeView,
   UnvisitedHousehold,
+  VisitAddress,
   VisitCoverage,
   VisitDisputeInput,
   VisitInput,
@@ -26,6 +27,10 @@ export const visitsApi = {
     api.post<VisitLogged>('/visits', input, idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined),
   list: (stationId: string, q: { page: number; pageSize: number }) =>
     api.get<Paged<VisitView>>(`/stations/${stationId}/visits`, q),
+  /** The visits I logged or went along on. */
+  mine: (q: { page: number; pageSize: number }) => api.get<Paged<VisitView>>('/visits/mine', q),
+  /** Addresses in my own grid or village (a volunteer's way to find where it went; no personal data). */
+  addresses: (q?: string) => api.get<VisitAddress[]>('/visits/addresses', q ? { q } : {}),
   raiseMatter: (id: string, input: VisitMatterInput, idempotencyKey: string) =>
     api.post<DeskReceipt>(`/visits/${id}/matter`, input, { 'idempotency-key': idempotencyKey }),
   raiseDispute: (id: string, input: VisitDisputeInput) => api.post<DisputeView>(`/visits/${id}/dispute`, input),

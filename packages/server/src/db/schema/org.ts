@@ -1,11 +1,12 @@
 /** The jurisdiction tree, teams, partner departments and households. */
-import { DEPARTMENT_KINDS, TEAM_KINDS, UNIT_KINDS } from '@jingmin/shared';
+import { ADDRESS_KINDS, DEPARTMENT_KINDS, TEAM_KINDS, UNIT_KINDS } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const unitKind = pgEnum('unit_kind', UNIT_KINDS);
 export const teamKind = pgEnum('team_kind', TEAM_KINDS);
 export const departmentKind = pgEnum('department_kind', DEPARTMENT_KINDS);
+export const addressKind = pgEnum('address_kind', ADDRESS_KINDS);
 
 export const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -81,6 +82,10 @@ export const households = pgTable(
     /** Copy of the unit's path, so scoping a household list is one prefix match. */
     unitPath: text().notNull(),
     address: text().notNull(),
+    /** A household, or an enterprise/unit (企业、商铺、学校) visited and inspected the same way. */
+    kind: addressKind().notNull().default('household'),
+    /** An enterprise's or unit's name (柳塘镇兴旺木材加工厂); null for a household. */
+    name: text(),
     doorplateCode: text().notNull(),
     doorplateToken: text().notNull(),
     ...timestamps,

@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { matters } from './matters.js';
 import { units } from './org.js';
 import { staff } from './staff.js';
 
@@ -164,5 +165,23 @@ export const patrolCheckins = pgTable(
   (t) => [
     uniqueIndex('patrol_checkins_session_point_key').on(t.sessionId, t.pointId),
     index('patrol_checkins_point_idx').on(t.pointId, t.scannedAt),
+  ],
+);
+
+/** 巡逻发现: a matter recorded from a patrol (channel 巡逻发现) in one action, kept with the patrol. */
+export const patrolSessionMatters = pgTable(
+  'patrol_session_matters',
+  {
+    sessionId: uuid()
+      .notNull()
+      .references(() => patrolSessions.id),
+    matterId: uuid()
+      .notNull()
+      .references(() => matters.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.matterId] }),
+    uniqueIndex('patrol_session_matters_matter_key').on(t.matterId),
   ],
 );

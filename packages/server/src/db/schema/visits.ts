@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { disputeCases } from './disputes.js';
 import { matters } from './matters.js';
-import { households, units } from './org.js';
+import { addressKind, households, units } from './org.js';
 import { staff } from './staff.js';
 
 export const visitLine = pgEnum('visit_line', VISIT_LINES);
@@ -28,6 +28,8 @@ export const visits = pgTable(
     householdId: uuid()
       .notNull()
       .references(() => households.id),
+    /** The household's kind, copied when logged: coverage counts households and enterprises apart. */
+    householdKind: addressKind().notNull().default('household'),
     line: visitLine().notNull(),
     purpose: visitPurpose().notNull().default('routine'),
     /** Who visited (the staff member who logs it). */

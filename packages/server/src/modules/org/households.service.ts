@@ -23,6 +23,8 @@ const columns = {
   unitId: households.unitId,
   unitName: units.name,
   address: households.address,
+  kind: households.kind,
+  name: households.name,
   doorplateCode: households.doorplateCode,
   createdAt: households.createdAt,
 };
@@ -35,7 +37,10 @@ function filterOf(unitPath: string, q?: string) {
   const inUnit = under(households.unitPath, unitPath);
   if (!q) return inUnit;
   const like = `%${escapeLike(q)}%`;
-  return and(inUnit, or(ilike(households.address, like), ilike(households.doorplateCode, like)));
+  return and(
+    inUnit,
+    or(ilike(households.address, like), ilike(households.doorplateCode, like), ilike(households.name, like)),
+  );
 }
 
 /** The households under a unit; a scope grant for `household.read` opens another station's unit to this list. */

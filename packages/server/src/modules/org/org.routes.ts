@@ -202,7 +202,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: htags,
         summary: '门牌户列表',
-        description: '一个节点下（含下级）的门牌户，按地址或门牌编码搜索。',
+        description: '一个节点下（含下级）的门牌户（住户和企业、单位），按地址、企业名称或门牌编码搜索。',
         errors: ['NOT_FOUND'],
         querystring: HouseholdQuery,
         response: { 200: paged(HouseholdView) },

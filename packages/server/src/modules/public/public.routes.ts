@@ -5,6 +5,7 @@
  * (待评价) are listed by what and when, and a fresh link to one is counted per door.
  */
 import {
+  addressLine,
   DoorplateEvaluationParams,
   DoorplateParams,
   DoorplateView,
@@ -37,7 +38,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { db } = req.ctx;
       const [household] = await db
-        .select({ address: households.address, path: households.unitPath })
+        .select({ address: households.address, name: households.name, path: households.unitPath })
         .from(households)
         .where(eq(households.doorplateToken, req.params.token));
       if (!household) throw new AppError('NOT_FOUND', { what: 'doorplate' });
@@ -47,7 +48,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(inArray(units.id, household.path.split('/').filter(Boolean)));
       const station = chain.find((u) => u.kind === 'station');
       return {
-        address: household.address,
+        // An enterprise's or unit's plate reads with its name.
+        address: addressLine(household),
         station: { name: station?.name ?? '', phone: station?.phone ?? null, address: station?.address ?? null },
         community: chain.find((u) => u.kind === 'village')?.name ?? null,
         grid: chain.find((u) => u.kind === 'grid')?.name ?? null,

@@ -4,6 +4,7 @@
  * visited. Visits are counted where the household lives; a household counts once however often it was visited.
  */
 import {
+  type AddressKind,
   type CoverageQuery,
   shanghaiDayEnd,
   type UnvisitedHousehold,
@@ -36,7 +37,8 @@ async function scopeOf(ctx: Ctx, stationId: string, q: CoverageQuery) {
   }
   const start = new Date(shanghaiDayEnd(q.from).getTime() - DAY_MS);
   const end = shanghaiDayEnd(q.to);
-  const seen = visibleUnits(actorOf(ctx), sql`unit_path`, 'household.read');
+  // Households and enterprises are covered apart: a household's coverage counts households only.
+  const seen = sql`${visibleUnits(actorOf(ctx), sql`unit_path`, 'household.read')} AND kind = ${q.kind}`;
   return { station, unit, start, end, seen };
 }
 
@@ -45,7 +47,8 @@ export async function visitCoverage(ctx: Ctx, stationId: string, q: CoverageQuer
   // A station (or township) breaks down by village; a village by grid; a grid is its own line.
   const breakdown = unit.kind === 'village' || unit.kind === 'grid' ? 'grid' : 'village';
   const inPeriod = sql`station_id = ${station.id} AND visited_at >= ${start} AND visited_at < ${end}
-    AND ${under(sql`unit_path`, unit.path)} AND ${seen}`;
+    AND ${under(sql`unit_path`, unit.path)} AND ${visibleUnits(actorOf(ctx), sql`unit_path`, 'household.read')}
+    AND household_kind = ${q.kind}`;
   const [parts, lines, people] = await Promise.all([
     // Households and households visited per grid (a household lies in one grid), then summed to villages.
     ctx.db.execute(sql`
@@ -112,22 +115,32 @@ export async function visitCoverage(ctx: Ctx, stationId: string, q: CoverageQuer
 export async function unvisitedHouseholds(ctx: Ctx, stationId: string, q: UnvisitedQuery) {
   const { station, unit, start, end } = await scopeOf(ctx, stationId, q);
   // One index lookup per household (visits_household_idx): the same plan with or without statistics.
-  const rows = rowsOf<{ id: string; address: string; unit_name: string; last_at: Date | string | null; total: number }>(
+  const rows = rowsOf<{
+    id: string;
+    address: string;
+    kind: AddressKind;
+    name: string | null;
+    unit_name: string;
+    last_at: Date | string | null;
+    total: number;
+  }>(
     await ctx.db.execute(sql`
-      SELECT h.id, h.address, u.name AS unit_name, l.last_at, count(*) OVER ()::int AS total
+      SELECT h.id, h.address, h.kind::text AS kind, h.name, u.name AS unit_name, l.last_at, count(*) OVER ()::int AS total
         FROM households h JOIN units u ON u.id = h.unit_id
         LEFT JOIN LATERAL (
           SELECT max(v.visited_at) AS last_at,
                  bool_or(v.station_id = ${station.id} AND v.visited_at >= ${start} AND v.visited_at < ${end}) AS seen
             FROM visits v WHERE v.household_id = h.id) l ON true
        WHERE ${under(sql`h.unit_path`, unit.path)} AND ${visibleUnits(actorOf(ctx), sql`h.unit_path`, 'household.read')}
-         AND l.seen IS NOT TRUE
+         AND h.kind = ${q.kind} AND l.seen IS NOT TRUE
        ORDER BY h.address
        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`),
   );
   const items: UnvisitedHousehold[] = rows.map((r) => ({
     householdId: r.id,
     address: r.address,
+    kind: r.kind,
+    name: r.name,
     unitName: r.unit_name,
     lastVisitedAt: r.last_at ? new Date(r.last_at).toISOString() : null,
   }));

@@ -5,6 +5,7 @@
  * oldest due first, and within a day by address, so neighbours follow each other on the way.
  */
 import {
+  type AddressKind,
   type CareRequestInput,
   type CareRequestView,
   DEFAULT_VISIT_SETTINGS,
@@ -184,15 +185,18 @@ export async function visitPlan(ctx: Ctx, stationId: string, q: VisitPlanQuery):
     if (!u?.path.startsWith(station.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
     prefix = u.path;
   }
-  const { everyMonths } = await visitSettings(ctx.db, stationId);
+  const { everyMonths, enterpriseEveryMonths } = await visitSettings(ctx.db, stationId);
   const today = toCalendarDate(ctx.now());
   const mine =
     q.mine === '1'
       ? sql`AND EXISTS (SELECT 1 FROM (${myAreas(actor.id)}) m WHERE h.unit_path LIKE m.path || '%')`
       : sql``;
+  const ofKind = q.kind ? sql`AND h.kind = ${q.kind}` : sql``;
   const rows = rowsOf<{
     id: string;
     address: string;
+    kind: AddressKind;
+    name: string | null;
     unit_name: string;
     last_at: Date | string | null;
     every_days: number | null;
@@ -202,14 +206,15 @@ export async function visitPlan(ctx: Ctx, stationId: string, q: VisitPlanQuery):
   }>(
     await ctx.db.execute(sql`
       WITH hh AS (
-        SELECT h.id, h.address, u.name AS unit_name
+        SELECT h.id, h.address, h.kind::text AS kind, h.name, u.name AS unit_name
           FROM households h JOIN units u ON u.id = h.unit_id
-         WHERE ${under(sql`h.unit_path`, prefix)} AND ${visibleUnits(actor, sql`h.unit_path`, 'household.read')} ${mine}
+         WHERE ${under(sql`h.unit_path`, prefix)} AND ${visibleUnits(actor, sql`h.unit_path`, 'household.read')} ${mine} ${ofKind}
       ), due AS (
         SELECT hh.*, l.last_at, c.every_days,
                LEAST(
                  CASE WHEN l.last_at IS NULL THEN ${today}::date
-                      ELSE ((l.last_at AT TIME ZONE 'Asia/Shanghai') + make_interval(months => ${everyMonths}))::date END,
+                      ELSE ((l.last_at AT TIME ZONE 'Asia/Shanghai') + make_interval(months =>
+                        CASE WHEN hh.kind = 'enterprise' THEN ${enterpriseEveryMonths}::int ELSE ${everyMonths}::int END))::date END,
                  CASE WHEN c.every_days IS NULL THEN NULL
                       WHEN l.last_at IS NULL OR l.last_at < c.requested_at THEN (c.requested_at AT TIME ZONE 'Asia/Shanghai')::date
                       ELSE (l.last_at AT TIME ZONE 'Asia/Shanghai')::date + c.every_days END
@@ -220,7 +225,7 @@ export async function visitPlan(ctx: Ctx, stationId: string, q: VisitPlanQuery):
                               WHERE c.household_id = hh.id AND c.ended_at IS NULL
                               ORDER BY c.requested_at DESC LIMIT 1) c ON true
       )
-      SELECT id, address, unit_name, last_at, every_days, to_char(due_on, 'YYYY-MM-DD') AS due_on,
+      SELECT id, address, kind, name, unit_name, last_at, every_days, to_char(due_on, 'YYYY-MM-DD') AS due_on,
              (${today}::date - due_on)::int AS overdue, count(*) OVER ()::int AS total
         FROM due
        WHERE due_on <= ${today}::date + ${q.withinDays}::int
@@ -231,6 +236,8 @@ export async function visitPlan(ctx: Ctx, stationId: string, q: VisitPlanQuery):
     items: rows.map((r) => ({
       householdId: r.id,
       address: r.address,
+      kind: r.kind,
+      name: r.name,
       unitName: r.unit_name,
       lastVisitedAt: r.last_at ? new Date(r.last_at).toISOString() : null,
       dueOn: String(r.due_on),
@@ -241,5 +248,6 @@ export async function visitPlan(ctx: Ctx, stationId: string, q: VisitPlanQuery):
     page: q.page,
     pageSize: q.pageSize,
     everyMonths,
+    enterpriseEveryMonths,
   };
 }

@@ -13,6 +13,8 @@ import {
   paged,
   UnvisitedHousehold,
   UnvisitedQuery,
+  VisitAddress,
+  VisitAddressQuery,
   VisitCoverage,
   VisitDisputeInput,
   VisitInput,
@@ -36,31 +38,63 @@ import {
   saveVisitSettings,
   visitPlan,
 } from './plan.js';
-import { listVisits, logVisit, raiseDispute, raiseMatter } from './visits.service.js';
+import { addressesToVisit, listVisits, logVisit, myVisits, raiseDispute, raiseMatter } from './visits.service.js';
 
 const tags = ['field'];
 const key = (headers: Record<string, unknown>) => headers['idempotency-key'] as string | undefined;
 const read = { capability: 'field.read' } as const;
 const work = { capability: 'field.work' } as const;
+const join = { capability: 'field.join' } as const;
 
 export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/visits',
     {
-      config: work,
+      config: join,
       schema: {
         tags,
         summary: '登记走访入户',
         description:
           '民警、干部或网格员登记一次入户走访（三线合一：公安警力线、干部职工线、社区网格线），写明目的（日常走访、住户申请的关爱走访、事项或纠纷回访、反诈宣传）和同行人员，走访时间不能晚于现在。' +
           '同时生成这次走访的评价（走访入户必评，被评价人是走访人），回答中的评价链接可在手机上出示二维码请住户当场评价；' +
-          '住户也可在门牌页“待评价”中找到它。门牌户须在本人辖区内。手机离线时登记的走访带 Idempotency-Key 补发，重发不会重复登记；在手机上保存超过服务器记住密钥的天数的，无法确认是否提交过，予以拒绝。',
+          '住户也可在门牌页“待评价”中找到它。门牌户（或企业、单位）须在本人辖区内；平安志愿者记录自己参与的走访，只能记为社区网格线。手机离线时登记的走访带 Idempotency-Key 补发，重发不会重复登记；在手机上保存超过服务器记住密钥的天数的，无法确认是否提交过，予以拒绝。',
         errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION', 'IDEMPOTENCY_MISMATCH', 'ENTRY_TOO_OLD'],
         body: VisitInput,
         response: { 200: VisitLogged },
       },
     },
     (req) => logVisit(req.ctx, req.body, key(req.headers)),
+  );
+  app.get(
+    '/visits/mine',
+    {
+      config: join,
+      schema: {
+        tags,
+        summary: '我的走访',
+        description: '本人登记或作为同行人员参与的走访，新的在前，分页。',
+        errors: ['VALIDATION'],
+        querystring: VisitQuery,
+        response: { 200: paged(VisitView) },
+      },
+    },
+    (req) => myVisits(req.ctx, req.query),
+  );
+  app.get(
+    '/visits/addresses',
+    {
+      config: join,
+      schema: {
+        tags,
+        summary: '查找要走访的地址',
+        description:
+          '在本人所在网格或村（社区）内按地址、企业名称或门牌编码查找住户和企业、单位，最多 30 条：只有地址和企业名称，没有住户的个人信息。查询记入审计。',
+        errors: ['VALIDATION'],
+        querystring: VisitAddressQuery,
+        response: { 200: z.array(VisitAddress) },
+      },
+    },
+    (req) => addressesToVisit(req.ctx, req.query.q),
   );
   app.get(
     '/stations/:id/visits',

@@ -14,14 +14,14 @@ import type {
   VisitQuery,
   VisitView,
 } from '@jingmin/shared';
-import { and, count, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { firstOrThrow } from '../../db/rows.js';
 import { evaluationRequests, households, staff, units, visits } from '../../db/schema/index.js';
-import { type Actor, actorOf, audit, type Ctx } from '../../platform/context.js';
+import { type Actor, actorOf, audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { assertFreshEntry, claimKey, replayOf, storeAnswer } from '../../platform/idempotency.js';
-import { canSeePath, isDepartmentOnly, visibleUnits } from '../../platform/scope.js';
+import { canSeePath, escapeLike, isDepartmentOnly, under, visibleUnits } from '../../platform/scope.js';
 import { openAtDesk } from '../disputes/disputes.service.js';
 import { evaluationPath, requestEvaluation } from '../evaluations/evaluations.service.js';
 import { recordMatter } from '../matters/desk-intake.service.js';
@@ -43,6 +43,8 @@ const columns = {
   stationId: visits.stationId,
   householdId: visits.householdId,
   address: households.address,
+  householdKind: households.kind,
+  householdName: households.name,
   line: visits.line,
   purpose: visits.purpose,
   staffId: visits.staffId,
@@ -106,10 +108,18 @@ export async function logVisit(ctx: Ctx, input: VisitInput, key?: string): Promi
     const earlier = await replayOf<Logged>(ctx.db, key, requestHash);
     if (earlier) return loggedVisit(ctx, earlier);
   }
+  // A volunteer (field.join without field.work) logs the visits it went on as the community grid line.
+  if (!actor.capabilities.includes('field.work') && input.line !== 'grid')
+    throw invalid(ctx, 'line', '平安志愿者参与的走访记为社区网格线', 'a volunteer’s visit is on the grid line');
   const visitedAt = visitedAtOf(ctx, input);
   if (key) assertFreshEntry(ctx, visitedAt);
   const [household] = await ctx.db
-    .select({ id: households.id, unitPath: households.unitPath, stationId: stationOfPath(households.unitPath) })
+    .select({
+      id: households.id,
+      kind: households.kind,
+      unitPath: households.unitPath,
+      stationId: stationOfPath(households.unitPath),
+    })
     .from(households)
     .where(eq(households.id, input.householdId));
   if (!household || !canSeePath(actor, household.unitPath)) throw new AppError('NOT_FOUND', { what: 'household' });
@@ -128,6 +138,7 @@ export async function logVisit(ctx: Ctx, input: VisitInput, key?: string): Promi
           stationId,
           unitPath: household.unitPath,
           householdId: household.id,
+          householdKind: household.kind,
           line: input.line,
           purpose: input.purpose,
           staffId: actor.id,
@@ -200,6 +211,60 @@ export async function listVisits(ctx: Ctx, stationId: string, query: VisitQuery)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { items: rows.map(view), total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The visits the actor logged or went along on, newest first: what a volunteer (who reads no household lists)
+ * sees of its own field work on the phone.
+ */
+export async function myVisits(ctx: Ctx, query: VisitQuery) {
+  const actor = actorOf(ctx);
+  const where = or(eq(visits.staffId, actor.id), sql`${actor.id} = ANY(${visits.companionIds})`);
+  const [total] = await ctx.db.select({ n: count() }).from(visits).where(where);
+  const rows = await visitRows(ctx)
+    .where(where)
+    .orderBy(desc(visits.visitedAt), desc(visits.createdAt))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return { items: rows.map(view), total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * Addresses to visit in the actor's own area (its grid or village, or below its scope), found by address, name
+ * or doorplate code: the address and an enterprise's name, nothing about who lives there. For those who join
+ * visits without reading household lists (平安志愿者); the search is audited like a household list.
+ */
+export async function addressesToVisit(ctx: Ctx, q: string | undefined) {
+  const actor = actorOf(ctx);
+  const words = q ? `%${escapeLike(q)}%` : null;
+  const rows = await ctx.db
+    .select({
+      householdId: households.id,
+      address: households.address,
+      kind: households.kind,
+      name: households.name,
+      unitName: units.name,
+    })
+    .from(households)
+    .innerJoin(units, eq(units.id, households.unitId))
+    .where(
+      and(
+        under(households.unitPath, actor.scopePath),
+        words
+          ? or(ilike(households.address, words), ilike(households.name, words), ilike(households.doorplateCode, words))
+          : undefined,
+      ),
+    )
+    .orderBy(households.address)
+    .limit(30);
+  await auditAlone(ctx, {
+    action: 'visit.addresses',
+    result: 'ok',
+    targetType: 'unit',
+    targetId: actor.scopeUnitId,
+    details: { searched: Boolean(q), rows: rows.length },
+  });
+  return rows;
 }
 
 /** A visit the actor may act on: its own sight, not a read grant. */

@@ -202,11 +202,11 @@ export function HouseholdSearch(props: { unitId: string | null; value?: string; 
       onSearch={setQ}
       loading={found.isFetching}
       aria-label={t('门牌地址', 'Household')}
-      placeholder={t('输入地址或门牌编码搜索', 'Type an address or doorplate code')}
+      placeholder={t('输入地址、企业名称或门牌编码搜索', 'Type an address, a name or a doorplate code')}
       notFoundContent={q ? t('没有找到', 'Nothing found') : null}
       options={(found.data?.items ?? []).map((h) => ({
         value: h.id,
-        label: `${h.address}（${h.doorplateCode} · ${h.unitName}）`,
+        label: `${h.name ? `${h.name} · ` : ''}${h.address}（${h.doorplateCode} · ${h.unitName}）`,
       }))}
     />
   );

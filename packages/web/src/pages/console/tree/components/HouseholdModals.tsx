@@ -1,6 +1,8 @@
 /** Adding one household, and the reason the server asks before an export (it is written to the audit trail). */
+
+import { ADDRESS_KIND_LABELS, ADDRESS_KINDS, type AddressKind } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { auth } from '../../../../api/auth';
 import { errorMessage } from '../../../../api/client';
@@ -8,13 +10,20 @@ import { households } from '../../../../api/org';
 import { useLang } from '../../../../i18n';
 
 export function AddHouseholdModal(props: { unitId: string; open: boolean; onClose(): void; onAdded(): void }) {
-  const { t } = useLang();
   const { message } = App.useApp();
+  const { t, label } = useLang();
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { address: string; doorplateCode: string }) => {
+  const [kind, setKind] = useState<AddressKind>('household');
+  const submit = async (v: { address: string; doorplateCode: string; name?: string }) => {
     setBusy(true);
     try {
-      await households.add({ unitId: props.unitId, address: v.address.trim(), doorplateCode: v.doorplateCode.trim() });
+      await households.add({
+        unitId: props.unitId,
+        address: v.address.trim(),
+        doorplateCode: v.doorplateCode.trim(),
+        kind,
+        ...(kind === 'enterprise' ? { name: v.name?.trim() } : {}),
+      });
       message.success(t('已新增', 'Added'));
       props.onAdded();
     } catch (err) {
@@ -32,6 +41,22 @@ export function AddHouseholdModal(props: { unitId: string; open: boolean; onClos
       destroyOnHidden
     >
       <Form layout="vertical" onFinish={submit}>
+        <Form.Item label={t('类型', 'Kind')}>
+          <Radio.Group
+            value={kind}
+            onChange={(e) => setKind(e.target.value)}
+            options={ADDRESS_KINDS.map((k) => ({ value: k, label: label(ADDRESS_KIND_LABELS[k]) }))}
+          />
+        </Form.Item>
+        {kind === 'enterprise' && (
+          <Form.Item
+            label={t('企业/单位名称', 'Name of the enterprise or unit')}
+            name="name"
+            rules={[{ required: true, whitespace: true, min: 2, max: 100 }]}
+          >
+            <Input placeholder={t('如：兴旺木材加工厂', 'e.g. Xingwang timber mill')} />
+          </Form.Item>
+        )}
         <Form.Item
           label={t('完整地址', 'Full address')}
           name="address"

@@ -1,7 +1,13 @@
 /** Households under a node: search, paging, add, CSV/XLSX import with a per-row report, export, resident page. */
-import { HOUSEHOLD_UNIT_KINDS, type HouseholdImportResult, type HouseholdView, type UnitView } from '@jingmin/shared';
+import {
+  addressLine,
+  HOUSEHOLD_UNIT_KINDS,
+  type HouseholdImportResult,
+  type HouseholdView,
+  type UnitView,
+} from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Input, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Input, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../../../access';
@@ -115,7 +121,19 @@ export function HouseholdsPanel({ unit }: { unit: UnitView }) {
         }}
         columns={[
           { title: t('门牌编码', 'Doorplate code'), dataIndex: 'doorplateCode', width: 150 },
-          { title: t('地址', 'Address'), dataIndex: 'address' },
+          {
+            title: t('地址', 'Address'),
+            key: 'address',
+            render: (_, h: HouseholdView) =>
+              h.kind === 'enterprise' ? (
+                <>
+                  <Tag color="blue">{t('企业/单位', 'Enterprise')}</Tag>
+                  {addressLine(h)}
+                </>
+              ) : (
+                h.address
+              ),
+          },
           {
             title: t('网格', 'Grid'),
             dataIndex: 'unitName',

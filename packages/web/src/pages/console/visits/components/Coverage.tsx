@@ -3,7 +3,15 @@
  * village, a village by grid; each line's and each visitor's visits and households reached; and the households
  * not yet visited, to plan the next rounds.
  */
-import { VISIT_LINE_LABELS, type VisitCoverage } from '@jingmin/shared';
+import {
+  ADDRESS_KIND_LABELS,
+  ADDRESS_KINDS,
+  type AddressKind,
+  addressLine,
+  type CoverageQuery,
+  VISIT_LINE_LABELS,
+  type VisitCoverage,
+} from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,6 +24,7 @@ import {
   List,
   Progress,
   Row,
+  Segmented,
   Space,
   Statistic,
   Table,
@@ -38,7 +47,9 @@ export function Coverage({ stationId }: { stationId: string }) {
     { name: t('全所', 'The station') },
   ]);
   const unit = trail[trail.length - 1];
-  const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), unitId: unit?.id };
+  // Households and enterprises are covered apart (企业、单位 have their own, shorter interval).
+  const [kind, setKind] = useState<AddressKind>('household');
+  const q = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), unitId: unit?.id, kind };
   const coverage = useQuery({
     queryKey: ['visit-coverage', stationId, q],
     queryFn: () => visitsApi.coverage(stationId, q),
@@ -58,6 +69,11 @@ export function Coverage({ stationId }: { stationId: string }) {
           disabledDate={(d) => d.isAfter(dayjs(), 'day')}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
           aria-label={t('统计期间', 'Period')}
+        />
+        <Segmented
+          value={kind}
+          onChange={(v) => setKind(v as AddressKind)}
+          options={ADDRESS_KINDS.map((k) => ({ value: k, label: label(ADDRESS_KIND_LABELS[k]) }))}
         />
         <Breadcrumb
           items={trail.map((u, i) => ({
@@ -89,7 +105,10 @@ export function Coverage({ stationId }: { stationId: string }) {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small" loading={coverage.isPending}>
-            <Statistic title={t('总户数', 'Households')} value={c?.households ?? 0} />
+            <Statistic
+              title={kind === 'enterprise' ? t('企业/单位数', 'Enterprises') : t('总户数', 'Households')}
+              value={c?.households ?? 0}
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -162,7 +181,7 @@ export function Coverage({ stationId }: { stationId: string }) {
 }
 
 /** The households of the unit not visited in the period. */
-function Unvisited({ stationId, q }: { stationId: string; q: { from: string; to: string; unitId?: string } }) {
+function Unvisited({ stationId, q }: { stationId: string; q: CoverageQuery }) {
   const { t } = useLang();
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -189,7 +208,7 @@ function Unvisited({ stationId, q }: { stationId: string; q: { from: string; to:
         renderItem={(h) => (
           <List.Item>
             <Flex justify="space-between" wrap gap={8} style={{ width: '100%' }}>
-              <span>{h.address}</span>
+              <span>{addressLine(h)}</span>
               <Typography.Text type="secondary">
                 {h.unitName} ·{' '}
                 {h.lastVisitedAt

@@ -3,7 +3,7 @@
  * asked for — the oldest due first, neighbours together. An officer starts from their own beat and grids (我的).
  * The chief sets the interval here.
  */
-import type { VisitDue, VisitLogged } from '@jingmin/shared';
+import { addressLine, type VisitDue, type VisitLogged } from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -107,8 +107,8 @@ export function Plan({ stationId, searchUnitId }: { stationId: string; searchUni
         />
         <Typography.Text type="secondary">
           {t(
-            `共 ${plan.data?.total ?? 0} 户；本所要求每户至少 ${plan.data?.everyMonths ?? 12} 个月走访一次`,
-            `${plan.data?.total ?? 0} households; the station asks for a visit every ${plan.data?.everyMonths ?? 12} months`,
+            `共 ${plan.data?.total ?? 0} 户；本所要求每户至少 ${plan.data?.everyMonths ?? 12} 个月走访一次，企业/单位每 ${plan.data?.enterpriseEveryMonths ?? 3} 个月检查一次`,
+            `${plan.data?.total ?? 0} due; the station asks for a visit every ${plan.data?.everyMonths ?? 12} months, an enterprise every ${plan.data?.enterpriseEveryMonths ?? 3}`,
           )}
         </Typography.Text>
         {can('field.manage') && <Interval stationId={stationId} />}
@@ -126,7 +126,9 @@ export function Plan({ stationId, searchUnitId }: { stationId: string; searchUni
             renderItem={(d) => (
               <Card size="small" style={{ marginBottom: 8 }}>
                 <Flex justify="space-between" gap={8}>
-                  <Typography.Text strong>{d.address}</Typography.Text>
+                  <Typography.Text strong>
+                    <Place d={d} />
+                  </Typography.Text>
                   {due(d)}
                 </Flex>
                 <Typography.Text type="secondary">
@@ -146,7 +148,7 @@ export function Plan({ stationId, searchUnitId }: { stationId: string; searchUni
           pagination={pagination}
           locale={{ emptyText: t('没有到期的住户', 'Nobody is due') }}
           columns={[
-            { title: t('门牌地址', 'Address'), dataIndex: 'address' },
+            { title: t('门牌地址', 'Address'), key: 'address', render: (_, d) => <Place d={d} /> },
             { title: t('网格', 'Grid'), dataIndex: 'unitName' },
             {
               title: t('到期', 'Due'),
@@ -167,7 +169,7 @@ export function Plan({ stationId, searchUnitId }: { stationId: string; searchUni
         <LogVisit
           stationId={stationId}
           searchUnitId={searchUnitId}
-          household={{ id: visiting.householdId, address: visiting.address }}
+          household={{ id: visiting.householdId, address: addressLine(visiting) }}
           onClose={() => setVisiting(null)}
           onLogged={(v) => {
             setVisiting(null);
@@ -180,15 +182,27 @@ export function Plan({ stationId, searchUnitId }: { stationId: string; searchUni
   );
 }
 
-/** The chief's interval: every household at least once in so many months. */
+/** An address, an enterprise by its name with a tag. */
+function Place({ d }: { d: VisitDue }) {
+  const { t } = useLang();
+  return (
+    <>
+      {d.kind === 'enterprise' && <Tag color="blue">{t('企业/单位', 'Enterprise')}</Tag>}
+      {addressLine(d)}
+    </>
+  );
+}
+
+/** The chief's intervals: every household at least once in so many months, an enterprise or unit more often. */
 function Interval({ stationId }: { stationId: string }) {
   const { t } = useLang();
   const { message } = App.useApp();
   const client = useQueryClient();
   const settings = useQuery({ queryKey: ['visit-settings', stationId], queryFn: () => visitsApi.settings(stationId) });
   const [months, setMonths] = useState<number | null>(null);
+  const [enterpriseMonths, setEnterpriseMonths] = useState<number | null>(null);
   const save = useMutation({
-    mutationFn: (everyMonths: number) => visitsApi.saveSettings(stationId, { everyMonths }),
+    mutationFn: (v: { everyMonths: number; enterpriseEveryMonths: number }) => visitsApi.saveSettings(stationId, v),
     onSuccess: () => {
       message.success(t('走访周期已保存', 'Interval saved'));
       void client.invalidateQueries({ queryKey: ['visit-plan', stationId] });
@@ -197,6 +211,7 @@ function Interval({ stationId }: { stationId: string }) {
     onError: (err) => message.error(errorMessage(err)),
   });
   const value = months ?? settings.data?.everyMonths ?? 12;
+  const enterpriseValue = enterpriseMonths ?? settings.data?.enterpriseEveryMonths ?? 3;
   return (
     <Space.Compact>
       <InputNumber
@@ -204,11 +219,25 @@ function Interval({ stationId }: { stationId: string }) {
         max={36}
         value={value}
         onChange={(v) => setMonths(v)}
-        addonAfter={t('个月一次', 'months')}
+        addonBefore={t('住户', 'Households')}
+        addonAfter={t('个月', 'months')}
         aria-label={t('走访周期', 'Visit interval')}
-        style={{ width: 150 }}
+        style={{ width: 170 }}
       />
-      <Button loading={save.isPending} onClick={() => save.mutate(value)}>
+      <InputNumber
+        min={1}
+        max={36}
+        value={enterpriseValue}
+        onChange={(v) => setEnterpriseMonths(v)}
+        addonBefore={t('企业', 'Enterprises')}
+        addonAfter={t('个月', 'months')}
+        aria-label={t('企业/单位检查周期', 'Enterprise interval')}
+        style={{ width: 170 }}
+      />
+      <Button
+        loading={save.isPending}
+        onClick={() => save.mutate({ everyMonths: value, enterpriseEveryMonths: enterpriseValue })}
+      >
         {t('保存', 'Save')}
       </Button>
     </Space.Compact>

@@ -3,6 +3,7 @@
  * it — and what each found made a matter or a dispute case in one action (a hazard from the hazard register).
  */
 import {
+  addressLine,
   type DisputeSettings,
   VISIT_LINE_LABELS,
   VISIT_PURPOSE_LABELS,
@@ -106,7 +107,7 @@ export function VisitList({ stationId, searchUnitId }: { stationId: string; sear
           {(list.data?.items ?? []).map((v) => (
             <Card key={v.id} size="small">
               <Flex justify="space-between" gap={8}>
-                <Typography.Text strong>{v.address}</Typography.Text>
+                <Typography.Text strong>{addressLine({ address: v.address, name: v.householdName })}</Typography.Text>
                 {rated(v.evaluated)}
               </Flex>
               <Typography.Text type="secondary">
@@ -127,7 +128,11 @@ export function VisitList({ stationId, searchUnitId }: { stationId: string; sear
           pagination={pagination}
           columns={[
             { title: t('走访时间', 'When'), dataIndex: 'visitedAt', render: when, width: 150 },
-            { title: t('门牌地址', 'Address'), dataIndex: 'address' },
+            {
+              title: t('门牌地址', 'Address'),
+              key: 'address',
+              render: (_, v) => addressLine({ address: v.address, name: v.householdName }),
+            },
             {
               title: t('条线 · 目的', 'Line · purpose'),
               key: 'line',

@@ -1,5 +1,5 @@
 /** 走访入户必评: the visit's evaluation QR, shown on the visitor's phone at the door. */
-import type { VisitLogged } from '@jingmin/shared';
+import { addressLine, type VisitLogged } from '@jingmin/shared';
 import { Button, Modal, Space, Typography } from 'antd';
 import { QRCodeSVG } from 'qrcode.react';
 import { useLang } from '../../../../i18n';
@@ -19,7 +19,7 @@ export function VisitQr({ visit, onClose }: { visit: VisitLogged; onClose(): voi
     >
       <Space orientation="vertical" align="center" style={{ width: '100%' }}>
         <QRCodeSVG value={url} size={280} marginSize={2} title={t('走访评价二维码', 'Visit evaluation QR code')} />
-        <Typography.Text strong>{visit.address}</Typography.Text>
+        <Typography.Text strong>{addressLine({ address: visit.address, name: visit.householdName })}</Typography.Text>
         <Typography.Text type="secondary">
           {t(
             `评价只能提交一次，${when(visit.evaluation.expiresAt)} 前有效；住户也可在门牌页“待评价”中评价。`,
