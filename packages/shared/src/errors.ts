@@ -7,7 +7,14 @@
 import { DISPUTE_STATUS_LABELS, DISPUTE_STEP_LABELS, type DisputeStatus, type DisputeStep } from './domain/disputes.js';
 import { MATTER_CHANNEL_SPECS, MATTER_STATUS_LABELS, type MatterChannel, type MatterStatus } from './domain/matters.js';
 import type { Label, Locale } from './i18n.js';
-import { VOLUNTEER_STATE_LABELS, type VolunteerState } from './schemas/alliance.js';
+import {
+  VOLUNTEER_STATE_LABELS,
+  VOLUNTEER_TASK_ACTION_LABELS,
+  VOLUNTEER_TASK_STATUS_LABELS,
+  type VolunteerState,
+  type VolunteerTaskAction,
+  type VolunteerTaskStatus,
+} from './schemas/alliance.js';
 import { SESSION_STAGE_LABELS, type SessionStage } from './schemas/auth.js';
 
 export const ERROR_STATUS = {
@@ -84,6 +91,10 @@ export const ERROR_STATUS = {
   HAZARD_VERIFY_OWN_FIX: 409,
   VOLUNTEER_PHONE_TAKEN: 409,
   VOLUNTEER_STATE: 409,
+  VOLUNTEER_TASK_VOLUNTEER_STATE: 409,
+  VOLUNTEER_TASK_OUT_OF_SCOPE: 422,
+  VOLUNTEER_TASK_MATTER_FOREIGN: 422,
+  VOLUNTEER_TASK_STATUS: 409,
   RESPONSIBILITY_ROLE_HELD: 409,
   RESPONSIBILITY_HELD: 409,
   HOUSEHOLD_GROUPED: 409,
@@ -97,6 +108,8 @@ export const ERROR_STATUS = {
   PATROL_POINT_FOREIGN: 409,
   PATROL_ALREADY_CHECKED: 409,
   PATROL_SCAN_TIME: 400,
+  PATROL_NOT_MEMBER: 403,
+  PATROL_NOT_STARTER: 403,
   SMS_UNAVAILABLE: 503,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
@@ -180,6 +193,10 @@ const zh: Templates = {
   HAZARD_VERIFY_OWN_FIX: '整改须由责任人和整改上报人以外的人复核',
   VOLUNTEER_PHONE_TAKEN: '这个手机号已经申请过平安志愿者，请等待派出所审核或直接登录',
   VOLUNTEER_STATE: '该志愿者当前为“{state}”，不能这样操作',
+  VOLUNTEER_TASK_VOLUNTEER_STATE: '志愿者{name}当前为“{state}”，不能接收任务',
+  VOLUNTEER_TASK_OUT_OF_SCOPE: '{place}不在志愿者{name}服务的{unit}内，请派给当地的志愿者',
+  VOLUNTEER_TASK_MATTER_FOREIGN: '该事项不属于志愿者所在的{station}，不能派该志愿者协助',
+  VOLUNTEER_TASK_STATUS: '该任务当前为“{status}”，不能{action}',
   RESPONSIBILITY_ROLE_HELD: '角色“{role}”还有 {count} 位担任者，请先移除他们再删除该角色',
   RESPONSIBILITY_HELD: '{name}已是{unit}的{role}',
   HOUSEHOLD_GROUPED: '{address}已在“{group}”中，一户只能加入一个联防组',
@@ -194,6 +211,8 @@ const zh: Templates = {
   PATROL_POINT_FOREIGN: '该二维码是{station}的必到点，不属于本次巡逻所在的派出所，不能打卡',
   PATROL_ALREADY_CHECKED: '本次巡逻已在该点打卡',
   PATROL_SCAN_TIME: '打卡时间{reason}',
+  PATROL_NOT_MEMBER: '您不是该巡逻队的队员：平安志愿者只能开始和参加自己所在巡逻队的巡逻',
+  PATROL_NOT_STARTER: '只有本次巡逻的发起人或所长可以上报本次巡逻发现的问题',
   SMS_UNAVAILABLE: '短信暂时发送失败，请稍后再试；也可以不填手机号直接提交',
   INTERNAL: '系统内部错误，请稍后再试（编号 {requestId}）',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
@@ -280,6 +299,11 @@ const en: Templates = {
   HAZARD_VERIFY_OWN_FIX: 'The fix must be verified by someone other than its owner and whoever reported it',
   VOLUNTEER_PHONE_TAKEN: 'This phone has applied already: wait for the station, or sign in',
   VOLUNTEER_STATE: 'The volunteer is {state}: not possible now',
+  VOLUNTEER_TASK_VOLUNTEER_STATE: 'Volunteer {name} is {state} and cannot receive tasks',
+  VOLUNTEER_TASK_OUT_OF_SCOPE:
+    '{place} is outside {unit}, where volunteer {name} serves: send a volunteer of that place',
+  VOLUNTEER_TASK_MATTER_FOREIGN: 'The matter is not of {station}, the volunteer’s station',
+  VOLUNTEER_TASK_STATUS: 'The task is {status}: cannot {action} it',
   RESPONSIBILITY_ROLE_HELD: '"{role}" is still held by {count}; remove the holders first',
   RESPONSIBILITY_HELD: '{name} already holds {role} in {unit}',
   HOUSEHOLD_GROUPED: '{address} is already in "{group}"; a household joins one group only',
@@ -295,6 +319,9 @@ const en: Templates = {
   PATROL_POINT_FOREIGN: 'This code is a patrol point of {station}, not of this patrol’s station; no check-in',
   PATROL_ALREADY_CHECKED: 'This patrol has already checked in at this point',
   PATROL_SCAN_TIME: 'The scan time {reason}',
+  PATROL_NOT_MEMBER:
+    'You are not a member of this patrol team: a volunteer starts and joins only its own team’s patrols',
+  PATROL_NOT_STARTER: 'Only who started this patrol, or the chief, reports what it found',
   SMS_UNAVAILABLE: 'The text message could not be sent; try again later, or submit without a phone number',
   INTERNAL: 'Internal error; please try again later (reference {requestId})',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later',
@@ -309,6 +336,7 @@ export const ERROR_NOUNS = {
   household: { zh: '该门牌', en: 'Household' },
   hazard: { zh: '该隐患', en: 'Hazard' },
   volunteer: { zh: '该志愿者', en: 'Volunteer' },
+  volunteer_task: { zh: '该任务', en: 'Task' },
   unit: { zh: '该辖区节点', en: 'Unit' },
   station: { zh: '派出所', en: 'Station' },
   photo: { zh: '该照片', en: 'Photo' },
@@ -359,7 +387,14 @@ function labelled(code: ErrorCode, params: Record<string, unknown>, locale: Loca
     case 'STAGE_REQUIRED':
       return { ...params, stage: pick(SESSION_STAGE_LABELS[params.stage as SessionStage], params.stage) };
     case 'VOLUNTEER_STATE':
+    case 'VOLUNTEER_TASK_VOLUNTEER_STATE':
       return { ...params, state: pick(VOLUNTEER_STATE_LABELS[params.state as VolunteerState], params.state) };
+    case 'VOLUNTEER_TASK_STATUS':
+      return {
+        ...params,
+        status: pick(VOLUNTEER_TASK_STATUS_LABELS[params.status as VolunteerTaskStatus], params.status),
+        action: pick(VOLUNTEER_TASK_ACTION_LABELS[params.action as VolunteerTaskAction], params.action),
+      };
     default:
       return params;
   }

@@ -82,6 +82,8 @@ function callerFor(path: string): Client {
     path.startsWith('/api/v1/departments')
   )
     return clients.sysadmin!;
+  // Tasks for volunteers are sent and withdrawn by the desk.
+  if (path.includes('/volunteer-tasks')) return clients.desk!;
   return clients.officer!;
 }
 

@@ -4,15 +4,18 @@
  * at /volunteer with their phone and the one-time code the server log shows (demo mode).
  */
 import { VOLUNTEER_DUTIES } from '@jingmin/shared';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { staff, volunteerProfiles } from '../db/schema/index.js';
+import { rowsOf } from '../db/rows.js';
+import { staff, volunteerProfiles, volunteerTasks } from '../db/schema/index.js';
 import { sealPhone } from '../modules/residents/phone.service.js';
 import type { AppDeps } from '../platform/context.js';
 import { randomToken } from '../platform/crypto.js';
 import type { FieldStation } from './field-station.js';
 import { itemAt, mobile, personName, type Rand } from './names.js';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const KINDS = ['退伍老兵', '乡贤', '平安大妈', '快递小哥', '义警', '的哥', '双协员', '老公安'];
 
 /** Returns each station's first approved volunteer's phone (printed at start in demo mode). */
@@ -71,4 +74,112 @@ export async function seedAlliance(
     }
   }
   return first;
+}
+
+/** What the desk asked of volunteers, by station: at an address of the volunteer's grid or a place in words. */
+const TASKS: {
+  title: string;
+  detail: string;
+  /** An address of the volunteer's grid, else `place`. */
+  atHousehold: boolean;
+  place?: string;
+  daysAgo: number;
+  status: 'sent' | 'accepted' | 'done' | 'declined' | 'cancelled';
+  note?: string;
+}[] = [
+  {
+    title: '看望独居老人，代送降压药',
+    detail: '老人腿脚不便，子女在外地务工。请把村卫生室配好的降压药送到家，顺便看看取暖和用电情况。',
+    atHousehold: true,
+    daysAgo: 9,
+    status: 'done',
+    note: '药已送到，老人精神不错；炉子烟囱通畅，提醒了睡前开窗通风。',
+  },
+  {
+    title: '查看路灯是否修好',
+    detail: '群众反映路口路灯不亮，供电所说已经修过，请晚上路过时看一眼是否亮了。',
+    atHousehold: false,
+    place: '村委会门前路口',
+    daysAgo: 2,
+    status: 'accepted',
+  },
+  {
+    title: '劝导占道晾晒粮食',
+    detail: '村道上晒玉米占了半幅路，晚上车辆看不清，请劝导农户收到晒场晾晒。',
+    atHousehold: false,
+    place: '村道东段（小学至桥头）',
+    daysAgo: 16,
+    status: 'done',
+    note: '已和两户说好，当天下午收走，以后在村委会晒场晾晒。',
+  },
+  {
+    title: '提醒房东为租客登记',
+    detail: '请提醒房东三日内带租客身份证到派出所窗口或在码上办为租客登记居住信息。',
+    atHousehold: true,
+    daysAgo: 0,
+    status: 'sent',
+  },
+  {
+    title: '协助寻找走失老人线索',
+    detail: '一位穿灰色棉袄、戴蓝色毛线帽的八十岁老人下午从家中走失，请在网格内留意并问问沿街商户，有线索请打 110。',
+    atHousehold: false,
+    place: '网格内沿街商户、河堤一带',
+    daysAgo: 23,
+    status: 'done',
+    note: '菜市场一位摊主说三点左右见老人往河堤方向走，已告诉值班室；老人傍晚找到，平安到家。',
+  },
+  {
+    title: '发放防诈骗宣传单',
+    detail: '请把防范电信网络诈骗宣传单发到网格内的小卖部和快递点，各放十份。',
+    atHousehold: false,
+    place: '网格内小卖部、快递点',
+    daysAgo: 5,
+    status: 'declined',
+    note: '这几天在外地喝喜酒，周末回来，请先派给别人。',
+  },
+];
+
+/**
+ * Tasks the desk sent the demo volunteers (看望送药、查看路灯、劝导晾晒、提醒登记、寻找走失老人线索、发宣传单) over the
+ * last weeks, in every state a desk sees: waiting, accepted, done with what the volunteer did, declined with why.
+ */
+export async function seedVolunteerTasks(tx: Tx, rand: Rand, now: Date, stations: FieldStation[]): Promise<number> {
+  const rows: (typeof volunteerTasks.$inferInsert)[] = [];
+  for (const st of stations) {
+    const volunteers = rowsOf<{ id: string; path: string }>(
+      await tx.execute(sql`
+        SELECT s.id, u.path FROM volunteer_profiles p JOIN staff s ON s.id = p.staff_id JOIN units u ON u.id = s.scope_unit_id
+         WHERE p.station_id = ${st.id} AND p.approved_at IS NOT NULL AND p.suspended_at IS NULL
+         ORDER BY s.created_at, s.id`),
+    );
+    if (volunteers.length === 0) continue;
+    for (const [i, task] of TASKS.entries()) {
+      const v = itemAt(volunteers, i % volunteers.length);
+      const homes = st.households.filter((h) => h.unitPath.startsWith(v.path));
+      const home = task.atHousehold && homes.length > 0 ? itemAt(homes, Math.floor(rand() * homes.length)) : null;
+      const sentAt = new Date(now.getTime() - task.daysAgo * DAY - (2 + Math.floor(rand() * 6)) * HOUR);
+      const later = (hours: number) => new Date(Math.min(sentAt.getTime() + hours * HOUR, now.getTime()));
+      const accepted = task.status === 'accepted' || task.status === 'done';
+      rows.push({
+        stationId: st.id,
+        unitPath: home?.unitPath ?? v.path,
+        volunteerId: v.id,
+        title: task.title,
+        detail: task.detail,
+        place: home?.address ?? task.place ?? '',
+        householdId: home?.id ?? null,
+        dueAt: new Date(sentAt.getTime() + 2 * DAY),
+        status: task.status,
+        sentBy: st.desk.id,
+        sentAt,
+        acceptedAt: accepted ? later(1) : null,
+        doneAt: task.status === 'done' ? later(20) : null,
+        doneNote: task.status === 'done' ? (task.note ?? null) : null,
+        declinedAt: task.status === 'declined' ? later(2) : null,
+        declineReason: task.status === 'declined' ? (task.note ?? null) : null,
+      });
+    }
+  }
+  if (rows.length) await tx.insert(volunteerTasks).values(rows);
+  return rows.length;
 }

@@ -25,7 +25,7 @@ const MATTER_EVENT_SPECS = {
     residentLabel: { zh: '已提交', en: 'Submitted' },
   },
   // Staff record a matter (the desk for a call, the counter, 110, 12345; a visitor for a household's need; a
-  // volunteer's 网格上报): payload `channel`, shown beside it on the timeline.
+  // volunteer's 网格上报 or 巡逻发现): payload `channel`, shown beside it on the timeline.
   'matter.recorded': {
     audience: 'both',
     label: { zh: '登记受理', en: 'Recorded' },
@@ -160,6 +160,18 @@ const MATTER_EVENT_SPECS = {
       en: 'Passed to dispute mediation: an officer will contact everyone to arrange it',
     },
   },
+  // 平安联盟 tasks (modules/alliance/tasks.ts): a volunteer sent to help with the matter, and what became of it
+  // (payload `taskId`, `volunteerId`; the note is the task's title, the volunteer's note or the reason).
+  'matter.volunteer_sent': { audience: 'staff', label: { zh: '派志愿者协助', en: 'Volunteer sent to help' } },
+  'matter.volunteer_declined': {
+    audience: 'staff',
+    label: { zh: '志愿者退回任务', en: 'Volunteer declined the task' },
+  },
+  'matter.volunteer_done': {
+    audience: 'staff',
+    label: { zh: '志愿者完成任务', en: 'Volunteer reported the task done' },
+  },
+  'matter.volunteer_withdrawn': { audience: 'staff', label: { zh: '撤回志愿者任务', en: 'Volunteer task withdrawn' } },
 } as const satisfies Record<string, EventSpec>;
 
 export type MatterEventType = keyof typeof MATTER_EVENT_SPECS;

@@ -41,6 +41,7 @@ export const MATTER_CHANNELS = [
   'hotline_12345',
   'visit',
   'grid',
+  'patrol',
 ] as const;
 export type MatterChannel = (typeof MATTER_CHANNELS)[number];
 
@@ -79,6 +80,8 @@ export const MATTER_CHANNEL_SPECS: Record<MatterChannel, ChannelSpec> = {
   visit: { label: { zh: '走访发现', en: 'Household visit' }, externalNo: null, answeredOnRecord: true },
   // 民情上报: what a grid member or volunteer of the safety alliance saw and reported from the field.
   grid: { label: { zh: '网格上报', en: 'Grid report' }, externalNo: null, answeredOnRecord: false },
+  // What a patrol found on its way (巡逻发现), recorded by the patroller from the patrol in one action.
+  patrol: { label: { zh: '巡逻发现', en: 'Found on patrol' }, externalNo: null, answeredOnRecord: false },
 };
 
 /** The ways staff record a matter: the desk's, a need heard on a household visit, what a volunteer saw. */

@@ -103,6 +103,13 @@ export const CAPABILITIES = [
   'field.manage',
   /** 民情上报: a safety-alliance volunteer reports what it sees in its grid (a matter of the channel 网格上报). */
   'field.report',
+  /**
+   * Join field work as a member: start a patrol of one's own team and check in at its points, log a visit one
+   * went on (the grid line, in one's grid). Staff who work in the field hold it with field.work.
+   */
+  'field.join',
+  /** 平安联盟 tasks: take the tasks the desk sends (the task and its address only) and report them done. */
+  'field.task',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -111,7 +118,7 @@ const HANDLE: Capability[] = [...BUSINESS_READ, 'matter.handle'];
 /** Who works dispute cases: the desk, officers, auxiliaries, mediators and the chief (not grid workers: parties' data). */
 const DISPUTES: Capability[] = ['dispute.read', 'dispute.handle'];
 /** Who works in the field: the desk, officers, auxiliaries, grid workers and the chief (not mediators or departments). */
-const FIELD: Capability[] = ['field.read', 'field.work'];
+const FIELD: Capability[] = ['field.read', 'field.join', 'field.work'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise', ...DISPUTES, ...FIELD],
@@ -172,8 +179,9 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   security_admin: ['org.read', 'staff.read', 'staff.roles', 'policy.read', 'policy.write'],
   // The auditor reads the audit trail and nothing else.
   auditor: ['audit.read'],
-  // A volunteer of the safety alliance reports what it sees; it reads no resident's data.
-  volunteer: ['field.report'],
+  // A volunteer of the safety alliance reports what it sees, joins its team's patrols and the visits it goes
+  // on, and takes the desk's tasks; it reads no resident's data.
+  volunteer: ['field.report', 'field.join', 'field.task'],
 };
 
 /** What a station's 码上办设置 allow its staff beyond their roles (read when a session's capabilities are computed). */

@@ -71,6 +71,13 @@ export const HazardSettings = z
   .strict();
 export type HazardSettings = z.infer<typeof HazardSettings>;
 
+/**
+ * The field phone's start: the station the session works for — its scope's station, also for a grid worker
+ * whose sight stops at its village — and that station's kinds.
+ */
+export const MyHazardSettings = z.object({ stationId: Id, settings: HazardSettings });
+export type MyHazardSettings = z.infer<typeof MyHazardSettings>;
+
 /** 登记隐患. Where: a village or grid (`unitId`) or a household (`householdId`, its unit derived), one of them. */
 export const RecordHazardInput = z
   .object({
@@ -97,6 +104,8 @@ export const HazardListQuery = Page.extend({
   kind: text(40).optional(),
   /** A village or grid: the hazards in its subtree. */ unitId: Id.optional(),
   /** `true`: open hazards past their deadline only. */ overdue: z.enum(['true', '1']).optional(),
+  /** `1`: the phone's list — the session's own open hazards (followed or found by it), soonest deadline first. */
+  mine: z.enum(['true', '1']).optional(),
 }).strict();
 export type HazardListQuery = z.infer<typeof HazardListQuery>;
 

@@ -1,7 +1,10 @@
 /** 巡逻防控: patrol teams, 必到点 with a QR code on site, 必巡线 as ordered points, sessions and check-ins. */
 import { z } from 'zod';
+import { MATTER_KINDS, MATTER_STATUSES } from '../domain/matters.js';
 import type { Label } from '../i18n.js';
 import { Id, Page, Shown, text } from './common.js';
+import { HAZARD_STATUSES } from './hazards.js';
+import { PHOTO_LIMITS } from './resident.js';
 
 /** A team member's part in it. */
 export const PATROL_MEMBER_ROLES = ['leader', 'member'] as const;
@@ -190,11 +193,35 @@ export const PatrolCheckinView = z.object({
 });
 export type PatrolCheckinView = z.infer<typeof PatrolCheckinView>;
 
+/** A matter the patrol found (巡逻发现): its number, kind and where it stands now. */
+export const PatrolSessionMatter = z.object({
+  id: Id,
+  number: Shown,
+  kind: z.enum(MATTER_KINDS),
+  status: z.enum(MATTER_STATUSES),
+  createdAt: z.iso.datetime(),
+});
+export type PatrolSessionMatter = z.infer<typeof PatrolSessionMatter>;
+
+/** A hazard recorded as found on the patrol. */
+export const PatrolSessionHazard = z.object({
+  id: Id,
+  kind: Shown,
+  place: Shown,
+  status: z.enum(HAZARD_STATUSES),
+  foundAt: z.iso.datetime(),
+});
+export type PatrolSessionHazard = z.infer<typeof PatrolSessionHazard>;
+
 export const PatrolSessionDetail = PatrolSession.extend({
   /** Check-ins in the order they were scanned. */
   checkins: z.array(PatrolCheckinView),
   /** The route's points in order, each with when it was checked (null: not yet). */
   routePoints: z.array(PointRef.extend({ checkedAt: z.iso.datetime().nullable() })),
+  /** Matters recorded from the patrol (巡逻发现), in the order recorded. */
+  matters: z.array(PatrolSessionMatter),
+  /** Hazards found on the patrol, in the order found. */
+  hazards: z.array(PatrolSessionHazard),
 });
 export type PatrolSessionDetail = z.infer<typeof PatrolSessionDetail>;
 
@@ -240,3 +267,37 @@ export const PatrolCoverage = z.object({
   checkins: z.number().int(),
 });
 export type PatrolCoverage = z.infer<typeof PatrolCoverage>;
+
+/**
+ * 巡逻发现 → 事项: what the patrol found, recorded as a matter of the channel 巡逻发现 in one action. Where: a point
+ * of the station (the route's, or one checked in at), a household, or words alone (the patroller's own village or
+ * grid, else the route's first point).
+ */
+export const PatrolFindingInput = z
+  .object({
+    kind: z.enum(MATTER_KINDS),
+    /** What was found (路灯不亮、井盖缺失 …). */
+    body: text(2000, 2),
+    /** The 必到点 it is at or near. */
+    pointId: Id.optional(),
+    /** The household it is at. */
+    householdId: Id.optional(),
+    /** Where, in words (村口石桥东侧). */
+    place: text(100).optional(),
+    /** Photos uploaded first (POST /patrol-photos). */
+    photoIds: z.array(Id).max(PHOTO_LIMITS.perItem).default([]),
+  })
+  .strict();
+export type PatrolFindingInput = z.infer<typeof PatrolFindingInput>;
+
+/** A team the actor is a member of, with its station's routes in use: what a volunteer picks to start a patrol. */
+export const MyPatrolTeam = z.object({
+  id: Id,
+  name: Shown,
+  kind: Shown,
+  stationId: Id,
+  stationName: Shown,
+  routes: z.array(z.object({ id: Id, name: Shown, points: z.number().int() })),
+});
+export const MyPatrolTeams = z.object({ items: z.array(MyPatrolTeam) });
+export type MyPatrolTeams = z.infer<typeof MyPatrolTeams>;

@@ -1,13 +1,17 @@
-/** 平安联盟: a volunteer's application and sign-in, 民情上报, and the station's volunteers. */
+/** 平安联盟: a volunteer's application and sign-in, 民情上报, the station's volunteers, and the desk's tasks. */
 import type {
   DeskReceipt,
   GridReportInput,
+  MyVolunteerTaskView,
   PhoneCodeSent,
+  SendVolunteerTaskInput,
   SessionView,
   UploadPhotosResult,
   VolunteerApplyInput,
   VolunteerContributions,
   VolunteerState,
+  VolunteerTaskQuery,
+  VolunteerTaskView,
   VolunteerView,
 } from '@jingmin/shared';
 import { api, setCsrfToken } from './client';
@@ -39,4 +43,20 @@ export const allianceApi = {
   reinstate: (id: string) => api.post<VolunteerView>(`/volunteers/${id}/reinstate`),
   contributions: (stationId: string, month: string) =>
     api.get<VolunteerContributions>(`/stations/${stationId}/volunteer-contributions`, { month }),
+  /** The desk: send an active volunteer of the station a task, list the station's, withdraw an open one. */
+  sendTask: (stationId: string, input: SendVolunteerTaskInput) =>
+    api.post<VolunteerTaskView>(`/stations/${stationId}/volunteer-tasks`, input),
+  stationTasks: (stationId: string, q: VolunteerTaskQuery = {}) =>
+    api.get<VolunteerTaskView[]>(`/stations/${stationId}/volunteer-tasks`, q),
+  cancelTask: (id: string, reason: string, version?: number) =>
+    api.post<VolunteerTaskView>(`/volunteer-tasks/${id}/cancel`, { reason, version }),
+  /** The volunteer: its own tasks, and the steps it takes on one. */
+  myTasks: () => api.get<MyVolunteerTaskView[]>('/alliance/tasks'),
+  myTask: (id: string) => api.get<MyVolunteerTaskView>(`/alliance/tasks/${id}`),
+  acceptTask: (id: string, version?: number) =>
+    api.post<MyVolunteerTaskView>(`/alliance/tasks/${id}/accept`, { version }),
+  declineTask: (id: string, reason: string, version?: number) =>
+    api.post<MyVolunteerTaskView>(`/alliance/tasks/${id}/decline`, { reason, version }),
+  finishTask: (id: string, note: string, version?: number) =>
+    api.post<MyVolunteerTaskView>(`/alliance/tasks/${id}/done`, { note, version }),
 };

@@ -26,7 +26,8 @@ import { stationOfPath } from '../matters/place.js';
 import { PHONE_RULES, phoneIndex, requestPhoneCode, withPhoneCode } from '../residents/phone.service.js';
 import { stationInScope } from '../settings/settings.service.js';
 
-const stateOf = (p: { approvedAt: Date | null; suspendedAt: Date | null }): VolunteerState =>
+/** 待审核 until the station approves, 已暂停 while suspended. */
+export const volunteerStateOf = (p: { approvedAt: Date | null; suspendedAt: Date | null }): VolunteerState =>
   p.suspendedAt ? 'suspended' : p.approvedAt ? 'active' : 'pending';
 
 /** Applies to the station of the chosen grid or village; the phone is checked by its one-time code. */
@@ -147,7 +148,7 @@ export async function listVolunteers(ctx: Ctx, stationId: string, state?: Volunt
     duties: r.profile.duties,
     unitId: r.unitId,
     unitName: r.unitName,
-    state: stateOf(r.profile),
+    state: volunteerStateOf(r.profile),
     appliedAt: r.profile.appliedAt.toISOString(),
     approvedAt: r.profile.approvedAt?.toISOString() ?? null,
     approvedByName: r.approvedByName,
@@ -171,7 +172,7 @@ async function change(ctx: Ctx, id: string, to: 'approve' | 'suspend' | 'reinsta
   const actor = actorOf(ctx);
   const p = await volunteerToManage(ctx, id);
   const now = ctx.now();
-  const from = stateOf(p);
+  const from = volunteerStateOf(p);
   const allowed = { approve: ['pending'], suspend: ['pending', 'active'], reinstate: ['suspended'] }[to];
   if (!allowed.includes(from)) throw new AppError('VOLUNTEER_STATE', { state: from });
   await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 /**
  * /api/v1 平安联盟: a volunteer's application and sign-in by one-time code (public), the station's approval and
- * suspension, 民情上报 and its photos, and the month's contributions.
+ * suspension, 民情上报 and its photos, the month's contributions, and the desk's tasks (tasks.routes.ts).
  */
 import {
   DeskReceipt,
@@ -35,6 +35,7 @@ import {
   volunteerLogin,
 } from './accounts.js';
 import { reportWhatISee, volunteerContributions } from './reports.js';
+import { taskRoutes } from './tasks.routes.js';
 
 const tags = ['field'];
 const manage = { capability: 'field.manage' } as const;
@@ -176,13 +177,13 @@ export const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '志愿者当月贡献',
-        description: '每位志愿者当月的民情上报、巡逻打卡和参与走访次数，按姓名排列，用于致谢，不排名。',
+        description: '每位志愿者当月的民情上报、巡逻打卡、参与走访和完成任务次数，按姓名排列，用于致谢，不排名。',
         params: IdParams,
         querystring: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).strict(),
         response: { 200: VolunteerContributions },
       },
     },
-    (req) => volunteerContributions(req.ctx, req.params.id, req.query.month),
+    async (req) => volunteerContributions(req.ctx, req.params.id, req.query.month),
   );
   app.post(
     '/alliance/photos',
@@ -226,4 +227,6 @@ export const allianceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => reportWhatISee(req.ctx, req.headers['idempotency-key'] as string | undefined, req.body),
   );
+  // 平安联盟 tasks: the desk sends, the volunteer takes them (tasks.routes.ts).
+  await taskRoutes(app, {});
 };

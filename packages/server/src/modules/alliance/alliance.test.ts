@@ -107,7 +107,7 @@ describe('a volunteer of the safety alliance', () => {
   it('signs in by code, reports what it sees with a photo, and reads nothing else', async () => {
     const { client: v, session } = await signInVolunteer();
     expect(session).toMatchObject({ stage: 'full', user: { roles: ['volunteer'], displayName: '王建国' } });
-    expect(session.capabilities).toEqual(['field.report']);
+    expect(session.capabilities).toEqual(['field.report', 'field.join', 'field.task']);
     // No password signs it in.
     const byPassword = await t
       .anonymous()
@@ -156,12 +156,16 @@ describe('a volunteer of the safety alliance', () => {
       `/api/v1/stations/${t.fx.units.stationA}/volunteers`,
     ])
       expect((await v.get(url)).status, url).toBe(403);
-    expect((await v.post('/api/v1/visits', { householdId: t.fx.households.a[0], line: 'grid' })).status).toBe(403);
+    // It joins visits in its own grid on the grid line only, never elsewhere.
+    const joined = await v.post('/api/v1/visits', { householdId: t.fx.households.a[0], line: 'grid' });
+    expect(joined.status, JSON.stringify(joined.body)).toBe(200);
+    expect((await v.post('/api/v1/visits', { householdId: t.fx.households.a[1], line: 'police' })).status).toBe(400);
+    expect((await v.post('/api/v1/visits', { householdId: t.fx.households.b[0], line: 'grid' })).status).toBe(404);
     // Counted for the month, for the station's thanks.
     const month = new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
     const thanks = await chief.get(`/api/v1/stations/${t.fx.units.stationA}/volunteer-contributions?month=${month}`);
     expect((thanks.body as VolunteerContributions).items).toEqual([
-      expect.objectContaining({ name: '王建国', reports: 1, checkins: 0, visits: 0 }),
+      expect.objectContaining({ name: '王建国', reports: 1, checkins: 0, visits: 1, tasks: 0 }),
     ]);
   });
 

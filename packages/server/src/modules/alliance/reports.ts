@@ -1,7 +1,7 @@
 /**
  * 民情上报 and the station's thanks. A volunteer reports what it saw in its grid or village — a matter of the
  * channel 网格上报, its name on it as the one who recorded it, photos it uploaded first — and the desk sees it
- * arrive live. Each month's contributions (reports, patrol check-ins, visits joined) are counted per volunteer
+ * arrive live. Each month's contributions (reports, patrol check-ins, visits joined, tasks done) are counted per volunteer
  * for the station to thank them, listed by name, never ranked.
  */
 import type { GridReportInput, VolunteerContributions } from '@jingmin/shared';
@@ -46,6 +46,7 @@ export async function volunteerContributions(
     reports: number;
     checkins: number;
     visits: number;
+    tasks: number;
   }>(
     await ctx.db.execute(sql`
       SELECT s.id, s.display_name AS name, p.kind, u.name AS unit_name,
@@ -54,7 +55,9 @@ export async function volunteerContributions(
              (SELECT count(*)::int FROM patrol_checkins c WHERE c.recorded_by = s.id
                 AND c.scanned_at >= ${from} AND c.scanned_at < ${next}) AS checkins,
              (SELECT count(*)::int FROM visits v WHERE (v.staff_id = s.id OR s.id = ANY(v.companion_ids))
-                AND v.visited_at >= ${from} AND v.visited_at < ${next}) AS visits
+                AND v.visited_at >= ${from} AND v.visited_at < ${next}) AS visits,
+             (SELECT count(*)::int FROM volunteer_tasks t WHERE t.volunteer_id = s.id AND t.status = 'done'
+                AND t.done_at >= ${from} AND t.done_at < ${next}) AS tasks
         FROM volunteer_profiles p JOIN staff s ON s.id = p.staff_id JOIN units u ON u.id = s.scope_unit_id
        WHERE p.station_id = ${station.id} AND p.approved_at IS NOT NULL
        ORDER BY s.display_name`),
@@ -69,6 +72,7 @@ export async function volunteerContributions(
       reports: Number(r.reports),
       checkins: Number(r.checkins),
       visits: Number(r.visits),
+      tasks: Number(r.tasks),
     })),
   };
 }

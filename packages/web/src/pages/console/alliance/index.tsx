@@ -1,7 +1,7 @@
 /**
  * 平安联盟: the station's volunteers — applications to approve, the active ones and the suspended (with why), the
- * QR code a volunteer scans to apply, and each volunteer's contributions of a month for the station's thanks
- * (listed by name, never ranked).
+ * QR code a volunteer scans to apply, each volunteer's contributions of a month for the station's thanks
+ * (listed by name, never ranked), and — for the desk — the tasks it sends them (Tasks.tsx).
  */
 import { VOLUNTEER_STATE_LABELS, VOLUNTEER_STATES, type VolunteerState, type VolunteerView } from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,18 +18,21 @@ import {
   Segmented,
   Space,
   Table,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { QRCodeSVG } from 'qrcode.react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { allianceApi } from '../../../api/alliance';
 import { errorMessage } from '../../../api/client';
 import { useLang } from '../../../i18n';
 import { dateTime as when } from '../matter/labels';
 import { StationPage } from '../matter/StationPicker';
+import { VolunteerTasks } from './Tasks';
 
 export default function AlliancePage() {
   const { t } = useLang();
@@ -37,12 +40,30 @@ export default function AlliancePage() {
     <StationPage
       title={t('平安联盟', 'Safety alliance')}
       intro={t(
-        '义警、快递小哥、退伍老兵等志愿者扫码申请，所长审核后用手机号和验证码登录，在所服务的网格上报民情；只能看到自己的上报，看不到群众的个人信息。',
-        'Volunteers apply by QR; once approved they sign in with their phone and report what they see in their grid; they read no resident’s data.',
+        '义警、快递小哥、退伍老兵等志愿者扫码申请，所长审核后用手机号和验证码登录，在所服务的网格上报民情、接收值班台派的任务；只能看到自己的上报和任务，看不到群众的个人信息。',
+        'Volunteers apply by QR; once approved they sign in with their phone, report what they see in their grid and take the desk’s tasks; they read no resident’s data.',
       )}
     >
-      {(stationId) => <Alliance stationId={stationId} />}
+      {(stationId) => <Sections stationId={stationId} />}
     </StationPage>
+  );
+}
+
+/** 志愿者 and, for the desk, 任务 (opened at once from a matter's 派给志愿者: ?tab=tasks&matterId=…). */
+function Sections({ stationId }: { stationId: string }) {
+  const { t } = useLang();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  if (!can('matter.desk')) return <Alliance stationId={stationId} />;
+  return (
+    <Tabs
+      activeKey={params.get('tab') === 'tasks' ? 'tasks' : 'volunteers'}
+      onChange={(tab) => setParams({ tab }, { replace: true })}
+      items={[
+        { key: 'volunteers', label: t('志愿者', 'Volunteers'), children: <Alliance stationId={stationId} /> },
+        { key: 'tasks', label: t('任务', 'Tasks'), children: <VolunteerTasks stationId={stationId} /> },
+      ]}
+    />
   );
 }
 
@@ -230,6 +251,7 @@ function Contributions({ stationId }: { stationId: string }) {
           { title: t('民情上报', 'Reports'), dataIndex: 'reports', align: 'right' },
           { title: t('巡逻打卡', 'Check-ins'), dataIndex: 'checkins', align: 'right' },
           { title: t('参与走访', 'Visits'), dataIndex: 'visits', align: 'right' },
+          { title: t('完成任务', 'Tasks done'), dataIndex: 'tasks', align: 'right' },
         ]}
       />
     </Card>

@@ -15,6 +15,7 @@ const COLOR: Record<MatterChannel, string> = {
   hotline_12345: '#531dab',
   visit: '#7c4a03',
   grid: '#135200',
+  patrol: '#254000',
 };
 
 /** The channel named in the address (`?channel=`), or null. */

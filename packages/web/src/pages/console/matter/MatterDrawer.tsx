@@ -3,7 +3,7 @@
  * photos, the steps this account may take now (the server's allowedActions),
  * and the timeline with the resident's messages. Full width on a phone.
  */
-import { MATTER_KIND_LABELS, type MatterView } from '@jingmin/shared';
+import { isFinished, MATTER_KIND_LABELS, type MatterView } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Grid, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
@@ -31,6 +31,13 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
   // 转为矛盾纠纷: a 矛盾纠纷 matter the desk has accepted and not yet opened as a case.
   const canOpenCase = (v: MatterView) =>
     v.kind === 'dispute' && v.status !== 'submitted' && can('dispute.handle') && !v.dispute;
+  // 派给志愿者: the desk asks a volunteer of the station to help with an open matter (look, remind, deliver).
+  const canSendTask = (v: MatterView) => v.status !== 'submitted' && !isFinished(v.status) && can('matter.desk');
+  const sendTask = (v: MatterView) => {
+    const q = new URLSearchParams({ tab: 'tasks', matterId: v.id });
+    if (v.householdId) q.set('householdId', v.householdId);
+    navigate(`/console/alliance?${q}`);
+  };
   const matter = useQuery({ queryKey: ['matter', id], queryFn: () => matterApi.get(id) });
   const [step, setStep] = useState<Step | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,7 +93,7 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
               }
             />
           )}
-          {(steps.length > 0 || canOpenCase(m)) && (
+          {(steps.length > 0 || canOpenCase(m) || canSendTask(m)) && (
             <Space wrap>
               {steps.map((a) => (
                 <Button
@@ -101,6 +108,7 @@ export function MatterDrawer({ id, onClose, onChanged }: { id: string; onClose()
               ))}
               {/* 矛盾纠纷: a resident's dispute matter becomes a case, worked on the case page. */}
               {canOpenCase(m) && <ToDisputeButton matterId={m.id} stationId={m.stationId} />}
+              {canSendTask(m) && <Button onClick={() => sendTask(m)}>{t('派给志愿者', 'Send to a volunteer')}</Button>}
             </Space>
           )}
           {step && <StepForm key={step} m={m} step={step} act={act} onCancel={() => setStep(null)} />}

@@ -67,10 +67,11 @@ export function useLiveMatters(onSubmitted?: (event: SubmittedEvent) => void): b
       const event = parseSubmitted((e as MessageEvent<string>).data);
       if (event) submitted.current?.(event);
     });
-    // A volunteer's 网格上报 comes in recorded, not submitted: the desk hears it the same way.
+    // A volunteer's 网格上报 or 巡逻发现 comes in recorded, not submitted: the desk hears it the same way.
     source.addEventListener('matter.recorded', (e) => {
       const event = parseSubmitted((e as MessageEvent<string>).data);
-      if (event && (event as { channel?: string }).channel === 'grid') submitted.current?.(event);
+      const channel = (event as { channel?: string } | null)?.channel;
+      if (event && (channel === 'grid' || channel === 'patrol')) submitted.current?.(event);
     });
     // Alerts addressed to this member (浏览器通知), published on their own stream.
     source.addEventListener(NOTIFY_ALERT_EVENT, (e) => showBrowserAlert((e as MessageEvent<string>).data));
