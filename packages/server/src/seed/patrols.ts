@@ -3,6 +3,8 @@
  * 必巡线, and eight weeks of evening patrols (19:00–21:30 Beijing) several nights a week, checking in at about four
  * in five of the route's points a few minutes apart. Every patrol has ended, except perhaps one under way now, if
  * now is such an evening (started by the grid worker, so a demo officer or auxiliary can start their own).
+ * Once the alliance is seeded, seedVolunteerPatrols (patrols-volunteers.ts) puts some volunteers on the volunteer
+ * teams, with patrols of their own and what they found recorded as matters (巡逻发现).
  */
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.js';
@@ -20,9 +22,9 @@ import { randomToken, sealField } from '../platform/crypto.js';
 import type { FieldPerson, FieldStation } from './field-station.js';
 import { itemAt, personName, type Rand } from './names.js';
 
-const MIN = 60_000;
-const DAY = 86_400_000;
-const BEIJING = 8 * 3_600_000;
+export const MIN = 60_000;
+export const DAY = 86_400_000;
+export const BEIJING = 8 * 3_600_000;
 const WEEKS = 8;
 
 interface TeamPlan {
@@ -37,14 +39,14 @@ interface TeamPlan {
   nightsPerWeek: number;
 }
 
-interface Plan {
+export interface Plan {
   prefix: string;
   points: [name: string, village: string, place: string][];
   routes: [name: string, points: number[]][];
   teams: TeamPlan[];
 }
 
-const PLANS: Record<'rural' | 'urban', Plan> = {
+export const PLANS: Record<'rural' | 'urban', Plan> = {
   rural: {
     prefix: 'LT',
     points: [
@@ -196,7 +198,7 @@ export async function seedPatrols(
 }
 
 /** 19:00 Beijing `daysAgo` days before today (Beijing), plus `minutes`. */
-function eveningOf(now: Date, daysAgo: number, minutes: number): Date {
+export function eveningOf(now: Date, daysAgo: number, minutes: number): Date {
   const today = new Date(now.getTime() + BEIJING).toISOString().slice(0, 10);
   const day = Date.parse(`${today}T19:00:00Z`) - daysAgo * DAY;
   return new Date(day - BEIJING + minutes * MIN);

@@ -1,9 +1,11 @@
 /** 巡逻防控: teams, 必到点 (with their QR sheet), 必巡线, patrols, check-ins and coverage. */
 import type {
   MyPatrolSession,
+  MyPatrolTeams,
   PatrolCheckinInput,
   PatrolCheckinView,
   PatrolCoverage,
+  PatrolFindingInput,
   PatrolPoint,
   PatrolPointInput,
   PatrolPointList,
@@ -13,12 +15,14 @@ import type {
   PatrolRouteList,
   PatrolRouteUpdate,
   PatrolSessionDetail,
+  PatrolSessionMatter,
   PatrolSessionPage,
   PatrolSessionStart,
   PatrolTeam,
   PatrolTeamInput,
   PatrolTeamList,
   PatrolTeamUpdate,
+  UploadPhotosResult,
 } from '@jingmin/shared';
 import { api, apiUrl } from './client';
 
@@ -61,6 +65,17 @@ export const patrolsApi = {
   /** A scan; the same key again returns the first answer and records nothing twice. */
   checkIn: (input: PatrolCheckinInput, idempotencyKey: string) =>
     api.post<PatrolCheckinView>('/patrol-checkins', input, key(idempotencyKey)),
+  /** The teams this account is a member of, with their stations' routes: what a volunteer starts a patrol with. */
+  myTeams: () => api.get<MyPatrolTeams>('/my-patrol-teams'),
+  /** A photo of what the patrol found, uploaded before the finding names it. */
+  uploadPhoto: (file: File, idempotencyKey: string) => {
+    const form = new FormData();
+    form.append('photo', file);
+    return api.post<UploadPhotosResult>('/patrol-photos', form, key(idempotencyKey));
+  },
+  /** 巡逻发现 → 事项; the same key again returns the same matter. */
+  recordFinding: (sessionId: string, input: PatrolFindingInput, idempotencyKey: string) =>
+    api.post<PatrolSessionMatter>(`/patrol-sessions/${sessionId}/matters`, input, key(idempotencyKey)),
   coverage: (stationId: string, q: { from?: string; to?: string } = {}) =>
     api.get<PatrolCoverage>(`/stations/${stationId}/patrol-coverage`, q),
 };

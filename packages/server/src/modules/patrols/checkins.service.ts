@@ -13,7 +13,7 @@ import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { notFound, refuse } from './patrols.access.js';
-import { openSessionOf, sessionInSight } from './sessions.service.js';
+import { isMember, joinsOnly, openSessionOf, sessionInSight } from './sessions.service.js';
 
 export async function checkIn(
   ctx: Ctx,
@@ -75,7 +75,14 @@ export async function checkIn(
 
 /** The named session (in the actor's sight), or the actor's patrol under way. */
 async function sessionOf(ctx: Ctx, sessionId: string | undefined) {
-  if (sessionId) return (await sessionInSight(ctx, sessionId)).session;
+  if (sessionId) {
+    const { session } = await sessionInSight(ctx, sessionId);
+    // A volunteer checks in on its own patrol, or on one of a team it is a member of.
+    const own = session.startedBy === actorOf(ctx).id;
+    if (joinsOnly(ctx) && !own && !(session.teamId && (await isMember(ctx.db, session.teamId, actorOf(ctx).id))))
+      throw refuse(ctx, 'PATROL_NOT_MEMBER');
+    return session;
+  }
   const open = await openSessionOf(ctx.db, actorOf(ctx).id);
   if (!open) throw refuse(ctx, 'PATROL_NO_SESSION');
   return open;

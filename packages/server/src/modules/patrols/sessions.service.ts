@@ -18,6 +18,7 @@ import {
   patrolPoints,
   patrolRoutes,
   patrolSessions,
+  patrolTeamMembers,
   patrolTeams,
   staff,
   units,
@@ -27,6 +28,7 @@ import { sm3 } from '../../platform/crypto.js';
 import { invalid } from '../../platform/errors.js';
 import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { canSeePath } from '../../platform/scope.js';
+import { findingsOf } from './found.queries.js';
 import { pointsOfLine } from './lines.service.js';
 import { notFound, refuse, seesStation, stationToRead } from './patrols.access.js';
 
@@ -45,6 +47,7 @@ export async function startSession(
   const earlier = await replayOf<{ sessionId: string }>(ctx.db, idempotencyKey, hash);
   if (earlier) return getSession(ctx, earlier.sessionId);
   await assertSetUp(ctx, stationId, input);
+  await assertMayStart(ctx, input);
   if (await openSessionOf(ctx.db, actor.id)) throw refuse(ctx, 'PATROL_SESSION_OPEN');
   const id = await ctx.db.transaction(async (tx) => {
     if (!(await claimKey(tx, idempotencyKey, 'patrol.start', hash, ctx.now()))) return null;
@@ -152,6 +155,26 @@ export async function sessionInSight(ctx: Ctx, id: string): Promise<{ session: S
   return row;
 }
 
+/** Who joins without field.work (a volunteer): only a patrol of a team it is a member of. */
+export function joinsOnly(ctx: Ctx): boolean {
+  return !actorOf(ctx).capabilities.includes('field.work');
+}
+
+/** Whether the actor is on the team's list (as an account, not a name). */
+export async function isMember(db: Queryable, teamId: string, staffId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: patrolTeamMembers.id })
+    .from(patrolTeamMembers)
+    .where(and(eq(patrolTeamMembers.teamId, teamId), eq(patrolTeamMembers.staffId, staffId)));
+  return Boolean(row);
+}
+
+async function assertMayStart(ctx: Ctx, input: PatrolSessionStart) {
+  if (!joinsOnly(ctx)) return;
+  if (!input.teamId) throw invalid(ctx, 'teamId', '请选择您所在的巡逻队', 'choose the patrol team you are a member of');
+  if (!(await isMember(ctx.db, input.teamId, actorOf(ctx).id))) throw refuse(ctx, 'PATROL_NOT_MEMBER');
+}
+
 /** A team and a route of the station still in use. */
 async function assertSetUp(ctx: Ctx, stationId: string, input: PatrolSessionStart) {
   if (input.teamId) {
@@ -244,6 +267,7 @@ async function detailOf(db: Queryable, session: Session): Promise<PatrolSessionD
     .where(eq(patrolCheckins.sessionId, session.id))
     .orderBy(asc(patrolCheckins.scannedAt), asc(patrolCheckins.id));
   const route = session.routeId ? await pointsOfLine(db, [session.routeId]) : [];
+  const found = await findingsOf(db, session.id);
   return {
     ...view,
     checkins: checkins.map((c) => ({
@@ -259,5 +283,6 @@ async function detailOf(db: Queryable, session: Session): Promise<PatrolSessionD
       code: p.code,
       checkedAt: checkins.find((c) => c.pointId === p.id)?.scannedAt.toISOString() ?? null,
     })),
+    ...found,
   };
 }

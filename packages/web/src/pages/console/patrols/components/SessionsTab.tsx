@@ -1,5 +1,15 @@
-/** 巡逻记录: the figures and the weekly chart of point coverage, then the patrols, newest first, each opening to its check-ins. */
-import type { PatrolCoverage, PatrolSession } from '@jingmin/shared';
+/**
+ * 巡逻记录: the figures and the weekly chart of point coverage, then the patrols, newest first, each opening to its
+ * check-ins and what it found (matters recorded from it, hazards found on it).
+ */
+import {
+  HAZARD_STATUS_LABELS,
+  MATTER_KIND_LABELS,
+  MATTER_STATUS_LABELS,
+  type PatrolCoverage,
+  type PatrolSession,
+  type PatrolSessionDetail,
+} from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Progress, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -163,6 +173,37 @@ function Checkins({ id }: { id: string }) {
               ✓ {clock(c.scannedAt)} {c.point.name}
             </Tag>
           ))}
+      <Found session={s} />
     </>
+  );
+}
+
+/** 巡逻发现: the matters recorded from the patrol (number, kind, status) and the hazards found on it. */
+function Found({ session }: { session: PatrolSessionDetail }) {
+  const { t, label } = useLang();
+  if (session.matters.length === 0 && session.hazards.length === 0) return null;
+  return (
+    <div style={{ marginTop: 8 }} data-testid="patrol-found">
+      {session.matters.length > 0 && (
+        <Typography.Paragraph style={{ marginBottom: 4 }}>
+          {t('发现的事项：', 'Matters found: ')}
+          {session.matters.map((m) => (
+            <Tag key={m.id} color="blue" style={{ marginBottom: 4 }}>
+              {m.number} · {label(MATTER_KIND_LABELS[m.kind])} · {label(MATTER_STATUS_LABELS[m.status])}
+            </Tag>
+          ))}
+        </Typography.Paragraph>
+      )}
+      {session.hazards.length > 0 && (
+        <Typography.Paragraph style={{ marginBottom: 4 }}>
+          {t('发现的隐患：', 'Hazards found: ')}
+          {session.hazards.map((h) => (
+            <Tag key={h.id} color="orange" style={{ marginBottom: 4 }}>
+              {h.kind} · {h.place} · {label(HAZARD_STATUS_LABELS[h.status])}
+            </Tag>
+          ))}
+        </Typography.Paragraph>
+      )}
+    </div>
   );
 }

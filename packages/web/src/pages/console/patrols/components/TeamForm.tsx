@@ -101,8 +101,9 @@ export function TeamForm(props: { stationId: string; team: PatrolTeam | null; on
                     <Radio.Group
                       optionType="button"
                       options={[
-                        { value: 'staff', label: t('本所人员', 'Staff') },
-                        { value: 'volunteer', label: t('志愿者', 'Volunteer') },
+                        // An account (staff, or an approved volunteer who then starts the team's patrols on its phone).
+                        { value: 'staff', label: t('本所人员或志愿者账号', 'Staff or volunteer account') },
+                        { value: 'volunteer', label: t('仅登记姓名', 'Name only') },
                       ]}
                     />
                   </Form.Item>
@@ -114,7 +115,11 @@ export function TeamForm(props: { stationId: string; team: PatrolTeam | null; on
                           rules={[{ required: true }]}
                           style={{ width: 220, margin: 0 }}
                         >
-                          <StaffSelect unitId={stationId} prefer={['auxiliary_police', 'grid_worker']} known={known} />
+                          <StaffSelect
+                            unitId={stationId}
+                            prefer={['auxiliary_police', 'grid_worker', 'volunteer']}
+                            known={known}
+                          />
                         </Form.Item>
                       ) : (
                         <Form.Item

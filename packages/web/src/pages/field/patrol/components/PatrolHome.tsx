@@ -1,26 +1,37 @@
 /** The patrol under way (its route's points with ✓, end it), or the form that starts one. */
-import type { PatrolSessionDetail } from '@jingmin/shared';
+import {
+  HAZARD_STATUS_LABELS,
+  MATTER_KIND_LABELS,
+  MATTER_STATUS_LABELS,
+  type PatrolSessionDetail,
+} from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Dialog, ErrorBlock, List, NavBar, NoticeBar, SpinLoading, Tag, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router';
+import { useCan } from '../../../../access';
 import { errorMessage } from '../../../../api/client';
 import { patrolsApi } from '../../../../api/patrols';
 import { dismiss, useQueue } from '../../../../field/queue';
 import { useLang } from '../../../../i18n';
+import { JoinPatrol } from './JoinPatrol';
 import { StartPatrol } from './StartPatrol';
 import { dateTime, hhmm } from './time';
+
+/** The outbox entries of patrols: check-ins, and findings reported as matters. */
+const isPatrolEntry = (path: string) => path === '/patrol-checkins' || /^\/patrol-sessions\/[^/]+\/matters$/.test(path);
 
 export function PatrolHome() {
   const { t } = useLang();
   const navigate = useNavigate();
   const mine = useQuery({ queryKey: ['patrol', 'mine'], queryFn: patrolsApi.mine });
-  // Scans made without a network, waiting in the phone's outbox (or refused when sent).
-  const kept = useQueue().filter((e) => e.path === '/patrol-checkins' && e.state !== 'sent');
+  const can = useCan();
+  // Scans and findings made without a network, waiting in the phone's outbox (or refused when sent).
+  const kept = useQueue().filter((e) => isPatrolEntry(e.path) && e.state !== 'sent');
   return (
     <>
       <NavBar onBack={() => navigate('/field')}>{t('巡逻打卡', 'Patrol')}</NavBar>
       {kept.length > 0 && (
-        <List header={t('本机待提交的打卡', 'Check-ins kept on this phone')}>
+        <List header={t('本机待提交的打卡和发现', 'Check-ins and findings kept on this phone')}>
           {kept.map((e) => (
             <List.Item
               key={e.key}
@@ -46,15 +57,19 @@ export function PatrolHome() {
         <ErrorBlock status="default" title={errorMessage(mine.error)} description="" />
       ) : mine.data.session ? (
         <UnderWay session={mine.data.session} />
-      ) : (
+      ) : can('field.work') ? (
         <StartPatrol />
+      ) : (
+        <JoinPatrol />
       )}
     </>
   );
 }
 
 function UnderWay({ session }: { session: PatrolSessionDetail }) {
-  const { t } = useLang();
+  const { t, label } = useLang();
+  const navigate = useNavigate();
+  const can = useCan();
   const client = useQueryClient();
   const end = useMutation({
     mutationFn: () => patrolsApi.end(session.id),
@@ -131,6 +146,47 @@ function UnderWay({ session }: { session: PatrolSessionDetail }) {
               }
             >
               {c.point.name}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <List header={t('发现问题', 'Found something')}>
+        <List.Item
+          onClick={() => navigate('/field/patrol/found')}
+          description={t(
+            '路灯损坏、井盖缺失、占道经营……值班台立即收到',
+            'A broken lamp, a missing cover… the desk gets it at once',
+          )}
+        >
+          {t('上报事项', 'Report a matter')}
+        </List.Item>
+        {can('field.work') && (
+          <List.Item
+            onClick={() => navigate(`/field/hazard/new?patrolSessionId=${session.id}`)}
+            description={t('需要限期整改的安全隐患', 'A safety hazard to be fixed by a deadline')}
+          >
+            {t('登记隐患', 'Record a hazard')}
+          </List.Item>
+        )}
+      </List>
+      {(session.matters.length > 0 || session.hazards.length > 0) && (
+        <List header={t('本次巡逻已上报', 'Reported on this patrol')}>
+          {session.matters.map((m) => (
+            <List.Item
+              key={m.id}
+              description={`${label(MATTER_KIND_LABELS[m.kind])} · ${hhmm(m.createdAt)}`}
+              extra={<Tag color="primary">{label(MATTER_STATUS_LABELS[m.status])}</Tag>}
+            >
+              {m.number}
+            </List.Item>
+          ))}
+          {session.hazards.map((h) => (
+            <List.Item
+              key={h.id}
+              description={`${h.place} · ${hhmm(h.foundAt)}`}
+              extra={<Tag color="warning">{label(HAZARD_STATUS_LABELS[h.status])}</Tag>}
+            >
+              {t(`隐患：${h.kind}`, `Hazard: ${h.kind}`)}
             </List.Item>
           ))}
         </List>
