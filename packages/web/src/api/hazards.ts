@@ -5,6 +5,7 @@ import type {
   HazardPage,
   HazardSettings,
   HazardView,
+  MyHazardSettings,
   RecordHazardInput,
   RectifyHazardInput,
   UploadPhotosResult,
@@ -20,6 +21,8 @@ const photoForm = (files: File[]) => {
 };
 
 export const hazardsApi = {
+  /** The station I work for (also for a grid worker, who cannot see the station node) and its kinds. */
+  mySettings: () => api.get<MyHazardSettings>('/my-hazard-settings'),
   settings: (stationId: string) => api.get<HazardSettings>(`/stations/${stationId}/hazard-settings`),
   saveSettings: (stationId: string, input: HazardSettings) =>
     api.put<HazardSettings>(`/stations/${stationId}/hazard-settings`, input),
@@ -27,6 +30,16 @@ export const hazardsApi = {
     api.get<HazardPage>(`/stations/${stationId}/hazards`, q as Record<string, string | number | undefined>),
   figures: (stationId: string, from: string, to: string) =>
     api.get<HazardFigures>(`/stations/${stationId}/hazard-figures`, { from, to }),
+  /** The field phone's list: my hazards still open (followed or found by me), soonest deadline first. */
+  mine: (stationId: string) =>
+    api.get<HazardPage>(`/stations/${stationId}/hazards`, { mine: '1', page: 1, pageSize: 100 }),
+  /** Where the phone's outbox sends a hazard and its photos (field/queue.ts posts them itself). */
+  paths: {
+    record: (stationId: string) => `/stations/${stationId}/hazards`,
+    photos: (stationId: string) => `/stations/${stationId}/hazard-photos`,
+    rectify: (id: string) => `/hazards/${id}/rectify`,
+    fixPhotos: (id: string) => `/hazards/${id}/photos`,
+  },
   get: (id: string) => api.get<HazardView>(`/hazards/${id}`),
   /** `key` is made when the form opens and kept with it, so a retry records the hazard once. */
   record: (stationId: string, input: RecordHazardInput, key: string) =>

@@ -3,13 +3,27 @@
  * check-in, a report, a hazard) is kept on the phone (IndexedDB) with its own Idempotency-Key, and sent when the
  * network returns — in the order recorded, each exactly once: a resend after a lost answer gets the first answer
  * from the server. An entry the server refuses (4xx: a household out of sight, a key used for something else)
- * keeps the server's message next to it and stops nothing else in the queue.
+ * keeps the server's message next to it and stops nothing else in the queue. Photos taken offline stay with their
+ * entry (as files in IndexedDB) and are uploaded first, under their own key, when it is sent.
  */
+import type { UploadPhotosResult } from '@jingmin/shared';
 import { useSyncExternalStore } from 'react';
 import { auth } from '../api/auth';
 import { ApiError, request } from '../api/client';
 
 export type EntryState = 'waiting' | 'sending' | 'sent' | 'refused';
+
+/** Photos kept with an entry until it is sent: uploaded first, their ids then sent as the body's `photoIds`. */
+export interface QueuedPhotos {
+  /** Where they are uploaded (multipart, field `photo`). */
+  path: string;
+  /** The upload's own Idempotency-Key: a resend after a lost answer gets the photos already stored. */
+  key: string;
+  /** Kept on the phone until the server holds them. */
+  files: File[];
+  /** The server's ids once uploaded (the files are then let go). */
+  ids?: string[];
+}
 
 export interface QueuedEntry<T = unknown> {
   /** Also the Idempotency-Key the server dedupes by. */
@@ -20,6 +34,8 @@ export interface QueuedEntry<T = unknown> {
   title: string;
   path: string;
   body: unknown;
+  /** Photos to upload before the body is sent. */
+  photos?: QueuedPhotos;
   createdAt: string;
   state: EntryState;
   /** The server's message when refused. */
@@ -71,10 +87,14 @@ async function save(entry: QueuedEntry) {
   await reload();
 }
 
-/** Keeps an entry on the phone and tries to send it at once. */
-export async function enqueue(entry: Pick<QueuedEntry, 'kind' | 'title' | 'path' | 'body'>): Promise<QueuedEntry> {
+/** Keeps an entry on the phone (with its photos, if any: uploaded to `photos.path` first) and tries to send it. */
+export async function enqueue(
+  entry: Pick<QueuedEntry, 'kind' | 'title' | 'path' | 'body'> & { photos?: { path: string; files: File[] } },
+): Promise<QueuedEntry> {
+  const { photos, ...rest } = entry;
   const queued: QueuedEntry = {
-    ...entry,
+    ...rest,
+    ...(photos?.files.length ? { photos: { ...photos, key: crypto.randomUUID() } } : {}),
     key: crypto.randomUUID(),
     createdAt: new Date().toISOString(),
     state: 'waiting',
@@ -110,10 +130,13 @@ async function send() {
     () => false,
   );
   if (!signedIn) return;
-  for (const e of due) {
-    await save({ ...e, state: 'sending' });
+  for (const queued of due) {
+    let e: QueuedEntry = { ...queued, state: 'sending' };
+    await save(e);
     try {
-      const answer = await request('POST', e.path, e.body, { 'idempotency-key': e.key });
+      e = await withPhotos(e);
+      const body = e.photos?.ids ? { ...(e.body as object), photoIds: e.photos.ids } : e.body;
+      const answer = await request('POST', e.path, body, { 'idempotency-key': e.key });
       await save({ ...e, state: 'sent', answer, sentAt: new Date().toISOString() });
     } catch (err) {
       const refused =
@@ -123,6 +146,18 @@ async function send() {
       if (!refused) return;
     }
   }
+}
+
+/** Uploads the entry's photos once (kept: their ids; the files let go), so a resend of the body reuses them. */
+async function withPhotos(e: QueuedEntry): Promise<QueuedEntry> {
+  const p = e.photos;
+  if (!p || p.ids) return e;
+  const form = new FormData();
+  for (const f of p.files) form.append('photo', f, f.name);
+  const stored = await request<UploadPhotosResult>('POST', p.path, form, { 'idempotency-key': p.key });
+  const next = { ...e, photos: { ...p, files: [], ids: stored.photos.map((x) => x.id) } };
+  await save(next);
+  return next;
 }
 
 let started = false;
@@ -135,7 +170,7 @@ export function startQueue() {
   setInterval(() => void flush(), 30_000);
 }
 
-/** The outbox's entries, newest first, re-rendered as they change. */
+/** The outbox's entries, oldest first, re-rendered as they change. */
 export function useQueue(): QueuedEntry[] {
   return useSyncExternalStore(
     (l) => {

@@ -12,7 +12,7 @@ import {
   HOUSEHOLD_UNIT_KINDS,
   toCalendarDate,
 } from '@jingmin/shared';
-import { and, count, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
 import { hazards, matters, patrolSessions, patrolTeams, photos, staff, units, visits } from '../../db/schema/index.js';
@@ -100,7 +100,7 @@ function itemsQuery(db: Queryable, where: SQL | undefined) {
     .where(where);
 }
 
-/** A station's hazards the actor sees, newest found first, filtered by status, kind, place and overdue. */
+/** A station's hazards the actor sees, newest found first, filtered by status, kind, place, overdue and mine. */
 export async function listHazards(ctx: Ctx, stationId: string, q: HazardListQuery): Promise<HazardPage> {
   await stationInScope(ctx, stationId);
   const actor = actorOf(ctx);
@@ -121,10 +121,16 @@ export async function listHazards(ctx: Ctx, stationId: string, q: HazardListQuer
     q.kind ? eq(hazards.kind, q.kind) : undefined,
     place,
     q.overdue ? and(eq(hazards.status, 'open'), lt(hazards.deadlineOn, today)) : undefined,
+    q.mine
+      ? and(
+          or(eq(hazards.responsibleId, actor.id), eq(hazards.foundBy, actor.id)),
+          inArray(hazards.status, ['open', 'rectified']),
+        )
+      : undefined,
   );
   const [total] = await ctx.db.select({ n: count() }).from(hazards).where(where);
   const rows = await itemsQuery(ctx.db, where)
-    .orderBy(desc(hazards.foundAt), desc(hazards.id))
+    .orderBy(...(q.mine ? [asc(hazards.deadlineOn)] : []), desc(hazards.foundAt), desc(hazards.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   const s = await hazardSettings(ctx.db, stationId);

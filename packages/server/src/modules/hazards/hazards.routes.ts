@@ -8,6 +8,7 @@ import {
   HazardView,
   IdParams,
   MatterPhotoParams,
+  MyHazardSettings,
   PhotoSizeQuery,
   RecordHazardInput,
   RectifyHazardInput,
@@ -23,7 +24,7 @@ import { hazardFigures } from './figures.js';
 import { hazardInSight, listHazards, presentHazard } from './hazards.queries.js';
 import { pendingOwner, recordHazard, rectifyHazard, verifyHazard, voidHazard } from './hazards.service.js';
 import { readHazardPhoto } from './photos.js';
-import { readHazardSettings, saveHazardSettings } from './settings.js';
+import { myHazardSettings, readHazardSettings, saveHazardSettings } from './settings.js';
 
 const keyOf = (headers: Record<string, unknown>) => headers['idempotency-key'] as string | undefined;
 
@@ -44,6 +45,22 @@ export const hazardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => readHazardSettings(req.ctx, req.params.id),
+  );
+  app.get(
+    '/my-hazard-settings',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '本人所在派出所的隐患类别',
+        description:
+          '外勤手机页的起点：本人所属的派出所（网格员看不到派出所节点时也能得到）及其隐患类别和整改期限。' +
+          '本人不属于任何派出所（如分局账号）时回答 404。',
+        errors: ['NOT_FOUND'],
+        response: { 200: MyHazardSettings },
+      },
+    },
+    (req) => myHazardSettings(req.ctx),
   );
   app.put(
     '/stations/:id/hazard-settings',
@@ -108,7 +125,9 @@ export const hazardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '隐患台账',
-        description: '本人可见范围内本所的隐患，按发现时间倒序；可按状态、类别、村或网格（含下级）、是否逾期筛选。',
+        description:
+          '本人可见范围内本所的隐患，按发现时间倒序；可按状态、类别、村或网格（含下级）、是否逾期筛选。' +
+          'mine=1：本人跟踪或发现、尚未销号（整改中、待复核）的隐患，整改期限近的在前（手机外勤页）。',
         params: IdParams,
         querystring: HazardListQuery,
         response: { 200: HazardPage },
@@ -196,10 +215,13 @@ export const hazardRoutes: FastifyPluginAsyncZod = async (app) => {
   const rectify = step(
     '/hazards/:id/rectify',
     '上报整改',
-    '责任人（或所长）上报整改情况和照片；带上读到的 version，他人已修改时回答 409。',
+    '责任人（或所长）上报整改情况和照片；带上读到的 version，他人已修改时回答 409。' +
+      '可带 Idempotency-Key（手机离线排队）：同一键重发返回第一次上报后的隐患，不再回答 409。',
   );
-  app.post(rectify.path, { ...rectify, schema: { ...rectify.schema, body: RectifyHazardInput } }, (req) =>
-    rectifyHazard(req.ctx, req.params.id, req.body),
+  const rectifyErrors = ['CONFLICT', 'INVALID_TRANSITION', 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_MISMATCH'] as const;
+  const rectifySchema = { ...rectify.schema, body: RectifyHazardInput, errors: rectifyErrors };
+  app.post(rectify.path, { ...rectify, schema: rectifySchema }, (req) =>
+    rectifyHazard(req.ctx, req.params.id, req.body, keyOf(req.headers)),
   );
   const verify = step(
     '/hazards/:id/verify',

@@ -211,18 +211,31 @@ async function change(
   return presentHazard(ctx, h.id);
 }
 
-/** 整改上报: the fix is reported by whoever follows the hazard (or the chief), with photos of it. */
-export async function rectifyHazard(ctx: Ctx, id: string, input: RectifyHazardInput) {
-  const h = await hazardFor(ctx, id, input.version, 'rectify');
+/**
+ * 整改上报: the fix is reported by whoever follows the hazard (or the chief), with photos of it. With an
+ * Idempotency-Key (the phone's outbox), a resend after a lost answer gets the hazard as that fix left it
+ * instead of a conflict on the version it moved.
+ */
+export async function rectifyHazard(ctx: Ctx, id: string, input: RectifyHazardInput, idempotencyKey?: string) {
   const actor = actorOf(ctx);
   const photoIds = input.photoIds ?? [];
+  const key = idempotencyKey === undefined ? null : requireKey(idempotencyKey);
+  const requestHash = sm3(JSON.stringify(['hazard.rectify', actor.id, id, { ...input, photoIds }]));
+  if (key && (await replayOf<{ id: string }>(ctx.db, key, requestHash))) {
+    await hazardInSight(ctx, id);
+    return presentHazard(ctx, id);
+  }
+  const h = await hazardFor(ctx, id, input.version, 'rectify');
   const set = {
     status: 'rectified' as HazardStatus,
     rectifiedAt: ctx.now(),
     rectifiedBy: actor.id,
     rectifyNote: input.note,
   };
-  return change(ctx, h, set, 'hazard.rectify', { photos: photoIds.length }, (tx, version) => {
+  return change(ctx, h, set, 'hazard.rectify', { photos: photoIds.length }, async (tx, version) => {
+    // A concurrent resend claimed the key first: this one changes nothing (the other's answer stands).
+    if (key && !(await claimKey(tx, key, 'hazard.rectify', requestHash, ctx.now()))) throw new AppError('CONFLICT');
+    if (key) await storeAnswer(tx, key, { id });
     const owner = { type: 'hazard' as const, id };
     return attachPhotos(tx, { owner, staffId: actor.id }, photoIds, { owner, eventId: version });
   });

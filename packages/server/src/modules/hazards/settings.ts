@@ -7,13 +7,14 @@ import {
   DEFAULT_HAZARD_PERIOD_DAYS,
   type HazardKind,
   type HazardSettings,
+  type MyHazardSettings,
 } from '@jingmin/shared';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { settings } from '../../db/schema/index.js';
+import { settings, units } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError, invalid } from '../../platform/errors.js';
-import { canSeePath } from '../../platform/scope.js';
+import { canSeePath, isUnder } from '../../platform/scope.js';
 import { saveSetting } from '../../platform/settings.js';
 import { stationInScope } from '../settings/settings.service.js';
 
@@ -29,6 +30,15 @@ export async function hazardSettings(db: Queryable, stationId: string): Promise<
     kinds: value?.kinds ?? DEFAULT_HAZARD_KINDS.map((k) => ({ ...k })),
     defaultPeriodDays: value?.defaultPeriodDays ?? DEFAULT_HAZARD_PERIOD_DAYS,
   };
+}
+
+export async function myHazardSettings(ctx: Ctx): Promise<MyHazardSettings> {
+  const actor = actorOf(ctx);
+  // A county holds tens of stations: the one on the session's own path.
+  const stations = await ctx.db.select({ id: units.id, path: units.path }).from(units).where(eq(units.kind, 'station'));
+  const own = stations.find((s) => isUnder(actor.scopePath, s.path));
+  if (!own) throw new AppError('NOT_FOUND', { what: 'station' });
+  return { stationId: own.id, settings: await hazardSettings(ctx.db, own.id) };
 }
 
 /** The name people read for a stored kind key: the station's, else the default list's, else the key itself. */
