@@ -64,8 +64,9 @@ describe('the demo county', () => {
     const { db } = deps.database;
     const byStatus = await db.select({ status: matters.status, n: count() }).from(matters).groupBy(matters.status);
     const total = byStatus.reduce((sum, r) => sum + r.n, 0);
-    // Six months from the doorplates, and a handful the desk recorded (calls, the counter, 110, 12345).
-    expect(total).toBe(2009);
+    // Six months from the doorplates, a handful the desk recorded (calls, the counter, 110, 12345) and seven
+    // that volunteers found on patrol.
+    expect(total).toBe(2016);
     const [ratings] = await db
       .select({
         rated: sql<number>`count(rating)::int`,
@@ -82,7 +83,7 @@ describe('the demo county', () => {
     const rows = await deps.database.db
       .select({ channel: matters.channel, externalNo: matters.externalNo, householdId: matters.householdId })
       .from(matters)
-      .where(sql`${matters.channel} <> 'doorplate'`);
+      .where(sql`${matters.channel} NOT IN ('doorplate', 'patrol')`);
     expect(new Set(rows.map((r) => r.channel))).toEqual(new Set(['phone', 'counter', 'police_110', 'hotline_12345']));
     for (const r of rows.filter((x) => x.channel === 'police_110')) expect(r.externalNo).toMatch(/^2026112\d{6}$/);
     for (const r of rows.filter((x) => x.channel === 'hotline_12345')) expect(r.externalNo).toMatch(/^GD\d{12}$/);
@@ -113,6 +114,24 @@ describe('the demo county', () => {
     expect(v!.care).toBeGreaterThan(10);
     // Every village has its own grid worker.
     expect(v!.grid).toBeGreaterThan(8);
+  });
+
+  it('has named enterprises and units at their own doorplates, inspected about every quarter by the police line', async () => {
+    const [e] = rowsOf<{ firms: number; named: number; inspected: number; visits: number; wrong: number }>(
+      await deps.database.db.execute(sql`
+        SELECT (SELECT count(*)::int FROM households WHERE kind = 'enterprise') AS firms,
+               (SELECT count(DISTINCT name)::int FROM households WHERE kind = 'enterprise') AS named,
+               (SELECT count(DISTINCT household_id)::int FROM visits WHERE purpose = 'inspection'
+                   AND visited_at > now() - interval '120 days') AS inspected,
+               (SELECT count(*)::int FROM visits WHERE household_kind = 'enterprise') AS visits,
+               (SELECT count(*)::int FROM visits v JOIN households h ON h.id = v.household_id
+                 WHERE v.household_kind <> h.kind) AS wrong`),
+    );
+    expect(e!.firms).toBeGreaterThanOrEqual(15);
+    expect(e!.named).toBe(e!.firms);
+    expect(e!.inspected).toBeGreaterThan(e!.firms * 0.8);
+    expect(e!.visits).toBeGreaterThan(e!.firms * 3);
+    expect(e!.wrong).toBe(0);
   });
 
   it('has six months of evaluations of every type, most satisfied, the unsatisfied ones reviewed and called back', async () => {
@@ -370,5 +389,31 @@ describe('the demo’s responsibility system', () => {
                WHERE EXISTS (SELECT 1 FROM household_groups g WHERE starts_with(h.unit_path, g.unit_path))) AS homes`);
     expect(cover!.grouped / cover!.homes).toBeGreaterThan(0.9);
     expect(cover!.grouped).toBeLessThan(cover!.homes);
+  });
+});
+
+describe('the demo’s safety alliance at work', () => {
+  it('has tasks from the desk in every state a desk sees, each in its volunteer’s grid, no address outside it', async () => {
+    const tasks = await q<{ status: string; n: number; outside: number; unnoted: number }>(sql`
+      SELECT t.status::text AS status, count(*)::int AS n,
+             count(*) FILTER (WHERE NOT starts_with(t.unit_path, u.path))::int AS outside,
+             count(*) FILTER (WHERE t.status IN ('done', 'declined')
+                                AND coalesce(t.done_note, t.decline_reason) IS NULL)::int AS unnoted
+        FROM volunteer_tasks t JOIN staff s ON s.id = t.volunteer_id JOIN units u ON u.id = s.scope_unit_id
+       GROUP BY 1`);
+    expect(new Set(tasks.map((r) => r.status))).toEqual(new Set(['sent', 'accepted', 'done', 'declined']));
+    expect(tasks.every((r) => r.outside === 0 && r.unnoted === 0)).toBe(true);
+  });
+
+  it('has volunteers on patrol whose findings are matters of the channel 巡逻发现, linked to their patrols', async () => {
+    const [found] = await q<{ matters: number; linked: number; by_member: number }>(sql`
+      SELECT count(*)::int AS matters, count(l.session_id)::int AS linked,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM patrol_team_members tm JOIN patrol_sessions p ON p.team_id = tm.team_id
+                                            WHERE p.id = l.session_id AND tm.staff_id = m.recorded_by_staff_id))::int AS by_member
+        FROM matters m LEFT JOIN patrol_session_matters l ON l.matter_id = m.id
+       WHERE m.channel = 'patrol'`);
+    expect(found!.matters).toBeGreaterThan(4);
+    expect(found!.linked).toBe(found!.matters);
+    expect(found!.by_member).toBe(found!.matters);
   });
 });

@@ -14,7 +14,7 @@ import { recordAudit } from '../platform/audit.js';
 import type { AppDeps } from '../platform/context.js';
 import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
-import { seedAlliance } from './alliance.js';
+import { seedAlliance, seedVolunteerTasks } from './alliance.js';
 import { type DeskStation, seedDeskMatters } from './desk-matters.js';
 import { type DisputeStation, seedDisputes } from './disputes.js';
 import { seedDuties } from './duties.js';
@@ -25,9 +25,11 @@ import { type HistoryStation, seedMatterHistory } from './matter-history.js';
 import { itemAt, mobile, personName, pick, type Rand, rng, valueAt } from './names.js';
 import { seedNotifyPreferences } from './notify.js';
 import { seedPatrols } from './patrols.js';
+import { seedVolunteerPatrols } from './patrols-volunteers.js';
 import { seedPrivacyRequests } from './privacy.js';
 import { seedReports } from './reports.js';
 import { seedResponsibility } from './responsibility.js';
+import { enterprisesOf } from './visits.js';
 
 /** Published in the README and printed at start: refused whenever demo mode is off. */
 export const DEMO_PASSWORD = 'Jingmin#2026';
@@ -89,6 +91,12 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   const ruralGrids = await seedRural(add, rural, rand, homes);
   const urbanGrids = await seedUrban(add, urban, rand, homes);
   for (let i = 0; i < homes.length; i += 1000) await tx.insert(households).values(homes.slice(i, i + 1000));
+  // Enterprises and units stand apart from the homes the resident stories pick from.
+  const firms = [
+    ...enterprisesOf('lt', '青禾县柳塘镇', ruralGrids.villages, homes),
+    ...enterprisesOf('cg', '青禾县城关街道', urbanGrids.villages, homes),
+  ];
+  await tx.insert(households).values(firms);
 
   const deptIds = await seedPartners(tx, rural, urban, ruralGrids.villages, urbanGrids.villages);
   const { accounts, ids } = await seedStaff(deps, tx, rand, {
@@ -160,6 +168,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     grid: person(`${prefix}.grid`),
     villages,
     households: homes.filter((h) => h.unitPath.startsWith(station.path)),
+    enterprises: firms.filter((h) => h.unitPath.startsWith(station.path)),
     gridWorkers: gridWorkers[prefix] ?? [],
   });
   const evaluated = await seedEvaluations(tx, rng(9), deps.clock.now(), [
@@ -218,6 +227,8 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   // Volunteers sign in by one-time code: their password hash is one nobody holds.
   const volunteerHash = await hashPassword(randomToken(32), deps.config.security.argon2MemoryKib);
   await seedAlliance(tx, deps.keys, rng(23), deps.clock.now(), field, volunteerHash);
+  await seedVolunteerTasks(tx, rng(27), deps.clock.now(), field);
+  await seedVolunteerPatrols(tx, rng(29), deps.clock.now(), field);
   const reportsMade = await seedReports(tx, deps.clock.now(), [
     { ...rural, kind: 'station', publisher: valueAt(ids, 'lt.chief') },
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },

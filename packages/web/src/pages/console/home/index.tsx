@@ -39,6 +39,8 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'field.work': ['走访、巡逻打卡与隐患登记', 'Visits, patrols and hazards'],
   'field.manage': ['设置巡逻点线与隐患类别、复核销号', 'Set up patrols and hazards, verify fixes'],
   'field.report': ['民情上报', 'Report what I see'],
+  'field.join': ['参加巡逻、记录参与的走访', 'Join patrols and log visits'],
+  'field.task': ['接收值班台派发的任务', 'Take the desk’s tasks'],
 };
 
 export default function HomePage() {

@@ -21,20 +21,43 @@ export default function FieldHome() {
             {t('民情上报', 'Report what I see')}
           </List.Item>
         )}
-        {can('field.work') && (
+        {can('field.task') && (
           <List.Item
-            onClick={() => navigate('/field/visits')}
-            description={t('我的警务区和网格里待走访的住户；没有网络也能登记', 'Who is due in my areas; works offline')}
+            onClick={() => navigate('/field/tasks')}
+            description={t('值班台派给我的任务：做什么、在哪里', 'What the desk asked me to do, and where')}
           >
-            {t('走访入户', 'Household visits')}
+            {t('我的任务', 'My tasks')}
           </List.Item>
         )}
-        {can('field.work') && (
+        {can('field.join') && (
+          <List.Item
+            onClick={() => navigate('/field/visits')}
+            description={
+              can('field.work')
+                ? t('我的警务区和网格里待走访的住户；没有网络也能登记', 'Who is due in my areas; works offline')
+                : t('登记我跟随参与的入户走访；没有网络也能登记', 'Log the visits I went on; works offline')
+            }
+          >
+            {can('field.work') ? t('走访入户', 'Household visits') : t('参与走访', 'Visits I joined')}
+          </List.Item>
+        )}
+        {can('field.join') && (
           <List.Item
             onClick={() => navigate('/field/patrol')}
             description={t('开始巡逻，扫必到点二维码打卡', 'Start a patrol and scan the points')}
           >
             {t('巡逻打卡', 'Patrol check-in')}
+          </List.Item>
+        )}
+        {can('field.work') && (
+          <List.Item
+            onClick={() => navigate('/field/hazard')}
+            description={t(
+              '登记发现的隐患、整改情况；没有网络也能登记',
+              'Record hazards and their fixes; works offline',
+            )}
+          >
+            {t('隐患登记', 'Hazards')}
           </List.Item>
         )}
         {!can('field.report') && (

@@ -20,6 +20,8 @@ const FieldHome = lazy(() => import('../home'));
 const Patrol = lazy(() => import('../patrol'));
 const Visits = lazy(() => import('../visits'));
 const Report = lazy(() => import('../report'));
+const Tasks = lazy(() => import('../tasks'));
+const Hazard = lazy(() => import('../hazard'));
 
 /** The last session seen online (without its CSRF token), so the pages open offline for the same account. */
 const KEPT = 'jingmin-field-session';
@@ -51,7 +53,14 @@ async function keepForOffline() {
   try {
     await navigator.serviceWorker.register('/sw.js');
     await navigator.serviceWorker.ready;
-    await Promise.all([import('../home'), import('../visits'), import('../patrol'), import('../report')]);
+    await Promise.all([
+      import('../home'),
+      import('../visits'),
+      import('../patrol'),
+      import('../report'),
+      import('../tasks'),
+      import('../hazard'),
+    ]);
     const files = performance
       .getEntriesByType('resource')
       .map((e) => new URL(e.name))
@@ -93,6 +102,8 @@ export default function FieldApp() {
             <Route path="patrol/*" element={<Patrol />} />
             <Route path="visits/*" element={<Visits />} />
             <Route path="report" element={<Report />} />
+            <Route path="tasks/*" element={<Tasks />} />
+            <Route path="hazard/*" element={<Hazard />} />
           </Routes>
         </Suspense>
       </div>
