@@ -65,7 +65,9 @@ async function announce(deps: Awaited<ReturnType<typeof createDeps>>, url: strin
     const all = await deps.database.db
       .select({ username: staff.username, roles: staff.roles, status: staff.status, phoneEnc: staff.phoneEnc })
       .from(staff)
-      .where(eq(staff.isDemo, true));
+      .where(eq(staff.isDemo, true))
+      // The oldest volunteer first: the demo gives it a task in each open state (seed/alliance.ts).
+      .orderBy(staff.createdAt, staff.id);
     // Volunteers sign in by phone and one-time code (the code is in this log), not by username.
     const demo = all.filter((a) => !a.roles.includes('volunteer'));
     const volunteer = all.find((a) => a.roles.includes('volunteer') && a.status === 'active' && a.phoneEnc);

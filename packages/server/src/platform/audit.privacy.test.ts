@@ -59,6 +59,6 @@ describe('audit details', () => {
       for (const value of PERSONAL) expect(text, `${row.action} carries “${value}”`).not.toContain(value);
     }
     const household = rows.find((r) => r.action === 'household.create');
-    expect(household?.details).toMatchObject({ fields: ['address', 'doorplateCode', 'unitId'] });
+    expect(household?.details).toMatchObject({ fields: ['address', 'doorplateCode', 'kind', 'unitId'] });
   });
 });

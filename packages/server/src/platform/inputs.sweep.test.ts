@@ -203,7 +203,7 @@ describe('bad input on every endpoint', () => {
     expect(failures).toEqual([]);
     // The input itself was judged, not just the caller.
     expect(judged).toBeGreaterThan(routes.length * 3);
-  }, 180_000);
+  }, 420_000);
 
   it('refuses a NUL in every string field of every body and query with a 4xx naming the field', async () => {
     // The second-factor steps answer only a session at that step: one signed in with the password alone,
@@ -243,7 +243,7 @@ describe('bad input on every endpoint', () => {
     }
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(routes.length);
-  }, 180_000);
+  }, 420_000);
 
   it('answers malformed JSON, a wrong content type and an oversized body with 4xx', async () => {
     const officer = await t.as('a.officer');

@@ -12,7 +12,7 @@ import { sealPhone } from '../modules/residents/phone.service.js';
 import type { AppDeps } from '../platform/context.js';
 import { randomToken } from '../platform/crypto.js';
 import type { FieldStation } from './field-station.js';
-import { itemAt, mobile, personName, type Rand } from './names.js';
+import { itemAt, mobile, officeHours, personName, type Rand } from './names.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -83,6 +83,9 @@ const TASKS: {
   /** An address of the volunteer's grid, else `place`. */
   atHousehold: boolean;
   place?: string;
+  /** Which of the station's active volunteers, oldest first: the first (the one the start-up log names) holds
+   * one task in each open state. */
+  to: number;
   daysAgo: number;
   status: 'sent' | 'accepted' | 'done' | 'declined' | 'cancelled';
   note?: string;
@@ -91,6 +94,7 @@ const TASKS: {
     title: '看望独居老人，代送降压药',
     detail: '老人腿脚不便，子女在外地务工。请把村卫生室配好的降压药送到家，顺便看看取暖和用电情况。',
     atHousehold: true,
+    to: 0,
     daysAgo: 9,
     status: 'done',
     note: '药已送到，老人精神不错；炉子烟囱通畅，提醒了睡前开窗通风。',
@@ -100,6 +104,7 @@ const TASKS: {
     detail: '群众反映路口路灯不亮，供电所说已经修过，请晚上路过时看一眼是否亮了。',
     atHousehold: false,
     place: '村委会门前路口',
+    to: 0,
     daysAgo: 2,
     status: 'accepted',
   },
@@ -108,6 +113,7 @@ const TASKS: {
     detail: '村道上晒玉米占了半幅路，晚上车辆看不清，请劝导农户收到晒场晾晒。',
     atHousehold: false,
     place: '村道东段（小学至桥头）',
+    to: 1,
     daysAgo: 16,
     status: 'done',
     note: '已和两户说好，当天下午收走，以后在村委会晒场晾晒。',
@@ -116,6 +122,7 @@ const TASKS: {
     title: '提醒房东为租客登记',
     detail: '请提醒房东三日内带租客身份证到派出所窗口或在码上办为租客登记居住信息。',
     atHousehold: true,
+    to: 0,
     daysAgo: 0,
     status: 'sent',
   },
@@ -124,6 +131,7 @@ const TASKS: {
     detail: '一位穿灰色棉袄、戴蓝色毛线帽的八十岁老人下午从家中走失，请在网格内留意并问问沿街商户，有线索请打 110。',
     atHousehold: false,
     place: '网格内沿街商户、河堤一带',
+    to: 2,
     daysAgo: 23,
     status: 'done',
     note: '菜市场一位摊主说三点左右见老人往河堤方向走，已告诉值班室；老人傍晚找到，平安到家。',
@@ -133,6 +141,7 @@ const TASKS: {
     detail: '请把防范电信网络诈骗宣传单发到网格内的小卖部和快递点，各放十份。',
     atHousehold: false,
     place: '网格内小卖部、快递点',
+    to: 1,
     daysAgo: 5,
     status: 'declined',
     note: '这几天在外地喝喜酒，周末回来，请先派给别人。',
@@ -153,11 +162,15 @@ export async function seedVolunteerTasks(tx: Tx, rand: Rand, now: Date, stations
          ORDER BY s.created_at, s.id`),
     );
     if (volunteers.length === 0) continue;
-    for (const [i, task] of TASKS.entries()) {
-      const v = itemAt(volunteers, i % volunteers.length);
+    for (const task of TASKS) {
+      const v = itemAt(volunteers, task.to % volunteers.length);
       const homes = st.households.filter((h) => h.unitPath.startsWith(v.path));
       const home = task.atHousehold && homes.length > 0 ? itemAt(homes, Math.floor(rand() * homes.length)) : null;
-      const sentAt = new Date(now.getTime() - task.daysAgo * DAY - (2 + Math.floor(rand() * 6)) * HOUR);
+      // The desk sends in office hours.
+      const sentAt = officeHours(
+        new Date(now.getTime() - task.daysAgo * DAY - (2 + Math.floor(rand() * 6)) * HOUR),
+        now,
+      );
       const later = (hours: number) => new Date(Math.min(sentAt.getTime() + hours * HOUR, now.getTime()));
       const accepted = task.status === 'accepted' || task.status === 'done';
       rows.push({

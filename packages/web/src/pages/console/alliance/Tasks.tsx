@@ -93,6 +93,7 @@ export function VolunteerTasks({ stationId }: { stationId: string }) {
           {
             title: t('任务', 'Task'),
             key: 'title',
+            width: 240,
             render: (_, x) => (
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{x.title}</Typography.Text>
@@ -108,6 +109,7 @@ export function VolunteerTasks({ stationId }: { stationId: string }) {
           {
             title: t('志愿者', 'Volunteer'),
             key: 'volunteer',
+            width: 170,
             render: (_, x) => (
               <Space orientation="vertical" size={0}>
                 <span>
@@ -131,10 +133,16 @@ export function VolunteerTasks({ stationId }: { stationId: string }) {
               </Space>
             ),
           },
-          { title: t('期限', 'Due'), dataIndex: 'dueAt', render: (d: string | null) => (d ? when(d) : '—') },
+          {
+            title: t('期限', 'Due'),
+            dataIndex: 'dueAt',
+            width: 140,
+            render: (d: string | null) => (d ? when(d) : '—'),
+          },
           {
             title: t('派出', 'Sent'),
             key: 'sent',
+            width: 170,
             render: (_, x) => `${when(x.sentAt)} · ${x.sentByName}`,
           },
           {

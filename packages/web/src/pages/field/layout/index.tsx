@@ -4,12 +4,12 @@
  * opened from a point's QR code comes back here after signing in. Where the signal drops the pages still open
  * (the service worker keeps the app's files) and what is recorded waits in the phone's outbox (field/queue.ts).
  */
-import type { SessionView } from '@jingmin/shared';
+import type { Capability, SessionView } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { SpinLoading } from 'antd-mobile';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { SessionContext } from '../../../access';
+import { SessionContext, useCan } from '../../../access';
 import { auth } from '../../../api/auth';
 import '../../../components/mobileRender';
 import { ApiError } from '../../../api/client';
@@ -75,6 +75,12 @@ async function keepForOffline() {
   }
 }
 
+/** A field page the account's rights cover; any other leads back to the field home, which lists what it may do. */
+function Allowed({ to, page }: { to: Capability; page: ReactNode }) {
+  const can = useCan();
+  return can(to) ? page : <Navigate to="/field" replace />;
+}
+
 export default function FieldApp() {
   const location = useLocation();
   const session = useQuery({ queryKey: ['field-session'], queryFn: fieldSession, retry: false, staleTime: 60_000 });
@@ -99,11 +105,11 @@ export default function FieldApp() {
         <Suspense fallback={<SpinLoading style={{ margin: '40vh auto' }} />}>
           <Routes>
             <Route index element={<FieldHome />} />
-            <Route path="patrol/*" element={<Patrol />} />
-            <Route path="visits/*" element={<Visits />} />
-            <Route path="report" element={<Report />} />
-            <Route path="tasks/*" element={<Tasks />} />
-            <Route path="hazard/*" element={<Hazard />} />
+            <Route path="patrol/*" element={<Allowed to="field.join" page={<Patrol />} />} />
+            <Route path="visits/*" element={<Allowed to="field.join" page={<Visits />} />} />
+            <Route path="report" element={<Allowed to="field.report" page={<Report />} />} />
+            <Route path="tasks/*" element={<Allowed to="field.task" page={<Tasks />} />} />
+            <Route path="hazard/*" element={<Allowed to="field.work" page={<Hazard />} />} />
           </Routes>
         </Suspense>
       </div>

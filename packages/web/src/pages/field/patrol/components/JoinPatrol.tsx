@@ -9,6 +9,7 @@ import { errorMessage } from '../../../../api/client';
 import { patrolsApi } from '../../../../api/patrols';
 import { newKey } from '../../../../api/resident';
 import { useLang } from '../../../../i18n';
+import { MUTED } from '../../../resident/components/residentStyle';
 
 export function JoinPatrol() {
   const { t } = useLang();
@@ -57,7 +58,10 @@ export function JoinPatrol() {
             setTeamId(v[0] ?? null);
             setRouteId(null);
           }}
-          options={items.map((x) => ({ label: x.name, value: x.id, description: `${x.stationName} · ${x.kind}` }))}
+          options={items.map((x) => ({
+            label: <TwoLines title={x.name} note={`${x.stationName} · ${x.kind}`} />,
+            value: x.id,
+          }))}
         />
       </Form.Item>
       {team && team.routes.length > 0 && (
@@ -67,13 +71,22 @@ export function JoinPatrol() {
             value={routeId ? [routeId] : []}
             onChange={(v) => setRouteId(v[0] ?? null)}
             options={team.routes.map((x) => ({
-              label: x.name,
+              label: <TwoLines title={x.name} note={t(`${x.points} 个必到点`, `${x.points} points`)} />,
               value: x.id,
-              description: t(`${x.points} 个必到点`, `${x.points} points`),
             }))}
           />
         </Form.Item>
       )}
     </Form>
+  );
+}
+
+/** A choice's name, and under it in small grey what it is (the selector's own description runs on the name's line). */
+function TwoLines({ title, note }: { title: string; note: string }) {
+  return (
+    <div>
+      <div>{title}</div>
+      <div style={{ fontSize: 13, color: MUTED }}>{note}</div>
+    </div>
   );
 }
