@@ -52,6 +52,10 @@ import { registerReportJobs } from './modules/reports/jobs.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { phoneRoutes } from './modules/residents/phone.routes.js';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes.js';
+import { registerRoomJobs } from './modules/rooms/jobs.js';
+import { roomPublicRoutes } from './modules/rooms/public.routes.js';
+import { roomRoutes } from './modules/rooms/rooms.routes.js';
+import { roomWorkRoutes } from './modules/rooms/work.routes.js';
 import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
@@ -168,6 +172,9 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(patrolRoutes);
       await api.register(responsibilityRoutes);
       await api.register(allianceRoutes);
+      await api.register(roomRoutes);
+      await api.register(roomPublicRoutes);
+      await api.register(roomWorkRoutes);
       await api.register(disputeRoutes);
       await api.register(reportRoutes);
     },
@@ -210,6 +217,7 @@ function installJobs(app: FastifyInstance, deps: AppDeps) {
   registerFollowUpJobs(jobs);
   registerReportJobs(jobs);
   registerHazardJobs(jobs);
+  registerRoomJobs(jobs);
   registerNotifyJobs(jobs, deps.config);
   // Notifications start from the outbox's end the first time, not from last week's events.
   app.addHook('onReady', () => initNotifyCursor(deps.database.db));

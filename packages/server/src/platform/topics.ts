@@ -18,3 +18,7 @@ export const matterTopic = (matterId: string) => `matter:${matterId}`;
 export const departmentTopic = (departmentId: string) => `department:${departmentId}`;
 /** Control messages to one staff member's open streams (their session ended). */
 export const staffTopic = (staffId: string) => `staff:${staffId}`;
+/** A 议事厅 room's posts and changes, heard by its members' streams (and by staff through the room's unit path). */
+export const roomTopic = (roomId: string) => `room:${roomId}`;
+/** Control messages to one room member's open streams (removed from the room: the stream closes). */
+export const roomMemberTopic = (memberId: string) => `room-member:${memberId}`;

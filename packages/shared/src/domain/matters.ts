@@ -42,6 +42,7 @@ export const MATTER_CHANNELS = [
   'visit',
   'grid',
   'patrol',
+  'room',
 ] as const;
 export type MatterChannel = (typeof MATTER_CHANNELS)[number];
 
@@ -82,6 +83,8 @@ export const MATTER_CHANNEL_SPECS: Record<MatterChannel, ChannelSpec> = {
   grid: { label: { zh: '网格上报', en: 'Grid report' }, externalNo: null, answeredOnRecord: false },
   // What a patrol found on its way (巡逻发现), recorded by the patroller from the patrol in one action.
   patrol: { label: { zh: '巡逻发现', en: 'Found on patrol' }, externalNo: null, answeredOnRecord: false },
+  // A resident's post in a 议事厅 room a host made a matter (转为事项); the resident gets its link in the room.
+  room: { label: { zh: '议事厅', en: 'Community room' }, externalNo: null, answeredOnRecord: false },
 };
 
 /** The ways staff record a matter: the desk's, a need heard on a household visit, what a volunteer saw. */

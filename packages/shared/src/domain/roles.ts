@@ -110,6 +110,15 @@ export const CAPABILITIES = [
   'field.join',
   /** 平安联盟 tasks: take the tasks the desk sends (the task and its address only) and report them done. */
   'field.task',
+  /** 网上警民议事厅: read the rooms of one's scope and their posts (never a member's phone). */
+  'room.read',
+  /**
+   * Host the rooms one is named on (群主, 管理员): post, answer "@", tag, pin, make a post a matter, hide a post,
+   * mute or remove a member — in those rooms only. The desk answers an "@" that reached it in any room in sight.
+   */
+  'room.host',
+  /** Set up the station's rooms: create, name hosts, rotate invitations, the room rules; moderate any of them. */
+  'room.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -119,12 +128,14 @@ const HANDLE: Capability[] = [...BUSINESS_READ, 'matter.handle'];
 const DISPUTES: Capability[] = ['dispute.read', 'dispute.handle'];
 /** Who works in the field: the desk, officers, auxiliaries, grid workers and the chief (not mediators or departments). */
 const FIELD: Capability[] = ['field.read', 'field.join', 'field.work'];
+/** Who hosts rooms (一警一群): officers, auxiliaries, grid workers, the desk and the chief. */
+const ROOMS: Capability[] = ['room.read', 'room.host'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise', ...DISPUTES, ...FIELD],
-  community_officer: [...HANDLE, 'household.write', 'household.export', ...DISPUTES, ...FIELD],
-  auxiliary_police: [...HANDLE, ...DISPUTES, ...FIELD],
-  grid_worker: [...HANDLE, ...FIELD],
+  duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise', ...DISPUTES, ...FIELD, ...ROOMS],
+  community_officer: [...HANDLE, 'household.write', 'household.export', ...DISPUTES, ...FIELD, ...ROOMS],
+  auxiliary_police: [...HANDLE, ...DISPUTES, ...FIELD, ...ROOMS],
+  grid_worker: [...HANDLE, ...FIELD, ...ROOMS],
   // A department sees only the matters and the dispute cases transferred to it.
   department_liaison: [
     'org.read',
@@ -141,6 +152,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     ...DISPUTES,
     ...FIELD,
     'field.manage',
+    ...ROOMS,
+    'room.manage',
     'dispute.override',
     'report.write',
     'matter.inbox',
@@ -162,6 +175,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'scope.grant',
     'dispute.read',
     'field.read',
+    'room.read',
     'report.write',
   ],
   // The system administrator runs accounts and resources but never reads the audit trail.

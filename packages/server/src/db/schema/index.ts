@@ -16,6 +16,7 @@ export * from './patrols.js';
 export * from './privacy.js';
 export * from './reports.js';
 export * from './resident.js';
+export * from './rooms.js';
 export * from './scope.js';
 export * from './staff.js';
 export * from './visits.js';

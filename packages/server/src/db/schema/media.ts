@@ -15,10 +15,11 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 /**
  * What a photo can belong to: `household` (uploaded through a doorplate,
  * before its matter exists), `matter`, `hazard` (the register's photos of the place and of its fix) and `staff`
- * (a volunteer's, uploaded before its report exists). Community-room posts and mediation
- * sessions join this list; a text column, so adding one needs no migration.
+ * (a volunteer's, uploaded before its report exists), `room_member` (a resident's in a 议事厅 room, before its post
+ * exists; a host's wait under `staff`) and `room_post`. Mediation sessions join this list; a text column, so adding
+ * one needs no migration.
  */
-export const PHOTO_OWNER_TYPES = ['household', 'matter', 'hazard', 'staff'] as const;
+export const PHOTO_OWNER_TYPES = ['household', 'matter', 'hazard', 'staff', 'room_member', 'room_post'] as const;
 export type PhotoOwnerType = (typeof PHOTO_OWNER_TYPES)[number];
 
 /**

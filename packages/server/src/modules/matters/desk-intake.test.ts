@@ -91,9 +91,14 @@ describe('the desk records a matter on a resident’s behalf', () => {
       'hotline_12345',
       'visit',
       'grid',
+      'patrol',
+      'room',
     ]);
-    // The desk's four channels each have today's recording; 走访发现 and 网格上报 are others' and stay at zero.
-    for (const c of summary.byChannel.filter((x) => !['doorplate', 'visit', 'grid'].includes(x.channel)))
+    // The desk's four channels each have today's recording; 走访发现, 网格上报, 巡逻发现 and 议事厅 are others' and
+    // stay at zero.
+    for (const c of summary.byChannel.filter(
+      (x) => !['doorplate', 'visit', 'grid', 'patrol', 'room'].includes(x.channel),
+    ))
       expect(c.today).toBeGreaterThanOrEqual(1);
     expect(summary.byChannel.filter((x) => x.channel === 'visit' || x.channel === 'grid').map((x) => x.total)).toEqual([
       0, 0,

@@ -41,6 +41,9 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'field.report': ['民情上报', 'Report what I see'],
   'field.join': ['参加巡逻、记录参与的走访', 'Join patrols and log visits'],
   'field.task': ['接收值班台派发的任务', 'Take the desk’s tasks'],
+  'room.read': ['查看议事厅群和发言', 'Read the community rooms'],
+  'room.host': ['主持本人所在的议事厅群：回复、转事项、管理发言', 'Host one’s rooms: answer, make matters, moderate'],
+  'room.manage': ['建群、指定群主和管理员、议事厅规则', 'Set up rooms, hosts and room rules'],
 };
 
 export default function HomePage() {

@@ -16,6 +16,7 @@ const COLOR: Record<MatterChannel, string> = {
   visit: '#7c4a03',
   grid: '#135200',
   patrol: '#254000',
+  room: '#874d00',
 };
 
 /** The channel named in the address (`?channel=`), or null. */

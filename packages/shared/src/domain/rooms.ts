@@ -1,0 +1,100 @@
+/**
+ * 网上警民议事厅 (一警一群): a station's rooms, one per officer's area by default, hosted by the officer and named
+ * co-hosts. Residents join from the doorplate or an invitation code, verify a phone once (后台实名) and post under
+ * a nickname with their village (前台自愿). The seven kinds of work are tags a host puts on a post; an "@" to staff
+ * is a request with a clock. What a station may change is data (`RoomSettings`), never logic.
+ */
+import type { Label } from '../i18n.js';
+
+/** 区域群 covers a village, community or grids; 专题群 gathers people with a shared concern by invitation. */
+export const ROOM_KINDS = ['area', 'group'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+export const ROOM_KIND_LABELS: Record<RoomKind, Label> = {
+  area: { zh: '片区群', en: 'Area room' },
+  group: { zh: '专题群', en: 'Group room' },
+};
+
+export const ROOM_HOST_ROLES = ['owner', 'cohost'] as const;
+export type RoomHostRole = (typeof ROOM_HOST_ROLES)[number];
+export const ROOM_HOST_ROLE_LABELS: Record<RoomHostRole, Label> = {
+  owner: { zh: '群主', en: 'Owner' },
+  cohost: { zh: '管理员', en: 'Co-host' },
+};
+
+/** 七类工作: what a post is about, tagged by a host (Anhui's 网上警民议事厅). */
+export const ROOM_WORK_TYPES = ['law', 'notice', 'dispute', 'safety', 'service', 'virtue', 'deliberation'] as const;
+export type RoomWorkType = (typeof ROOM_WORK_TYPES)[number];
+export const ROOM_WORK_TYPE_LABELS: Record<RoomWorkType, Label> = {
+  law: { zh: '法治宣传', en: 'Legal education' },
+  notice: { zh: '提醒告知', en: 'Reminder' },
+  dispute: { zh: '矛盾化解', en: 'Dispute' },
+  safety: { zh: '安全防范', en: 'Safety' },
+  service: { zh: '便民服务', en: 'Service' },
+  virtue: { zh: '弘扬正气', en: 'Good deeds' },
+  deliberation: { zh: '议事', en: 'Deliberation' },
+};
+
+/** A post is an ordinary message, a host's announcement (公告, readable without signing in), or a lost/found notice. */
+export const ROOM_POST_KINDS = ['message', 'announcement', 'lost', 'found'] as const;
+export type RoomPostKind = (typeof ROOM_POST_KINDS)[number];
+export const ROOM_POST_KIND_LABELS: Record<RoomPostKind, Label> = {
+  message: { zh: '发言', en: 'Message' },
+  announcement: { zh: '公告', en: 'Announcement' },
+  lost: { zh: '寻物启事', en: 'Lost' },
+  found: { zh: '失物招领', en: 'Found' },
+};
+
+/**
+ * published: everyone in the room reads it; held: the word list stopped it for a host's review (only its poster
+ * and the hosts see it); hidden: a host hid it, with a reason its poster reads; deleted: its poster deleted it.
+ */
+export const ROOM_POST_STATUSES = ['published', 'held', 'hidden', 'deleted'] as const;
+export type RoomPostStatus = (typeof ROOM_POST_STATUSES)[number];
+export const ROOM_POST_STATUS_LABELS: Record<RoomPostStatus, Label> = {
+  published: { zh: '已发布', en: 'Published' },
+  held: { zh: '待审核', en: 'Held for review' },
+  hidden: { zh: '已隐藏', en: 'Hidden' },
+  deleted: { zh: '已删除', en: 'Deleted' },
+};
+
+/** What the room reads on a post a host made a matter (or a case): never the private details. */
+export const ROOM_POST_TO_MATTER_NOTE: Label = { zh: '已转为事项，正在办理', en: 'Made a matter, being handled' };
+
+/** A station's rules for its rooms (settings `rooms:<stationId>`); DOMAIN-style defaults until the chief saves. */
+export interface RoomRules {
+  /** How staff appear: `{station}` the station's short name, `{surname}` the staff member's surname. */
+  nicknamePattern: string;
+  /** An "@" to staff unanswered this long reaches the officer's phone (staff alerts). */
+  answerMinutes: number;
+  /** Still unanswered this long after the post, it reaches the station's desk. */
+  deskMinutes: number;
+  /** Words that hold a post for a host's review instead of publishing it. */
+  heldWords: string[];
+  /** Posts per member per minute, and per room per minute. */
+  memberPostsPerMinute: number;
+  roomPostsPerMinute: number;
+  /** Posts are removed this many days after they were made. */
+  retentionDays: number;
+}
+
+export const DEFAULT_ROOM_RULES: RoomRules = {
+  nicknamePattern: '{station}·{surname}警官',
+  answerMinutes: 30,
+  deskMinutes: 120,
+  heldWords: ['代开发票', '刷单', '网赌', '贷款秒批', '办证'],
+  memberPostsPerMinute: 6,
+  roomPostsPerMinute: 600,
+  retentionDays: 365,
+};
+
+/** The standard nickname of a staff member in a room: 柳塘派出所·石警官. */
+export function staffNickname(pattern: string, stationName: string, displayName: string): string {
+  const surname = [...displayName.trim()][0] ?? '';
+  return pattern.replaceAll('{station}', stationName).replaceAll('{surname}', surname);
+}
+
+/** The first held word a text contains (case-insensitive, spaces ignored), or null. */
+export function heldWordIn(text: string, words: readonly string[]): string | null {
+  const squeezed = text.replace(/\s+/g, '').toLowerCase();
+  return words.find((w) => w.trim() && squeezed.includes(w.replace(/\s+/g, '').toLowerCase())) ?? null;
+}
