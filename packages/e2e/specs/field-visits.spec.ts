@@ -1,6 +1,6 @@
 /**
  * 走访入户 on a phone where the signal drops: the officer opens the field page (its files kept by the service
- * worker), loses the network and logs a visit at the door — kept on the phone — then the network returns: the
+ * worker), loses the network, opens the page again from the kept files and logs a visit at the door — kept on the phone — then the network returns: the
  * visit is sent once, and the household's rating QR appears and opens its evaluation.
  */
 import { expect, test } from '@playwright/test';
@@ -25,8 +25,10 @@ test('an officer logs a visit offline; it syncs once when online and the househo
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect(page.locator('html[data-offline-ready="1"]')).toHaveCount(1, { timeout: 30_000 });
 
-  // The signal drops while the page is open (reopening it offline from the kept files is left to the phone).
+  // The signal drops; the page opens again from the kept files, for the account seen last, with who is due.
   await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByText(/待走访 \d+ 户/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('没有网络：登记的走访先保存在手机上，联网后自动提交')).toBeVisible();
   await page.locator('.adm-list-item').filter({ hasText: address }).first().click();
   await page.getByPlaceholder('如：宣传反诈，检查用电安全').fill('离线登记：宣传反诈，检查电动车充电');

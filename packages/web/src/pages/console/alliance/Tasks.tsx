@@ -11,7 +11,7 @@ import {
   type VolunteerTaskView,
 } from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Grid, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { allianceApi } from '../../../api/alliance';
@@ -40,6 +40,7 @@ export function VolunteerTasks({ stationId }: { stationId: string }) {
   const [status, setStatus] = useState<VolunteerTaskStatus | 'all'>('all');
   const [withdrawing, setWithdrawing] = useState<VolunteerTaskView | null>(null);
   const [reason, setReason] = useState('');
+  const narrow = Grid.useBreakpoint().md === false;
   const list = useQuery({
     queryKey: ['volunteer-tasks', stationId, status],
     queryFn: () => allianceApi.stationTasks(stationId, { status: status === 'all' ? undefined : status }),
@@ -66,6 +67,37 @@ export function VolunteerTasks({ stationId }: { stationId: string }) {
       { replace: true },
     );
   };
+  const taskCell = (x: VolunteerTaskView) => (
+    <Space orientation="vertical" size={0}>
+      <Typography.Text strong>{x.title}</Typography.Text>
+      <Typography.Text type="secondary">{x.place}</Typography.Text>
+      {x.matterNumber && (
+        <Typography.Text type="secondary">{t(`协助事项 ${x.matterNumber}`, `For ${x.matterNumber}`)}</Typography.Text>
+      )}
+    </Space>
+  );
+  const volunteerCell = (x: VolunteerTaskView) => (
+    <Space orientation="vertical" size={0}>
+      <span>
+        {x.volunteerName} · {x.volunteerUnitName}
+      </span>
+      {x.volunteerState !== 'active' && <Tag color="default">{label(VOLUNTEER_STATE_LABELS[x.volunteerState])}</Tag>}
+    </Space>
+  );
+  const statusCell = (x: VolunteerTaskView) => (
+    <Space orientation="vertical" size={0}>
+      <Tag color={STATUS_COLOR[x.status]}>{label(VOLUNTEER_TASK_STATUS_LABELS[x.status])}</Tag>
+      {(x.doneNote ?? x.declineReason ?? x.cancelReason) && (
+        <Typography.Text type="secondary">{x.doneNote ?? x.declineReason ?? x.cancelReason}</Typography.Text>
+      )}
+    </Space>
+  );
+  const withdraw = (x: VolunteerTaskView) =>
+    x.allowedActions.includes('cancel') && (
+      <Button size="small" danger onClick={() => setWithdrawing(x)}>
+        {t('撤回', 'Withdraw')}
+      </Button>
+    );
   if (list.isError) return <Alert type="error" title={errorMessage(list.error)} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -82,81 +114,52 @@ export function VolunteerTasks({ stationId }: { stationId: string }) {
           ]}
         />
       </Flex>
-      <Table<VolunteerTaskView>
-        rowKey="id"
-        size="middle"
-        loading={list.isPending}
-        dataSource={list.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 900 }}
-        columns={[
-          {
-            title: t('任务', 'Task'),
-            key: 'title',
-            width: 240,
-            render: (_, x) => (
-              <Space orientation="vertical" size={0}>
-                <Typography.Text strong>{x.title}</Typography.Text>
-                <Typography.Text type="secondary">{x.place}</Typography.Text>
-                {x.matterNumber && (
-                  <Typography.Text type="secondary">
-                    {t(`协助事项 ${x.matterNumber}`, `For ${x.matterNumber}`)}
-                  </Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t('志愿者', 'Volunteer'),
-            key: 'volunteer',
-            width: 170,
-            render: (_, x) => (
-              <Space orientation="vertical" size={0}>
-                <span>
-                  {x.volunteerName} · {x.volunteerUnitName}
-                </span>
-                {x.volunteerState !== 'active' && (
-                  <Tag color="default">{label(VOLUNTEER_STATE_LABELS[x.volunteerState])}</Tag>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t('状态', 'Status'),
-            key: 'status',
-            render: (_, x) => (
-              <Space orientation="vertical" size={0}>
-                <Tag color={STATUS_COLOR[x.status]}>{label(VOLUNTEER_TASK_STATUS_LABELS[x.status])}</Tag>
-                {(x.doneNote ?? x.declineReason ?? x.cancelReason) && (
-                  <Typography.Text type="secondary">{x.doneNote ?? x.declineReason ?? x.cancelReason}</Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: t('期限', 'Due'),
-            dataIndex: 'dueAt',
-            width: 140,
-            render: (d: string | null) => (d ? when(d) : '—'),
-          },
-          {
-            title: t('派出', 'Sent'),
-            key: 'sent',
-            width: 170,
-            render: (_, x) => `${when(x.sentAt)} · ${x.sentByName}`,
-          },
-          {
-            title: '',
-            key: 'act',
-            render: (_, x) =>
-              x.allowedActions.includes('cancel') && (
-                <Button size="small" danger onClick={() => setWithdrawing(x)}>
-                  {t('撤回', 'Withdraw')}
-                </Button>
-              ),
-          },
-        ]}
-      />
+      {narrow ? (
+        // On a phone: one card per task, nothing to scroll sideways.
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {(list.data ?? []).map((x) => (
+            <Card key={x.id} size="small">
+              <Flex justify="space-between" gap={8} align="start">
+                {taskCell(x)}
+                {withdraw(x)}
+              </Flex>
+              <div style={{ marginTop: 4 }}>{volunteerCell(x)}</div>
+              {statusCell(x)}
+              <Typography.Text type="secondary" style={{ display: 'block' }}>
+                {t('期限', 'Due')} {x.dueAt ? when(x.dueAt) : '—'} · {t('派出', 'Sent')} {when(x.sentAt)} ·{' '}
+                {x.sentByName}
+              </Typography.Text>
+            </Card>
+          ))}
+        </Space>
+      ) : (
+        <Table<VolunteerTaskView>
+          rowKey="id"
+          size="middle"
+          loading={list.isPending}
+          dataSource={list.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: t('任务', 'Task'), key: 'title', width: 240, render: (_, x) => taskCell(x) },
+            { title: t('志愿者', 'Volunteer'), key: 'volunteer', width: 170, render: (_, x) => volunteerCell(x) },
+            { title: t('状态', 'Status'), key: 'status', render: (_, x) => statusCell(x) },
+            {
+              title: t('期限', 'Due'),
+              dataIndex: 'dueAt',
+              width: 140,
+              render: (d: string | null) => (d ? when(d) : '—'),
+            },
+            {
+              title: t('派出', 'Sent'),
+              key: 'sent',
+              width: 170,
+              render: (_, x) => `${when(x.sentAt)} · ${x.sentByName}`,
+            },
+            { title: '', key: 'act', render: (_, x) => withdraw(x) },
+          ]}
+        />
+      )}
       <SendTask
         stationId={stationId}
         open={sending}

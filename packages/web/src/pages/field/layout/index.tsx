@@ -33,7 +33,7 @@ async function fieldSession(): Promise<SessionView> {
     const s = await auth.session();
     if (s.stage === 'full') localStorage.setItem(KEPT, JSON.stringify({ ...s, csrfToken: '' }));
     if (s.user.roles.includes('volunteer')) localStorage.setItem(VOLUNTEER, '1');
-    else localStorage.removeItem(KEPT);
+    else localStorage.removeItem(VOLUNTEER);
     return s;
   } catch (err) {
     const kept = localStorage.getItem(KEPT);
