@@ -84,6 +84,8 @@ function callerFor(path: string): Client {
     return clients.sysadmin!;
   // Tasks for volunteers are sent and withdrawn by the desk.
   if (path.includes('/volunteer-tasks')) return clients.desk!;
+  // The room rules are the chief's.
+  if (path.includes('/room-settings')) return clients.chief!;
   return clients.officer!;
 }
 

@@ -29,6 +29,7 @@ import { seedVolunteerPatrols } from './patrols-volunteers.js';
 import { seedPrivacyRequests } from './privacy.js';
 import { seedReports } from './reports.js';
 import { seedResponsibility } from './responsibility.js';
+import { seedRooms } from './rooms.js';
 import { enterprisesOf } from './visits.js';
 
 /** Published in the README and printed at start: refused whenever demo mode is off. */
@@ -229,6 +230,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   await seedAlliance(tx, deps.keys, rng(23), deps.clock.now(), field, volunteerHash);
   await seedVolunteerTasks(tx, rng(27), deps.clock.now(), field);
   await seedVolunteerPatrols(tx, rng(29), deps.clock.now(), field);
+  const roomCounts = await seedRooms(tx, deps.keys, rng(31), deps.clock.now(), field);
   const reportsMade = await seedReports(tx, deps.clock.now(), [
     { ...rural, kind: 'station', publisher: valueAt(ids, 'lt.chief') },
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },
@@ -251,6 +253,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
       hazards: hazardCount,
       responsibilities,
       reports: reportsMade,
+      rooms: roomCounts,
     },
   });
   return accounts;

@@ -78,6 +78,23 @@ export const NOTIFY_ALERT_EVENT = 'notify.alert';
  */
 export const HAZARD_OVERDUE_EVENT = 'hazard.overdue';
 
+/**
+ * The outbox events of the 议事厅 "@" clock, each published once per post by the rooms sweep: an "@" to staff
+ * unanswered past its answer time reaches the staff it "@"s (reason `chased`); still unanswered past the station's
+ * desk time it reaches the station's desk (reason `breached`) and, live, the room's units.
+ */
+export const ROOM_MENTION_OVERDUE_EVENT = 'room.mention_overdue';
+export const ROOM_MENTION_ESCALATED_EVENT = 'room.mention_escalated';
+
+/** A room "@" an alert is about: the room's name and who is told, never the post's words or the poster. */
+export interface AlertRoomMention {
+  roomId: string;
+  postId: string;
+  roomName: string;
+  /** `officer`: the staff it "@"s; `desk`: the station's desk. */
+  stage: 'officer' | 'desk';
+}
+
 /** A hazard an alert is about: its kind and place as people read them, never who lives there. */
 export interface AlertHazard {
   id: string;
@@ -94,6 +111,8 @@ export interface NotifyAlert {
   disputeId?: string | null;
   /** A hazard's alert (隐患逾期): its kind and place. */
   hazard?: AlertHazard | null;
+  /** A 议事厅 "@" unanswered in time: the room and the stage. */
+  roomMention?: AlertRoomMention | null;
   number: string | null;
   reason: NotifyReason;
   kind: MatterKind | null;

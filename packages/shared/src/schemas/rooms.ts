@@ -205,12 +205,15 @@ export type MemberPostInput = z.input<typeof MemberPostInput>;
 
 /** A host tags a post with one of the seven kinds of work, or pins/unpins it. */
 export const TagPostInput = z.object({ workType: z.enum(ROOM_WORK_TYPES).nullable() }).strict();
+export type TagPostInput = z.infer<typeof TagPostInput>;
 export const PinPostInput = z.object({ pinned: z.boolean() }).strict();
+export type PinPostInput = z.infer<typeof PinPostInput>;
 
 // ——— Moderation ———
 
 /** 隐藏: the poster reads the reason. */
 export const HidePostInput = z.object({ reason: text(200, 1) }).strict();
+export type HidePostInput = z.infer<typeof HidePostInput>;
 /** 禁言: for minutes; the member's posts are refused with the time left. */
 export const MuteMemberInput = z
   .object({
@@ -222,8 +225,10 @@ export const MuteMemberInput = z
     reason: text(200, 1),
   })
   .strict();
+export type MuteMemberInput = z.infer<typeof MuteMemberInput>;
 /** 移出: for days (then the member may join again), its open streams closed at once. */
 export const RemoveMemberInput = z.object({ days: z.number().int().min(1).max(3650), reason: text(200, 1) }).strict();
+export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
 
 // ——— Post → matter ———
 
@@ -251,7 +256,8 @@ export const PublicRoom = z.object({
   stationName: Shown,
   unitName: Shown.nullable(),
   about: Shown,
-  hosts: z.array(z.object({ nickname: Shown, role: z.enum(ROOM_HOST_ROLES) })),
+  /** The hosts a member may "@" (their staff ids), by their standard nicknames. */
+  hosts: z.array(z.object({ staffId: Id, nickname: Shown, role: z.enum(ROOM_HOST_ROLES) })),
   members: z.number().int(),
   /** The verified phone behind the request is a member (false without one). */
   joined: z.boolean(),
@@ -312,6 +318,7 @@ export const OpenMention = z.object({
 });
 export const OpenMentions = z.array(OpenMention);
 export type OpenMention = z.infer<typeof OpenMention>;
+export type OpenMentions = z.infer<typeof OpenMentions>;
 
 /** Live events of a room (SSE `room.*`): enough to refresh, never a post's text. */
 export const ROOM_LIVE_EVENTS = ['room.post', 'room.post_changed', 'room.member_removed'] as const;

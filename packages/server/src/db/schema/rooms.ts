@@ -152,5 +152,10 @@ export const roomPosts = pgTable(
     index('room_posts_member_idx').on(t.memberId, t.createdAt),
     index('room_posts_created_idx').on(t.createdAt),
     uniqueIndex('room_posts_request_key').on(t.requestKey),
+    // A room's announcements and held posts page by seq without reading its other posts.
+    index('room_posts_announcements_idx')
+      .on(t.roomId, t.seq)
+      .where(sql`${t.kind} = 'announcement' AND ${t.status} = 'published'`),
+    index('room_posts_held_idx').on(t.roomId, t.seq).where(sql`${t.status} = 'held'`),
   ],
 );

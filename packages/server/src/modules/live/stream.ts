@@ -23,6 +23,8 @@ export async function openStream(
   topics: string[],
   afterSeq: number | null,
   actor?: Actor,
+  /** An event of this type is delivered, then ends the stream (a room member removed from its room). */
+  endOn?: string,
 ) {
   reply.hijack();
   const raw = reply.raw;
@@ -49,6 +51,7 @@ export async function openStream(
   unsubscribe = await req.server.hub.subscribe(topics, afterSeq, (e) => {
     if (e.type !== SESSION_ENDED) {
       raw.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(e.payload)}\n\n`);
+      if (e.type === endOn) end();
     } else if (actor) {
       // The session itself is the judge: a replayed notice about an older session ends nothing.
       void sessionExists(req, actor.sessionId).then((alive) => alive || end());

@@ -7,6 +7,7 @@
  */
 import {
   type AlertHazard,
+  type AlertRoomMention,
   type DeliveryChannel,
   MATTER_KIND_LABELS,
   type MatterKind,
@@ -27,6 +28,8 @@ export interface Alert {
   disputeId?: string | null;
   /** A hazard's alert (隐患逾期): its kind and place. */
   hazard?: AlertHazard | null;
+  /** A 议事厅 "@" unanswered in time: the room and whether it reached the desk. */
+  roomMention?: AlertRoomMention | null;
   number: string | null;
   kind: MatterKind | null;
   urgent: boolean;
@@ -55,6 +58,10 @@ export function alertText(a: Alert): string {
   if (a.reason === 'test') return `【警民】${reason}：您的通知设置有效，事项提醒将这样送达。`;
   if (a.hazard)
     return `【警民】隐患${reason}：${a.hazard.kind}隐患（${a.hazard.place}）已过整改期限，请登录工作台督促整改。`;
+  if (a.roomMention)
+    return a.roomMention.stage === 'desk'
+      ? `【警民】议事厅“${a.roomMention.roomName}”有群众 @ 民警的留言超时未回复，已转值班台，请登录工作台回复。`
+      : `【警民】议事厅“${a.roomMention.roomName}”有群众 @ 您的留言未回复，请登录工作台回复。`;
   if (a.disputeId) return `【警民】${reason}：矛盾纠纷案件 ${a.number ?? ''}，请登录工作台处理。`;
   const kind = a.kind ? MATTER_KIND_LABELS[a.kind].zh : '事项';
   return `【警民】${reason}：回执号 ${a.number ?? ''}（${kind}${a.urgent ? '，紧急' : ''}），请登录工作台处理。`;
@@ -95,8 +102,12 @@ const sms: Channel = {
     const phone = openField(ctx.deps.keys.data, to.phoneEnc);
     const reason = NOTIFY_REASON_LABELS[alert.reason].zh;
     try {
-      // A hazard has no number: the SMS names its kind (the place stays in the console).
-      const number = alert.hazard ? `隐患-${alert.hazard.kind}` : (alert.number ?? 'TEST');
+      // A hazard or a room's "@" has no number: the SMS names its kind (the place stays in the console).
+      const number = alert.hazard
+        ? `隐患-${alert.hazard.kind}`
+        : alert.roomMention
+          ? `议事厅@${alert.roomMention.stage === 'desk' ? '转值班台' : '未回复'}`
+          : (alert.number ?? 'TEST');
       await ctx.deps.sms.send({ kind: 'staff_alert', phone, reason, number });
     } catch (err) {
       if (err instanceof SmsError) throw new ChannelError(err.code, err.retryable);

@@ -30,6 +30,7 @@ import { type Alert, unreachableReason } from './channels.js';
 import { queueForHazard } from './hazard-alerts.js';
 import { notBefore } from './notify.policy.js';
 import { type Holder, holderStaffIds, type Recipient, recipientsByIds } from './notify.queries.js';
+import { isRoomMentionEvent, queueForRoomMention } from './room-alerts.js';
 
 const CURSOR = 'outbox';
 const BATCH = 200;
@@ -160,6 +161,10 @@ async function collectBatch(ctx: Ctx): Promise<{ read: number; queued: number }>
     for (const row of rows) {
       if (row.type === HAZARD_OVERDUE_EVENT) {
         queued += await queueForHazard(tx, ctx, row);
+        continue;
+      }
+      if (isRoomMentionEvent(row.type)) {
+        queued += await queueForRoomMention(tx, ctx, row);
         continue;
       }
       const reason = isMatterEventType(row.type) ? NOTIFY_EVENT_REASONS[row.type] : undefined;

@@ -95,3 +95,15 @@ export async function recipientById(db: Queryable, id: string): Promise<Recipien
   const [r] = await recipientsByIds(db, [id]);
   return r;
 }
+
+/** The active duty officers of a station (值班台): whom an "@" in a room reaches when nobody answered in time. */
+export async function stationDesk(db: Queryable, stationId: string): Promise<Recipient[]> {
+  const rows = await db
+    .select(recipientColumns)
+    .from(staff)
+    .leftJoin(notifyPreferences, eq(notifyPreferences.staffId, staff.id))
+    .where(
+      and(eq(staff.scopeUnitId, stationId), eq(staff.status, 'active'), sql`'duty_officer' = ANY(${staff.roles})`),
+    );
+  return rows.map(toRecipient);
+}

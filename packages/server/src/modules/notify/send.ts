@@ -15,6 +15,7 @@ import { type Delivery, deliveryAudit } from './deliver.js';
 import { hazardsOfEvents } from './hazard-alerts.js';
 import { ATTEMPT_LEASE_MS, MAX_ATTEMPTS, notBefore, retryDelayMs } from './notify.policy.js';
 import { type Recipient, recipientsByIds } from './notify.queries.js';
+import { roomMentionsOfEvents } from './room-alerts.js';
 
 const BATCH = 50;
 /** Sends in flight at once: enough to drain a burst, few enough for WeCom's per-app limits. */
@@ -112,11 +113,10 @@ export async function sendClaimed(ctx: Ctx, claimed: Delivery[]) {
             .where(inArray(disputeCases.id, disputeIds))
         ).map((c) => [c.id, c.number]),
   );
-  // A delivery with neither matter nor case comes from a hazard's outbox event.
-  const hazardsBySeq = await hazardsOfEvents(
-    ctx.db,
-    claimed.flatMap((c) => (!c.matterId && !c.disputeId && c.eventSeq !== null ? [c.eventSeq] : [])),
-  );
+  // A delivery with neither matter nor case comes from a hazard's or a room's outbox event.
+  const eventSeqs = claimed.flatMap((c) => (!c.matterId && !c.disputeId && c.eventSeq !== null ? [c.eventSeq] : []));
+  const hazardsBySeq = await hazardsOfEvents(ctx.db, eventSeqs);
+  const mentionsBySeq = await roomMentionsOfEvents(ctx.db, eventSeqs);
   for (let i = 0; i < claimed.length; i += PARALLEL) {
     await Promise.all(
       claimed.slice(i, i + PARALLEL).map(async (delivery) => {
@@ -126,6 +126,7 @@ export async function sendClaimed(ctx: Ctx, claimed: Delivery[]) {
           matterId: delivery.matterId,
           disputeId: delivery.disputeId,
           hazard: delivery.eventSeq === null ? null : (hazardsBySeq.get(delivery.eventSeq) ?? null),
+          roomMention: delivery.eventSeq === null ? null : (mentionsBySeq.get(delivery.eventSeq) ?? null),
           number: m?.number ?? (delivery.disputeId ? (cases.get(delivery.disputeId) ?? null) : null),
           kind: m?.kind ?? null,
           urgent: delivery.urgent,

@@ -34,7 +34,8 @@ export function phoneIndex(ctx: Ctx, phone: string) {
   return phoneIndexOf(ctx.deps.keys.data, phone);
 }
 
-const phoneIndexOf = (dataKey: Buffer, phone: string) => hmacSm3(dataKey, `phone:${phone}`).toString('hex');
+/** The keyed index a phone is found by (never reversible to the number). */
+export const phoneIndexOf = (dataKey: Buffer, phone: string) => hmacSm3(dataKey, `phone:${phone}`).toString('hex');
 
 /**
  * A phone as matters and phone sessions keep it: sealed with SM4, masked for screens, and found by its

@@ -1,0 +1,2 @@
+CREATE INDEX "room_posts_announcements_idx" ON "room_posts" USING btree ("room_id","seq") WHERE "room_posts"."kind" = 'announcement' AND "room_posts"."status" = 'published';--> statement-breakpoint
+CREATE INDEX "room_posts_held_idx" ON "room_posts" USING btree ("room_id","seq") WHERE "room_posts"."status" = 'held';
