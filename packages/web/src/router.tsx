@@ -11,6 +11,9 @@ const DoorplatePage = lazy(() => import('./pages/resident/doorplate'));
 const MatterPage = lazy(() => import('./pages/resident/matter'));
 const MyMattersPage = lazy(() => import('./pages/resident/my'));
 const EvaluatePage = lazy(() => import('./pages/resident/evaluate'));
+const MyRoomsPage = lazy(() => import('./pages/resident/rooms'));
+const RoomInvitePage = lazy(() => import('./pages/resident/rooms/invite'));
+const ResidentRoomPage = lazy(() => import('./pages/resident/rooms/room'));
 const FieldApp = lazy(() => import('./pages/field/layout'));
 const VolunteerPages = lazy(() => import('./pages/volunteer'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
@@ -38,6 +41,10 @@ export function AppRouter() {
           <Route path="/m/:tracking" element={<MatterPage />} />
           <Route path="/my" element={<MyMattersPage />} />
           <Route path="/e/:token" element={<EvaluatePage />} />
+          {/* 网上警民议事厅: an invitation QR, my rooms, a room. */}
+          <Route path="/r/:token" element={<RoomInvitePage />} />
+          <Route path="/rooms" element={<MyRoomsPage />} />
+          <Route path="/rooms/:id" element={<ResidentRoomPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

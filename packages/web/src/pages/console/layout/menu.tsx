@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CommentOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -40,6 +41,7 @@ const Visits = lazy(() => import('../visits'));
 const Hazards = lazy(() => import('../hazards'));
 const Patrols = lazy(() => import('../patrols'));
 const Alliance = lazy(() => import('../alliance'));
+const Rooms = lazy(() => import('../rooms'));
 const Window = lazy(() => import('../window'));
 const Checks = lazy(() => import('../checks'));
 const EvaluationFigures = lazy(() => import('../evaluations'));
@@ -160,6 +162,15 @@ export const PAGES: ConsolePage[] = [
     en: 'Safety alliance',
     cap: 'field.read',
     element: <Alliance />,
+  },
+  // 议事厅: the station's rooms (一警一群) — hosts answer "@" and moderate; room.manage creates rooms and sets rules.
+  {
+    path: 'rooms',
+    icon: <CommentOutlined />,
+    zh: '议事厅',
+    en: 'Community rooms',
+    cap: 'room.read',
+    element: <Rooms />,
   },
   // 接待来访必评: the desk shows and prints the window QR; the chief (matter.settings) edits the list and replaces it.
   {

@@ -14,6 +14,7 @@ import { deviceMatters, phoneSession, resident } from '../../../api/resident';
 import { useLang } from '../../../i18n';
 import { rememberDoorplate } from '../components/lastDoorplate';
 import { ResidentLoading, ResidentProblem, ResidentShell, useDocumentTitle } from '../components/ResidentShell';
+import { DoorplateRooms } from '../rooms/components/DoorplateRooms';
 import { SubmitForm } from './components/SubmitForm';
 import { WaitingCard } from './components/WaitingCard';
 
@@ -79,6 +80,7 @@ export default function DoorplatePage() {
         link={(id) => resident.doorplateEvaluationLink(token, id)}
       />
       <SubmitForm key={token} token={token} />
+      <DoorplateRooms token={token} />
       <MyMattersLink />
     </ResidentShell>
   );
