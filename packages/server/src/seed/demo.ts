@@ -421,6 +421,8 @@ async function seedStaff(
   }
   const accounts: DemoAccount[] = [];
   const ids: Record<string, string> = {};
+  // Every demo account has the one demo password: hashed once (argon2 is slow on purpose), not per account.
+  const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.security.argon2MemoryKib);
   for (const p of plan) {
     const displayName = personName(rand);
     const phone = mobile(rand);
@@ -430,7 +432,7 @@ async function seedStaff(
         .values({
           username: p.username,
           displayName,
-          passwordHash: await hashPassword(DEMO_PASSWORD, deps.config.security.argon2MemoryKib),
+          passwordHash,
           mustChangePassword: false,
           roles: p.roles,
           scopeUnitId: p.scope.id,
