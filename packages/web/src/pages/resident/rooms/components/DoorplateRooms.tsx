@@ -4,7 +4,7 @@
  */
 import type { PublicRoom } from '@jingmin/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Popup } from 'antd-mobile';
+import { Card, List, Popup } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { roomsPublic } from '../../../../api/rooms';
@@ -27,27 +27,21 @@ export function DoorplateRooms({ token }: { token: string }) {
   });
   if (!rooms.data || rooms.data.length === 0) return null;
   return (
-    <Card title={t('网上警民议事厅', 'Community rooms')} style={{ margin: 12 }}>
-      <div className="jm-muted" style={{ marginBottom: 8 }}>
-        {t(
-          '和社区民警在线交流：提问、@ 民警、看公告、寻物招领。',
-          'Talk with your community officer online: ask, "@" the officer, read notices, lost and found.',
-        )}
-      </div>
-      {rooms.data.map((r) => (
-        <div key={r.id} style={{ borderTop: '1px solid #eee', padding: '8px 0' }}>
-          <RoomIntro room={r} />
-          <Button
-            block
-            color="primary"
-            fill={r.joined ? 'outline' : 'solid'}
-            style={{ marginTop: 8 }}
+    // One line per room, like 我的事项: the doorplate page stays short, its form first.
+    <Card style={{ margin: 12 }}>
+      <List style={{ '--border-top': 'none', '--border-bottom': 'none', '--padding-left': '0' }}>
+        {rooms.data.map((r) => (
+          <List.Item
+            key={r.id}
+            arrow
             onClick={() => (r.joined ? navigate(`/rooms/${r.id}`) : setJoining(r))}
+            description={t(`网上警民议事厅 · ${r.members} 人`, `Community room · ${r.members}`)}
+            extra={r.joined ? t('进入', 'Open') : t('加入', 'Join')}
           >
-            {r.joined ? t('进入议事厅', 'Open the room') : t('加入议事厅', 'Join the room')}
-          </Button>
-        </div>
-      ))}
+            {r.name}
+          </List.Item>
+        ))}
+      </List>
       <Popup visible={joining !== null} onMaskClick={() => setJoining(null)} bodyStyle={{ padding: 16 }}>
         {joining && (
           <>
