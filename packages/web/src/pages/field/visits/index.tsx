@@ -67,7 +67,6 @@ export default function FieldVisits() {
 /** An officer's or grid worker's page: who is due in my areas. */
 function DueVisits() {
   const { t } = useLang();
-  const navigate = useNavigate();
   const session = useSession();
   const online = useOnline();
   const queue = useQueue().filter((e) => e.path === '/visits');
@@ -93,22 +92,10 @@ function DueVisits() {
   // Households already logged here (waiting or sent) leave the list at once.
   const logged = new Set(queue.map((e) => (e.body as { householdId: string }).householdId));
   const items = (due.data?.items ?? []).filter((d) => !logged.has(d.householdId));
-  const waiting = queue.filter((e) => e.state === 'waiting' || e.state === 'sending').length;
 
   return (
     <>
-      <NavBar onBack={() => navigate('/field')}>{t('走访入户', 'Household visits')}</NavBar>
-      {!online && (
-        <NoticeBar
-          color="alert"
-          content={t(
-            '没有网络：登记的走访先保存在手机上，联网后自动提交',
-            'Offline: visits are kept on the phone and sent when online',
-          )}
-          wrap
-        />
-      )}
-      <Outbox queue={queue} waiting={waiting} onShow={setShowing} />
+      <Top title={t('走访入户', 'Household visits')} online={online} queue={queue} onShow={setShowing} />
       <List
         header={t(
           `我的警务区和网格：待走访 ${due.data?.total ?? 0} 户`,
@@ -156,7 +143,6 @@ function DueVisits() {
  */
 function JoinedVisits() {
   const { t } = useLang();
-  const navigate = useNavigate();
   const session = useSession();
   const online = useOnline();
   const queue = useQueue().filter((e) => e.path === '/visits');
@@ -188,23 +174,11 @@ function JoinedVisits() {
     enabled: online,
     retry: false,
   });
-  const waiting = queue.filter((e) => e.state === 'waiting' || e.state === 'sending').length;
   // Offline, the kept list is searched on the phone.
   const shown = (online ? addresses.data : kept?.filter((a) => addressLine(a).includes(q.trim()))) ?? [];
   return (
     <>
-      <NavBar onBack={() => navigate('/field')}>{t('参与走访', 'Visits I joined')}</NavBar>
-      {!online && (
-        <NoticeBar
-          color="alert"
-          content={t(
-            '没有网络：登记的走访先保存在手机上，联网后自动提交',
-            'Offline: visits are kept on the phone and sent when online',
-          )}
-          wrap
-        />
-      )}
-      <Outbox queue={queue} waiting={waiting} onShow={setShowing} />
+      <Top title={t('参与走访', 'Visits I joined')} online={online} queue={queue} onShow={setShowing} />
       <List header={t('我服务的网格里的地址：点一下登记参与的走访', 'Addresses in my grid: tap to log a visit')}>
         <List.Item>
           <SearchBar
@@ -244,10 +218,33 @@ function JoinedVisits() {
   );
 }
 
+/** The page's title, what being offline means here, and what this phone logged. */
+function Top(props: { title: string; online: boolean; queue: QueuedEntry[]; onShow(v: VisitLogged): void }) {
+  const { t } = useLang();
+  const navigate = useNavigate();
+  return (
+    <>
+      <NavBar onBack={() => navigate('/field')}>{props.title}</NavBar>
+      {!props.online && (
+        <NoticeBar
+          color="alert"
+          content={t(
+            '没有网络：登记的走访先保存在手机上，联网后自动提交',
+            'Offline: visits are kept on the phone and sent when online',
+          )}
+          wrap
+        />
+      )}
+      <Outbox queue={props.queue} onShow={props.onShow} />
+    </>
+  );
+}
+
 /** What this phone logged: waiting, sending, sent (with the rating QR) or refused (with the reason). */
-function Outbox({ queue, waiting, onShow }: { queue: QueuedEntry[]; waiting: number; onShow(v: VisitLogged): void }) {
+function Outbox({ queue, onShow }: { queue: QueuedEntry[]; onShow(v: VisitLogged): void }) {
   const { t } = useLang();
   if (queue.length === 0) return null;
+  const waiting = queue.filter((e) => e.state === 'waiting' || e.state === 'sending').length;
   return (
     <List header={t(`本机记录（${waiting} 条待提交）`, `On this phone (${waiting} waiting)`)}>
       {[...queue].reverse().map((e) => (
