@@ -52,9 +52,12 @@ import { registerReportJobs } from './modules/reports/jobs.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { phoneRoutes } from './modules/residents/phone.routes.js';
 import { responsibilityRoutes } from './modules/responsibility/responsibility.routes.js';
+import { roomItemsRoutes } from './modules/rooms/items.routes.js';
 import { registerRoomJobs } from './modules/rooms/jobs.js';
 import { roomPublicRoutes } from './modules/rooms/public.routes.js';
+import { roomReportsRoutes } from './modules/rooms/reports.routes.js';
 import { roomRoutes } from './modules/rooms/rooms.routes.js';
+import { roomTopicsRoutes } from './modules/rooms/topics.routes.js';
 import { roomWorkRoutes } from './modules/rooms/work.routes.js';
 import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -175,6 +178,9 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(roomRoutes);
       await api.register(roomPublicRoutes);
       await api.register(roomWorkRoutes);
+      await api.register(roomItemsRoutes);
+      await api.register(roomTopicsRoutes);
+      await api.register(roomReportsRoutes);
       await api.register(disputeRoutes);
       await api.register(reportRoutes);
     },

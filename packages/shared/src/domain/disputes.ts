@@ -69,7 +69,7 @@ export const MEDIATION_CHANNEL_LABELS: Record<MediationChannel, Label> = {
 };
 
 /** Where a case came from: stations report 摸排 (found proactively) apart from what was brought to them. */
-export const DISPUTE_SOURCES = ['matter', 'walk_in', 'phone', 'police_110', 'proactive'] as const;
+export const DISPUTE_SOURCES = ['matter', 'walk_in', 'phone', 'police_110', 'proactive', 'room'] as const;
 export type DisputeSource = (typeof DISPUTE_SOURCES)[number];
 
 export const DISPUTE_SOURCE_LABELS: Record<DisputeSource, Label> = {
@@ -78,6 +78,7 @@ export const DISPUTE_SOURCE_LABELS: Record<DisputeSource, Label> = {
   phone: { zh: '电话', en: 'Phone' },
   police_110: { zh: '110 移交', en: '110 referral' },
   proactive: { zh: '摸排', en: 'Found proactively' },
+  room: { zh: '议事厅', en: 'Community room' },
 };
 
 /** One level of a colour scheme: its name, its colour and what it means at this station. */

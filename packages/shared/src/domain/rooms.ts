@@ -34,14 +34,38 @@ export const ROOM_WORK_TYPE_LABELS: Record<RoomWorkType, Label> = {
   deliberation: { zh: '议事', en: 'Deliberation' },
 };
 
-/** A post is an ordinary message, a host's announcement (公告, readable without signing in), or a lost/found notice. */
-export const ROOM_POST_KINDS = ['message', 'announcement', 'lost', 'found'] as const;
+/**
+ * A post is an ordinary message, a host's announcement (公告, readable without signing in), a lost/found notice
+ * (structured: what, where, when) or a host's 议事 topic (a question with options residents vote on once).
+ */
+export const ROOM_POST_KINDS = ['message', 'announcement', 'lost', 'found', 'topic'] as const;
 export type RoomPostKind = (typeof ROOM_POST_KINDS)[number];
 export const ROOM_POST_KIND_LABELS: Record<RoomPostKind, Label> = {
   message: { zh: '发言', en: 'Message' },
   announcement: { zh: '公告', en: 'Announcement' },
   lost: { zh: '寻物启事', en: 'Lost' },
   found: { zh: '失物招领', en: 'Found' },
+  topic: { zh: '议事', en: 'Topic' },
+};
+
+/** How a lost/found notice is closed, by its poster or a host: the owner found it, or it went back to its owner. */
+export const ROOM_ITEM_CLOSINGS = ['found', 'returned'] as const;
+export type RoomItemClosing = (typeof ROOM_ITEM_CLOSINGS)[number];
+export const ROOM_ITEM_CLOSING_LABELS: Record<RoomItemClosing, Label> = {
+  found: { zh: '已找到', en: 'Found' },
+  returned: { zh: '已归还', en: 'Returned' },
+};
+
+/** Why a resident reports a post (举报); a host hides it or dismisses the reports. */
+export const ROOM_REPORT_REASONS = ['fraud', 'ad', 'abuse', 'privacy', 'rumour', 'other'] as const;
+export type RoomReportReason = (typeof ROOM_REPORT_REASONS)[number];
+export const ROOM_REPORT_REASON_LABELS: Record<RoomReportReason, Label> = {
+  fraud: { zh: '疑似诈骗', en: 'Possible fraud' },
+  ad: { zh: '广告推销', en: 'Advertising' },
+  abuse: { zh: '辱骂攻击', en: 'Abuse' },
+  privacy: { zh: '泄露他人隐私', en: "Exposes someone's privacy" },
+  rumour: { zh: '谣言不实', en: 'Rumour' },
+  other: { zh: '其他', en: 'Other' },
 };
 
 /**

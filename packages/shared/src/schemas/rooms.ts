@@ -4,15 +4,19 @@
  * A resident is known to a room by the keyed index of its verified phone only; no host ever reads the number.
  */
 import { z } from 'zod';
+import { DISPUTE_CATEGORIES } from '../domain/disputes.js';
 import { MATTER_KINDS, URGENCIES } from '../domain/matters.js';
 import {
   ROOM_HOST_ROLES,
+  ROOM_ITEM_CLOSINGS,
   ROOM_KINDS,
   ROOM_POST_KINDS,
   ROOM_POST_STATUSES,
+  ROOM_REPORT_REASONS,
   ROOM_WORK_TYPES,
   type RoomRules,
 } from '../domain/rooms.js';
+import { CalendarDate } from './calendar.js';
 import { Id, Name, Shown, text } from './common.js';
 
 const Version = z.number().int().min(1);
@@ -98,6 +102,8 @@ export const RoomSummary = z.object({
   overdueMentions: z.number().int(),
   /** Posts held by the word list, waiting for a host. */
   held: z.number().int(),
+  /** Posts residents reported (举报) that no host has looked at yet. */
+  reported: z.number().int(),
   lastPostAt: z.iso.datetime().nullable(),
   version: Version,
 });
@@ -130,6 +136,39 @@ export const RoomAuthor = z.object({
 });
 export type RoomAuthor = z.infer<typeof RoomAuthor>;
 
+/** 失物招领/寻物启事: what, where, when; shown in every room of the station when its poster chose so. */
+export const RoomItemView = z.object({
+  what: Shown,
+  where: Shown,
+  /** When it was lost or found. */
+  at: z.iso.datetime(),
+  acrossStation: z.boolean(),
+  /** 已找到/已归还, by the poster or a host; null while open. */
+  closedAs: z.enum(ROOM_ITEM_CLOSINGS).nullable(),
+  closedAt: z.iso.datetime().nullable(),
+});
+export type RoomItemView = z.infer<typeof RoomItemView>;
+
+/** 议事: a host's question with options; each member votes once; the station's answer stays on the topic. */
+export const RoomTopicView = z.object({
+  question: Shown,
+  /** The options in order, with their votes so far (counts only, never who voted what). */
+  options: z.array(z.object({ label: Shown, votes: z.number().int() })),
+  voters: z.number().int(),
+  /** The reading member's own vote (the option's index), else null; staff: null. */
+  myVote: z.number().int().nullable(),
+  /** Voting ends then (null: until the station answers). */
+  closesAt: z.iso.datetime().nullable(),
+  /** No more votes: past `closesAt` or answered. */
+  closed: z.boolean(),
+  /** 答复: the station's answer and outcome, published on the topic. */
+  answer: Shown.nullable(),
+  answeredAt: z.iso.datetime().nullable(),
+  /** The answering staff member's standard nickname. */
+  answeredBy: Shown.nullable(),
+});
+export type RoomTopicView = z.infer<typeof RoomTopicView>;
+
 export const RoomPostView = z.object({
   id: Id,
   /** The room's order (ascending): pages are read with `before` this value. */
@@ -159,6 +198,17 @@ export const RoomPostView = z.object({
   matterNumber: Shown.nullable(),
   /** The matter's tracking link (`/m/<token>`): only in the poster's own view, never the room's. */
   matterLink: Shown.nullable(),
+  /** Staff only (null for members): the matter and the dispute case made from the post, to open them. */
+  matterId: Id.nullable(),
+  caseId: Id.nullable(),
+  /** A lost/found notice's particulars (kinds `lost` and `found`), else null. */
+  item: RoomItemView.nullable(),
+  /** A 议事 topic (kind `topic`), else null. */
+  topic: RoomTopicView.nullable(),
+  /** Staff: reports not yet looked at (0 when none); members: null. */
+  reports: z.number().int().nullable(),
+  /** Members: this member already reported it; staff: false. */
+  reportedByMe: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 export type RoomPostView = z.infer<typeof RoomPostView>;
@@ -245,6 +295,136 @@ export type PostToMatterInput = z.input<typeof PostToMatterInput>;
 
 export const PostToMatterResult = z.object({ matterId: Id, matterNumber: Shown, post: RoomPostView });
 export type PostToMatterResult = z.infer<typeof PostToMatterResult>;
+
+// ——— Post → dispute case ———
+
+/** 转为矛盾纠纷: a host opens a dispute case (source 议事厅) from a post; the room reads the same neutral note. */
+export const PostToCaseInput = z
+  .object({
+    category: z.enum(DISPUTE_CATEGORIES),
+    subcategory: text(40, 1).optional(),
+    title: text(60, 1),
+    /** What the case file says, defaulting to the post's text. */
+    facts: text(4000, 1).optional(),
+  })
+  .strict();
+export type PostToCaseInput = z.input<typeof PostToCaseInput>;
+
+export const PostToCaseResult = z.object({ caseId: Id, caseNumber: Shown, post: RoomPostView });
+export type PostToCaseResult = z.infer<typeof PostToCaseResult>;
+
+// ——— Lost and found ———
+
+/** A lost/found notice, by a member or a host (items handed in at the station). Contact goes through the room. */
+export const ItemPostInput = z
+  .object({
+    kind: z.enum(['lost', 'found']),
+    what: text(50, 1),
+    where: text(100, 1),
+    /** When it was lost or found: not in the future. */
+    at: z.iso.datetime(),
+    /** More words (colour, marks); never a phone number: contact is through the room. */
+    body: text(1000).default(''),
+    photoIds: z.array(Id).max(9).default([]),
+    /** Shown in every room of the station, not only this one. */
+    acrossStation: z.boolean().default(false),
+  })
+  .strict();
+export type ItemPostInput = z.input<typeof ItemPostInput>;
+
+export const CloseItemInput = z.object({ as: z.enum(ROOM_ITEM_CLOSINGS) }).strict();
+export type CloseItemInput = z.infer<typeof CloseItemInput>;
+
+/** The station's lost and found: this room's notices and those of its other rooms shared across the station. */
+export const RoomItemQuery = z
+  .object({
+    state: z.enum(['open', 'closed', 'all']).default('open'),
+    /** The next page: notices posted before this time. */
+    before: z.iso.datetime().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(30),
+  })
+  .strict();
+export type RoomItemQuery = z.infer<typeof RoomItemQuery>;
+
+export const StationItem = RoomPostView.extend({ roomName: Shown });
+export type StationItem = z.infer<typeof StationItem>;
+export const StationItemPage = z.object({ items: z.array(StationItem), hasMore: z.boolean() });
+export type StationItemPage = z.infer<typeof StationItemPage>;
+
+// ——— 议事 ———
+
+/** A host opens a topic: the question, 2–10 distinct options, an optional end of voting. */
+export const OpenTopicInput = z
+  .object({
+    question: text(200, 1),
+    body: text(2000).default(''),
+    options: z
+      .array(text(50, 1))
+      .min(2)
+      .max(10)
+      .refine((o) => new Set(o).size === o.length, { message: 'options must differ' }),
+    closesAt: z.iso.datetime().optional(),
+    photoIds: z.array(Id).max(9).default([]),
+  })
+  .strict();
+export type OpenTopicInput = z.input<typeof OpenTopicInput>;
+
+/** A member's one vote: the option's index. */
+export const VoteInput = z.object({ option: z.number().int().min(0).max(9) }).strict();
+export type VoteInput = z.infer<typeof VoteInput>;
+
+/** 答复: the station's answer and outcome; voting ends with it. */
+export const AnswerTopicInput = z.object({ answer: text(2000, 1) }).strict();
+export type AnswerTopicInput = z.infer<typeof AnswerTopicInput>;
+
+// ——— Reports (举报) ———
+
+export const ReportPostInput = z
+  .object({ reason: z.enum(ROOM_REPORT_REASONS), note: text(200).optional() })
+  .strict();
+export type ReportPostInput = z.infer<typeof ReportPostInput>;
+
+/** A reported post for the hosts: how many reported it and why (never who). */
+export const ReportedPost = z.object({
+  post: RoomPostView,
+  roomName: Shown,
+  reports: z.number().int(),
+  reasons: z.array(z.object({ reason: z.enum(ROOM_REPORT_REASONS), count: z.number().int() })),
+  firstReportedAt: z.iso.datetime(),
+});
+export type ReportedPost = z.infer<typeof ReportedPost>;
+
+// ——— Figures ———
+
+export const RoomFiguresQuery = z.object({ from: CalendarDate, to: CalendarDate }).strict();
+export type RoomFiguresQuery = z.infer<typeof RoomFiguresQuery>;
+
+const RoomFigureCounts = z.object({
+  posts: z.number().int(),
+  /** "@" to staff made in the period; answered within the station's answer time; answered later; still open. */
+  mentions: z.number().int(),
+  answeredInTime: z.number().int(),
+  answeredLate: z.number().int(),
+  unanswered: z.number().int(),
+  /** Matters and dispute cases made from the period's posts. */
+  matters: z.number().int(),
+  cases: z.number().int(),
+});
+
+/** 议事厅 figures of a station over a period (Beijing days), with each room's own. */
+export const RoomFigures = RoomFigureCounts.extend({
+  from: CalendarDate,
+  to: CalendarDate,
+  memberPosts: z.number().int(),
+  staffPosts: z.number().int(),
+  /** Posts tagged with each of the seven kinds of work. */
+  byWorkType: z.array(z.object({ workType: z.enum(ROOM_WORK_TYPES), posts: z.number().int() })),
+  items: z.object({ posted: z.number().int(), closed: z.number().int() }),
+  topics: z.object({ opened: z.number().int(), votes: z.number().int(), answered: z.number().int() }),
+  reports: z.object({ received: z.number().int(), hidden: z.number().int(), dismissed: z.number().int() }),
+  rooms: z.array(RoomFigureCounts.extend({ roomId: Id, name: Shown, members: z.number().int() })),
+});
+export type RoomFigures = z.infer<typeof RoomFigures>;
 
 // ——— Residents ———
 

@@ -159,3 +159,94 @@ export const roomPosts = pgTable(
     index('room_posts_held_idx').on(t.roomId, t.seq).where(sql`${t.status} = 'held'`),
   ],
 );
+
+/**
+ * 失物招领/寻物启事: a lost or found notice's particulars, one row per post (kinds `lost`/`found`). `station_id` lets
+ * the station's rooms read the notices shared across it (`across_station`) without reading the rooms' posts.
+ */
+export const roomItems = pgTable(
+  'room_items',
+  {
+    postId: uuid()
+      .primaryKey()
+      .references(() => roomPosts.id, { onDelete: 'cascade' }),
+    stationId: uuid()
+      .notNull()
+      .references(() => units.id),
+    roomId: uuid()
+      .notNull()
+      .references(() => rooms.id),
+    what: text().notNull(),
+    place: text().notNull(),
+    /** When it was lost or found. */
+    at: timestamp({ withTimezone: true }).notNull(),
+    acrossStation: boolean().notNull().default(false),
+    /** ROOM_ITEM_CLOSINGS: 已找到 / 已归还, by the poster or a host. */
+    closedAs: text(),
+    closedAt: timestamp({ withTimezone: true }),
+    closedByMember: uuid().references(() => roomMembers.id),
+    closedByStaff: uuid().references(() => staff.id),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('room_items_room_idx').on(t.roomId, t.createdAt),
+    index('room_items_across_idx').on(t.stationId, t.createdAt).where(sql`${t.acrossStation}`),
+  ],
+);
+
+/** 议事: a host's question and its options on a post of kind `topic`, and the station's answer once given. */
+export const roomTopics = pgTable('room_topics', {
+  postId: uuid()
+    .primaryKey()
+    .references(() => roomPosts.id, { onDelete: 'cascade' }),
+  question: text().notNull(),
+  options: text().array().notNull(),
+  closesAt: timestamp({ withTimezone: true }),
+  answer: text(),
+  answeredAt: timestamp({ withTimezone: true }),
+  answeredBy: uuid().references(() => staff.id),
+});
+
+/** One vote per member per topic (the key says so); counted, never shown by who. */
+export const roomVotes = pgTable(
+  'room_votes',
+  {
+    postId: uuid()
+      .notNull()
+      .references(() => roomTopics.postId, { onDelete: 'cascade' }),
+    memberId: uuid()
+      .notNull()
+      .references(() => roomMembers.id),
+    option: integer().notNull(),
+    votedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.memberId] })],
+);
+
+/** 举报: one per member per post, until a host hides the post or dismisses the reports. */
+export const roomPostReports = pgTable(
+  'room_post_reports',
+  {
+    postId: uuid()
+      .notNull()
+      .references(() => roomPosts.id, { onDelete: 'cascade' }),
+    memberId: uuid()
+      .notNull()
+      .references(() => roomMembers.id),
+    roomId: uuid()
+      .notNull()
+      .references(() => rooms.id),
+    /** ROOM_REPORT_REASONS. */
+    reason: text().notNull(),
+    note: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    /** `hidden` (the host hid the post) or `dismissed`, with who and when. */
+    resolution: text(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    resolvedBy: uuid().references(() => staff.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.memberId] }),
+    index('room_post_reports_open_idx').on(t.roomId, t.createdAt).where(sql`${t.resolvedAt} IS NULL`),
+  ],
+);

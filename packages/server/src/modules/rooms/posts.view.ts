@@ -3,16 +3,26 @@
  * nickname), the staff a post "@"s, its photos, and only what this reader may read — a hidden post's text and reason
  * to its poster, a matter's number to staff and the poster, the tracking link to the poster alone.
  */
-import { ROOM_POST_TO_MATTER_NOTE, type RoomHostRole, type RoomPostView, staffNickname } from '@jingmin/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import {
+  ROOM_POST_TO_MATTER_NOTE,
+  type RoomHostRole,
+  type RoomItemClosing,
+  type RoomPostView,
+  staffNickname,
+} from '@jingmin/shared';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   disputeCases,
   matters,
   photos,
   roomHosts,
+  roomItems,
   roomMembers,
+  roomPostReports,
   roomPosts,
   rooms,
+  roomTopics,
+  roomVotes,
   staff,
   units,
 } from '../../db/schema/index.js';
@@ -38,11 +48,59 @@ export const roomMatterKey = (postId: string) => {
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
+/** Lost/found particulars, topics with their vote counts, and reports, of the posts that have them. */
+async function extras(ctx: Ctx, rows: RoomPost[], viewer: Viewer) {
+  const itemIds = rows.filter((r) => r.kind === 'lost' || r.kind === 'found').map((r) => r.id);
+  const topicIds = rows.filter((r) => r.kind === 'topic').map((r) => r.id);
+  const postIds = rows.map((r) => r.id);
+  const memberId = viewer.type === 'member' ? viewer.memberId : null;
+  const [itemRows, topicRows, voteRows, myVotes, reportRows] = await Promise.all([
+    itemIds.length ? ctx.db.select().from(roomItems).where(inArray(roomItems.postId, itemIds)) : [],
+    topicIds.length ? ctx.db.select().from(roomTopics).where(inArray(roomTopics.postId, topicIds)) : [],
+    topicIds.length
+      ? ctx.db
+          .select({ postId: roomVotes.postId, option: roomVotes.option, votes: sql<number>`count(*)::int` })
+          .from(roomVotes)
+          .where(inArray(roomVotes.postId, topicIds))
+          .groupBy(roomVotes.postId, roomVotes.option)
+      : [],
+    topicIds.length && memberId
+      ? ctx.db
+          .select({ postId: roomVotes.postId, option: roomVotes.option })
+          .from(roomVotes)
+          .where(and(inArray(roomVotes.postId, topicIds), eq(roomVotes.memberId, memberId)))
+      : [],
+    viewer.type === 'staff'
+      ? ctx.db
+          .select({ postId: roomPostReports.postId, n: sql<number>`count(*)::int` })
+          .from(roomPostReports)
+          .where(and(inArray(roomPostReports.postId, postIds), isNull(roomPostReports.resolvedAt)))
+          .groupBy(roomPostReports.postId)
+      : memberId
+        ? ctx.db
+            .select({ postId: roomPostReports.postId, n: sql<number>`1` })
+            .from(roomPostReports)
+            .where(and(inArray(roomPostReports.postId, postIds), eq(roomPostReports.memberId, memberId)))
+        : [],
+  ]);
+  const votes = new Map<string, Map<number, number>>();
+  for (const v of voteRows) votes.set(v.postId, (votes.get(v.postId) ?? new Map()).set(v.option, Number(v.votes)));
+  return {
+    items: new Map(itemRows.map((i) => [i.postId, i])),
+    topics: new Map(topicRows.map((t) => [t.postId, t])),
+    votes,
+    myVotes: new Map(myVotes.map((v) => [v.postId, v.option])),
+    reports: new Map(reportRows.map((r) => [r.postId, Number(r.n)])),
+  };
+}
+
 /** What every post of a page needs, read in one query per table. */
-async function lookups(ctx: Ctx, rows: RoomPost[]) {
+async function lookups(ctx: Ctx, rows: RoomPost[], viewer: Viewer) {
   const roomIds = unique(rows.map((r) => r.roomId));
   const memberIds = unique(rows.flatMap((r) => (r.memberId ? [r.memberId] : [])));
-  const staffIds = unique(rows.flatMap((r) => [...(r.staffId ? [r.staffId] : []), ...r.mentions]));
+  const more = await extras(ctx, rows, viewer);
+  const answerers = [...more.topics.values()].flatMap((t) => (t.answeredBy ? [t.answeredBy] : []));
+  const staffIds = unique([...rows.flatMap((r) => [...(r.staffId ? [r.staffId] : []), ...r.mentions]), ...answerers]);
   const matterIds = unique(rows.flatMap((r) => (r.matterId ? [r.matterId] : [])));
   const disputeIds = unique(rows.flatMap((r) => (r.disputeId ? [r.disputeId] : [])));
   const postIds = rows.map((r) => r.id);
@@ -89,6 +147,7 @@ async function lookups(ctx: Ctx, rows: RoomPost[]) {
     hosts: new Map(hostRows.map((h) => [`${h.roomId}:${h.staffId}`, h.role as RoomHostRole])),
     photos: photosOf,
     numbers: new Map([...matterRows, ...disputeRows].map((m) => [m.id, m.number])),
+    ...more,
   };
 }
 
@@ -137,6 +196,37 @@ function bodyFor(post: RoomPost, viewer: Viewer, isPoster: boolean) {
   }
 }
 
+function itemOf(l: Lookups, post: RoomPost): RoomPostView['item'] {
+  const i = l.items.get(post.id);
+  if (!i) return null;
+  return {
+    what: post.status === 'deleted' ? '' : i.what,
+    where: post.status === 'deleted' ? '' : i.place,
+    at: i.at.toISOString(),
+    acrossStation: i.acrossStation,
+    closedAs: (i.closedAs as RoomItemClosing | null) ?? null,
+    closedAt: i.closedAt?.toISOString() ?? null,
+  };
+}
+
+function topicOf(ctx: Ctx, l: Lookups, post: RoomPost): RoomPostView['topic'] {
+  const t = l.topics.get(post.id);
+  if (!t) return null;
+  const counts = l.votes.get(post.id) ?? new Map<number, number>();
+  const options = t.options.map((label, i) => ({ label, votes: counts.get(i) ?? 0 }));
+  return {
+    question: t.question,
+    options,
+    voters: options.reduce((sum, o) => sum + o.votes, 0),
+    myVote: l.myVotes.get(post.id) ?? null,
+    closesAt: t.closesAt?.toISOString() ?? null,
+    closed: t.answeredAt !== null || (t.closesAt !== null && t.closesAt.getTime() <= ctx.now().getTime()),
+    answer: t.answer,
+    answeredAt: t.answeredAt?.toISOString() ?? null,
+    answeredBy: t.answeredBy ? nicknameOf(l, post.roomId, t.answeredBy) : null,
+  };
+}
+
 function present(ctx: Ctx, l: Lookups, post: RoomPost, viewer: Viewer): RoomPostView {
   const isPoster = isPosterOf(post, viewer);
   const madeMatter = post.matterId !== null || post.disputeId !== null;
@@ -162,6 +252,12 @@ function present(ctx: Ctx, l: Lookups, post: RoomPost, viewer: Viewer): RoomPost
     matterNote: madeMatter ? ROOM_POST_TO_MATTER_NOTE.zh : null,
     matterNumber: seesNumber && number ? (l.numbers.get(number) ?? null) : null,
     matterLink: isPoster && post.matterId ? `/m/${trackingTokenFor(ctx, roomMatterKey(post.id))}` : null,
+    matterId: viewer.type === 'staff' ? post.matterId : null,
+    caseId: viewer.type === 'staff' ? post.disputeId : null,
+    item: itemOf(l, post),
+    topic: topicOf(ctx, l, post),
+    reports: viewer.type === 'staff' ? (l.reports.get(post.id) ?? 0) : null,
+    reportedByMe: viewer.type === 'member' && l.reports.has(post.id),
     createdAt: post.createdAt.toISOString(),
   };
 }
@@ -169,7 +265,7 @@ function present(ctx: Ctx, l: Lookups, post: RoomPost, viewer: Viewer): RoomPost
 /** Presents a page of posts for one reader, in the order given. */
 export async function presentPosts(ctx: Ctx, rows: RoomPost[], viewer: Viewer): Promise<RoomPostView[]> {
   if (rows.length === 0) return [];
-  const l = await lookups(ctx, rows);
+  const l = await lookups(ctx, rows, viewer);
   return rows.map((post) => present(ctx, l, post, viewer));
 }
 

@@ -5,7 +5,7 @@
 import { type PublicRoom, type RoomHostView, type RoomSummary, staffNickname } from '@jingmin/shared';
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { roomHosts, roomMembers, roomPosts, rooms, staff, units } from '../../db/schema/index.js';
+import { roomHosts, roomMembers, roomPostReports, roomPosts, rooms, staff, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Room } from './rooms.policy.js';
 import { roomRules } from './settings.js';
@@ -63,7 +63,7 @@ export async function summarize(ctx: Ctx, list: Room[]): Promise<RoomSummary[]> 
   const ids = list.map((r) => r.id);
   const now = ctx.now();
   const last = alias(roomPosts, 'last_post');
-  const [hosts, members, names, open, lastRows] = await Promise.all([
+  const [hosts, members, names, open, lastRows, reported] = await Promise.all([
     hostsOf(ctx, list),
     memberCounts(ctx, ids),
     unitNames(ctx, list),
@@ -87,7 +87,13 @@ export async function summarize(ctx: Ctx, list: Room[]): Promise<RoomSummary[]> 
       .from(rooms)
       .innerJoin(last, and(eq(last.roomId, rooms.id), eq(last.seq, rooms.lastSeq)))
       .where(inArray(rooms.id, ids)),
+    ctx.db
+      .select({ roomId: roomPostReports.roomId, posts: sql<number>`count(DISTINCT ${roomPostReports.postId})` })
+      .from(roomPostReports)
+      .where(and(inArray(roomPostReports.roomId, ids), isNull(roomPostReports.resolvedAt)))
+      .groupBy(roomPostReports.roomId),
   ]);
+  const reportedPosts = new Map(reported.map((r) => [r.roomId, Number(r.posts)]));
   const counts = new Map(open.map((o) => [o.roomId, o]));
   const lastAt = new Map(lastRows.map((r) => [r.roomId, r.at]));
   return list.map((r) => ({
@@ -104,6 +110,7 @@ export async function summarize(ctx: Ctx, list: Room[]): Promise<RoomSummary[]> 
     openMentions: Number(counts.get(r.id)?.open ?? 0),
     overdueMentions: Number(counts.get(r.id)?.overdue ?? 0),
     held: Number(counts.get(r.id)?.held ?? 0),
+    reported: reportedPosts.get(r.id) ?? 0,
     lastPostAt: lastAt.get(r.id)?.toISOString() ?? null,
     version: r.version,
   }));

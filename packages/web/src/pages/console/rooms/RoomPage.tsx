@@ -13,7 +13,9 @@ import { roomsApi } from '../../../api/rooms';
 import { useLang } from '../../../i18n';
 import { InviteQr } from './components/InviteQr';
 import { MembersDrawer } from './components/MembersDrawer';
+import { OpenTopicButton } from './components/OpenTopicButton';
 import { HideModal, MatterModal } from './components/PostModals';
+import { NewItemButton } from './components/RoomTools';
 import { StaffComposer } from './components/StaffComposer';
 import { type PostDialog, StaffPost } from './components/StaffPost';
 import { useLiveRooms, useRefreshRooms, useRoomPosts } from './useRooms';
@@ -75,6 +77,8 @@ export default function RoomPage() {
         <Space wrap>
           <Button onClick={() => setDrawer(true)}>{t(`成员 ${r.members}`, `Members ${r.members}`)}</Button>
           {r.inviteToken !== null && <Button onClick={() => setQr(true)}>{t('邀请二维码', 'Invitation QR')}</Button>}
+          {r.can.post && r.active && <NewItemButton room={r} onPosted={refresh} />}
+          {r.can.post && r.active && <OpenTopicButton room={r} onPosted={refresh} />}
         </Space>
       </Flex>
       <Typography.Text type="secondary">

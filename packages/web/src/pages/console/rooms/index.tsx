@@ -8,7 +8,10 @@ import { Route, Routes, useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { useLang } from '../../../i18n';
 import { StationPage } from '../matter/StationPicker';
+import { FiguresPanel } from './components/FiguresPanel';
+import { ItemsList } from './components/ItemsList';
 import { MentionsList } from './components/MentionsList';
+import { ReportsList } from './components/ReportsList';
 import { RoomList } from './components/RoomList';
 import { RulesPanel } from './components/RulesPanel';
 import RoomPage from './RoomPage';
@@ -46,6 +49,9 @@ function Sections({ stationId }: { stationId: string }) {
   const items = [
     { key: 'rooms', label: t('群列表', 'Rooms'), children: <RoomList stationId={stationId} /> },
     { key: 'mentions', label: t('待回复', 'Waiting for answer'), children: <MentionsList stationId={stationId} /> },
+    { key: 'reports', label: t('举报', 'Reports'), children: <ReportsList stationId={stationId} /> },
+    { key: 'items', label: t('失物招领', 'Lost and found'), children: <ItemsList stationId={stationId} /> },
+    { key: 'figures', label: t('数据', 'Figures'), children: <FiguresPanel stationId={stationId} /> },
     ...(can('room.manage')
       ? [{ key: 'rules', label: t('群规则', 'Rules'), children: <RulesPanel stationId={stationId} /> }]
       : []),

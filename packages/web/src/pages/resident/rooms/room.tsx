@@ -167,6 +167,7 @@ export default function ResidentRoomPage() {
             phoneToken={member ? token : null}
             onReply={member && !removed ? setReplyTo : undefined}
             onDeleted={refresh}
+            onChanged={refresh}
           />
         ))}
       </div>

@@ -13,6 +13,9 @@ import { roomsApi } from '../../../../api/rooms';
 import { useLang } from '../../../../i18n';
 import { dateTime } from '../../matter/labels';
 import { PostActions, type PostDialog } from './PostActions';
+import { StaffItem } from './StaffItem';
+import { StaffReports } from './StaffReports';
+import { StaffTopic } from './StaffTopic';
 
 export type { PostDialog } from './PostActions';
 
@@ -119,6 +122,9 @@ export function StaffPost({ post, replyTo, canPost, canModerate, onReply, onDial
             </Space>
           </Image.PreviewGroup>
         )}
+        <StaffItem post={post} canPost={canPost} canModerate={canModerate} onChanged={onChanged} />
+        <StaffTopic post={post} canPost={canPost} canModerate={canModerate} onChanged={onChanged} />
+        <StaffReports post={post} canPost={canPost} canModerate={canModerate} onChanged={onChanged} />
         {(canPost || canModerate) && post.status !== 'deleted' && (
           <PostActions
             post={post}

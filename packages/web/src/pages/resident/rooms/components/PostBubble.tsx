@@ -15,7 +15,10 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../../../api/client';
 import { roomsPublic } from '../../../../api/rooms';
 import { useLang } from '../../../../i18n';
+import { ItemCard } from './ItemCard';
+import { ReportButton } from './ReportButton';
 import { RoomPhotos } from './RoomPhotos';
+import { TopicCard } from './TopicCard';
 
 /** "12-01 09:30" in Asia/Shanghai. */
 export const postTime = (iso: string) =>
@@ -35,9 +38,11 @@ interface Props {
   phoneToken: string | null;
   onReply?(post: RoomPostView): void;
   onDeleted?(): void;
+  /** After a change the member made here (closed a notice, voted, reported). */
+  onChanged?(): void;
 }
 
-export function PostBubble({ post, replyTo, mine, phoneToken, onReply, onDeleted }: Props) {
+export function PostBubble({ post, replyTo, mine, phoneToken, onReply, onDeleted, onChanged }: Props) {
   const { t, label } = useLang();
   const staff = post.author.type === 'staff';
   const gone = post.status === 'deleted';
@@ -120,6 +125,8 @@ export function PostBubble({ post, replyTo, mine, phoneToken, onReply, onDeleted
         </div>
       )}
       {gone && <div className="jm-muted">{t('该发言已删除', 'This post was deleted')}</div>}
+      {!gone && <ItemCard post={post} mine={mine} phoneToken={phoneToken} onChanged={onChanged} />}
+      {!gone && <TopicCard post={post} mine={mine} phoneToken={phoneToken} onChanged={onChanged} />}
       {post.place && <div className="jm-muted jm-small">📍 {post.place}</div>}
       <RoomPhotos ids={post.photos.map((p) => p.id)} phoneToken={phoneToken} />
       {post.matterNote && (
@@ -148,6 +155,7 @@ export function PostBubble({ post, replyTo, mine, phoneToken, onReply, onDeleted
               {t('回复', 'Reply')}
             </Button>
           )}
+          {!mine && <ReportButton post={post} mine={mine} phoneToken={phoneToken} onChanged={onChanged} />}
           {mine && (
             <Button size="small" fill="none" color="danger" onClick={() => void remove()}>
               {t('删除', 'Delete')}

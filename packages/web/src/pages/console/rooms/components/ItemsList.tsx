@@ -1,0 +1,4 @@
+/** The station's lost and found across its rooms (being built). */
+export function ItemsList(_props: { stationId: string }) {
+  return null;
+}
