@@ -379,9 +379,7 @@ export type AnswerTopicInput = z.infer<typeof AnswerTopicInput>;
 
 // ——— Reports (举报) ———
 
-export const ReportPostInput = z
-  .object({ reason: z.enum(ROOM_REPORT_REASONS), note: text(200).optional() })
-  .strict();
+export const ReportPostInput = z.object({ reason: z.enum(ROOM_REPORT_REASONS), note: text(200).optional() }).strict();
 export type ReportPostInput = z.infer<typeof ReportPostInput>;
 
 /** A reported post for the hosts: how many reported it and why (never who). */
