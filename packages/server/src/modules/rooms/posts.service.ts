@@ -29,7 +29,7 @@ import {
 } from './rooms.policy.js';
 import { roomRules } from './settings.js';
 
-type NewPost = Omit<typeof roomPosts.$inferInsert, 'roomId' | 'seq' | 'createdAt'>;
+export type NewPost = Omit<typeof roomPosts.$inferInsert, 'roomId' | 'seq' | 'createdAt'>;
 
 async function byRequestKey(ctx: Ctx, requestKey: string) {
   const [post] = await ctx.db.select().from(roomPosts).where(eq(roomPosts.requestKey, requestKey));
@@ -37,7 +37,7 @@ async function byRequestKey(ctx: Ctx, requestKey: string) {
 }
 
 /** Makes the post once per request key: a resend (even one racing the first) answers the same post. */
-async function once(ctx: Ctx, requestKey: string, viewer: Viewer, make: () => Promise<RoomPost>) {
+export async function once(ctx: Ctx, requestKey: string, viewer: Viewer, make: () => Promise<RoomPost>) {
   const earlier = await byRequestKey(ctx, requestKey);
   if (earlier) return presentPost(ctx, earlier.id, viewer);
   try {
@@ -61,7 +61,7 @@ async function replyTarget(ctx: Ctx, room: Room, replyToId: string | undefined) 
 }
 
 /** Takes the room's next seq and inserts the post, with its photos, in `tx`. */
-async function insertPost(tx: Tx, ctx: Ctx, room: Room, post: NewPost, sender: PhotoSender, photoIds: string[]) {
+export async function insertPost(tx: Tx, ctx: Ctx, room: Room, post: NewPost, sender: PhotoSender, photoIds: string[]) {
   const [next] = await tx
     .update(rooms)
     .set({ lastSeq: sql`${rooms.lastSeq} + 1` })
@@ -79,7 +79,7 @@ async function insertPost(tx: Tx, ctx: Ctx, room: Room, post: NewPost, sender: P
   return row;
 }
 
-function assertNotMuted(ctx: Ctx, room: Room, member: RoomMember) {
+export function assertNotMuted(ctx: Ctx, room: Room, member: RoomMember) {
   const now = ctx.now().getTime();
   if (!member.mutedUntil || member.mutedUntil.getTime() <= now) return;
   const minutes = Math.ceil((member.mutedUntil.getTime() - now) / 60_000);

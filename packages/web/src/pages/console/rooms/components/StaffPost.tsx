@@ -88,7 +88,7 @@ export function StaffPost({ post, replyTo, canPost, canModerate, onReply, onDial
             ellipsis={{ rows: 1 }}
             style={{ borderLeft: '3px solid #d9d9d9', paddingLeft: 6, margin: '4px 0' }}
           >
-            {t('回复', 'Reply to')} {replyTo.author.nickname}：{replyTo.body}
+            {t('回复', 'Reply to')} {replyTo.author.nickname}：{replyTo.topic?.question ?? replyTo.body}
           </Typography.Paragraph>
         )}
         {post.hiddenReason && (

@@ -100,7 +100,7 @@ export function PostBubble({ post, replyTo, mine, phoneToken, onReply, onDeleted
       </div>
       {replyTo && (
         <div className="jm-muted jm-small" style={{ borderLeft: '3px solid #c5ccd6', paddingLeft: 6, marginTop: 4 }}>
-          {t('回复', 'Reply to')} {replyTo.author.nickname}：{replyTo.body.slice(0, 60)}
+          {t('回复', 'Reply to')} {replyTo.author.nickname}：{(replyTo.topic?.question ?? replyTo.body).slice(0, 60)}
         </div>
       )}
       {post.status === 'held' && mine && (
