@@ -130,7 +130,7 @@ function auditOpen(ctx: Ctx, tx: Tx, row: DisputeCase, parties: number) {
 }
 
 /** Where a desk case is: a household or a unit of the station, in the actor's own sight (404 otherwise). */
-async function placeOf(ctx: Ctx, stationPath: string, input: DisputeInput) {
+async function placeOf(ctx: Ctx, stationPath: string, input: OpenCaseInput) {
   const actor = actorOf(ctx);
   if (input.householdId) {
     const [h] = await ctx.db
@@ -150,6 +150,9 @@ async function placeOf(ctx: Ctx, stationPath: string, input: DisputeInput) {
   return { householdId: null, unitPath: u.path };
 }
 
+/** A new case's fields: the desk's own sources, or 议事厅 when a room's host opens it from a post. */
+export type OpenCaseInput = Omit<DisputeInput, 'source'> & { source: DisputeInput['source'] | 'room' };
+
 /**
  * A case the desk records (来所, 电话, 110 移交) or one found by 摸排, with its parties sealed. `also` runs in
  * the case's transaction (a household visit links the case it raised).
@@ -157,7 +160,7 @@ async function placeOf(ctx: Ctx, stationPath: string, input: DisputeInput) {
 export async function openAtDesk(
   ctx: Ctx,
   stationId: string,
-  input: DisputeInput,
+  input: OpenCaseInput,
   also?: (tx: Tx, opened: DisputeCase) => Promise<void>,
 ) {
   assertStationSide(actorOf(ctx));

@@ -11,11 +11,13 @@ import {
   type RoomPostView,
 } from '@jingmin/shared';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
 import { roomPosts } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { publishRoomEvent } from './live.js';
 import { presentPost, type RoomPost } from './posts.view.js';
+import { resolveReports } from './reports.service.js';
 import { assertRight, type Room, type RoomRights, roomForStaff } from './rooms.policy.js';
 
 /** The words of an action in the caller's language, for ROOM_NOT_HOST and ROOM_POST_STATUS. */
@@ -51,6 +53,8 @@ interface Change {
   event: RoomLiveEvent;
   action: string;
   details: Record<string, unknown>;
+  /** More of the same change, in its transaction (隐藏 closes the post's open reports). */
+  also?: (tx: Tx) => Promise<unknown>;
 }
 
 /** One change of a post with its live event and audit entry, in one transaction. */
@@ -62,6 +66,7 @@ async function changePost(ctx: Ctx, c: Change) {
       .where(and(eq(roomPosts.id, c.post.id), c.guard))
       .returning({ id: roomPosts.id, seq: roomPosts.seq });
     if (!updated) throw new AppError('CONFLICT');
+    await c.also?.(t);
     await publishRoomEvent(t, ctx, c.room, c.event, updated);
     await audit(ctx, t, {
       action: c.action,
@@ -120,6 +125,7 @@ export async function hidePost(ctx: Ctx, postId: string, reason: string) {
     event: 'room.post_changed',
     action: 'room.post.hide',
     details: { from: post.status, reason },
+    also: (tx) => resolveReports(tx, ctx, post.id, 'hidden'),
   });
 }
 

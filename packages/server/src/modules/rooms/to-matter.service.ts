@@ -7,7 +7,7 @@
  */
 import type { PostToMatterInput, PostToMatterResult } from '@jingmin/shared';
 import { and, eq, isNull } from 'drizzle-orm';
-import { households, matters, roomMembers, roomPosts, units } from '../../db/schema/index.js';
+import { households, roomMembers, roomPosts, units } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { recordMatter } from '../matters/desk-intake.service.js';
@@ -15,6 +15,7 @@ import { publishRoomEvent } from './live.js';
 import { actionWords, assertPostStatus, postForStaff, staffView } from './moderation.service.js';
 import { type RoomPost, roomMatterKey } from './posts.view.js';
 import { assertRight, type Room } from './rooms.policy.js';
+import { madeAs } from './to-case.service.js';
 
 /** The village or grid the matter is placed at. */
 async function unitOf(ctx: Ctx, room: Room, post: RoomPost): Promise<string> {
@@ -40,12 +41,6 @@ async function unitOf(ctx: Ctx, room: Room, post: RoomPost): Promise<string> {
   });
 }
 
-async function refuseIfMade(ctx: Ctx, matterId: string | null) {
-  if (!matterId) return;
-  const [m] = await ctx.db.select({ number: matters.number }).from(matters).where(eq(matters.id, matterId));
-  throw new AppError('ROOM_POST_HAS_MATTER', { number: m?.number ?? '' });
-}
-
 export async function postToMatter(ctx: Ctx, postId: string, input: PostToMatterInput): Promise<PostToMatterResult> {
   const actor = actorOf(ctx);
   const { post, room, rights } = await postForStaff(ctx, postId);
@@ -53,7 +48,8 @@ export async function postToMatter(ctx: Ctx, postId: string, input: PostToMatter
   const isDesk = actor.capabilities.includes('matter.desk');
   if (!isDesk) assertRight(room, rights, 'post', actionWords(ctx, '将发言转为事项', 'make posts matters'));
   assertPostStatus(ctx, post, ['published', 'held', 'hidden'], actionWords(ctx, '转为事项', 'make a matter of'));
-  await refuseIfMade(ctx, post.matterId);
+  const made = await madeAs(ctx.db, post);
+  if (made !== null) throw new AppError('ROOM_POST_HAS_MATTER', { number: made });
   const receipt = await recordMatter(ctx, roomMatterKey(post.id), {
     channel: 'room',
     kind: input.kind,
@@ -69,7 +65,7 @@ export async function postToMatter(ctx: Ctx, postId: string, input: PostToMatter
     const [linked] = await tx
       .update(roomPosts)
       .set({ matterId: receipt.id })
-      .where(and(eq(roomPosts.id, post.id), isNull(roomPosts.matterId)))
+      .where(and(eq(roomPosts.id, post.id), isNull(roomPosts.matterId), isNull(roomPosts.disputeId)))
       .returning({ id: roomPosts.id, seq: roomPosts.seq });
     // Two hosts at once: the intake key made one matter; the second finds it linked.
     if (!linked) throw new AppError('ROOM_POST_HAS_MATTER', { number: receipt.number });

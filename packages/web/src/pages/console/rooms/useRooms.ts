@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { roomsApi } from '../../../api/rooms';
 
 /** Queries a room event makes stale. */
-const ROOM_KEYS = ['room-posts', 'rooms', 'room', 'room-mentions'];
+const ROOM_KEYS = ['room-posts', 'rooms', 'room', 'room-mentions', 'room-reports', 'room-figures'];
 
 export function useRoomPosts(roomId: string, only?: 'announcements' | 'open_mentions' | 'held') {
   const query = useInfiniteQuery({

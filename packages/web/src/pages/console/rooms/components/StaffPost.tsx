@@ -78,8 +78,11 @@ export function StaffPost({ post, replyTo, canPost, canModerate, onReply, onDial
                 : t(`@ 待回复，${dateTime(post.answerDueAt)} 前`, `"@" due by ${dateTime(post.answerDueAt)}`)}
             </Tag>
           )}
-          {post.matterNumber && (
+          {post.matterNumber && !post.caseId && (
             <Tag color="purple">{t(`已转为事项 ${post.matterNumber}`, `Matter ${post.matterNumber}`)}</Tag>
+          )}
+          {post.caseId && post.matterNumber && (
+            <Tag color="purple">{t(`已转为矛盾纠纷 ${post.matterNumber}`, `Dispute case ${post.matterNumber}`)}</Tag>
           )}
         </Flex>
         {replyTo && (
