@@ -86,7 +86,10 @@ export const ROOM_POST_TO_MATTER_NOTE: Label = { zh: '已转为事项，正在�
 
 /** A station's rules for its rooms (settings `rooms:<stationId>`); DOMAIN-style defaults until the chief saves. */
 export interface RoomRules {
-  /** How staff appear: `{station}` the station's short name, `{surname}` the staff member's surname. */
+  /**
+   * How staff appear: `{station}` the station's name, `{surname}` the staff member's surname, `{title}` what
+   * residents call them (警官, 辅警, 网格员 — `staffTitle`).
+   */
   nicknamePattern: string;
   /** An "@" to staff unanswered this long reaches the officer's phone (staff alerts). */
   answerMinutes: number;
@@ -102,7 +105,7 @@ export interface RoomRules {
 }
 
 export const DEFAULT_ROOM_RULES: RoomRules = {
-  nicknamePattern: '{station}·{surname}警官',
+  nicknamePattern: '{station}·{surname}{title}',
   answerMinutes: 30,
   deskMinutes: 120,
   heldWords: ['代开发票', '刷单', '网赌', '贷款秒批', '办证'],
@@ -111,10 +114,27 @@ export const DEFAULT_ROOM_RULES: RoomRules = {
   retentionDays: 365,
 };
 
-/** The standard nickname of a staff member in a room: 柳塘派出所·石警官. */
-export function staffNickname(pattern: string, stationName: string, displayName: string): string {
-  const surname = [...displayName.trim()][0] ?? '';
-  return pattern.replaceAll('{station}', stationName).replaceAll('{surname}', surname);
+const POLICE_ROLES: readonly string[] = ['duty_officer', 'community_officer', 'station_chief', 'bureau_supervisor'];
+
+/** What residents call a staff member in a room: a police officer 警官, auxiliary police 辅警, a grid worker 网格员. */
+export function staffTitle(roles: readonly string[]): string {
+  if (roles.some((r) => POLICE_ROLES.includes(r))) return '警官';
+  if (roles.includes('auxiliary_police')) return '辅警';
+  if (roles.includes('grid_worker')) return '网格员';
+  return '工作人员';
+}
+
+/** The standard nickname of a staff member in a room: 柳塘派出所·石警官, 柳塘派出所·郑网格员. */
+export function staffNickname(
+  pattern: string,
+  stationName: string,
+  staff: { displayName: string; roles: readonly string[] },
+): string {
+  const surname = [...staff.displayName.trim()][0] ?? '';
+  return pattern
+    .replaceAll('{station}', stationName)
+    .replaceAll('{surname}', surname)
+    .replaceAll('{title}', staffTitle(staff.roles));
 }
 
 /** The first held word a text contains (case-insensitive, spaces ignored), or null. */

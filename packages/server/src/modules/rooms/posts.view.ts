@@ -117,7 +117,10 @@ async function lookups(ctx: Ctx, rows: RoomPost[], viewer: Viewer) {
           .where(inArray(roomMembers.id, memberIds))
       : [],
     staffIds.length
-      ? ctx.db.select({ id: staff.id, displayName: staff.displayName }).from(staff).where(inArray(staff.id, staffIds))
+      ? ctx.db
+          .select({ id: staff.id, displayName: staff.displayName, roles: staff.roles })
+          .from(staff)
+          .where(inArray(staff.id, staffIds))
       : [],
     ctx.db.select().from(roomHosts).where(inArray(roomHosts.roomId, roomIds)),
     ctx.db
@@ -143,7 +146,7 @@ async function lookups(ctx: Ctx, rows: RoomPost[], viewer: Viewer) {
   return {
     rooms: new Map(roomRows.map((r) => [r.id, { ...r, pattern: patterns.get(r.stationId) ?? '' }])),
     members: new Map(memberRows.map((m) => [m.id, m])),
-    staffNames: new Map(staffRows.map((s) => [s.id, s.displayName])),
+    staff: new Map(staffRows.map((s) => [s.id, s])),
     hosts: new Map(hostRows.map((h) => [`${h.roomId}:${h.staffId}`, h.role as RoomHostRole])),
     photos: photosOf,
     numbers: new Map([...matterRows, ...disputeRows].map((m) => [m.id, m.number])),
@@ -155,7 +158,11 @@ type Lookups = Awaited<ReturnType<typeof lookups>>;
 
 function nicknameOf(l: Lookups, roomId: string, staffId: string) {
   const room = l.rooms.get(roomId);
-  return staffNickname(room?.pattern ?? '', room?.stationName ?? '', l.staffNames.get(staffId) ?? '');
+  return staffNickname(
+    room?.pattern ?? '',
+    room?.stationName ?? '',
+    l.staff.get(staffId) ?? { displayName: '', roles: [] },
+  );
 }
 
 function authorOf(l: Lookups, post: RoomPost): RoomPostView['author'] {

@@ -19,21 +19,28 @@ export async function hostsOf(ctx: Ctx, list: Room[]): Promise<Map<string, RoomH
   const stationIds = unique(list.map((r) => r.stationId));
   const [rows, stations] = await Promise.all([
     ctx.db
-      .select({ roomId: roomHosts.roomId, staffId: roomHosts.staffId, role: roomHosts.role, name: staff.displayName })
+      .select({
+        roomId: roomHosts.roomId,
+        staffId: roomHosts.staffId,
+        role: roomHosts.role,
+        name: staff.displayName,
+        roles: staff.roles,
+      })
       .from(roomHosts)
       .innerJoin(staff, eq(staff.id, roomHosts.staffId))
       .where(inArray(roomHosts.roomId, [...byRoom.keys()]))
       .orderBy(roomHosts.role, roomHosts.addedAt),
     ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, stationIds)),
   ]);
-  const nicknameOf = new Map<string, (name: string) => string>();
+  const nicknameOf = new Map<string, (who: { displayName: string; roles: string[] }) => string>();
   for (const s of stations) {
     const { nicknamePattern } = await roomRules(ctx.db, s.id);
-    nicknameOf.set(s.id, (name) => staffNickname(nicknamePattern, s.name, name));
+    nicknameOf.set(s.id, (who) => staffNickname(nicknamePattern, s.name, who));
   }
   const stationOf = new Map(list.map((r) => [r.id, r.stationId]));
   for (const h of rows) {
-    const nickname = nicknameOf.get(stationOf.get(h.roomId) ?? '')?.(h.name) ?? h.name;
+    const who = { displayName: h.name, roles: h.roles };
+    const nickname = nicknameOf.get(stationOf.get(h.roomId) ?? '')?.(who) ?? h.name;
     byRoom.get(h.roomId)?.push({ staffId: h.staffId, role: h.role, nickname });
   }
   return byRoom;

@@ -44,9 +44,10 @@ describe('making rooms', () => {
 
   it('makes an area room with its owner and co-host, audited, listed with its counts', async () => {
     const room = await makeRoom(t, chief);
+    // Residents call the officer 警官 and the auxiliary police 辅警, by the station's pattern.
     expect(room.hosts.map((h) => [h.role, h.nickname])).toEqual([
       ['owner', 'A派出所·a警官'],
-      ['cohost', 'A派出所·a警官'],
+      ['cohost', 'A派出所·a辅警'],
     ]);
     expect(room.inviteToken).toBeTruthy();
     expect(room.can).toEqual({ post: true, moderate: true, manage: true });

@@ -55,8 +55,8 @@ export function RulesPanel({ stationId }: { stationId: string }) {
           label={t('民警昵称格式', 'Staff nickname pattern')}
           name="nicknamePattern"
           extra={t(
-            `{station} 为派出所简称，{surname} 为姓氏，如 ${DEFAULT_ROOM_RULES.nicknamePattern} → 柳塘派出所·石警官`,
-            `{station} is the station, {surname} the surname: ${DEFAULT_ROOM_RULES.nicknamePattern} → 柳塘派出所·石警官`,
+            `{station} 为派出所名称，{surname} 为姓氏，{title} 为称呼（民警为“警官”、辅警为“辅警”、网格员为“网格员”），如 ${DEFAULT_ROOM_RULES.nicknamePattern} → 柳塘派出所·石警官、柳塘派出所·郑网格员`,
+            `{station} is the station, {surname} the surname, {title} how residents address them (警官 police, 辅警 auxiliary, 网格员 grid worker): ${DEFAULT_ROOM_RULES.nicknamePattern} → 柳塘派出所·石警官`,
           )}
           rules={[{ required: true }]}
         >
