@@ -24,6 +24,7 @@ export const RESIDENT_CSS = `
 .jm-resident { --adm-font-size-main: 15px; font-size: 15px; line-height: 1.5; }
 .jm-resident .jm-muted { color: ${MUTED}; font-size: 14px; }
 .jm-resident .jm-small { font-size: .85em; }
+.jm-resident .jm-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .jm-resident .adm-button { display: inline-flex; align-items: center; justify-content: center; min-height: 44px; min-width: 44px; }
 .jm-resident .adm-button-block { display: flex; width: 100%; }
 .jm-resident .jm-tap { min-height: 44px; min-width: 44px; display: inline-flex; align-items: center; justify-content: center; }

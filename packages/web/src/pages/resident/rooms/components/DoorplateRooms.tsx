@@ -42,7 +42,11 @@ export function DoorplateRooms({ token }: { token: string }) {
           </List.Item>
         ))}
       </List>
-      <Popup visible={joining !== null} onMaskClick={() => setJoining(null)} bodyStyle={{ padding: 16 }}>
+      <Popup
+        visible={joining !== null}
+        onMaskClick={() => setJoining(null)}
+        bodyStyle={{ padding: 16, boxSizing: 'border-box' }}
+      >
         {joining && (
           <>
             <RoomIntro room={joining} />

@@ -115,8 +115,11 @@ export function MemberComposer({ roomId, phoneToken, hosts, replyTo, onClearRepl
         </div>
       )}
       <div className="jm-field">
+        <label htmlFor="jm-room-post" className="jm-sr">
+          {t('发言内容', 'Your post')}
+        </label>
         <TextArea
-          aria-label={t('发言内容', 'Your post')}
+          id="jm-room-post"
           placeholder={t('说点什么，或 @ 民警求助', 'Say something, or "@" the officer')}
           value={text}
           onChange={setText}
