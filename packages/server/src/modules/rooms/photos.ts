@@ -1,10 +1,11 @@
 /**
  * Photos of room posts, read back by those who may read the post: staff in sight of the room; a member of the
- * room for a published post or its own; anyone for a published announcement's. A deleted post has none left.
+ * room for a published post or its own; a member of any open room of the station for a published lost/found notice
+ * shared across it; anyone for a published announcement's. A deleted post has none left.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
-import { photos, roomPosts } from '../../db/schema/index.js';
+import { photos, roomItems, roomMembers, roomPosts, rooms } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { sendPhoto } from '../media/photos.queries.js';
@@ -31,6 +32,22 @@ export async function roomPhotoForStaff(ctx: Ctx, reply: FastifyReply, photoId: 
   return sendPhoto(reply, photo);
 }
 
+/** A published lost/found notice shared across the station, and the phone a member of one of its open rooms. */
+async function sharedWith(ctx: Ctx, post: typeof roomPosts.$inferSelect, phoneIndex: string) {
+  if (post.status !== 'published' || (post.kind !== 'lost' && post.kind !== 'found')) return false;
+  const [row] = await ctx.db
+    .select({ id: roomMembers.id })
+    .from(roomItems)
+    .innerJoin(rooms, and(eq(rooms.stationId, roomItems.stationId), eq(rooms.active, true)))
+    .innerJoin(
+      roomMembers,
+      and(eq(roomMembers.roomId, rooms.id), eq(roomMembers.phoneIndex, phoneIndex), isNull(roomMembers.leftAt)),
+    )
+    .where(and(eq(roomItems.postId, post.id), eq(roomItems.acrossStation, true)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function roomPhotoForMember(
   ctx: Ctx,
   reply: FastifyReply,
@@ -44,7 +61,9 @@ export async function roomPhotoForMember(
   const room = await roomOrThrow(ctx, post.roomId);
   const { phoneIndex } = await residentPhone(ctx, phoneToken);
   const member = await currentMember(ctx, room.id, phoneIndex);
-  const readable = member && (post.status === 'published' || post.memberId === member.id);
+  const readable = member
+    ? post.status === 'published' || post.memberId === member.id
+    : await sharedWith(ctx, post, phoneIndex);
   if (!readable) throw new AppError('NOT_FOUND', { what: 'photo' });
   return sendPhoto(reply, photo);
 }

@@ -1,10 +1,11 @@
 /**
  * /rooms/<id>: a room on a phone. A member reads the posts live (newest at the bottom, earlier ones on demand),
- * pinned announcements on top, and writes below; it can leave from the ⋯ menu. Anyone else reads the
- * announcements only, with the way to join (through the doorplate or invitation this phone opened).
+ * pinned announcements on top, and writes below; it can leave from the ⋯ menu. 失物招领 opens the station's lost and
+ * found over the room, with the form for a 寻物启事/失物招领. Anyone else reads the announcements only, with the way
+ * to join (through the doorplate or invitation this phone opened).
  */
 import type { RoomPostView } from '@jingmin/shared';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ActionSheet, Button, Card, Dialog, Popup, SpinLoading, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -14,10 +15,12 @@ import { useLang } from '../../../i18n';
 import { lastDoorplate } from '../components/lastDoorplate';
 import { usePhoneSession } from '../components/PhoneVerify';
 import { ResidentShell, useDocumentTitle } from '../components/ResidentShell';
+import { ItemForm } from './components/ItemForm';
 import { JoinForm, type JoinSource } from './components/JoinForm';
 import { MemberComposer } from './components/MemberComposer';
 import { PostBubble, postTime } from './components/PostBubble';
-import { hostsIn, roomInvites, useMyRooms, useRoomFeed } from './useRoomFeed';
+import { StationItems } from './components/StationItems';
+import { roomInvites, useMyRooms, useRoomFeed } from './useRoomFeed';
 import { useRoomStream } from './useRoomStream';
 
 export default function ResidentRoomPage() {
@@ -38,6 +41,18 @@ export default function ResidentRoomPage() {
   const [replyTo, setReplyTo] = useState<RoomPostView | null>(null);
   const [menu, setMenu] = useState(false);
   const [joining, setJoining] = useState(false);
+  const [lostFound, setLostFound] = useState<'list' | 'form' | null>(null);
+  // Pinned announcements from the room's announcements, not from whichever posts happen to be loaded.
+  const announcements = useQuery({
+    queryKey: ['room-feed', id, 'announcements'],
+    queryFn: () => roomsPublic.announcements(id),
+    enabled: member,
+  });
+  // A new post at the bottom (one's own, or one arriving live) scrolls into view.
+  const newest = posts.at(-1)?.id;
+  useEffect(() => {
+    if (member && newest) window.scrollTo(0, document.documentElement.scrollHeight);
+  }, [member, newest]);
   const expired = mine.error instanceof ApiError && mine.error.code === 'PHONE_SESSION_REQUIRED';
   const { clear } = phone;
   useEffect(() => {
@@ -69,9 +84,10 @@ export default function ResidentRoomPage() {
     const plate = lastDoorplate();
     return plate ? { doorplateToken: plate } : null;
   })();
-  const pinned = posts.filter((p) => p.pinned && p.status === 'published');
+  const pinned = (announcements.data?.items ?? []).filter((p) => p.pinned && p.status === 'published');
   const byId = new Map(posts.map((p) => [p.id, p]));
-  const hosts = hostsIn(posts);
+  // The hosts a member may "@": the room's own list, even in a room whose hosts have not posted lately.
+  const hosts = (room?.hosts ?? []).map(({ staffId, nickname }) => ({ staffId, nickname }));
   const memberId = room?.membership.memberId;
 
   return (
@@ -97,6 +113,14 @@ export default function ResidentRoomPage() {
           </Button>
         )}
       </header>
+      {member && token && !removed && (
+        // Its own row: beside the room's name it would squeeze the name at 320 px in elder mode.
+        <div style={{ padding: '0 12px 4px' }}>
+          <Button block fill="outline" color="primary" onClick={() => setLostFound('list')}>
+            {t('失物招领 · 寻物启事', 'Lost and found')}
+          </Button>
+        </div>
+      )}
       {removed && (
         <Card style={{ margin: 12, color: '#b3261e' }}>
           {t('您已被移出这个议事厅。', 'You were removed from this room.')}
@@ -195,11 +219,54 @@ export default function ResidentRoomPage() {
         onClose={() => setMenu(false)}
         cancelText={t('取消', 'Cancel')}
         actions={[
+          {
+            key: 'item',
+            text: t('发布寻物启事/失物招领', 'Post a lost/found notice'),
+            onClick: () => setLostFound('form'),
+          },
           { key: 'rooms', text: t('我的议事厅', 'My rooms'), onClick: () => navigate('/rooms') },
           { key: 'leave', text: t('退出议事厅', 'Leave the room'), danger: true, onClick: () => void leave() },
         ]}
       />
-      <Popup visible={joining} onMaskClick={() => setJoining(false)} bodyStyle={{ padding: 16 }}>
+      <Popup
+        visible={lostFound !== null && member && token !== null}
+        onMaskClick={() => setLostFound(null)}
+        getContainer={null}
+        bodyStyle={{
+          boxSizing: 'border-box',
+          padding: 16,
+          maxHeight: '85vh',
+          overflowY: 'auto',
+          background: '#f5f6f8',
+        }}
+      >
+        {lostFound === 'list' && token && memberId && (
+          <StationItems
+            roomId={id}
+            phoneToken={token}
+            memberId={memberId}
+            onNew={() => setLostFound('form')}
+            onClose={() => setLostFound(null)}
+            onChanged={refresh}
+          />
+        )}
+        {lostFound === 'form' && token && (
+          <ItemForm
+            roomId={id}
+            phoneToken={token}
+            onCancel={() => setLostFound(null)}
+            onPosted={() => {
+              setLostFound('list');
+              refresh();
+            }}
+          />
+        )}
+      </Popup>
+      <Popup
+        visible={joining}
+        onMaskClick={() => setJoining(false)}
+        bodyStyle={{ padding: 16, boxSizing: 'border-box' }}
+      >
         {source && (
           <JoinForm
             roomId={id}

@@ -43,16 +43,6 @@ function dedupe(items: RoomPostView[]): RoomPostView[] {
   return [...seen.values()];
 }
 
-/** The room's hosts a member may "@": the staff authors the feed shows with a host role. */
-export function hostsIn(posts: RoomPostView[]): { staffId: string; nickname: string }[] {
-  const hosts = new Map<string, string>();
-  for (const p of posts) {
-    if (p.author.type === 'staff' && p.author.hostRole) hosts.set(p.author.id, p.author.nickname);
-    for (const m of p.mentions) hosts.set(m.staffId, m.nickname);
-  }
-  return [...hosts].map(([staffId, nickname]) => ({ staffId, nickname }));
-}
-
 const INVITES = 'jm.room-invites';
 
 /** Invitations this phone opened, by room: a later 加入 from the room's page uses them. */
