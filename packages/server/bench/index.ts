@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- intake|audit|live|rss …] — the server measured as a
+ * npm run bench [-- intake|audit|live|rooms|rss …] — the server measured as a
  * province would run it: the compiled server as two processes of its own on
  * PostgreSQL (TEST_DATABASE_URL, default the local server), the load from a
  * separate process, each figure next to a baseline taken in the same run.
@@ -12,11 +12,12 @@ import pg from 'pg';
 import { disputesLine } from './disputes.js';
 import type { LiveResult, LiveTask } from './live.js';
 import type { HammerResult, HammerTask } from './load.js';
+import { measureHistory, onlineRooms, type RoomsResult, type RoomsTask, roomsDatabase } from './rooms.js';
 import { measureRss } from './rss.js';
 import { ensureBuilt, freshDatabase, SCALE, type ServerProcess, startPair } from './servers.js';
 import { visitsLine } from './visits.js';
 
-const LINES = ['intake', 'audit', 'live', 'rss', 'disputes', 'visits'] as const;
+const LINES = ['intake', 'audit', 'live', 'rooms', 'rss', 'disputes', 'visits'] as const;
 type Line = (typeof LINES)[number];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -28,7 +29,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
 
 /** Runs bench/load.ts in a process of its own (with a raised file limit) and returns its JSON line. */
-function runLoad<T>(task: HammerTask | LiveTask): Promise<T> {
+function runLoad<T>(task: HammerTask | LiveTask | RoomsTask): Promise<T> {
   const load = path.join(import.meta.dirname, 'load.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -138,6 +139,55 @@ async function live(pool: pg.Pool, [streams, replies]: ServerProcess[]) {
   );
 }
 
+/**
+ * 议事厅: every member's stream on the first process, posts by members through the second, the big room's history
+ * paged through the API; on a database of its own (bench/rooms.ts).
+ */
+async function rooms() {
+  const database = await roomsDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  let servers: ServerProcess[] = [];
+  try {
+    servers = await startPair(database.url);
+    const [streams, posting] = servers;
+    const online = await onlineRooms(pool);
+    const r = await runLoad<RoomsResult>({
+      kind: 'rooms',
+      streamBase: streams!.base,
+      postBase: posting!.base,
+      rooms: online,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    });
+    const h = await measureHistory(pool, posting!.base, online[0]!);
+    const { baseline, posts } = r;
+    if (baseline.failures || posts.failures || r.missed)
+      say(
+        `(failed requests: bare insert ${baseline.failures}, posts ${posts.failures}; ${r.missed} of ${r.deliveries + r.missed} deliveries missing after 10 s)`,
+      );
+    say(
+      `  ${posts.requests} posts in ${SECONDS} s by ${CONNECTIONS} senders through the other process, p50 ${ms(posts.p50)} ms, ` +
+        `p99 ${ms(posts.p99)} ms (bare insert p99 ${ms(baseline.p99)} ms); ${r.deliveries} deliveries, p50 ${ms(r.deliveryP50)} ms, ` +
+        `p99 ${ms(r.bigP99)} ms in the room of ${online[0]!.count} (${r.bigPosts} posts), ${ms(r.otherP99)} ms in the others, ` +
+        `${ms(r.afterAckP99)} ms counted from the post's acknowledgement`,
+    );
+    const [newest, middle, oldest] = h.pages.map((p) => `${ms(p.median)}/${ms(p.p95)}`);
+    say(
+      `  history of ${h.posts} posts, p50/p95 per page: newest ${newest} ms, middle ${middle} ms, oldest ${oldest} ms; ` +
+        `baseline p50 ${ms(h.baseline.median)} ms (the page's SELECT over one connection)`,
+    );
+    say(
+      `rooms: ${r.connections} members online in ${online.length} rooms, post delivery p99 ${ms(r.deliveryP99)} ms, ` +
+        `${(posts.perSecond / baseline.perSecond).toFixed(2)}x of bare insert (${posts.perSecond.toFixed(0)} posts/s, bare ` +
+        `${baseline.perSecond.toFixed(0)}/s; a page of ${h.posts} posts' history in ${ms(h.slowest.median)} ms, baseline ${ms(h.baseline.median)} ms)`,
+    );
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await pool.end();
+    await database.drop();
+  }
+}
+
 async function onPostgres(lines: Line[]) {
   const database = await freshDatabase();
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
@@ -169,7 +219,8 @@ async function main() {
     `machine: load ${l1} ${l5} ${l15}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; BENCH_SCALE=${SCALE}`,
   );
   ensureBuilt();
-  if (lines.some((l) => l !== 'rss' && l !== 'disputes' && l !== 'visits')) await onPostgres(lines);
+  if (lines.some((l) => l === 'intake' || l === 'audit' || l === 'live')) await onPostgres(lines);
+  if (lines.includes('rooms')) await rooms();
   if (lines.includes('disputes')) await disputesLine();
   if (lines.includes('visits')) await visitsLine();
   if (lines.includes('rss')) {

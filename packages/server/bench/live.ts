@@ -26,7 +26,7 @@ export interface LiveResult {
   ackP99: number;
 }
 
-const quantile = (xs: number[], q: number) =>
+export const quantile = (xs: number[], q: number) =>
   xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : Number.NaN;
 
 /** One matter's followers, and the reply in flight to it. */
@@ -39,29 +39,49 @@ interface Followed {
 
 const agent = new http.Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
 
-/** Opens one stream; every event frame that arrives while its matter has a reply in flight counts once. */
-function follow(base: string, tracking: string, matter: Followed, delays: number[]): Promise<http.ClientRequest> {
+/** Opens one Server-Sent Events stream; resolves once it answers 200, then hands `onFrame` each frame as it arrives. */
+export function openStream(
+  url: string,
+  headers: Record<string, string>,
+  onFrame: (frame: string) => void,
+): Promise<http.ClientRequest> {
   return new Promise((resolve, reject) => {
-    let armedFor: number | null = null;
-    const req = http.get(`${base}/api/v1/public/matters/${tracking}/events`, { agent }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
       let buffer = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buffer += chunk;
         for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const frame = buffer.slice(0, end);
+          onFrame(buffer.slice(0, end));
           buffer = buffer.slice(end + 2);
-          const sentAt = matter.sentAt;
-          if (!frame.includes('data:') || sentAt === null || armedFor === sentAt) continue;
-          armedFor = sentAt;
-          delays.push(performance.now() - sentAt);
-          if (--matter.waiting === 0) matter.done();
         }
       });
       resolve(req);
     });
     req.on('error', reject);
+  });
+}
+
+/** Opens `count` streams in waves of 250, as browsers reconnecting after a deploy would. */
+export async function openInWaves(count: number, open: (i: number) => Promise<http.ClientRequest>) {
+  const opened: http.ClientRequest[] = [];
+  for (let i = 0; i < count; i += 250) {
+    const wave = Array.from({ length: Math.min(250, count - i) }, (_, j) => open(i + j));
+    opened.push(...(await Promise.all(wave)));
+  }
+  return opened;
+}
+
+/** Follows one matter; every event frame that arrives while its matter has a reply in flight counts once. */
+function follow(base: string, tracking: string, matter: Followed, delays: number[]) {
+  let armedFor: number | null = null;
+  return openStream(`${base}/api/v1/public/matters/${tracking}/events`, {}, (frame) => {
+    const sentAt = matter.sentAt;
+    if (!frame.includes('data:') || sentAt === null || armedFor === sentAt) return;
+    armedFor = sentAt;
+    delays.push(performance.now() - sentAt);
+    if (--matter.waiting === 0) matter.done();
   });
 }
 
@@ -82,15 +102,10 @@ export async function measureLive(task: LiveTask): Promise<LiveResult> {
   const auth = await signIn(task.replyBase, task.staff.username, task.staff.password);
   const followed: Followed[] = task.matters.map((m) => ({ id: m.id, sentAt: null, waiting: 0, done: () => undefined }));
   const delays: number[] = [];
-  const open: http.ClientRequest[] = [];
-  // Opened in waves, as browsers reconnecting after a deploy would.
-  for (let i = 0; i < task.connections; i += 250) {
-    const wave = Array.from({ length: Math.min(250, task.connections - i) }, (_, j) => {
-      const k = (i + j) % task.matters.length;
-      return follow(task.streamBase, task.matters[k]!.tracking, followed[k]!, delays);
-    });
-    open.push(...(await Promise.all(wave)));
-  }
+  const open = await openInWaves(task.connections, (i) => {
+    const k = i % task.matters.length;
+    return follow(task.streamBase, task.matters[k]!.tracking, followed[k]!, delays);
+  });
   const perMatter = (k: number) =>
     Math.floor(task.connections / task.matters.length) + (k < task.connections % task.matters.length ? 1 : 0);
   const acks: number[] = [];

@@ -7,12 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { type LiveTask, measureLive } from './live.js';
+import { measureRooms, type RoomsTask } from './rooms.js';
 
-export interface HammerTask {
-  kind: 'baseline' | 'intake';
+/** Where autocannon sends, over how many connections, for how long. */
+export interface HammerRun {
   bases: string[];
   connections: number;
   seconds: number;
+}
+
+export interface HammerTask extends HammerRun {
+  kind: 'baseline' | 'intake';
   tokens: string[];
 }
 
@@ -48,18 +53,12 @@ function nextRequest(task: HammerTask) {
   };
 }
 
-/** autocannon against every base at once (a load balancer's share each); one histogram over all of them. */
-async function hammer(task: HammerTask): Promise<HammerResult> {
+/** autocannon sending `request` against every base at once (a load balancer's share each); one histogram over all. */
+export async function hammer(task: HammerRun, request: autocannon.Request): Promise<HammerResult> {
   const per = Math.max(1, Math.floor(task.connections / task.bases.length));
   const runs = await Promise.all(
     task.bases.map((url) =>
-      autocannon({
-        url,
-        connections: per,
-        duration: task.seconds,
-        skipAggregateResult: true,
-        requests: [{ method: 'POST', setupRequest: nextRequest(task) }],
-      }),
+      autocannon({ url, connections: per, duration: task.seconds, skipAggregateResult: true, requests: [request] }),
     ),
   );
   // aggregateResult is in autocannon's README but not in its published types.
@@ -78,8 +77,13 @@ async function hammer(task: HammerTask): Promise<HammerResult> {
 }
 
 async function main() {
-  const task = JSON.parse(process.env.BENCH_LOAD ?? '{}') as HammerTask | LiveTask;
-  const result = task.kind === 'live' ? await measureLive(task) : await hammer(task);
+  const task = JSON.parse(process.env.BENCH_LOAD ?? '{}') as HammerTask | LiveTask | RoomsTask;
+  const result =
+    task.kind === 'live'
+      ? await measureLive(task)
+      : task.kind === 'rooms'
+        ? await measureRooms(task, hammer)
+        : await hammer(task, { method: 'POST', setupRequest: nextRequest(task) });
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
