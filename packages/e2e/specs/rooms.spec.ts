@@ -226,7 +226,7 @@ test('a resident "@"s the officer, gets a live answer and a matter; another read
     await dialog.getByRole('textbox', { name: '隐藏原因' }).fill(reason);
     await dialog.getByRole('button', { name: /隐\s*藏/ }).click();
     await expect(dialog).toBeHidden();
-    // The console reads the post by its author and reason now: a hidden post's text goes to its poster only.
+    // The hosts still read the hidden text, with the reason; the room does not.
     await expect(staffPost(officer, '种菜的老陈', `隐藏原因：${reason}`).getByText('已隐藏')).toBeVisible();
     await notReloaded(officer);
 
@@ -239,8 +239,33 @@ test('a resident "@"s the officer, gets a live answer and a matter; another read
     await shot(residentA, info, 'resident-a-after-hide', { newest: true });
   });
 
-  // 失物招领: B posts a lost item and closes it as 已找到
-  // TODO(rooms): fill in once the lost-and-found UI lands (ItemCard / StaffItem / NewItemButton).
-  await test.step
-    .skip('失物招领: B posts a lost item and closes it as 已找到', async () => {});
+  await test.step('失物招领: B posts a lost item, A reads it live, B closes it as 已找到', async () => {
+    const what = '蓝色小学生书包';
+    await residentB.getByRole('button', { name: '失物招领 · 寻物启事' }).click();
+    const board = residentB.getByRole('region', { name: '失物招领' });
+    await board.getByRole('button', { name: '发布启事' }).click();
+    const form = residentB.getByRole('region', { name: '发布启事' });
+    await form.getByLabel('什么东西').fill(what);
+    await form.getByLabel('在哪里丢的').fill('村小学门口');
+    await form.getByRole('button', { name: '发布', exact: true }).click();
+    await expect(board.getByText(what)).toBeVisible();
+    await shot(residentB, info, 'resident-b-lost-and-found', { keep: true });
+    await board.getByRole('button', { name: '关闭' }).click();
+
+    const notice = bubble(residentB, '种菜的老陈', what);
+    await expect(notice.getByText('村小学门口')).toBeVisible();
+    await expect(bubble(residentA, '种菜的老陈', what)).toBeVisible();
+    await expect(staffPost(officer, '种菜的老陈', what)).toBeVisible();
+    await notice.getByRole('button', { name: '东西找到了？标记结束' }).click();
+    await residentB.getByText('已找到', { exact: true }).click();
+    await expect(notice.getByText('已找到')).toBeVisible();
+    await expect(notice.getByRole('button', { name: '东西找到了？标记结束' })).toHaveCount(0);
+    // A and the officer read it closed without a reload.
+    await expect(bubble(residentA, '种菜的老陈', what).getByText('已找到')).toBeVisible();
+    await expect(staffPost(officer, '种菜的老陈', what).getByText('已找到').first()).toBeVisible();
+    await notReloaded(residentA);
+    await notReloaded(residentB);
+    await notReloaded(officer);
+    await shot(residentA, info, 'resident-a-item-closed', { newest: true });
+  });
 });

@@ -177,7 +177,7 @@ export const RoomPostView = z.object({
   kind: z.enum(ROOM_POST_KINDS),
   workType: z.enum(ROOM_WORK_TYPES).nullable(),
   status: z.enum(ROOM_POST_STATUSES),
-  /** The text; empty for a post hidden or deleted (its poster still reads its own hidden text). */
+  /** The text; empty for a post hidden or deleted (its poster and staff still read a hidden one's text). */
   body: Shown,
   author: RoomAuthor,
   replyToId: Id.nullable(),

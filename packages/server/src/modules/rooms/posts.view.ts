@@ -189,7 +189,7 @@ const isPosterOf = (post: RoomPost, viewer: Viewer) =>
     ? viewer.memberId !== null && post.memberId === viewer.memberId
     : post.staffId === viewer.staffId;
 
-/** The body this reader may read: a hidden post's text only to its poster; a held one to its poster and staff. */
+/** The body this reader may read: a held or hidden post's text only to its poster and staff. */
 function bodyFor(post: RoomPost, viewer: Viewer, isPoster: boolean) {
   switch (post.status) {
     case 'published':
@@ -197,7 +197,8 @@ function bodyFor(post: RoomPost, viewer: Viewer, isPoster: boolean) {
     case 'held':
       return isPoster || viewer.type === 'staff' ? post.body : '';
     case 'hidden':
-      return isPoster ? post.body : '';
+      // The hosts who hid it still read it (to review, release or make it a matter); the room does not.
+      return isPoster || viewer.type === 'staff' ? post.body : '';
     case 'deleted':
       return '';
   }

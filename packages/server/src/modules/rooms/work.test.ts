@@ -81,7 +81,7 @@ describe('hiding a post', () => {
     const hidden = await ok<RoomPostView>(
       officer.post(`/api/v1/room-posts/${post.id}/hide`, { reason: '涉及他人隐私，请私下联系民警' }),
     );
-    expect(hidden).toMatchObject({ status: 'hidden', hiddenReason: '涉及他人隐私，请私下联系民警' });
+    expect(hidden).toMatchObject({ status: 'hidden', body: post.body, hiddenReason: '涉及他人隐私，请私下联系民警' });
     const mine = (await li.posts(roomX.id)).find((p) => p.id === post.id);
     expect(mine).toMatchObject({ status: 'hidden', body: post.body, hiddenReason: '涉及他人隐私，请私下联系民警' });
     const others = (await wang.posts(roomX.id)).find((p) => p.id === post.id);
