@@ -3,12 +3,14 @@
  * verified phone, then a nickname) and "@"s the community officer; the officer, on the room's console page, sees
  * it arrive live and answers, and A reads the answer live; the officer makes it a matter, and A alone gets the
  * private link to follow it while B, of another household of the same village, reads only the neutral note; B's
- * post is hidden with a reason — B reads the reason, A no longer reads the post.
+ * post is hidden with a reason — B reads the reason, A no longer reads the post; B posts a lost item and closes it.
+ * Then an elder on the smallest phone, in WeChat's browser and 长辈模式, reads a room, votes on a 议事 topic once and
+ * reads the station's lost and found: no axe violation, nothing wider than the screen, text and targets large.
  */
 import fs from 'node:fs';
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { lastSmsCode, SHOTS, signIn } from '../fixtures';
-import { phonePage } from '../resident';
+import { agedCareProblems, expectNoAxeViolations, phonePage } from '../resident';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -268,4 +270,73 @@ test('a resident "@"s the officer, gets a live answer and a matter; another read
     await notReloaded(officer);
     await shot(residentA, info, 'resident-a-item-closed', { newest: true });
   });
+});
+
+test('an elder on a 320 px phone (长辈模式, WeChat) reads a room, votes on a topic once, reads the lost and found', async ({
+  browser,
+}, info) => {
+  test.setTimeout(180_000);
+  const officer = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await signIn(officer, 'lt.officer');
+  const session = await (await officer.request.get('/api/v1/auth/session')).json();
+  const rooms = await staffCall<Room[]>(officer, 'GET', `/stations/${session.user.scopeUnitId}/rooms`);
+  const room = rooms.filter((r) => r.kind === 'area' && r.unitId).at(-1);
+  if (!room?.unitId) throw new Error('the demo has no area room');
+  const homes = await staffCall<{ items: { id: string }[] }>(
+    officer,
+    'GET',
+    `/households?unitId=${room.unitId}&pageSize=1&page=5`,
+  );
+  const home = homes.items[0];
+  if (!home) throw new Error(`no household under ${room.name}`);
+  const { url } = await staffCall<{ url: string }>(officer, 'GET', `/households/${home.id}/doorplate-link`);
+  const question = `村口路灯先修哪一段？${Date.now().toString().slice(-5)}`;
+  const opened = await officer.request.post(`/api/v1/rooms/${room.id}/topics`, {
+    headers: { 'x-csrf-token': session.csrfToken, 'idempotency-key': crypto.randomUUID() },
+    data: { question, body: '请大家投票，派出所汇总后与村委会商量。', options: ['小学门口一段', '卫生院路口一段'] },
+  });
+  expect(opened.status(), await opened.text()).toBe(200);
+
+  const elder = await phonePage(browser, { width: 320, height: 568, elder: true });
+  await joinFromDoorplate(elder, new URL(url).pathname, room, '李奶奶', info);
+  const topic = elder.getByRole('region', { name: `议事：${question}` });
+  await topic.scrollIntoViewIfNeeded();
+  await expect(topic).toBeVisible();
+  expect(await elder.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectNoAxeViolations(elder, 'room (elder, 320)');
+  await shot(elder, info, 'elder-320-topic', { keep: true });
+
+  await topic.getByRole('button', { name: '卫生院路口一段' }).click();
+  await elder.getByRole('button', { name: '投票', exact: true }).click();
+  await expect(topic.getByText('您已投票')).toBeVisible();
+  await expect(topic.getByRole('button', { name: '小学门口一段' })).toHaveCount(0);
+  // Once each: the server refuses a second vote from this phone.
+  const token = await elder.evaluate(() => {
+    for (const k of Object.keys(localStorage)) {
+      const v = localStorage.getItem(k) ?? '';
+      const m = v.match(/"phoneToken":"([^"]+)"/);
+      if (m) return m[1];
+    }
+    return null;
+  });
+  expect(token, 'the verified phone kept on the device').toBeTruthy();
+  const posts = await (
+    await elder.request.get(`/api/v1/public/rooms/${room.id}/posts`, { headers: { 'x-phone-token': token ?? '' } })
+  ).json();
+  const post = (posts.items as { id: string; topic: { question: string } | null }[]).find(
+    (p) => p.topic?.question === question,
+  );
+  const again = await elder.request.post(`/api/v1/public/room-posts/${post?.id}/vote`, {
+    headers: { 'x-phone-token': token ?? '' },
+    data: { option: 0 },
+  });
+  expect(again.status()).toBe(409);
+
+  await elder.getByRole('button', { name: '失物招领 · 寻物启事' }).click();
+  const board = elder.getByRole('region', { name: '失物招领' });
+  await expect(board.getByText('已找到/已归还')).toBeVisible();
+  expect(await elder.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  expect(await agedCareProblems(elder, 18, 60)).toEqual([]);
+  await expectNoAxeViolations(elder, 'lost and found (elder, 320)');
+  await shot(elder, info, 'elder-320-lost-and-found', { keep: true });
 });
