@@ -15,6 +15,7 @@ import type { AppDeps } from '../platform/context.js';
 import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
 import { seedAlliance, seedVolunteerTasks } from './alliance.js';
+import { insertMany } from './bulk.js';
 import { type DeskStation, seedDeskMatters } from './desk-matters.js';
 import { type DisputeStation, seedDisputes } from './disputes.js';
 import { seedDuties } from './duties.js';
@@ -29,6 +30,7 @@ import { seedVolunteerPatrols } from './patrols-volunteers.js';
 import { seedPrivacyRequests } from './privacy.js';
 import { seedReports } from './reports.js';
 import { seedResponsibility } from './responsibility.js';
+import { seedRoomExtras } from './room-extras.js';
 import { seedRooms } from './rooms.js';
 import { enterprisesOf } from './visits.js';
 
@@ -61,6 +63,11 @@ const URBAN_STREETS = ['人民路', '解放路', '文昌路', '和平街', '建�
 
 export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   const rand = rng(20261123);
+  // argon2 is slow on purpose: each hash is made once, on argon2's own threads while the database takes the
+  // county. The demo accounts share one password; volunteers sign in by one-time code, with a hash nobody holds.
+  const memory = deps.config.security.argon2MemoryKib;
+  const passwordHash = hashPassword(DEMO_PASSWORD, memory);
+  const volunteerHash = hashPassword(randomToken(32), memory);
   const add = async (
     parent: UnitNode | null,
     kind: UnitKind,
@@ -91,7 +98,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   const homes: HouseholdRow[] = [];
   const ruralGrids = await seedRural(add, rural, rand, homes);
   const urbanGrids = await seedUrban(add, urban, rand, homes);
-  for (let i = 0; i < homes.length; i += 1000) await tx.insert(households).values(homes.slice(i, i + 1000));
+  await insertMany(tx, households, homes);
   // Enterprises and units stand apart from the homes the resident stories pick from.
   const firms = [
     ...enterprisesOf('lt', '青禾县柳塘镇', ruralGrids.villages, homes),
@@ -100,7 +107,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   await tx.insert(households).values(firms);
 
   const deptIds = await seedPartners(tx, rural, urban, ruralGrids.villages, urbanGrids.villages);
-  const { accounts, ids } = await seedStaff(deps, tx, rand, {
+  const { accounts, ids } = await seedStaff(deps, tx, rand, await passwordHash, {
     bureau,
     rural,
     urban,
@@ -225,12 +232,11 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   const patrolCheckins = await seedPatrols(tx, deps.keys, rng(13), deps.clock.now(), field);
   const hazardCount = await seedHazards(tx, rng(17), deps.clock.now(), field);
   const responsibilities = await seedResponsibility(tx, deps.keys, rng(19), field);
-  // Volunteers sign in by one-time code: their password hash is one nobody holds.
-  const volunteerHash = await hashPassword(randomToken(32), deps.config.security.argon2MemoryKib);
-  await seedAlliance(tx, deps.keys, rng(23), deps.clock.now(), field, volunteerHash);
+  await seedAlliance(tx, deps.keys, rng(23), deps.clock.now(), field, await volunteerHash);
   await seedVolunteerTasks(tx, rng(27), deps.clock.now(), field);
   await seedVolunteerPatrols(tx, rng(29), deps.clock.now(), field);
   const roomCounts = await seedRooms(tx, deps.keys, rng(31), deps.clock.now(), field);
+  const roomExtras = await seedRoomExtras(tx, rng(37), deps.clock.now());
   const reportsMade = await seedReports(tx, deps.clock.now(), [
     { ...rural, kind: 'station', publisher: valueAt(ids, 'lt.chief') },
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },
@@ -253,7 +259,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
       hazards: hazardCount,
       responsibilities,
       reports: reportsMade,
-      rooms: roomCounts,
+      rooms: { ...roomCounts, ...roomExtras },
     },
   });
   return accounts;
@@ -391,6 +397,7 @@ async function seedStaff(
   deps: AppDeps,
   tx: Tx,
   rand: Rand,
+  passwordHash: string,
   s: StaffScopes,
 ): Promise<{ accounts: DemoAccount[]; ids: Record<string, string> }> {
   const plan: { username: string; roles: Role[]; scope: UnitNode; departmentId?: string }[] = [
@@ -421,8 +428,6 @@ async function seedStaff(
   }
   const accounts: DemoAccount[] = [];
   const ids: Record<string, string> = {};
-  // Every demo account has the one demo password: hashed once (argon2 is slow on purpose), not per account.
-  const passwordHash = await hashPassword(DEMO_PASSWORD, deps.config.security.argon2MemoryKib);
   for (const p of plan) {
     const displayName = personName(rand);
     const phone = mobile(rand);

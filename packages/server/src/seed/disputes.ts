@@ -21,6 +21,7 @@ import {
   workingDayCalendar,
 } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
 import {
@@ -40,6 +41,7 @@ import {
 } from '../db/schema/index.js';
 import { notePartyPhones, partyRow } from '../modules/disputes/parties.js';
 import type { Keys } from '../platform/secrets.js';
+import { insertMany } from './bulk.js';
 import { emptyWork, numberAgreements, planWork, type WorkCase, type WorkStation } from './dispute-work.js';
 import { itemAt, mobile, officeHours, personName, pick, type Rand } from './names.js';
 
@@ -706,14 +708,13 @@ export async function seedDisputes(
     numberOf.set(c.id, c.number);
   });
 
-  for (let i = 0; i < cases.length; i += 200) await tx.insert(disputeCases).values(cases.slice(i, i + 200));
-  for (let i = 0; i < parties.length; i += 500) await tx.insert(disputeParties).values(parties.slice(i, i + 500));
+  await insertMany(tx, disputeCases, cases);
+  await insertMany(tx, disputeParties, parties);
   await notePartyPhones(tx, sql`true`);
-  for (let i = 0; i < assessments.length; i += 500)
-    await tx.insert(disputeAssessments).values(assessments.slice(i, i + 500));
-  for (let i = 0; i < colours.length; i += 500) await tx.insert(disputeColourChanges).values(colours.slice(i, i + 500));
+  await insertMany(tx, disputeAssessments, assessments);
+  await insertMany(tx, disputeColourChanges, colours);
   numberAgreements(work, numberOf);
-  const batches: [Parameters<Tx['insert']>[0], object[]][] = [
+  const batches: [PgTable, object[]][] = [
     [disputeSessions, work.sessions],
     [disputeAgreements, work.agreements],
     [disputeDuties, work.duties],
@@ -722,8 +723,7 @@ export async function seedDisputes(
     [disputeFollowUps, work.followUps],
     [disputeSatisfaction, work.satisfaction],
   ];
-  for (const [table, rows] of batches)
-    for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500) as never);
+  for (const [table, rows] of batches) await insertMany(tx, table, rows as never);
   // The resident's timeline says the matter became a dispute case (the resident reads it too).
   if (linkedEvents.length > 0)
     await tx.insert(matterEvents).values(

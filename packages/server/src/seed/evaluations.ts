@@ -31,6 +31,7 @@ import {
 import { receptionTemplate, windowSettingKey, withNewWindowCode } from '../modules/receptions/receptions.service.js';
 import { randomToken, sm3 } from '../platform/crypto.js';
 import { saveSetting } from '../platform/settings.js';
+import { insertMany } from './bulk.js';
 import { itemAt, pick, type Rand } from './names.js';
 import { yearOfVisits } from './visits.js';
 
@@ -357,11 +358,10 @@ export async function seedEvaluations(tx: Tx, rand: Rand, now: Date, stations: E
     await saveSetting(tx, windowSettingKey(station.id), window, station.chief.id, madeAt);
   }
   await tx.insert(meetings).values(meetingRows);
-  for (let i = 0; i < visitRows.length; i += 1000) await tx.insert(visits).values(visitRows.slice(i, i + 1000));
-  if (careRows.length) await tx.insert(careVisitRequests).values(careRows);
-  for (let i = 0; i < requests.length; i += 1000)
-    await tx.insert(evaluationRequests).values(requests.slice(i, i + 1000));
-  for (let i = 0; i < answers.length; i += 1000) await tx.insert(evaluationAnswers).values(answers.slice(i, i + 1000));
+  await insertMany(tx, visits, visitRows);
+  await insertMany(tx, careVisitRequests, careRows);
+  await insertMany(tx, evaluationRequests, requests);
+  await insertMany(tx, evaluationAnswers, answers);
 
   await seedMatterEvaluations(tx, now, expiresDays);
   await seedFlood(tx, rand, now, itemAt(stations, 0), itemAt(templateRows, 0).id ?? null);

@@ -11,6 +11,7 @@ import { DEFAULT_HAZARD_KINDS, type HazardSource, toCalendarDate } from '@jingmi
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { hazards, patrolSessions, settings, visits } from '../db/schema/index.js';
+import { insertMany } from './bulk.js';
 import type { FieldPerson, FieldStation } from './field-station.js';
 import { itemAt, officeHours, pick, type Rand } from './names.js';
 
@@ -231,7 +232,7 @@ export async function seedHazards(tx: Tx, rand: Rand, now: Date, stations: Field
       rows.push(row);
     });
   }
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(hazards).values(rows.slice(i, i + 500));
+  await insertMany(tx, hazards, rows);
   return rows.length;
 }
 

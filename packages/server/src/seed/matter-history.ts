@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { matterEvents, matters } from '../db/schema/index.js';
 import { randomToken, sm3 } from '../platform/crypto.js';
+import { insertMany } from './bulk.js';
 import { itemAt, pick, type Rand } from './names.js';
 
 const TEXTS: Record<MatterKind, string[]> = {
@@ -228,7 +229,7 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
     if (stage === 'done' && !awaitingReview)
       ev('matter.close', rated, rating ? 'rated' : 'resolved', 'closed', null, desk);
   }
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(matters).values(rows.slice(i, i + 500));
-  for (let i = 0; i < events.length; i += 1000) await tx.insert(matterEvents).values(events.slice(i, i + 1000));
+  await insertMany(tx, matters, rows);
+  await insertMany(tx, matterEvents, events);
   return rows.length;
 }

@@ -19,6 +19,7 @@ import {
 } from '../db/schema/index.js';
 import type { AppDeps } from '../platform/context.js';
 import { randomToken, sealField } from '../platform/crypto.js';
+import { insertMany } from './bulk.js';
 import type { FieldPerson, FieldStation } from './field-station.js';
 import { itemAt, personName, type Rand } from './names.js';
 
@@ -190,8 +191,8 @@ export async function seedPatrols(
         if (underWay) for (const s of scans.filter((x) => x.sessionId === id)) s.recordedBy = station.grid.id;
       }
     }
-    for (let i = 0; i < sessions.length; i += 500) await tx.insert(patrolSessions).values(sessions.slice(i, i + 500));
-    for (let i = 0; i < scans.length; i += 1000) await tx.insert(patrolCheckins).values(scans.slice(i, i + 1000));
+    await insertMany(tx, patrolSessions, sessions);
+    await insertMany(tx, patrolCheckins, scans);
     checkins += scans.length;
   }
   return checkins;

@@ -14,6 +14,7 @@ import { householdGroupMembers, householdGroups, unitDuties, unitResponsibilitie
 import { chunkSizes } from '../modules/responsibility/groups.service.js';
 import type { AppDeps } from '../platform/context.js';
 import { maskPhone, sealField } from '../platform/crypto.js';
+import { insertMany } from './bulk.js';
 import type { FieldStation } from './field-station.js';
 import { itemAt, mobile, personName, type Rand } from './names.js';
 
@@ -68,7 +69,7 @@ export async function seedResponsibility(
     }
     if (station.rural) groups += await seedGroups(tx, seal, rand, station);
   }
-  for (let i = 0; i < holders.length; i += 500) await tx.insert(unitResponsibilities).values(holders.slice(i, i + 500));
+  await insertMany(tx, unitResponsibilities, holders);
   return holders.length + groups;
 }
 
@@ -107,8 +108,7 @@ async function seedGroups(tx: Tx, seal: (v: string) => string, rand: Rand, stati
       for (const h of chunk) members.push({ groupId: id, householdId: h.id });
     }
   }
-  for (let i = 0; i < groupRows.length; i += 500) await tx.insert(householdGroups).values(groupRows.slice(i, i + 500));
-  for (let i = 0; i < members.length; i += 1000)
-    await tx.insert(householdGroupMembers).values(members.slice(i, i + 1000));
+  await insertMany(tx, householdGroups, groupRows);
+  await insertMany(tx, householdGroupMembers, members);
   return groupRows.length;
 }
