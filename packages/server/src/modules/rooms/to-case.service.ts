@@ -8,7 +8,7 @@
  */
 import type { PostToCaseInput, PostToCaseResult } from '@jingmin/shared';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.js';
+import type { Queryable, Tx } from '../../db/client.js';
 import { disputeCases, matters, roomMembers, roomPosts } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,6 +17,16 @@ import { publishRoomEvent } from './live.js';
 import { actionWords, assertPostStatus, postForStaff, staffView } from './moderation.service.js';
 import type { RoomPost } from './posts.view.js';
 import { assertRight, type Room } from './rooms.policy.js';
+
+/** A post made a matter or a case is answered by it: an open "@" on it is stamped answered, once. */
+export async function answerByMaking(tx: Tx, ctx: Ctx, post: RoomPost): Promise<boolean> {
+  if (post.answerDueAt === null || post.answeredAt !== null) return false;
+  await tx
+    .update(roomPosts)
+    .set({ answeredAt: ctx.now(), answeredBy: actorOf(ctx).id })
+    .where(and(eq(roomPosts.id, post.id), isNull(roomPosts.answeredAt)));
+  return true;
+}
 
 /** The number of the matter or case the post was already made, else null. */
 export async function madeAs(db: Queryable, post: RoomPost): Promise<string | null> {
@@ -47,7 +57,6 @@ async function placeOf(ctx: Ctx, room: Room, post: RoomPost): Promise<{ househol
 }
 
 export async function postToCase(ctx: Ctx, postId: string, input: PostToCaseInput): Promise<PostToCaseResult> {
-  const actor = actorOf(ctx);
   const { post, room, rights } = await postForStaff(ctx, postId);
   assertRight(room, rights, 'post', actionWords(ctx, '将发言转为矛盾纠纷', 'open dispute cases from posts'));
   assertPostStatus(ctx, post, ['published', 'held', 'hidden'], actionWords(ctx, '转为矛盾纠纷', 'open a case from'));
@@ -61,7 +70,6 @@ export async function postToCase(ctx: Ctx, postId: string, input: PostToCaseInpu
     facts: input.facts ?? (post.body || input.title),
     ...(await placeOf(ctx, room, post)),
   };
-  const now = ctx.now();
   const opened = await openAtDesk(ctx, room.stationId, fields, async (tx, c) => {
     const [linked] = await tx
       .update(roomPosts)
@@ -73,12 +81,7 @@ export async function postToCase(ctx: Ctx, postId: string, input: PostToCaseInpu
       const [current] = await tx.select().from(roomPosts).where(eq(roomPosts.id, post.id));
       throw new AppError('ROOM_POST_HAS_MATTER', { number: (current && (await madeAs(tx, current))) ?? '' });
     }
-    const answered = post.answerDueAt !== null && post.answeredAt === null;
-    if (answered)
-      await tx
-        .update(roomPosts)
-        .set({ answeredAt: now, answeredBy: actor.id })
-        .where(and(eq(roomPosts.id, post.id), isNull(roomPosts.answeredAt)));
+    const answered = await answerByMaking(tx, ctx, post);
     await publishRoomEvent(tx, ctx, room, 'room.post_changed', linked);
     await audit(ctx, tx, {
       action: 'room.post.to_case',

@@ -15,7 +15,7 @@ import { publishRoomEvent } from './live.js';
 import { actionWords, assertPostStatus, postForStaff, staffView } from './moderation.service.js';
 import { type RoomPost, roomMatterKey } from './posts.view.js';
 import { assertRight, type Room } from './rooms.policy.js';
-import { madeAs } from './to-case.service.js';
+import { answerByMaking, madeAs } from './to-case.service.js';
 
 /** The village or grid the matter is placed at. */
 async function unitOf(ctx: Ctx, room: Room, post: RoomPost): Promise<string> {
@@ -60,7 +60,6 @@ export async function postToMatter(ctx: Ctx, postId: string, input: PostToMatter
     smsConsent: false,
     photoIds: [],
   });
-  const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const [linked] = await tx
       .update(roomPosts)
@@ -69,12 +68,7 @@ export async function postToMatter(ctx: Ctx, postId: string, input: PostToMatter
       .returning({ id: roomPosts.id, seq: roomPosts.seq });
     // Two hosts at once: the intake key made one matter; the second finds it linked.
     if (!linked) throw new AppError('ROOM_POST_HAS_MATTER', { number: receipt.number });
-    const answered = post.answerDueAt !== null && post.answeredAt === null;
-    if (answered)
-      await tx
-        .update(roomPosts)
-        .set({ answeredAt: now, answeredBy: actor.id })
-        .where(and(eq(roomPosts.id, post.id), isNull(roomPosts.answeredAt)));
+    const answered = await answerByMaking(tx, ctx, post);
     await publishRoomEvent(tx, ctx, room, 'room.post_changed', linked);
     await audit(ctx, tx, {
       action: 'room.post.to_matter',
