@@ -136,7 +136,8 @@ function Rooms({ f }: { f: RoomFigures }) {
 
 export function FiguresPanel({ stationId }: { stationId: string }) {
   const { t } = useLang();
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
+  // The last 30 days by default: early in a month "this month" would show a day or two.
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
   const from = period[0].format('YYYY-MM-DD');
   const to = period[1].format('YYYY-MM-DD');
   const figures = useQuery({
@@ -144,6 +145,7 @@ export function FiguresPanel({ stationId }: { stationId: string }) {
     queryFn: () => roomReportsApi.figures(stationId, { from, to }),
   });
   const presets = [
+    { label: t('近30天', 'Last 30 days'), value: [dayjs().subtract(29, 'day'), dayjs()] as [Dayjs, Dayjs] },
     { label: t('本月', 'This month'), value: [dayjs().startOf('month'), dayjs()] as [Dayjs, Dayjs] },
     {
       label: t('上月', 'Last month'),
