@@ -6,7 +6,7 @@
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { EvaluationLink, PhoneCodeSent, PhoneMatters, PhoneSession, WaitingEvaluations } from '@jingmin/shared';
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { households, matters, phoneCodes, phoneSessions } from '../../db/schema/index.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
@@ -165,12 +165,16 @@ export async function verifyPhone(ctx: Ctx, phone: string, code: string): Promis
 }
 
 /** The verified phone behind a token, or 401. */
+/** A live phone session for a token's hash: the hash matches and it has not expired (also inside a join). */
+export const liveSession = (tokenHash: SQL | Placeholder | string, now: SQL | Date) =>
+  and(eq(phoneSessions.tokenHash, tokenHash), gt(phoneSessions.expiresAt, now));
+
 export async function phoneSessionOrThrow(ctx: Ctx, token: string | undefined) {
   if (!token || token.length > 100) throw new AppError('PHONE_SESSION_REQUIRED');
   const [row] = await ctx.db
     .select()
     .from(phoneSessions)
-    .where(and(eq(phoneSessions.tokenHash, sm3(token)), gt(phoneSessions.expiresAt, ctx.now())));
+    .where(liveSession(sm3(token), ctx.now()));
   if (!row) throw new AppError('PHONE_SESSION_REQUIRED');
   return row;
 }

@@ -4,12 +4,14 @@
  * its keyed index alone; no view here carries it.
  */
 import type { JoinRoomInput, MyRooms, PublicRoom, RoomMembership, RoomMemberView } from '@jingmin/shared';
-import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { households, roomMembers, roomPosts, rooms, units } from '../../db/schema/index.js';
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { households, phoneSessions, roomMembers, roomPosts, rooms, units } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
+import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { isUnder } from '../../platform/scope.js';
-import { phoneSessionOrThrow } from '../residents/phone.service.js';
+import { liveSession, phoneSessionOrThrow } from '../residents/phone.service.js';
 import { publishMemberRemoved, publishRoomEvent } from './live.js';
 import { actionWords } from './moderation.service.js';
 import {
@@ -171,6 +173,46 @@ export async function memberOrThrow(ctx: Ctx, room: Room, phoneToken: string | u
   const member = await currentMember(ctx, room.id, phoneIndex);
   if (!member) throw new AppError('ROOM_NOT_MEMBER', { room: room.name });
   return member;
+}
+
+/** The read behind `roomAndMemberOrThrow`, prepared once per database: a resident's every post starts with it. */
+function roomAndMemberQuery(db: Db) {
+  return db
+    .select({ room: rooms, stationName: units.name, phoneIndex: phoneSessions.phoneIndex, member: roomMembers })
+    .from(rooms)
+    .innerJoin(units, eq(units.id, rooms.stationId))
+    .leftJoin(phoneSessions, liveSession(sql.placeholder('tokenHash'), sql`${sql.placeholder('now')}::timestamptz`))
+    .leftJoin(
+      roomMembers,
+      and(
+        eq(roomMembers.roomId, rooms.id),
+        eq(roomMembers.phoneIndex, phoneSessions.phoneIndex),
+        isNull(roomMembers.leftAt),
+      ),
+    )
+    .where(eq(rooms.id, sql.placeholder('roomId')))
+    .prepare('room_and_member');
+}
+const roomAndMemberQueries = new WeakMap<Db, ReturnType<typeof roomAndMemberQuery>>();
+
+/**
+ * `roomOrThrow` and `memberOrThrow` in one read — the room (with its station's name), the phone session behind the
+ * x-phone-token (live as `phoneSessionOrThrow` takes it: the token's hash, not expired) and its current membership —
+ * answering NOT_FOUND, PHONE_SESSION_REQUIRED and ROOM_NOT_MEMBER in that order, as the two would.
+ */
+export async function roomAndMemberOrThrow(ctx: Ctx, roomId: string, phoneToken: string | undefined) {
+  let query = roomAndMemberQueries.get(ctx.db);
+  if (!query) {
+    query = roomAndMemberQuery(ctx.db);
+    roomAndMemberQueries.set(ctx.db, query);
+  }
+  // No token (or one too long to be ours) finds no session: no session's hash is empty.
+  const tokenHash = phoneToken && phoneToken.length <= 100 ? sm3(phoneToken) : '';
+  const [row] = await query.execute({ roomId, tokenHash, now: ctx.now().toISOString() });
+  if (!row) throw new AppError('NOT_FOUND', { what: 'room' });
+  if (row.phoneIndex === null) throw new AppError('PHONE_SESSION_REQUIRED');
+  if (!row.member) throw new AppError('ROOM_NOT_MEMBER', { room: row.room.name });
+  return { room: row.room, stationName: row.stationName, member: row.member };
 }
 
 /** 退群: the member leaves; its posts stay under its nickname, its open streams close. */

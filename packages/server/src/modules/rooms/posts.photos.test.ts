@@ -92,6 +92,6 @@ describe('a hidden post', () => {
     expect(await read(reader.phoneToken)).toBeUndefined();
     const staffView = await officer.get(`/api/v1/rooms/${room.id}/posts`);
     const seen = (staffView.body as RoomPostPage).items.find((p) => p.id === post.id);
-    expect(seen).toMatchObject({ status: 'hidden', body: '', hiddenReason: '涉及他人隐私' });
+    expect(seen).toMatchObject({ status: 'hidden', body: '不当言论', hiddenReason: '涉及他人隐私' });
   });
 });

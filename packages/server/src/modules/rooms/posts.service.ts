@@ -6,18 +6,19 @@
  */
 import { heldWordIn, type MemberPostInput, type RoomPostView, type StaffPostInput } from '@jingmin/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { roomHosts, roomMembers, roomPosts, rooms } from '../../db/schema/index.js';
+import type { Db, Tx } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
+import { roomHosts, roomMembers, roomPosts, staff } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { requireKey } from '../../platform/idempotency.js';
-import { consume } from '../../platform/ratelimit.js';
+import { assertWithinLimits, type Limit, limitCtes, overColumn } from '../../platform/ratelimit.js';
 import { attachPhotos, deleteOwnerPhotos, type PhotoSender } from '../media/photos.service.js';
 import { publishHeldPost, publishRoomEvent } from './live.js';
-import { memberOrThrow, roomOrThrow } from './members.service.js';
+import { roomAndMemberOrThrow, roomOrThrow } from './members.service.js';
 import { actionWords } from './moderation.service.js';
-import { presentPost, type RoomPost, type Viewer } from './posts.view.js';
+import { presentPost, presentWritten, type RoomPost, type Viewer, type Written } from './posts.view.js';
 import {
   assertOpen,
   assertRight,
@@ -27,21 +28,39 @@ import {
   residentPhone,
   roomForStaff,
 } from './rooms.policy.js';
-import { roomRules } from './settings.js';
+import { cachedRoomRules } from './settings.js';
 
 export type NewPost = Omit<typeof roomPosts.$inferInsert, 'roomId' | 'seq' | 'createdAt'>;
 
+/** The post made under a request key, prepared once per database: every post's resend check. */
+const byRequestKeyQuery = (db: Db) =>
+  db
+    .select()
+    .from(roomPosts)
+    .where(eq(roomPosts.requestKey, sql.placeholder('requestKey')))
+    .prepare('room_post_by_request_key');
+const byRequestKeyQueries = new WeakMap<Db, ReturnType<typeof byRequestKeyQuery>>();
+
 async function byRequestKey(ctx: Ctx, requestKey: string) {
-  const [post] = await ctx.db.select().from(roomPosts).where(eq(roomPosts.requestKey, requestKey));
+  let query = byRequestKeyQueries.get(ctx.db);
+  if (!query) {
+    query = byRequestKeyQuery(ctx.db);
+    byRequestKeyQueries.set(ctx.db, query);
+  }
+  const [post] = await query.execute({ requestKey });
   return post ?? null;
 }
 
+/** What making a post answers: its row (presented by reading it back), or its view made from what the write held. */
+type Made = RoomPost | { view: RoomPostView };
+
 /** Makes the post once per request key: a resend (even one racing the first) answers the same post. */
-export async function once(ctx: Ctx, requestKey: string, viewer: Viewer, make: () => Promise<RoomPost>) {
+export async function once(ctx: Ctx, requestKey: string, viewer: Viewer, make: () => Promise<Made>) {
   const earlier = await byRequestKey(ctx, requestKey);
   if (earlier) return presentPost(ctx, earlier.id, viewer);
   try {
-    return presentPost(ctx, (await make()).id, viewer);
+    const made = await make();
+    return 'view' in made ? made.view : presentPost(ctx, made.id, viewer);
   } catch (err) {
     const won = err instanceof AppError && err.code === 'CONFLICT' ? await byRequestKey(ctx, requestKey) : null;
     if (won) return presentPost(ctx, won.id, viewer);
@@ -60,17 +79,43 @@ async function replyTarget(ctx: Ctx, room: Room, replyToId: string | undefined) 
   return post;
 }
 
-/** Takes the room's next seq and inserts the post, with its photos, in `tx`. */
-export async function insertPost(tx: Tx, ctx: Ctx, room: Room, post: NewPost, sender: PhotoSender, photoIds: string[]) {
-  const [next] = await tx
-    .update(rooms)
-    .set({ lastSeq: sql`${rooms.lastSeq} + 1` })
-    .where(and(eq(rooms.id, room.id), eq(rooms.active, true)))
-    .returning({ seq: rooms.lastSeq });
-  if (!next) throw new AppError('ROOM_CLOSED', { room: room.name });
+/**
+ * The room's next seq, unless it has closed (null). `limits` (a member's post) are counted in the same statement,
+ * and past one of them no seq is taken: RATE_LIMITED, and the transaction rolls the count back with the post.
+ */
+async function nextSeq(tx: Tx, ctx: Ctx, room: Room, limits: Limit[]) {
+  const now = ctx.now();
+  const counted = limits.length > 0;
+  const next = sql`next AS (UPDATE rooms SET last_seq = last_seq + 1
+    WHERE id = ${room.id}::uuid AND active${counted ? sql` AND NOT EXISTS (SELECT 1 FROM over)` : sql``} RETURNING last_seq)`;
+  const [row] = rowsOf<{ seq: number | string | null; overLimit: string[] }>(
+    await tx.execute(
+      sql`WITH ${sql.join([...(counted ? limitCtes(limits, now) : []), next], sql`, `)}
+        SELECT (SELECT last_seq FROM next) AS seq, ${counted ? overColumn : sql`'{}'::text[] AS "overLimit"`}`,
+    ),
+  );
+  assertWithinLimits(limits, row?.overLimit ?? [], now);
+  return row?.seq == null ? null : Number(row.seq);
+}
+
+/**
+ * Takes the room's next seq and inserts the post, with its photos, in `tx`; a member's post counts its `limits`
+ * with the seq, so a refused post takes none and a post rolled back leaves no count.
+ */
+export async function insertPost(
+  tx: Tx,
+  ctx: Ctx,
+  room: Room,
+  post: NewPost,
+  sender: PhotoSender,
+  photoIds: string[],
+  limits: Limit[] = [],
+) {
+  const seq = await nextSeq(tx, ctx, room, limits);
+  if (seq === null) throw new AppError('ROOM_CLOSED', { room: room.name });
   const [row] = await tx
     .insert(roomPosts)
-    .values({ ...post, roomId: room.id, seq: next.seq, createdAt: ctx.now() })
+    .values({ ...post, roomId: room.id, seq, createdAt: ctx.now() })
     .onConflictDoNothing({ target: roomPosts.requestKey })
     .returning();
   // A resend racing the first send: this transaction rolls back, the caller answers the post that won.
@@ -86,14 +131,16 @@ export function assertNotMuted(ctx: Ctx, room: Room, member: RoomMember) {
   throw new AppError('ROOM_MUTED', { room: room.name, minutes, reason: member.muteReason ?? '' });
 }
 
-/** "@" only the room's hosts. */
-async function assertMentionsHost(ctx: Ctx, room: Room, mentions: string[]) {
-  if (mentions.length === 0) return;
+/** "@" only the room's hosts: answers them (nickname parts and host role), for the post's view. */
+async function mentionedHosts(ctx: Ctx, room: Room, mentions: string[]): Promise<Written['staff']> {
+  if (mentions.length === 0) return [];
   const hosts = await ctx.db
-    .select({ staffId: roomHosts.staffId })
+    .select({ id: roomHosts.staffId, displayName: staff.displayName, roles: staff.roles, hostRole: roomHosts.role })
     .from(roomHosts)
+    .innerJoin(staff, eq(staff.id, roomHosts.staffId))
     .where(and(eq(roomHosts.roomId, room.id), inArray(roomHosts.staffId, mentions)));
   if (hosts.length !== mentions.length) throw new AppError('ROOM_MENTION_NOT_HOST');
+  return hosts;
 }
 
 /** 发言 (群众): a member's post, published or — carrying a held word — held for a host. */
@@ -105,47 +152,48 @@ export async function postAsMember(
   idempotencyKey: string | undefined,
 ): Promise<RoomPostView> {
   const key = requireKey(idempotencyKey);
-  const room = await roomOrThrow(ctx, roomId);
-  const member = await memberOrThrow(ctx, room, phoneToken);
+  const { room, stationName, member } = await roomAndMemberOrThrow(ctx, roomId, phoneToken);
   const requestKey = sm3(`room-post:${key}:${member.id}`);
-  return once(ctx, requestKey, { type: 'member', memberId: member.id }, async () => {
+  const viewer = { type: 'member', memberId: member.id } as const;
+  return once(ctx, requestKey, viewer, async () => {
     assertOpen(room);
     assertNotMuted(ctx, room, member);
     const mentions = [...new Set(input.mentions)];
-    await assertMentionsHost(ctx, room, mentions);
+    const hosts = await mentionedHosts(ctx, room, mentions);
     await replyTarget(ctx, room, input.replyToId);
-    const rules = await roomRules(ctx.db, room.stationId);
+    const rules = await cachedRoomRules(ctx.db, room.stationId);
     const now = ctx.now();
-    await consume(ctx.db, now, [
+    const heldWord = heldWordIn(input.body, rules.heldWords);
+    const post: NewPost = {
+      status: heldWord ? 'held' : 'published',
+      memberId: member.id,
+      body: input.body,
+      replyToId: input.replyToId ?? null,
+      mentions,
+      place: input.place || null,
+      heldWord,
+      answerDueAt: mentions.length ? new Date(now.getTime() + rules.answerMinutes * 60_000) : null,
+      requestKey,
+    };
+    const row = await writeMemberPost(ctx, room, member, post, input.photoIds, [
       { key: `room-post:member:${member.id}`, max: rules.memberPostsPerMinute, windowSeconds: 60 },
       { key: `room-post:room:${room.id}`, max: rules.roomPostsPerMinute, windowSeconds: 60 },
     ]);
-    const heldWord = heldWordIn(input.body, rules.heldWords);
-    return writeMemberPost(
-      ctx,
-      room,
+    const written = {
+      room: { stationId: room.stationId, stationName, nicknamePattern: rules.nicknamePattern },
       member,
-      {
-        status: heldWord ? 'held' : 'published',
-        memberId: member.id,
-        body: input.body,
-        replyToId: input.replyToId ?? null,
-        mentions,
-        place: input.place || null,
-        heldWord,
-        answerDueAt: mentions.length ? new Date(now.getTime() + rules.answerMinutes * 60_000) : null,
-        requestKey,
-      },
-      input.photoIds,
-    );
+      staff: hosts,
+      photoIds: input.photoIds,
+    };
+    return { view: await presentWritten(ctx, row, written, viewer) };
   });
 }
 
 /** The member's post, its photos, its live event (a held one to its poster and staff only) and audit, at once. */
-function writeMemberPost(ctx: Ctx, room: Room, member: RoomMember, post: NewPost, photoIds: string[]) {
+function writeMemberPost(ctx: Ctx, room: Room, member: RoomMember, post: NewPost, photoIds: string[], limits: Limit[]) {
   return ctx.db.transaction(async (tx) => {
     const sender = { owner: { type: 'room_member' as const, id: member.id }, staffId: null };
-    const row = await insertPost(tx, ctx, room, post, sender, photoIds);
+    const row = await insertPost(tx, ctx, room, post, sender, photoIds, limits);
     if (row.status === 'held') await publishHeldPost(tx, ctx, room, member.id, row);
     else await publishRoomEvent(tx, ctx, room, 'room.post', row);
     await audit(ctx, tx, {

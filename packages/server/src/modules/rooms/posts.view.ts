@@ -30,7 +30,7 @@ import type { Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { trackingTokenFor } from '../residents/links.js';
-import { roomRules } from './settings.js';
+import { cachedRoomRules } from './settings.js';
 
 export type RoomPost = typeof roomPosts.$inferSelect;
 
@@ -140,7 +140,7 @@ async function lookups(ctx: Ctx, rows: RoomPost[], viewer: Viewer) {
   ]);
   const patterns = new Map<string, string>();
   for (const stationId of unique(roomRows.map((r) => r.stationId)))
-    patterns.set(stationId, (await roomRules(ctx.db, stationId)).nicknamePattern);
+    patterns.set(stationId, (await cachedRoomRules(ctx.db, stationId)).nicknamePattern);
   const photosOf = new Map<string, { id: string }[]>();
   for (const p of photoRows) photosOf.set(p.ownerId, [...(photosOf.get(p.ownerId) ?? []), { id: p.id }]);
   return {
@@ -155,6 +155,46 @@ async function lookups(ctx: Ctx, rows: RoomPost[], viewer: Viewer) {
 }
 
 type Lookups = Awaited<ReturnType<typeof lookups>>;
+
+/** What writing a post already read: enough to present it without reading it back. */
+export interface Written {
+  /** The room's station name and the station's nickname pattern (how staff appear). */
+  room: { stationId: string; stationName: string; nicknamePattern: string };
+  /** The member who posted (none for a staff post). */
+  member: { id: string; nickname: string; place: string | null } | null;
+  /** The staff the post names: its author and those it "@"s, with their host roles in the room. */
+  staff: { id: string; displayName: string; roles: string[]; hostRole: RoomHostRole | null }[];
+  /** The photos attached, in their order. */
+  photoIds: string[];
+}
+
+/**
+ * A post just written, presented from what its write held — the same `present` as a page, without the reads: a new
+ * message has no reports, votes, lost/found particulars or matter yet. Any other kind is read back as usual.
+ */
+export async function presentWritten(ctx: Ctx, post: RoomPost, written: Written, viewer: Viewer) {
+  if (post.kind !== 'message' || post.matterId || post.disputeId) return presentPost(ctx, post.id, viewer);
+  const { room, member } = written;
+  const l: Lookups = {
+    rooms: new Map([
+      [
+        post.roomId,
+        { id: post.roomId, stationId: room.stationId, stationName: room.stationName, pattern: room.nicknamePattern },
+      ],
+    ]),
+    members: new Map(member ? [[member.id, member]] : []),
+    staff: new Map(written.staff.map((s) => [s.id, s])),
+    hosts: new Map(written.staff.flatMap((s) => (s.hostRole ? [[`${post.roomId}:${s.id}`, s.hostRole]] : []))),
+    photos: new Map([[post.id, written.photoIds.map((id) => ({ id }))]]),
+    numbers: new Map(),
+    items: new Map(),
+    topics: new Map(),
+    votes: new Map(),
+    myVotes: new Map(),
+    reports: new Map(),
+  };
+  return present(ctx, l, post, viewer);
+}
 
 function nicknameOf(l: Lookups, roomId: string, staffId: string) {
   const room = l.rooms.get(roomId);
