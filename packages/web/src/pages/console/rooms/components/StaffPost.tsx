@@ -127,7 +127,6 @@ export function StaffPost({ post, replyTo, canPost, canModerate, onReply, onDial
         )}
         <StaffItem post={post} canPost={canPost} canModerate={canModerate} onChanged={onChanged} />
         <StaffTopic post={post} canPost={canPost} canModerate={canModerate} onChanged={onChanged} />
-        <StaffReports post={post} canPost={canPost} canModerate={canModerate} onChanged={onChanged} />
         {(canPost || canModerate) && post.status !== 'deleted' && (
           <PostActions
             post={post}
@@ -138,6 +137,8 @@ export function StaffPost({ post, replyTo, canPost, canModerate, onReply, onDial
             onChanged={onChanged}
           />
         )}
+        {/* Reports and 转为矛盾纠纷 after the post's everyday actions (回复 first). */}
+        <StaffReports post={post} canPost={canPost} canModerate={canModerate} onChanged={onChanged} />
       </div>
     </div>
   );
