@@ -58,11 +58,24 @@ function heldWordOf(input: ItemInput, words: string[]) {
  */
 async function tellStation(tx: Tx, ctx: Ctx, room: Room, post: RoomPost, acrossStation: boolean) {
   if (!acrossStation || post.status !== 'published') return;
+  await tellOtherRooms(tx, ctx, room);
+}
+
+async function tellOtherRooms(tx: Tx, ctx: Ctx, room: Room) {
   const others = await tx
     .select()
     .from(rooms)
     .where(and(eq(rooms.stationId, room.stationId), eq(rooms.active, true), ne(rooms.id, room.id)));
   for (const other of others) await publishRoomEvent(tx, ctx, other, 'room.post_changed', null);
+}
+
+/** A host released or hid a post: if it is a notice shared across the station, the other rooms hear it too. */
+export async function tellStationOfItem(tx: Tx, ctx: Ctx, room: Room, postId: string) {
+  const [item] = await tx
+    .select({ acrossStation: roomItems.acrossStation })
+    .from(roomItems)
+    .where(eq(roomItems.postId, postId));
+  if (item?.acrossStation) await tellOtherRooms(tx, ctx, room);
 }
 
 /** The notice's particulars beside its post, its live events and its audit entry, in the post's transaction. */

@@ -276,6 +276,15 @@ describe('closing a notice', () => {
       s.waitFor((ev) => ev.some((e) => e.event === 'room.post_changed' && matches(e.data, data)));
     expect(await changed(here, { roomId: home.id, postId: post.id, seq: post.seq })).toBe(true);
     expect(await changed(there, { roomId: next.id, postId: null })).toBe(true);
+    // A host hides the shared notice: the other rooms hear it again, so it leaves their lists live.
+    const hidden = await t
+      .as('a.chief')
+      .then((chief) => chief.post(`/api/v1/room-posts/${post.id}/hide`, { reason: '重复发布' }));
+    expect(hidden.status, JSON.stringify(hidden.body)).toBe(200);
+    const twice = (ev: { event: string; data: Record<string, unknown> }[]) =>
+      ev.filter((e) => e.event === 'room.post_changed' && matches(e.data, { roomId: next.id, postId: null })).length >=
+      2;
+    expect(await there.waitFor(twice)).toBe(true);
     await here.close();
     await there.close();
   });

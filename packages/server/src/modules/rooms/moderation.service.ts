@@ -15,6 +15,7 @@ import type { Tx } from '../../db/client.js';
 import { roomPosts } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { tellStationOfItem } from './items.service.js';
 import { publishRoomEvent } from './live.js';
 import { presentPost, type RoomPost } from './posts.view.js';
 import { resolveReports } from './reports.service.js';
@@ -125,7 +126,10 @@ export async function hidePost(ctx: Ctx, postId: string, reason: string) {
     event: 'room.post_changed',
     action: 'room.post.hide',
     details: { from: post.status, reason },
-    also: (tx) => resolveReports(tx, ctx, post.id, 'hidden'),
+    also: async (tx) => {
+      await resolveReports(tx, ctx, post.id, 'hidden');
+      await tellStationOfItem(tx, ctx, room, post.id);
+    },
   });
 }
 
@@ -142,5 +146,6 @@ export async function releasePost(ctx: Ctx, postId: string) {
     event: 'room.post',
     action: 'room.post.release',
     details: { heldWord: post.heldWord },
+    also: (tx) => tellStationOfItem(tx, ctx, room, post.id),
   });
 }
