@@ -30,6 +30,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] } },
+      // The web's own logic (no DOM): the pages themselves are tested through the browser (packages/e2e).
+      { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
       { test: { ...serverProject, name: 'server:pglite', env: { JM_TEST_DB: 'pglite' } } },
       ...(onServer
         ? [{ test: { ...serverProject, name: 'server:postgres', exclude: databaseFree, env: { JM_TEST_DB: 'pg' } } }]

@@ -70,7 +70,9 @@ function AnswerModal({ post, onClose, onDone }: { post: RoomPostView; onClose():
         )}
       </Typography.Paragraph>
       {post.topic && <Counts topic={post.topic} />}
+      {/* Room below for the count, which would otherwise touch the dialog's buttons on a phone. */}
       <Input.TextArea
+        style={{ marginBottom: 24 }}
         value={answer}
         onChange={(e) => setAnswer(e.target.value)}
         maxLength={2000}

@@ -105,7 +105,7 @@ export function MemberComposer({ roomId, phoneToken, hosts, replyTo, onClearRepl
           </div>
           <div className="jm-field" style={{ marginTop: 8 }}>
             <Input
-              placeholder={t('位置（可不填，填了群里能看到）', 'Place (optional; the room sees it)')}
+              placeholder={t('位置（可不填，群里可见）', 'Place (optional; the room sees it)')}
               aria-label={t('位置', 'Place')}
               value={place}
               onChange={setPlace}
