@@ -20,6 +20,11 @@ import { CalendarDate } from './calendar.js';
 import { Id, Name, Shown, text } from './common.js';
 
 const Version = z.number().int().min(1);
+/** A moment or a day this century: earlier ones are typing mistakes (and year 0 is not a date to the database). */
+const Moment = z.iso
+  .datetime()
+  .refine((s) => Date.parse(s) >= Date.UTC(2000, 0, 1), { message: 'must be in 2000 or later' });
+const Day = CalendarDate.refine((d) => d >= '2000-01-01', { message: 'must be in 2000 or later' });
 const Minutes = (max: number) => z.number().int().min(1).max(max);
 
 /** A station's room rules (settings `rooms:<stationId>`). */
@@ -322,7 +327,7 @@ export const ItemPostInput = z
     what: text(50, 1),
     where: text(100, 1),
     /** When it was lost or found: not in the future. */
-    at: z.iso.datetime(),
+    at: Moment,
     /** More words (colour, marks); never a phone number: contact is through the room. */
     body: text(1000).default(''),
     photoIds: z.array(Id).max(9).default([]),
@@ -340,7 +345,7 @@ export const RoomItemQuery = z
   .object({
     state: z.enum(['open', 'closed', 'all']).default('open'),
     /** The next page: notices posted before this time. */
-    before: z.iso.datetime().optional(),
+    before: Moment.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(30),
   })
   .strict();
@@ -394,7 +399,7 @@ export type ReportedPost = z.infer<typeof ReportedPost>;
 
 // ——— Figures ———
 
-export const RoomFiguresQuery = z.object({ from: CalendarDate, to: CalendarDate }).strict();
+export const RoomFiguresQuery = z.object({ from: Day, to: Day }).strict();
 export type RoomFiguresQuery = z.infer<typeof RoomFiguresQuery>;
 
 const RoomFigureCounts = z.object({

@@ -21,11 +21,10 @@ import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { requireKey } from '../../platform/idempotency.js';
-import { consume } from '../../platform/ratelimit.js';
 import { publishHeldPost, publishRoomEvent } from './live.js';
 import { memberOrThrow, roomOrThrow } from './members.service.js';
 import { actionWords, assertPostStatus, postForStaff, staffView } from './moderation.service.js';
-import { assertNotMuted, insertPost, once } from './posts.service.js';
+import { assertNotMuted, insertPost, memberLimits, once } from './posts.service.js';
 import { presentPost, type RoomPost } from './posts.view.js';
 import { assertOpen, assertRight, type Room, type RoomMember, residentPhone, roomForStaff } from './rooms.policy.js';
 import { roomRules } from './settings.js';
@@ -127,10 +126,6 @@ export async function postItemAsMember(
     assertNotMuted(ctx, room, member);
     assertNotFuture(ctx, input.at);
     const rules = await roomRules(ctx.db, room.stationId);
-    await consume(ctx.db, ctx.now(), [
-      { key: `room-post:member:${member.id}`, max: rules.memberPostsPerMinute, windowSeconds: 60 },
-      { key: `room-post:room:${room.id}`, max: rules.roomPostsPerMinute, windowSeconds: 60 },
-    ]);
     const heldWord = heldWordOf(input, rules.heldWords);
     const post = {
       kind: input.kind,
@@ -142,7 +137,8 @@ export async function postItemAsMember(
     };
     const sender = { owner: { type: 'room_member' as const, id: member.id }, staffId: null };
     return ctx.db.transaction(async (tx) => {
-      const row = await insertPost(tx, ctx, room, post, sender, input.photoIds);
+      // Counted with the seq, as a message is: a refused notice spends neither the member's nor the room's.
+      const row = await insertPost(tx, ctx, room, post, sender, input.photoIds, memberLimits(rules, room, member));
       return writeItem(tx, ctx, room, row, input, member);
     });
   });
@@ -211,7 +207,9 @@ async function closeItem(ctx: Ctx, room: Room, post: RoomPost, as: RoomItemClosi
         .where(eq(roomItems.postId, post.id));
       throw closedError(ctx, won?.closedAs ?? as);
     }
-    await publishRoomEvent(tx, ctx, room, 'room.post_changed', post);
+    // A held or hidden notice is not the room's to hear of: its poster and the hosts are told.
+    if (post.status === 'published') await publishRoomEvent(tx, ctx, room, 'room.post_changed', post);
+    else if (post.memberId) await publishHeldPost(tx, ctx, room, post.memberId, post);
     await tellStation(tx, ctx, room, post, item.acrossStation);
     await audit(ctx, tx, {
       action: 'room.item.close',

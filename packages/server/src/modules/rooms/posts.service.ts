@@ -8,13 +8,14 @@ import { heldWordIn, type MemberPostInput, type RoomPostView, type StaffPostInpu
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
-import { roomHosts, roomMembers, roomPosts, staff } from '../../db/schema/index.js';
+import { roomHosts, roomItems, roomMembers, roomPosts, staff } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { requireKey } from '../../platform/idempotency.js';
 import { assertWithinLimits, type Limit, limitCtes, overColumn } from '../../platform/ratelimit.js';
 import { attachPhotos, deleteOwnerPhotos, type PhotoSender } from '../media/photos.service.js';
+import { tellStationOfItem } from './items.service.js';
 import { publishHeldPost, publishRoomEvent } from './live.js';
 import { roomAndMemberOrThrow, roomOrThrow } from './members.service.js';
 import { actionWords } from './moderation.service.js';
@@ -131,6 +132,18 @@ export function assertNotMuted(ctx: Ctx, room: Room, member: RoomMember) {
   throw new AppError('ROOM_MUTED', { room: room.name, minutes, reason: member.muteReason ?? '' });
 }
 
+/** A member's posts (messages and notices alike) per minute, and the room's: counted with the post's seq. */
+export function memberLimits(
+  rules: { memberPostsPerMinute: number; roomPostsPerMinute: number },
+  room: Room,
+  member: RoomMember,
+): Limit[] {
+  return [
+    { key: `room-post:member:${member.id}`, max: rules.memberPostsPerMinute, windowSeconds: 60 },
+    { key: `room-post:room:${room.id}`, max: rules.roomPostsPerMinute, windowSeconds: 60 },
+  ];
+}
+
 /** "@" only the room's hosts: answers them (nickname parts and host role), for the post's view. */
 async function mentionedHosts(ctx: Ctx, room: Room, mentions: string[]): Promise<Written['staff']> {
   if (mentions.length === 0) return [];
@@ -163,7 +176,8 @@ export async function postAsMember(
     await replyTarget(ctx, room, input.replyToId);
     const rules = await cachedRoomRules(ctx.db, room.stationId);
     const now = ctx.now();
-    const heldWord = heldWordIn(input.body, rules.heldWords);
+    // The place is shown to the room too: a held word there holds the post as one in its text does.
+    const heldWord = heldWordIn(input.body, rules.heldWords) ?? heldWordIn(input.place ?? '', rules.heldWords);
     const post: NewPost = {
       status: heldWord ? 'held' : 'published',
       memberId: member.id,
@@ -175,10 +189,7 @@ export async function postAsMember(
       answerDueAt: mentions.length ? new Date(now.getTime() + rules.answerMinutes * 60_000) : null,
       requestKey,
     };
-    const row = await writeMemberPost(ctx, room, member, post, input.photoIds, [
-      { key: `room-post:member:${member.id}`, max: rules.memberPostsPerMinute, windowSeconds: 60 },
-      { key: `room-post:room:${room.id}`, max: rules.roomPostsPerMinute, windowSeconds: 60 },
-    ]);
+    const row = await writeMemberPost(ctx, room, member, post, input.photoIds, memberLimits(rules, room, member));
     const written = {
       room: { stationId: room.stationId, stationName, nicknamePattern: rules.nicknamePattern },
       member,
@@ -296,6 +307,9 @@ export async function deleteOwnPost(ctx: Ctx, postId: string, phoneToken: string
       .set({ status: 'deleted', body: '', place: null, deletedAt: ctx.now(), answerDueAt: null })
       .where(eq(roomPosts.id, post.id));
     const photos = await deleteOwnerPhotos(tx, { type: 'room_post', id: post.id });
+    // A notice's particulars go with its text: what and where are the poster's words too.
+    await tx.update(roomItems).set({ what: '', place: '' }).where(eq(roomItems.postId, post.id));
+    await tellStationOfItem(tx, ctx, room, post.id);
     await publishRoomEvent(tx, ctx, room, 'room.post_changed', post);
     await audit(ctx, tx, {
       action: 'room.post_delete',

@@ -154,9 +154,8 @@ export async function dismissReports(ctx: Ctx, postId: string): Promise<RoomPost
   assertRight(room, rights, 'moderate', actionWords(ctx, '处理举报', 'handle reports'));
   await ctx.db.transaction(async (tx) => {
     const reports = await resolveReports(tx, ctx, post.id, 'dismissed');
-    // Nothing open (another host was first): nothing changes, nothing to record.
-    if (reports === 0) return;
-    await publishRoomEvent(tx, ctx, room, 'room.post_changed', post);
+    // Nothing open (another host was first): nothing changes, but the call is recorded all the same.
+    if (reports > 0) await publishRoomEvent(tx, ctx, room, 'room.post_changed', post);
     await audit(ctx, tx, {
       action: 'room.post.dismiss_reports',
       result: 'ok',

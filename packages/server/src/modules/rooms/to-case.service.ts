@@ -21,11 +21,13 @@ import { assertRight, type Room } from './rooms.policy.js';
 /** A post made a matter or a case is answered by it: an open "@" on it is stamped answered, once. */
 export async function answerByMaking(tx: Tx, ctx: Ctx, post: RoomPost): Promise<boolean> {
   if (post.answerDueAt === null || post.answeredAt !== null) return false;
-  await tx
+  const stamped = await tx
     .update(roomPosts)
     .set({ answeredAt: ctx.now(), answeredBy: actorOf(ctx).id })
-    .where(and(eq(roomPosts.id, post.id), isNull(roomPosts.answeredAt)));
-  return true;
+    .where(and(eq(roomPosts.id, post.id), isNull(roomPosts.answeredAt)))
+    .returning({ id: roomPosts.id });
+  // Another host answered it meanwhile: this making did not.
+  return stamped.length > 0;
 }
 
 /** The number of the matter or case the post was already made, else null. */

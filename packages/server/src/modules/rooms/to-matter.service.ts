@@ -67,7 +67,14 @@ export async function postToMatter(ctx: Ctx, postId: string, input: PostToMatter
       .where(and(eq(roomPosts.id, post.id), isNull(roomPosts.matterId), isNull(roomPosts.disputeId)))
       .returning({ id: roomPosts.id, seq: roomPosts.seq });
     // Two hosts at once: the intake key made one matter; the second finds it linked.
-    if (!linked) throw new AppError('ROOM_POST_HAS_MATTER', { number: receipt.number });
+    if (!linked) {
+      // Another host made it a matter or a case meanwhile: name the one that is linked. (A case opened in the
+      // moment between the check and the link leaves this matter at the desk, unlinked, to be closed there.)
+      const [current] = await tx.select().from(roomPosts).where(eq(roomPosts.id, post.id));
+      throw new AppError('ROOM_POST_HAS_MATTER', {
+        number: (current && (await madeAs(tx, current))) ?? receipt.number,
+      });
+    }
     const answered = await answerByMaking(tx, ctx, post);
     await publishRoomEvent(tx, ctx, room, 'room.post_changed', linked);
     await audit(ctx, tx, {
