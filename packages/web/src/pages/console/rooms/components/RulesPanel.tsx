@@ -38,7 +38,9 @@ export function RulesPanel({ stationId }: { stationId: string }) {
     setSaving(true);
     try {
       await roomsApi.saveSettings(stationId, parsed.data);
-      message.success(t('已保存', 'Saved'));
+      message.success(
+        t('已保存，最多 5 秒内对本所所有群生效', 'Saved; every room of the station follows it within 5 seconds'),
+      );
       void client.invalidateQueries({ queryKey: ['room-settings', stationId] });
     } catch (err) {
       message.error(errorMessage(err));
