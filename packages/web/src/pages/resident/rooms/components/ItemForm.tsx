@@ -5,14 +5,11 @@
  */
 import { ItemPostInput, ROOM_POST_KIND_LABELS, type RoomPostView } from '@jingmin/shared';
 import { Button, Input, Selector, Switch, TextArea, Toast } from 'antd-mobile';
-import { type ReactNode, useCallback, useId, useState } from 'react';
-import { errorMessage } from '../../../../api/client';
-import { newKey } from '../../../../api/resident';
+import { type ReactNode, useId, useState } from 'react';
 import { roomItemsPublic } from '../../../../api/room-items';
-import { roomsPublic } from '../../../../api/rooms';
 import { useLang } from '../../../../i18n';
 import { PhotoPicker } from '../../components/PhotoPicker';
-import { usePhotoQueue } from '../../components/usePhotoQueue';
+import { useRoomSend } from '../useRoomSend';
 
 interface Props {
   roomId: string;
@@ -48,18 +45,10 @@ export function ItemForm({ roomId, phoneToken, onPosted, onCancel }: Props) {
   const [at, setAt] = useState(() => localInput(new Date()));
   const [body, setBody] = useState('');
   const [acrossStation, setAcrossStation] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [attempt, setAttempt] = useState<{ key: string; content: string } | null>(null);
-  const upload = useCallback(
-    (file: File, key: string) => roomsPublic.uploadPhoto(roomId, file, key, phoneToken),
-    [roomId, phoneToken],
-  );
-  const photos = usePhotoQueue(upload);
+  const { photos, photosReady, send: sendOnce, sending } = useRoomSend(roomId, phoneToken);
 
   const send = async () => {
-    if (photos.isBusy) return Toast.show({ content: t('照片还在上传，请稍候', 'Photos are still uploading') });
-    if (photos.hasFailed)
-      return Toast.show({ content: t('有照片没有传上去：点照片重试，或删掉它', 'A photo did not upload') });
+    if (!photosReady()) return;
     const when = new Date(at);
     const parsed = ItemPostInput.safeParse({
       kind,
@@ -83,25 +72,14 @@ export function ItemForm({ roomId, phoneToken, onPosted, onCancel }: Props) {
       return Toast.show({ content: t('时间不能晚于现在', 'The time cannot be in the future') });
     if ([what, where, body].some((s) => PHONE_NUMBER.test(s.replace(/[\s-]/g, ''))))
       return Toast.show({ content: t('请勿留电话，联系请在群里回复', 'No phone numbers: people answer in the room') });
-    const content = JSON.stringify(parsed.data);
-    const tryNow = attempt?.content === content ? attempt : { key: newKey(), content };
-    setAttempt(tryNow);
-    setSending(true);
-    try {
-      const post = await roomItemsPublic.post(roomId, parsed.data, tryNow.key, phoneToken);
-      setAttempt(null);
-      photos.reset();
-      onPosted(post);
-      Toast.show(
-        post.status === 'held'
-          ? { content: t('已提交，群主审核后发出', 'Sent for review: a host will look at it first') }
-          : { icon: 'success', content: t('已发布', 'Posted') },
-      );
-    } catch (err) {
-      Toast.show({ icon: 'fail', content: errorMessage(err) });
-    } finally {
-      setSending(false);
-    }
+    const post = await sendOnce(parsed.data, (key) => roomItemsPublic.post(roomId, parsed.data, key, phoneToken));
+    if (!post) return;
+    onPosted(post);
+    Toast.show(
+      post.status === 'held'
+        ? { content: t('已提交，群主审核后发出', 'Sent for review: a host will look at it first') }
+        : { icon: 'success', content: t('已发布', 'Posted') },
+    );
   };
 
   return (

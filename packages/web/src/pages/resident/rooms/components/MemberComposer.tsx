@@ -5,13 +5,11 @@
  */
 import { PHOTO_LIMITS, type RoomPostView } from '@jingmin/shared';
 import { Button, Input, Selector, TextArea, Toast } from 'antd-mobile';
-import { useCallback, useState } from 'react';
-import { errorMessage } from '../../../../api/client';
-import { newKey } from '../../../../api/resident';
+import { useState } from 'react';
 import { roomsPublic } from '../../../../api/rooms';
 import { useLang } from '../../../../i18n';
 import { PhotoPicker } from '../../components/PhotoPicker';
-import { usePhotoQueue } from '../../components/usePhotoQueue';
+import { useRoomSend } from '../useRoomSend';
 
 interface Props {
   roomId: string;
@@ -28,18 +26,10 @@ export function MemberComposer({ roomId, phoneToken, hosts, replyTo, onClearRepl
   const [mentions, setMentions] = useState<string[]>([]);
   const [place, setPlace] = useState('');
   const [more, setMore] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [attempt, setAttempt] = useState<{ key: string; content: string } | null>(null);
-  const upload = useCallback(
-    (file: File, key: string) => roomsPublic.uploadPhoto(roomId, file, key, phoneToken),
-    [roomId, phoneToken],
-  );
-  const photos = usePhotoQueue(upload);
+  const { photos, photosReady, send: sendOnce, sending } = useRoomSend(roomId, phoneToken);
 
   const send = async () => {
-    if (photos.isBusy) return Toast.show({ content: t('照片还在上传，请稍候', 'Photos are still uploading') });
-    if (photos.hasFailed)
-      return Toast.show({ content: t('有照片没有传上去：点照片重试，或删掉它', 'A photo did not upload') });
+    if (!photosReady()) return;
     const body = text.trim();
     if (!body) return Toast.show({ content: t('请写点内容', 'Write something first') });
     const input = {
@@ -49,27 +39,16 @@ export function MemberComposer({ roomId, phoneToken, hosts, replyTo, onClearRepl
       ...(replyTo ? { replyToId: replyTo.id } : {}),
       ...(place.trim() ? { place: place.trim() } : {}),
     };
-    const content = JSON.stringify(input);
-    const tryNow = attempt?.content === content ? attempt : { key: newKey(), content };
-    setAttempt(tryNow);
-    setSending(true);
-    try {
-      const post = await roomsPublic.post(roomId, input, tryNow.key, phoneToken);
-      setAttempt(null);
-      setText('');
-      setMentions([]);
-      setPlace('');
-      setMore(false);
-      photos.reset();
-      onClearReply();
-      onSent(post);
-      if (post.status === 'held')
-        Toast.show({ content: t('已提交，群主审核后发出', 'Sent for review: a host will look at it first') });
-    } catch (err) {
-      Toast.show({ icon: 'fail', content: errorMessage(err) });
-    } finally {
-      setSending(false);
-    }
+    const post = await sendOnce(input, (key) => roomsPublic.post(roomId, input, key, phoneToken));
+    if (!post) return;
+    setText('');
+    setMentions([]);
+    setPlace('');
+    setMore(false);
+    onClearReply();
+    onSent(post);
+    if (post.status === 'held')
+      Toast.show({ content: t('已提交，群主审核后发出', 'Sent for review: a host will look at it first') });
   };
 
   return (
