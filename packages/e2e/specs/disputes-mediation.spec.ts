@@ -13,10 +13,17 @@ import { deskByApi, doorplatePath, phonePage, sendMatter } from '../resident';
 
 test.use({ actionTimeout: 20_000 });
 
-/** Picks an option of the antd Select labelled `label` inside `scope`. */
+/**
+ * Picks an option of the antd Select labelled `label` inside `scope`, until the select shows it: a click that lands
+ * while the dropdown is still opening on a loaded machine chooses nothing.
+ */
 async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await expect(async () => {
+    await scope.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    const select = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) });
+    await expect(select.first()).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** The PDF a button downloads: its name and its first bytes. */
