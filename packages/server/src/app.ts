@@ -29,6 +29,9 @@ import { figuresRoutes } from './modules/evaluations/figures.routes.js';
 import { flaggedRoutes } from './modules/evaluations/flagged.routes.js';
 import { registerEvaluationJobs } from './modules/evaluations/jobs.js';
 import { reviewRoutes } from './modules/evaluations/reviews.routes.js';
+import { fraudRoutes } from './modules/fraud/fraud.routes.js';
+import { registerFraudJobs } from './modules/fraud/jobs.js';
+import { fraudUpstreamApiRoutes } from './modules/fraud/upstream.routes.js';
 import { hazardRoutes } from './modules/hazards/hazards.routes.js';
 import { registerHazardJobs } from './modules/hazards/jobs.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -37,6 +40,7 @@ import { matterAnswered } from './modules/matters/evaluation.js';
 import { registerMatterJobs } from './modules/matters/jobs.js';
 import { matterRoutes } from './modules/matters/matters.routes.js';
 import { residentRoutes } from './modules/matters/resident.routes.js';
+import { mediaFileRoutes } from './modules/media/files.routes.js';
 import { meetingRoutes } from './modules/meetings/meetings.routes.js';
 import { initNotifyCursor } from './modules/notify/deliver.js';
 import { registerNotifyJobs } from './modules/notify/jobs.js';
@@ -63,6 +67,11 @@ import { scopeRoutes } from './modules/scope/scope.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import { visitRoutes } from './modules/visits/visits.routes.js';
+import { registerWarningJobs } from './modules/warnings/jobs.js';
+import { warningPublicRoutes } from './modules/warnings/public.routes.js';
+import { warningReceiptRoutes } from './modules/warnings/receipts.routes.js';
+import { warningSubscriptionRoutes } from './modules/warnings/subscriptions.routes.js';
+import { warningRoutes } from './modules/warnings/warnings.routes.js';
 import { Sealer } from './platform/audit-seal.js';
 import type { AppDeps } from './platform/context.js';
 import { EventHub } from './platform/events.js';
@@ -183,6 +192,13 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(roomReportsRoutes);
       await api.register(disputeRoutes);
       await api.register(reportRoutes);
+      await api.register(warningRoutes);
+      await api.register(warningPublicRoutes);
+      await api.register(warningSubscriptionRoutes);
+      await api.register(warningReceiptRoutes);
+      await api.register(mediaFileRoutes);
+      await api.register(fraudRoutes);
+      await api.register(fraudUpstreamApiRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -224,6 +240,8 @@ function installJobs(app: FastifyInstance, deps: AppDeps) {
   registerReportJobs(jobs);
   registerHazardJobs(jobs);
   registerRoomJobs(jobs);
+  registerWarningJobs(jobs);
+  registerFraudJobs(jobs);
   registerNotifyJobs(jobs, deps.config);
   // Notifications start from the outbox's end the first time, not from last week's events.
   app.addHook('onReady', () => initNotifyCursor(deps.database.db));

@@ -6,6 +6,12 @@
 
 import { DISPUTE_STATUS_LABELS, DISPUTE_STEP_LABELS, type DisputeStatus, type DisputeStep } from './domain/disputes.js';
 import { MATTER_CHANNEL_SPECS, MATTER_STATUS_LABELS, type MatterChannel, type MatterStatus } from './domain/matters.js';
+import {
+  WARNING_ACTION_LABELS,
+  WARNING_STATUS_LABELS,
+  type WarningAction,
+  type WarningStatus,
+} from './domain/warnings.js';
 import type { Label, Locale } from './i18n.js';
 import {
   VOLUNTEER_STATE_LABELS,
@@ -126,6 +132,16 @@ export const ERROR_STATUS = {
   ROOM_ALREADY_VOTED: 409,
   ROOM_VOTE_OPTION: 422,
   ROOM_REPORT_OWN: 422,
+  WARNING_STATUS: 409,
+  WARNING_REVIEW_OWN: 409,
+  WARNING_TARGET_FOREIGN: 422,
+  WARNING_SMS_CAP: 409,
+  UPSTREAM_KEY_INVALID: 401,
+  UPSTREAM_REPLAY_MISMATCH: 422,
+  FRAUD_UNROUTABLE: 422,
+  FRAUD_VERIFIED: 409,
+  FRAUD_NOT_HANDLER: 403,
+  FRAUD_PURGED: 409,
   SMS_UNAVAILABLE: 503,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
@@ -245,6 +261,16 @@ const zh: Templates = {
   ROOM_ALREADY_VOTED: '您已经投过票了（{option}），每人只能投一次',
   ROOM_VOTE_OPTION: '这个议题没有第 {option} 个选项',
   ROOM_REPORT_OWN: '不能举报自己的发言',
+  WARNING_STATUS: '该预警当前为“{status}”，不能{action}',
+  WARNING_REVIEW_OWN: '紧急预警须由另一位所长审核，不能审核自己起草的预警',
+  WARNING_TARGET_FOREIGN: '发布范围超出了本所辖区或您的权限：{detail}',
+  WARNING_SMS_CAP: '今日短信已达上限（{cap} 条），请明日再发或不发短信',
+  UPSTREAM_KEY_INVALID: '接入密钥无效或已停用',
+  UPSTREAM_REPLAY_MISMATCH: '预警指令 {externalId} 已接收过，但这次的内容不同；如需更正请使用新的编号',
+  FRAUD_UNROUTABLE: '无法确定该指令属于哪个派出所：请提供门牌编号、可匹配的地址或派出所代码',
+  FRAUD_VERIFIED: '该预警指令已核查，结果不能再修改',
+  FRAUD_NOT_HANDLER: '该预警指令不由您处置',
+  FRAUD_PURGED: '该预警指令的个人信息已按保存期限删除',
   SMS_UNAVAILABLE: '短信暂时发送失败，请稍后再试；也可以不填手机号直接提交',
   INTERNAL: '系统内部错误，请稍后再试（编号 {requestId}）',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
@@ -370,6 +396,18 @@ const en: Templates = {
   ROOM_ALREADY_VOTED: 'You already voted ({option}); one vote each',
   ROOM_VOTE_OPTION: 'This topic has no option {option}',
   ROOM_REPORT_OWN: 'You cannot report your own post',
+  WARNING_STATUS: 'This warning is "{status}" and cannot be {action}',
+  WARNING_REVIEW_OWN: 'An urgent warning is reviewed by another chief, not by its author',
+  WARNING_TARGET_FOREIGN: 'The audience lies outside the station or your scope: {detail}',
+  WARNING_SMS_CAP: "Today's SMS cap ({cap}) is reached; send tomorrow or without SMS",
+  UPSTREAM_KEY_INVALID: 'The API key is not valid or no longer active',
+  UPSTREAM_REPLAY_MISMATCH:
+    'Instruction {externalId} was received before with other content; send a correction under a new id',
+  FRAUD_UNROUTABLE:
+    'No station can be found for this instruction: give a doorplate code, an address we know or a station code',
+  FRAUD_VERIFIED: 'This instruction is verified; its result cannot change',
+  FRAUD_NOT_HANDLER: 'This instruction is not yours to handle',
+  FRAUD_PURGED: "This instruction's personal data was deleted after the retention period",
   SMS_UNAVAILABLE: 'The text message could not be sent; try again later, or submit without a phone number',
   INTERNAL: 'Internal error; please try again later (reference {requestId})',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; please try again later',
@@ -408,6 +446,11 @@ export const ERROR_NOUNS = {
   room_post: { zh: '该发言', en: 'Post' },
   room_member: { zh: '该群成员', en: 'Room member' },
   api: { zh: '该接口', en: 'API' },
+  warning: { zh: '该预警', en: 'Warning' },
+  warning_reply: { zh: '该留言', en: 'Reply' },
+  fraud_instruction: { zh: '该反诈预警指令', en: 'Anti-fraud instruction' },
+  upstream: { zh: '该接入方', en: 'Upstream system' },
+  media: { zh: '该媒体文件', en: 'Media file' },
 } as const satisfies Record<string, Label>;
 export type ErrorNoun = keyof typeof ERROR_NOUNS;
 
@@ -437,6 +480,12 @@ function labelled(code: ErrorCode, params: Record<string, unknown>, locale: Loca
       return externalNoNames(params, locale);
     case 'STAGE_REQUIRED':
       return { ...params, stage: pick(SESSION_STAGE_LABELS[params.stage as SessionStage], params.stage) };
+    case 'WARNING_STATUS':
+      return {
+        ...params,
+        status: pick(WARNING_STATUS_LABELS[params.status as WarningStatus], params.status),
+        action: pick(WARNING_ACTION_LABELS[params.action as WarningAction], params.action),
+      };
     case 'VOLUNTEER_STATE':
     case 'VOLUNTEER_TASK_VOLUNTEER_STATE':
       return { ...params, state: pick(VOLUNTEER_STATE_LABELS[params.state as VolunteerState], params.state) };

@@ -119,6 +119,20 @@ export const CAPABILITIES = [
   'room.host',
   /** Set up the station's rooms: create, name hosts, rotate invitations, the room rules; moderate any of them. */
   'room.manage',
+  /** 宣传与预警: read the scope's notices and their reach figures (totals, never who read what). */
+  'warning.read',
+  /** Compose notices for areas of one's scope, send advisory and community ones, withdraw them, answer replies. */
+  'warning.write',
+  /** The chief reviews an urgent (紧急) notice before it goes out; sets the station's warning rules. */
+  'warning.review',
+  /** 反诈预警: verify the instructions one is assigned (the person's data of those only). */
+  'fraud.handle',
+  /** The desk and the chief: enter instructions, see every one of the scope with the person's data, reassign. */
+  'fraud.desk',
+  /** Read the anti-fraud figures (counts and money, no person). */
+  'fraud.figures',
+  /** Connect upstream systems (API keys, allowed addresses, feedback) and set the station's anti-fraud rules. */
+  'fraud.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -130,12 +144,37 @@ const DISPUTES: Capability[] = ['dispute.read', 'dispute.handle'];
 const FIELD: Capability[] = ['field.read', 'field.join', 'field.work'];
 /** Who hosts rooms (一警一群): officers, auxiliaries, grid workers, the desk and the chief. */
 const ROOMS: Capability[] = ['room.read', 'room.host'];
+/** Who sends the station's warnings: officers, the desk and the chief; everyone in the field reads them. */
+const WARN: Capability[] = ['warning.read', 'warning.write'];
+/** Who contacts a person an anti-fraud instruction names: officers and auxiliaries (not grid workers: police work). */
+const FRAUD: Capability[] = ['fraud.handle'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  duty_officer: [...HANDLE, 'matter.inbox', 'matter.desk', 'matter.supervise', ...DISPUTES, ...FIELD, ...ROOMS],
-  community_officer: [...HANDLE, 'household.write', 'household.export', ...DISPUTES, ...FIELD, ...ROOMS],
-  auxiliary_police: [...HANDLE, ...DISPUTES, ...FIELD, ...ROOMS],
-  grid_worker: [...HANDLE, ...FIELD, ...ROOMS],
+  duty_officer: [
+    ...HANDLE,
+    'matter.inbox',
+    'matter.desk',
+    'matter.supervise',
+    ...DISPUTES,
+    ...FIELD,
+    ...ROOMS,
+    ...WARN,
+    ...FRAUD,
+    'fraud.desk',
+    'fraud.figures',
+  ],
+  community_officer: [
+    ...HANDLE,
+    'household.write',
+    'household.export',
+    ...DISPUTES,
+    ...FIELD,
+    ...ROOMS,
+    ...WARN,
+    ...FRAUD,
+  ],
+  auxiliary_police: [...HANDLE, ...DISPUTES, ...FIELD, ...ROOMS, 'warning.read', ...FRAUD],
+  grid_worker: [...HANDLE, ...FIELD, ...ROOMS, 'warning.read'],
   // A department sees only the matters and the dispute cases transferred to it.
   department_liaison: [
     'org.read',
@@ -154,6 +193,12 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'field.manage',
     ...ROOMS,
     'room.manage',
+    ...WARN,
+    'warning.review',
+    ...FRAUD,
+    'fraud.desk',
+    'fraud.figures',
+    'fraud.manage',
     'dispute.override',
     'report.write',
     'matter.inbox',
@@ -177,6 +222,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'field.read',
     'room.read',
     'report.write',
+    'warning.read',
+    'fraud.figures',
   ],
   // The system administrator runs accounts and resources but never reads the audit trail.
   system_admin: [
@@ -188,6 +235,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'staff.read',
     'staff.write',
     'calendar.write',
+    'fraud.manage',
   ],
   // The security administrator grants roles and sets policies.
   security_admin: ['org.read', 'staff.read', 'staff.roles', 'policy.read', 'policy.write'],

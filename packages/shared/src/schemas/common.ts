@@ -59,6 +59,11 @@ export function paged<T extends z.ZodType>(item: T) {
   });
 }
 
+/** A moment this century: earlier ones are typing mistakes (and year 0 is not a date to the database). */
+export const Moment = z.iso
+  .datetime()
+  .refine((s) => Date.parse(s) >= Date.UTC(2000, 0, 1), { message: 'must be in 2000 or later' });
+
 export const Ok = z.object({ ok: z.literal(true) });
 
 /** The body of an action that takes no input (an empty object, or none at all). */

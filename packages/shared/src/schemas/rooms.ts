@@ -17,13 +17,10 @@ import {
   type RoomRules,
 } from '../domain/rooms.js';
 import { CalendarDate } from './calendar.js';
-import { Id, Name, Shown, text } from './common.js';
+import { Id, Moment, Name, Shown, text } from './common.js';
 
 const Version = z.number().int().min(1);
-/** A moment or a day this century: earlier ones are typing mistakes (and year 0 is not a date to the database). */
-const Moment = z.iso
-  .datetime()
-  .refine((s) => Date.parse(s) >= Date.UTC(2000, 0, 1), { message: 'must be in 2000 or later' });
+/** A day this century: earlier ones are typing mistakes (and year 0 is not a date to the database). */
 const Day = CalendarDate.refine((d) => d >= '2000-01-01', { message: 'must be in 2000 or later' });
 const Minutes = (max: number) => z.number().int().min(1).max(max);
 

@@ -17,9 +17,17 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  * before its matter exists), `matter`, `hazard` (the register's photos of the place and of its fix) and `staff`
  * (a volunteer's, uploaded before its report exists), `room_member` (a resident's in a 议事厅 room, before its post
  * exists; a host's wait under `staff`) and `room_post`. Mediation sessions join this list; a text column, so adding
- * one needs no migration.
+ * one needs no migration. A notice's photos (`warning`) are attached when its draft is saved.
  */
-export const PHOTO_OWNER_TYPES = ['household', 'matter', 'hazard', 'staff', 'room_member', 'room_post'] as const;
+export const PHOTO_OWNER_TYPES = [
+  'household',
+  'matter',
+  'hazard',
+  'staff',
+  'room_member',
+  'room_post',
+  'warning',
+] as const;
 export type PhotoOwnerType = (typeof PHOTO_OWNER_TYPES)[number];
 
 /**
@@ -59,5 +67,33 @@ export const photos = pgTable(
     index('photos_owner_idx').on(t.ownerType, t.ownerId),
     index('photos_upload_key_idx').on(t.uploadKey, t.ordinal),
     index('photos_pending_idx').on(t.createdAt).where(sql`event_id IS NULL`),
+  ],
+);
+
+/**
+ * Audio and video of a notice (宣传与预警), stored as uploaded — no transcoding, so only the types browsers play
+ * (WARNING_MEDIA_RULES) are accepted, checked by content. Pending (no owner) until the notice that names it is
+ * saved; pending files expire like pending photos.
+ */
+export const mediaFiles = pgTable(
+  'media_files',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerType: text({ enum: ['warning'] }),
+    ownerId: uuid(),
+    kind: text({ enum: ['audio', 'video'] }).notNull(),
+    mime: text().notNull(),
+    bytes: integer().notNull(),
+    /** SM3 of the bytes. */
+    digest: text().notNull(),
+    data: bytea().notNull(),
+    uploaderStaffId: uuid()
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('media_files_owner_idx').on(t.ownerType, t.ownerId),
+    index('media_files_pending_idx').on(t.createdAt).where(sql`owner_id IS NULL`),
   ],
 );

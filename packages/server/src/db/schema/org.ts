@@ -88,6 +88,8 @@ export const households = pgTable(
     name: text(),
     doorplateCode: text().notNull(),
     doorplateToken: text().notNull(),
+    /** 扫码覆盖: the day the doorplate page was first opened (no device, no person), the ceiling of reach. */
+    firstScannedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -44,6 +44,13 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'room.read': ['查看议事厅群和发言', 'Read the community rooms'],
   'room.host': ['主持本人所在的议事厅群：回复、转事项、管理发言', 'Host one’s rooms: answer, make matters, moderate'],
   'room.manage': ['建群、指定群主和管理员、议事厅规则', 'Set up rooms, hosts and room rules'],
+  'warning.read': ['查看宣传预警及其触达数据', 'Read warnings and their reach'],
+  'warning.write': ['编写、发布、撤回宣传预警，回复群众留言', 'Compose, send and withdraw warnings; answer replies'],
+  'warning.review': ['审核紧急预警，设置预警规则', 'Review urgent warnings; set warning rules'],
+  'fraud.handle': ['核查分派给本人的反诈预警指令', 'Verify the anti-fraud instructions assigned to one'],
+  'fraud.desk': ['录入、分派并查看全部反诈预警指令', 'Enter, assign and read every anti-fraud instruction'],
+  'fraud.figures': ['查看反诈预警统计', 'Read anti-fraud figures'],
+  'fraud.manage': ['接入上游反诈平台，设置反诈规则', 'Connect upstream systems; set anti-fraud rules'],
 };
 
 export default function HomePage() {

@@ -1,5 +1,6 @@
 /** The console's pages and the capability each needs; the menu shows only what the session holds. */
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -13,6 +14,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FundOutlined,
   HomeOutlined,
   InboxOutlined,
   PhoneOutlined,
@@ -42,6 +44,8 @@ const Hazards = lazy(() => import('../hazards'));
 const Patrols = lazy(() => import('../patrols'));
 const Alliance = lazy(() => import('../alliance'));
 const Rooms = lazy(() => import('../rooms'));
+const Warnings = lazy(() => import('../warnings'));
+const Fraud = lazy(() => import('../fraud'));
 const Window = lazy(() => import('../window'));
 const Checks = lazy(() => import('../checks'));
 const EvaluationFigures = lazy(() => import('../evaluations'));
@@ -171,6 +175,24 @@ export const PAGES: ConsolePage[] = [
     en: 'Community rooms',
     cap: 'room.read',
     element: <Rooms />,
+  },
+  // 宣传预警: notices to an area with their reach (delivered / opened / acknowledged) and the QR scan coverage.
+  {
+    path: 'warnings',
+    icon: <AlertOutlined />,
+    zh: '宣传预警',
+    en: 'Warnings',
+    cap: 'warning.read',
+    element: <Warnings />,
+  },
+  // 反诈预警: instructions from the anti-fraud centre — the desk and the chief see all, an officer its own.
+  {
+    path: 'fraud',
+    icon: <FundOutlined />,
+    zh: '反诈预警',
+    en: 'Anti-fraud',
+    cap: 'fraud.handle',
+    element: <Fraud />,
   },
   // 接待来访必评: the desk shows and prints the window QR; the chief (matter.settings) edits the list and replaces it.
   {

@@ -22,6 +22,7 @@ const Visits = lazy(() => import('../visits'));
 const Report = lazy(() => import('../report'));
 const Tasks = lazy(() => import('../tasks'));
 const Hazard = lazy(() => import('../hazard'));
+const Fraud = lazy(() => import('../fraud'));
 
 /** The last session seen online (without its CSRF token), so the pages open offline for the same account. */
 const KEPT = 'jingmin-field-session';
@@ -110,6 +111,7 @@ export default function FieldApp() {
             <Route path="report" element={<Allowed to="field.report" page={<Report />} />} />
             <Route path="tasks/*" element={<Allowed to="field.task" page={<Tasks />} />} />
             <Route path="hazard/*" element={<Allowed to="field.work" page={<Hazard />} />} />
+            <Route path="fraud/*" element={<Allowed to="fraud.handle" page={<Fraud />} />} />
           </Routes>
         </Suspense>
       </div>

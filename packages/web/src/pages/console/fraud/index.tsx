@@ -1,0 +1,4 @@
+/** Placeholder: the helper building this page replaces this file. */
+export default function Page() {
+  return null;
+}
