@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- intake|audit|live|rooms|rss …] — the server measured as a
+ * npm run bench [-- intake|audit|live|rooms|rss|warnings …] — the server measured as a
  * province would run it: the compiled server as two processes of its own on
  * PostgreSQL (TEST_DATABASE_URL, default the local server), the load from a
  * separate process, each figure next to a baseline taken in the same run.
@@ -16,8 +16,9 @@ import { measureHistory, onlineRooms, type RoomsResult, type RoomsTask, roomsDat
 import { measureRss } from './rss.js';
 import { ensureBuilt, freshDatabase, SCALE, type ServerProcess, startPair } from './servers.js';
 import { visitsLine } from './visits.js';
+import { warningsLine } from './warnings.js';
 
-const LINES = ['intake', 'audit', 'live', 'rooms', 'rss', 'disputes', 'visits'] as const;
+const LINES = ['intake', 'audit', 'live', 'rooms', 'rss', 'disputes', 'visits', 'warnings'] as const;
 type Line = (typeof LINES)[number];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -223,6 +224,7 @@ async function main() {
   if (lines.includes('rooms')) await rooms();
   if (lines.includes('disputes')) await disputesLine();
   if (lines.includes('visits')) await visitsLine();
+  if (lines.includes('warnings')) await warningsLine(runLoad);
   if (lines.includes('rss')) {
     const r = await measureRss();
     say(

@@ -17,8 +17,12 @@ export interface HammerRun {
 }
 
 export interface HammerTask extends HammerRun {
-  kind: 'baseline' | 'intake';
+  /** baseline/intake: the bare insert and the submissions; echo/receipts: the bare echo and a notice's receipts. */
+  kind: 'baseline' | 'intake' | 'echo' | 'receipts';
   tokens: string[];
+  /** receipts: the notice, and what makes this run's device ids its own. */
+  warningId?: string;
+  salt?: string;
 }
 
 export interface HammerResult {
@@ -43,6 +47,7 @@ function nextRequest(task: HammerTask) {
     const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
     const headers = { ...req.headers, 'content-type': 'application/json', 'x-forwarded-for': ip };
     if (task.kind === 'baseline') return { ...req, path: '/bench/insert', headers, body: SUBMISSION };
+    if (task.kind === 'echo' || task.kind === 'receipts') return receiptRequest(task, n, req, headers);
     const token = task.tokens[Math.floor(Math.random() * task.tokens.length)]!;
     return {
       ...req,
@@ -51,6 +56,18 @@ function nextRequest(task: HammerTask) {
       body: SUBMISSION,
     };
   };
+}
+
+/**
+ * A receipt from a doorplate page: device n/2 opens, then acknowledges (two requests of one device), so the
+ * counters see both kinds; the echo gets the very same body at the bare route.
+ */
+function receiptRequest(task: HammerTask, n: number, req: autocannon.Request, headers: autocannon.Request['headers']) {
+  const token = task.tokens[Math.floor(Math.random() * task.tokens.length)];
+  const device = `bench-${task.salt}-${String(Math.floor(n / 2)).padStart(10, '0')}`;
+  const body = JSON.stringify({ device, kind: n % 2 ? 'ack' : 'open', doorplate: token });
+  const path = task.kind === 'echo' ? '/bench/echo' : `/api/v1/public/warnings/${task.warningId}/receipts`;
+  return { ...req, path, headers, body };
 }
 
 /** autocannon sending `request` against every base at once (a load balancer's share each); one histogram over all. */

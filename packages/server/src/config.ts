@@ -56,6 +56,9 @@ const Env = z.object({
   JINGMIN_SMS_TENCENT_TEMPLATE_STAFF_ALERT: z.string().optional(),
   JINGMIN_SMS_TENCENT_TEMPLATE_EVALUATION: z.string().optional(),
   JINGMIN_SMS_TENCENT_TEMPLATE_MEDIATION: z.string().optional(),
+  JINGMIN_SMS_TENCENT_TEMPLATE_WARNING: z.string().optional(),
+  /** The secret in the SMS reply callback's URL (`?token=`); unset, the callback refuses every call. */
+  JINGMIN_SMS_REPLY_TOKEN: z.string().min(16).max(200).optional(),
   JINGMIN_SMS_TENCENT_REGION: z.string().default('ap-guangzhou'),
   JINGMIN_SMS_TENCENT_ENDPOINT: z.url().default('https://sms.tencentcloudapi.com'),
   JINGMIN_WECOM_CORP_ID: z.string().optional(),
@@ -127,6 +130,8 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
       rateLimitHours: e.JINGMIN_RATE_LIMIT_KEEP_HOURS,
     },
     sms,
+    /** The SMS provider's reply callback (回复短信, e.g. TD to stop warnings): its URL secret; null refuses every call. */
+    smsReplies: { token: e.JINGMIN_SMS_REPLY_TOKEN ?? null },
     /** Staff notifications: the delivery job's interval (0 turns it off) and WeCom, off unless configured. */
     notify: { everySeconds: e.JINGMIN_NOTIFY_SECONDS, wecom: wecomOptions(e) },
     pdf: { cjkFont: e.JINGMIN_CJK_FONT },
@@ -168,6 +173,7 @@ function smsOptions(e: z.infer<typeof Env>): SmsOptions {
       ...(e.JINGMIN_SMS_TENCENT_TEMPLATE_MEDIATION
         ? { mediation_session: e.JINGMIN_SMS_TENCENT_TEMPLATE_MEDIATION }
         : {}),
+      ...(e.JINGMIN_SMS_TENCENT_TEMPLATE_WARNING ? { warning: e.JINGMIN_SMS_TENCENT_TEMPLATE_WARNING } : {}),
     },
     region: e.JINGMIN_SMS_TENCENT_REGION,
     endpoint: e.JINGMIN_SMS_TENCENT_ENDPOINT,

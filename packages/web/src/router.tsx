@@ -14,6 +14,8 @@ const EvaluatePage = lazy(() => import('./pages/resident/evaluate'));
 const MyRoomsPage = lazy(() => import('./pages/resident/rooms'));
 const RoomInvitePage = lazy(() => import('./pages/resident/rooms/invite'));
 const ResidentRoomPage = lazy(() => import('./pages/resident/rooms/room'));
+const NoticePage = lazy(() => import('./pages/resident/notices'));
+const SubscribePage = lazy(() => import('./pages/resident/notices/subscribe'));
 const FieldApp = lazy(() => import('./pages/field/layout'));
 const VolunteerPages = lazy(() => import('./pages/volunteer'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
@@ -45,6 +47,9 @@ export function AppRouter() {
           <Route path="/r/:token" element={<RoomInvitePage />} />
           <Route path="/rooms" element={<MyRoomsPage />} />
           <Route path="/rooms/:id" element={<ResidentRoomPage />} />
+          {/* 平安提醒: one notice, and a verified phone's subscription. */}
+          <Route path="/notices/subscribe" element={<SubscribePage />} />
+          <Route path="/notices/:id" element={<NoticePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

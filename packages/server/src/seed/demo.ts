@@ -21,6 +21,7 @@ import { type DisputeStation, seedDisputes } from './disputes.js';
 import { seedDuties } from './duties.js';
 import { type EvaluationStation, seedEvaluations } from './evaluations.js';
 import type { FieldStation } from './field-station.js';
+import { seedFraudDemo } from './fraud-demo.js';
 import { seedHazards } from './hazards.js';
 import { type HistoryStation, seedMatterHistory } from './matter-history.js';
 import { itemAt, mobile, personName, pick, type Rand, rng, valueAt } from './names.js';
@@ -33,6 +34,7 @@ import { seedResponsibility } from './responsibility.js';
 import { seedRoomExtras } from './room-extras.js';
 import { seedRooms } from './rooms.js';
 import { enterprisesOf } from './visits.js';
+import { seedWarnings } from './warnings-demo.js';
 
 /** Published in the README and printed at start: refused whenever demo mode is off. */
 export const DEMO_PASSWORD = 'Jingmin#2026';
@@ -237,6 +239,28 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
   await seedVolunteerPatrols(tx, rng(29), deps.clock.now(), field);
   const roomCounts = await seedRooms(tx, deps.keys, rng(31), deps.clock.now(), field);
   const roomExtras = await seedRoomExtras(tx, rng(37), deps.clock.now());
+  const warningCounts = await seedWarnings(tx, deps.keys, rng(41), deps.clock.now());
+  const fraudCount = await seedFraudDemo(tx, deps.keys.data, deps.clock.now(), {
+    bureau,
+    stations: [
+      {
+        id: rural.id,
+        path: rural.path,
+        officerId: valueAt(ids, 'lt.officer'),
+        deskId: valueAt(ids, 'lt.duty'),
+        count: 48,
+        prevented: 250_000,
+      },
+      {
+        id: urban.id,
+        path: urban.path,
+        officerId: valueAt(ids, 'cg.officer'),
+        deskId: valueAt(ids, 'cg.duty'),
+        count: 12,
+        prevented: 60_000,
+      },
+    ],
+  });
   const reportsMade = await seedReports(tx, deps.clock.now(), [
     { ...rural, kind: 'station', publisher: valueAt(ids, 'lt.chief') },
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },
@@ -260,6 +284,8 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
       responsibilities,
       reports: reportsMade,
       rooms: { ...roomCounts, ...roomExtras },
+      warnings: warningCounts,
+      fraudInstructions: fraudCount,
     },
   });
   return accounts;

@@ -113,6 +113,8 @@ export interface NotifyAlert {
   hazard?: AlertHazard | null;
   /** A 议事厅 "@" unanswered in time: the room and the stage. */
   roomMention?: AlertRoomMention | null;
+  /** An anti-fraud instruction (反诈预警): its number, type and level in words — never the person. */
+  fraud?: { id: string; number: string; type: string; level: string } | null;
   number: string | null;
   reason: NotifyReason;
   kind: MatterKind | null;

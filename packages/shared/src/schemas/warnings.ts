@@ -168,6 +168,7 @@ export const WarningView = z.object({
   media: z.array(WarningMedia),
   author: z.object({ id: Id, name: Shown }),
   reviewer: z.object({ id: Id, name: Shown }).nullable(),
+  reviewedAt: Shown.nullable(),
   reviewNote: Shown.nullable(),
   reach: WarningReachTotals,
   /** The steps this account may take now (the console shows these buttons only). */

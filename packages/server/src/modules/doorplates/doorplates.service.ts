@@ -3,7 +3,7 @@
  * damaged or abused token (the old one stops working at once), and sheets to
  * print for a grid, village or station.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { households, units } from '../../db/schema/index.js';
 import { audit, auditAlone, type Ctx } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
@@ -19,6 +19,18 @@ export async function householdInScope(ctx: Ctx, id: string) {
   if (!row) throw new AppError('NOT_FOUND', { what: 'household' });
   await getUnitInScope(ctx, row.unitId);
   return row;
+}
+
+/**
+ * 扫码覆盖: the first time a household's doorplate page is opened, its date is kept — once, no device id, nothing
+ * else (the ceiling of a notice's reach). The caller reads `first_scanned_at` with the household and calls this only
+ * while it is empty, so a page view costs no write after the first.
+ */
+export async function markFirstScan(ctx: Ctx, householdId: string) {
+  await ctx.db
+    .update(households)
+    .set({ firstScannedAt: ctx.now() })
+    .where(and(eq(households.id, householdId), isNull(households.firstScannedAt)));
 }
 
 export const residentUrl = (ctx: Ctx, token: string) => `${ctx.deps.config.http.publicUrl}/h/${token}`;

@@ -9,6 +9,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../../db/rows.js';
 import { idempotencyKeys, outbox, rateLimits, sessions } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { sweepPendingFiles } from '../media/files.service.js';
 import { sweepPendingPhotos } from '../media/photos.service.js';
 import { sweepPhoneRecords } from '../residents/phone.service.js';
 
@@ -19,8 +20,9 @@ const BATCH = 5_000;
 
 export async function sweepResidentLeftovers(ctx: Ctx) {
   const photos = await sweepPendingPhotos(ctx);
+  const mediaFiles = await sweepPendingFiles(ctx);
   await sweepPhoneRecords(ctx);
-  return { photos };
+  return { photos, mediaFiles };
 }
 
 /** Deletes the rows of `table` that match every condition, `BATCH` at a time; returns how many. */

@@ -18,6 +18,7 @@ import type { AppDeps, Ctx } from '../../platform/context.js';
 import { openField } from '../../platform/crypto.js';
 import { SmsError } from '../../platform/sms/sms.js';
 import { createWecomClient, type WecomClient, WecomError } from '../../platform/wecom/wecom.js';
+import type { AlertFraud } from './fraud-alerts.js';
 import type { Recipient } from './notify.queries.js';
 
 /** What a message says: why, which matter (its 回执号 and kind) or dispute case (its number), never anyone's words. */
@@ -30,6 +31,8 @@ export interface Alert {
   hazard?: AlertHazard | null;
   /** A 议事厅 "@" unanswered in time: the room and whether it reached the desk. */
   roomMention?: AlertRoomMention | null;
+  /** An anti-fraud instruction (反诈预警): its number, type and level, never the person. */
+  fraud?: AlertFraud | null;
   number: string | null;
   kind: MatterKind | null;
   urgent: boolean;
@@ -62,6 +65,10 @@ export function alertText(a: Alert): string {
     return a.roomMention.stage === 'desk'
       ? `【警民】议事厅“${a.roomMention.roomName}”有群众 @ 民警的留言超时未回复，已转值班台，请登录工作台回复。`
       : `【警民】议事厅“${a.roomMention.roomName}”有群众 @ 您的留言未回复，请登录工作台回复。`;
+  if (a.fraud)
+    return a.reason === 'dispatched'
+      ? `【警民】反诈预警指令 ${a.fraud.number}（${a.fraud.type}，${a.fraud.level}）待处置，请立即联系当事人劝阻并登记结果。`
+      : `【警民】反诈预警指令 ${a.fraud.number}（${a.fraud.type}，${a.fraud.level}）${reason}仍未核查，请立即登录工作台处置。`;
   if (a.disputeId) return `【警民】${reason}：矛盾纠纷案件 ${a.number ?? ''}，请登录工作台处理。`;
   const kind = a.kind ? MATTER_KIND_LABELS[a.kind].zh : '事项';
   return `【警民】${reason}：回执号 ${a.number ?? ''}（${kind}${a.urgent ? '，紧急' : ''}），请登录工作台处理。`;
@@ -107,7 +114,9 @@ const sms: Channel = {
         ? `隐患-${alert.hazard.kind}`
         : alert.roomMention
           ? `议事厅@${alert.roomMention.stage === 'desk' ? '转值班台' : '未回复'}`
-          : (alert.number ?? 'TEST');
+          : alert.fraud
+            ? `反诈${alert.fraud.number}`
+            : (alert.number ?? 'TEST');
       await ctx.deps.sms.send({ kind: 'staff_alert', phone, reason, number });
     } catch (err) {
       if (err instanceof SmsError) throw new ChannelError(err.code, err.retryable);

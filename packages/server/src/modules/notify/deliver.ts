@@ -27,6 +27,7 @@ import { audit, type Ctx } from '../../platform/context.js';
 import { publish } from '../../platform/outbox.js';
 import { staffTopic } from '../../platform/topics.js';
 import { type Alert, unreachableReason } from './channels.js';
+import { isFraudEvent, queueForFraud } from './fraud-alerts.js';
 import { queueForHazard } from './hazard-alerts.js';
 import { notBefore } from './notify.policy.js';
 import { type Holder, holderStaffIds, type Recipient, recipientsByIds } from './notify.queries.js';
@@ -165,6 +166,10 @@ async function collectBatch(ctx: Ctx): Promise<{ read: number; queued: number }>
       }
       if (isRoomMentionEvent(row.type)) {
         queued += await queueForRoomMention(tx, ctx, row);
+        continue;
+      }
+      if (isFraudEvent(row.type)) {
+        queued += await queueForFraud(tx, ctx, row);
         continue;
       }
       const reason = isMatterEventType(row.type) ? NOTIFY_EVENT_REASONS[row.type] : undefined;

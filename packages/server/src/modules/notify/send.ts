@@ -12,6 +12,7 @@ import { disputeCases, matters, notifyDeliveries } from '../../db/schema/index.j
 import { audit, type Ctx } from '../../platform/context.js';
 import { type Alert, CHANNELS, ChannelError } from './channels.js';
 import { type Delivery, deliveryAudit } from './deliver.js';
+import { fraudOfEvents } from './fraud-alerts.js';
 import { hazardsOfEvents } from './hazard-alerts.js';
 import { ATTEMPT_LEASE_MS, MAX_ATTEMPTS, notBefore, retryDelayMs } from './notify.policy.js';
 import { type Recipient, recipientsByIds } from './notify.queries.js';
@@ -113,21 +114,24 @@ export async function sendClaimed(ctx: Ctx, claimed: Delivery[]) {
             .where(inArray(disputeCases.id, disputeIds))
         ).map((c) => [c.id, c.number]),
   );
-  // A delivery with neither matter nor case comes from a hazard's or a room's outbox event.
+  // A delivery with neither matter nor case comes from a hazard's, a room's or an anti-fraud outbox event.
   const eventSeqs = claimed.flatMap((c) => (!c.matterId && !c.disputeId && c.eventSeq !== null ? [c.eventSeq] : []));
   const hazardsBySeq = await hazardsOfEvents(ctx.db, eventSeqs);
   const mentionsBySeq = await roomMentionsOfEvents(ctx.db, eventSeqs);
+  const fraudBySeq = await fraudOfEvents(ctx.db, eventSeqs);
   for (let i = 0; i < claimed.length; i += PARALLEL) {
     await Promise.all(
       claimed.slice(i, i + PARALLEL).map(async (delivery) => {
         const m = delivery.matterId ? facts.get(delivery.matterId) : undefined;
+        const fraud = delivery.eventSeq === null ? null : (fraudBySeq.get(delivery.eventSeq) ?? null);
         const alert: Alert = {
           reason: delivery.reason,
           matterId: delivery.matterId,
           disputeId: delivery.disputeId,
           hazard: delivery.eventSeq === null ? null : (hazardsBySeq.get(delivery.eventSeq) ?? null),
           roomMention: delivery.eventSeq === null ? null : (mentionsBySeq.get(delivery.eventSeq) ?? null),
-          number: m?.number ?? (delivery.disputeId ? (cases.get(delivery.disputeId) ?? null) : null),
+          fraud,
+          number: m?.number ?? (delivery.disputeId ? (cases.get(delivery.disputeId) ?? null) : (fraud?.number ?? null)),
           kind: m?.kind ?? null,
           urgent: delivery.urgent,
         };

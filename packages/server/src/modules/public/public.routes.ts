@@ -18,6 +18,7 @@ import { households, units } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { responsibleOfficer } from '../beats/beats.rule.js';
+import { markFirstScan } from '../doorplates/doorplates.service.js';
 import { ofHousehold, reissueWaiting, waitingEvaluations } from '../evaluations/waiting.js';
 
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,10 +39,17 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { db } = req.ctx;
       const [household] = await db
-        .select({ address: households.address, name: households.name, path: households.unitPath })
+        .select({
+          id: households.id,
+          address: households.address,
+          name: households.name,
+          path: households.unitPath,
+          firstScannedAt: households.firstScannedAt,
+        })
         .from(households)
         .where(eq(households.doorplateToken, req.params.token));
       if (!household) throw new AppError('NOT_FOUND', { what: 'doorplate' });
+      if (!household.firstScannedAt) await markFirstScan(req.ctx, household.id);
       const chain = await db
         .select({ kind: units.kind, name: units.name, phone: units.phone, address: units.address })
         .from(units)

@@ -54,12 +54,25 @@ export type MediationSessionMessage = Phone & {
   place: string;
 };
 
+/**
+ * A station's notice (宣传与预警) to a verified phone that opted in to its category; no link, and the way to stop
+ * (回复TD 退订) in every message.
+ */
+export type WarningMessage = Phone & {
+  kind: 'warning';
+  /** Who warns, e.g. `柳塘派出所`. */
+  sender: string;
+  /** The notice's SMS text as frozen when it was sent (category and title, at most 60 characters). */
+  text: string;
+};
+
 export type SmsMessage =
   | OtpMessage
   | ReceiptMessage
   | StaffAlertMessage
   | EvaluationWaitingMessage
-  | MediationSessionMessage;
+  | MediationSessionMessage
+  | WarningMessage;
 export type SmsKind = SmsMessage['kind'];
 export const SMS_KINDS = [
   'otp',
@@ -67,7 +80,11 @@ export const SMS_KINDS = [
   'staff_alert',
   'evaluation_waiting',
   'mediation_session',
+  'warning',
 ] as const satisfies readonly SmsKind[];
+
+/** A template value of a notice's SMS is cut to this many characters (the provider's variable limit). */
+const WARNING_VALUE_MAX = 60;
 
 /**
  * Each kind's template: the values in the order the provider's template numbers them ({1}, {2}),
@@ -96,6 +113,10 @@ export const SMS_TEMPLATES: {
   mediation_session: {
     text: '{1}定于{2}在{3}调解您的纠纷，请准时参加。如需改期，请联系承办民警。',
     params: (m) => [m.stationName, m.when, m.place],
+  },
+  warning: {
+    text: '{1}提醒：{2}。退订回复TD',
+    params: (m) => [m.sender.slice(0, WARNING_VALUE_MAX), m.text.slice(0, WARNING_VALUE_MAX)],
   },
 };
 

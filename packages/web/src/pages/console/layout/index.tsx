@@ -38,7 +38,7 @@ function Shell() {
   const narrow = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   const held = (cap: Capability | undefined) => cap !== undefined && session.capabilities.includes(cap);
-  const pages = PAGES.filter((p) => (!p.cap || held(p.cap)) && !held(p.notFor));
+  const pages = PAGES.filter((p) => (p.anyCap ? p.anyCap.some(held) : !p.cap || held(p.cap)) && !held(p.notFor));
   const current = location.pathname.replace(/^\/console\/?/, '').split('/')[0] ?? '';
   const signOut = async () => {
     await auth.logout().catch(() => undefined);

@@ -66,6 +66,8 @@ export interface ConsolePage {
   en: string;
   /** Needed to see the page; none means every signed-in account. */
   cap?: Capability;
+  /** Or any one of these (a page whose tabs each need their own capability). */
+  anyCap?: readonly Capability[];
   /** Hidden from accounts holding this (a partner department's `matter.department_only`). */
   notFor?: Capability;
   element: ReactNode;
@@ -191,7 +193,7 @@ export const PAGES: ConsolePage[] = [
     icon: <FundOutlined />,
     zh: '反诈预警',
     en: 'Anti-fraud',
-    cap: 'fraud.handle',
+    anyCap: ['fraud.handle', 'fraud.figures', 'fraud.manage'],
     element: <Fraud />,
   },
   // 接待来访必评: the desk shows and prints the window QR; the chief (matter.settings) edits the list and replaces it.

@@ -1,18 +1,40 @@
 /** /field: what a field worker can do from the phone, one tap each. */
-import { List, NavBar } from 'antd-mobile';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, List, NavBar } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../../access';
 import { auth } from '../../../api/auth';
+import { fraudApi } from '../../../api/fraud';
 import { useLang } from '../../../i18n';
 
 export default function FieldHome() {
   const { t } = useLang();
   const navigate = useNavigate();
   const can = useCan();
+  // 反诈任务 first when any is open: a person may be transferring money right now.
+  const fraud = useQuery({
+    queryKey: ['fraud', 'mine', 'open'],
+    queryFn: () => fraudApi.list({ view: 'mine', status: 'open', limit: 100 }),
+    enabled: can('fraud.handle'),
+    refetchInterval: 60_000,
+  });
+  const openFraud = fraud.data?.items.length ?? 0;
   return (
     <>
       <NavBar back={null}>{t('外勤', 'Field')}</NavBar>
       <List>
+        {can('fraud.handle') && (
+          <List.Item
+            onClick={() => navigate('/field/fraud')}
+            extra={openFraud > 0 ? <Badge content={t(`${openFraud} 条待核查`, `${openFraud} open`)} /> : undefined}
+            description={t(
+              '反诈中心推送的预警指令：限时联系当事人劝阻',
+              'Instructions from the anti-fraud centre: contact the person in time',
+            )}
+          >
+            {t('反诈任务', 'Anti-fraud tasks')}
+          </List.Item>
+        )}
         {can('field.report') && (
           <List.Item
             onClick={() => navigate('/field/report')}

@@ -61,6 +61,7 @@ async function keepForOffline() {
       import('../report'),
       import('../tasks'),
       import('../hazard'),
+      import('../fraud'),
     ]);
     const files = performance
       .getEntriesByType('resource')

@@ -1,7 +1,8 @@
 /**
  * The resident pages' frame: antd-mobile in the resident's language (Chinese
  * unless they chose English), the 110 notice always on top, the way to "my
- * matters", and 长辈模式 (elder mode: larger text and buttons, 适老化) kept on the device.
+ * matters", the area's urgent notice (NoticeBanner), and 长辈模式 (elder mode:
+ * larger text and buttons, 适老化) kept on the device.
  */
 import { Button, ConfigProvider, SpinLoading } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
@@ -10,6 +11,7 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import { Link, useLocation } from 'react-router';
 import '../../../components/mobileRender';
 import { useLang } from '../../../i18n';
+import { NoticeBanner } from './NoticeBanner';
 import { ALERT_RED, RESIDENT_CSS } from './residentStyle';
 
 const ELDER = 'jm.elder';
@@ -95,7 +97,11 @@ export function ResidentShell({ children }: { children: ReactNode }) {
           className={elder ? 'jm-resident jm-elder' : 'jm-resident'}
           style={{ minHeight: '100vh', background: '#f5f6f8', maxWidth: 640, margin: '0 auto' }}
         >
-          <EmergencyBar />
+          {/* The 110 bar and, when there is one, the area's urgent notice stay on top together. */}
+          <div style={{ position: 'sticky', top: 0, zIndex: 10 }}>
+            <EmergencyBar />
+            <NoticeBanner />
+          </div>
           <nav
             aria-label={t('页面设置', 'Page settings')}
             style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 12px', flexWrap: 'wrap' }}

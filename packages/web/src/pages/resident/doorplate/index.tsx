@@ -1,6 +1,6 @@
 /**
  * /h/<doorplate token>: what anyone at the door may see — the address, the
- * station and how to reach it — and the way to submit a matter. The token is
+ * station and how to reach it — the area's 平安提醒, and the way to submit a matter. The token is
  * public (it hangs on the door), so nothing else is shown but the household's
  * evaluations still waiting (待评价: what and when, never who); an unknown token
  * reveals nothing at all.
@@ -14,6 +14,7 @@ import { deviceMatters, phoneSession, resident } from '../../../api/resident';
 import { useLang } from '../../../i18n';
 import { rememberDoorplate } from '../components/lastDoorplate';
 import { ResidentLoading, ResidentProblem, ResidentShell, useDocumentTitle } from '../components/ResidentShell';
+import { DoorplateNotices } from '../notices/components/DoorplateNotices';
 import { DoorplateRooms } from '../rooms/components/DoorplateRooms';
 import { SubmitForm } from './components/SubmitForm';
 import { WaitingCard } from './components/WaitingCard';
@@ -74,6 +75,7 @@ export default function DoorplatePage() {
           )}
         </div>
       </Card>
+      <DoorplateNotices token={token} place="top" />
       <WaitingCard
         queryKey={['doorplate-evaluations', token]}
         load={() => resident.doorplateEvaluations(token)}
@@ -81,6 +83,7 @@ export default function DoorplatePage() {
       />
       <SubmitForm key={token} token={token} />
       <DoorplateRooms token={token} />
+      <DoorplateNotices token={token} place="bottom" />
       <MyMattersLink />
     </ResidentShell>
   );

@@ -1,7 +1,8 @@
 /**
  * /my — "我的事项": the matters whose tracking links this phone holds, and,
  * once the resident verified a phone number, every matter sent with it.
- * Opening one adds its link to this phone. A verified phone's list comes
+ * Opening one adds its link to this phone. Below them, 我的提醒 (平安提醒) and,
+ * with a verified phone, its 订阅设置. A verified phone's list comes
  * first, after its evaluations still waiting (待评价); before verification, the way
  * to verify comes after this phone's list.
  */
@@ -14,6 +15,8 @@ import { lastDoorplate } from '../components/lastDoorplate';
 import { usePhoneSession } from '../components/PhoneVerify';
 import { ResidentShell, useDocumentTitle } from '../components/ResidentShell';
 import { WaitingCard } from '../doorplate/components/WaitingCard';
+import { MyNotices } from '../notices/components/MyNotices';
+import { SubscriptionCard } from '../notices/components/SubscriptionCard';
 import { DeviceMatters } from './components/DeviceMatters';
 import { PhoneMatters } from './components/PhoneMatters';
 
@@ -58,6 +61,8 @@ export default function MyMattersPage() {
       {session && <PhoneMatters session={session} onVerified={phone.save} onForget={forget} onLoaded={setByPhone} />}
       <DeviceMatters exclude={session ? exclude : NONE} quietWhenEmpty={session !== null} />
       {!session && <PhoneMatters session={null} onVerified={phone.save} onForget={forget} onLoaded={setByPhone} />}
+      <MyNotices session={session} />
+      {session && <SubscriptionCard session={session} onExpired={forget} />}
     </ResidentShell>
   );
 }

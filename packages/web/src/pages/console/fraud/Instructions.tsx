@@ -1,0 +1,112 @@
+/**
+ * 预警指令: 我的 (what this account handles) or 全部 (the desk and the chief), filtered by status, 超时 and type,
+ * newest first with 加载更多; each row counts down to its contact deadline. The desk enters an instruction
+ * received by phone or on paper (录入预警指令); a row opens the drawer with the person and the 快核 form.
+ */
+import {
+  FRAUD_STATUS_LABELS,
+  FRAUD_STATUSES,
+  FRAUD_TYPE_LABELS,
+  FRAUD_TYPES,
+  type FraudListQuery,
+} from '@jingmin/shared';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Alert, Button, Flex, Segmented, Select, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { useCan } from '../../../access';
+import { errorMessage } from '../../../api/client';
+import { fraudApi } from '../../../api/fraud';
+import { useLang } from '../../../i18n';
+import { DeskForm } from './DeskForm';
+import { InstructionDrawer } from './InstructionDrawer';
+import { InstructionRows } from './InstructionRows';
+import { useNow } from './useNow';
+
+type Filters = Pick<FraudListQuery, 'status' | 'overdue' | 'fraudType'> & { view: 'mine' | 'all' };
+
+export function Instructions() {
+  const { t, label } = useLang();
+  const can = useCan();
+  const desk = can('fraud.desk');
+  const [filters, setFilters] = useState<Filters>({ view: desk ? 'all' : 'mine' });
+  const [open, setOpen] = useState<string | null>(null);
+  const [entering, setEntering] = useState(false);
+  const now = useNow();
+  const list = useInfiniteQuery({
+    queryKey: ['fraud', 'list', filters],
+    queryFn: ({ pageParam }) => fraudApi.list({ ...filters, before: pageParam, limit: 30 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => (last.hasMore ? last.items.at(-1)?.receivedAt : undefined),
+    // The desk watches the list: new instructions and verifications show without a reload.
+    refetchInterval: 30_000,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  return (
+    <Flex vertical gap={12}>
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        {desk ? (
+          <Segmented
+            value={filters.view}
+            onChange={(view) => set({ view: view as Filters['view'] })}
+            options={[
+              { value: 'mine', label: t('我的', 'Mine') },
+              { value: 'all', label: t('全部', 'All') },
+            ]}
+          />
+        ) : (
+          <Typography.Text type="secondary">{t('分派给我的预警指令', 'Instructions assigned to me')}</Typography.Text>
+        )}
+        {desk && (
+          <Button type="primary" onClick={() => setEntering(true)}>
+            {t('录入预警指令', 'Enter an instruction')}
+          </Button>
+        )}
+      </Flex>
+      <Flex gap={8} wrap align="center">
+        <Select
+          aria-label={t('状态', 'Status')}
+          allowClear
+          placeholder={t('全部状态', 'Any status')}
+          style={{ width: 130 }}
+          value={filters.status}
+          onChange={(status) => set({ status })}
+          options={FRAUD_STATUSES.map((s) => ({ value: s, label: label(FRAUD_STATUS_LABELS[s]) }))}
+        />
+        <Select
+          aria-label={t('诈骗类型', 'Fraud type')}
+          allowClear
+          placeholder={t('全部类型', 'Any type')}
+          style={{ width: 190 }}
+          value={filters.fraudType}
+          onChange={(fraudType) => set({ fraudType })}
+          options={FRAUD_TYPES.map((x) => ({ value: x, label: label(FRAUD_TYPE_LABELS[x]) }))}
+        />
+        <Flex gap={6} align="center">
+          <Switch
+            aria-label={t('只看超时', 'Overdue only')}
+            checked={filters.overdue === 'true'}
+            onChange={(on) => set({ overdue: on ? 'true' : undefined })}
+          />
+          <Typography.Text>{t('只看超时', 'Overdue only')}</Typography.Text>
+        </Flex>
+      </Flex>
+      {list.isError ? (
+        <Alert type="error" showIcon title={errorMessage(list.error)} />
+      ) : (
+        <InstructionRows items={items} now={now} loading={list.isPending} onOpen={setOpen} />
+      )}
+      {list.hasNextPage && (
+        <Button
+          onClick={() => void list.fetchNextPage()}
+          loading={list.isFetchingNextPage}
+          style={{ alignSelf: 'center' }}
+        >
+          {t('加载更多', 'Load more')}
+        </Button>
+      )}
+      {open && <InstructionDrawer id={open} now={now} onClose={() => setOpen(null)} />}
+      {entering && <DeskForm onClose={() => setEntering(false)} onCreated={(id) => setOpen(id)} />}
+    </Flex>
+  );
+}
