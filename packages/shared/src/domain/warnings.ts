@@ -77,8 +77,12 @@ export function warningActionAllowed(action: WarningAction, status: WarningStatu
   return (WARNING_ACTIONS[action] as readonly WarningStatus[]).includes(status);
 }
 
-/** 紧急 notices are reviewed by the chief before they go out; the others are sent by their author. */
-export const needsReview = (priority: WarningPriority) => priority === 'urgent';
+/**
+ * 紧急 notices are reviewed by the chief before they go out; the others are sent by their author. The chief's own
+ * urgent notice goes out by the chief: `authorReviews` is true when its author holds the review right over it.
+ */
+export const needsReview = (priority: WarningPriority, authorReviews = false) =>
+  priority === 'urgent' && !authorReviews;
 
 /** What a device tells about a notice: opened it, tapped 已知晓, said 谢谢 or 点赞 — each once per device. */
 export const WARNING_RECEIPT_KINDS = ['open', 'ack', 'thanks', 'like'] as const;

@@ -50,8 +50,7 @@ export function refusal(actor: Actor, w: Warning, action: WarningAction): AppErr
   if (!warningActionAllowed(action, w.status)) return status();
   const mine = w.authorId === actor.id && actor.capabilities.includes('warning.write');
   const reviewer = actor.capabilities.includes('warning.review') && canSeePath(actor, w.stationPath);
-  // An urgent notice goes past the chief: one the chief writes is sent by the chief; anyone else's is reviewed.
-  const reviewed = needsReview(w.priority) && !(mine && reviewer);
+  const reviewed = needsReview(w.priority, mine && reviewer);
   switch (action) {
     case 'edit':
     case 'delete':

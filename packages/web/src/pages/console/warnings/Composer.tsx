@@ -38,6 +38,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { type WarningStep, warningsApi } from '../../../api/warnings';
 import { MediaUpload } from '../../../components/media';
@@ -137,6 +138,7 @@ function Composer({
   saved: WarningView | null;
 }) {
   const { t, label } = useLang();
+  const can = useCan();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -173,7 +175,12 @@ function Composer({
         }
       : null,
   );
-  const steps = composerSteps(priority, current ? { priority: current.priority, actions: current.actions } : null);
+  const authorReviews = can('warning.review');
+  const steps = composerSteps(
+    priority,
+    current ? { priority: current.priority, actions: current.actions } : null,
+    authorReviews,
+  );
 
   const uploadNew = async (): Promise<string[]> => {
     const fresh = photos.filter((f) => f.originFileObj && !uploaded[f.uid]);
@@ -350,10 +357,17 @@ function Composer({
                   type="warning"
                   showIcon
                   style={{ marginBottom: 16 }}
-                  title={t(
-                    '紧急通知须经所长审核后发布；发布时打开的群众页面会弹出提醒。',
-                    'An alert is reviewed by the chief before it goes out; open resident pages show a banner.',
-                  )}
+                  title={
+                    authorReviews
+                      ? t(
+                          '紧急通知由您审定后直接发布；发布时打开的群众页面会弹出提醒。',
+                          'You review your own alert and send it; open resident pages show a banner.',
+                        )
+                      : t(
+                          '紧急通知须经所长审核后发布；发布时打开的群众页面会弹出提醒。',
+                          'An alert is reviewed by the chief before it goes out; open resident pages show a banner.',
+                        )
+                  }
                 />
               )}
               <Form.Item

@@ -116,6 +116,8 @@ describe('the draft the composer sends', () => {
   it('offers 提交审核 for 紧急 and 发布/定时发布 otherwise; a saved draft follows its actions', () => {
     expect(composerSteps('urgent', null)).toEqual(['submit']);
     expect(composerSteps('community', null)).toEqual(['send', 'schedule']);
+    // The chief's own urgent notice goes out by the chief.
+    expect(composerSteps('urgent', null, true)).toEqual(['send', 'schedule']);
     // An approved urgent draft may be sent by whoever the server says.
     expect(composerSteps('urgent', { priority: 'urgent', actions: ['edit', 'send', 'schedule', 'delete'] })).toEqual([
       'send',

@@ -115,8 +115,11 @@ const COMPOSER_STEPS: readonly ComposerStep[] = ['submit', 'send', 'schedule'];
 export function composerSteps(
   priority: WarningPriority,
   saved: { priority: WarningPriority; actions: readonly WarningAction[] } | null,
+  /** The author holds warning.review (the chief): an urgent notice of its own goes out without review. */
+  authorReviews = false,
 ): ComposerStep[] {
-  const byRule = COMPOSER_STEPS.filter((s) => (needsReview(priority) ? s === 'submit' : s !== 'submit'));
+  const review = needsReview(priority, authorReviews);
+  const byRule = COMPOSER_STEPS.filter((s) => (review ? s === 'submit' : s !== 'submit'));
   if (!saved || saved.priority !== priority) return byRule;
   return COMPOSER_STEPS.filter((s) => saved.actions.includes(s));
 }
