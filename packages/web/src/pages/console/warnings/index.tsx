@@ -33,7 +33,7 @@ function WarningsHome() {
       title={t('宣传与预警', 'Warnings and campaigns')}
       intro={t(
         '把预警、反诈、禁毒、交通安全等信息推送到群众的门牌页、“我的事项”页和议事厅群，订阅并同意的群众另收短信。民警起草的紧急通知须所长审核，所长起草的由所长直接发布。送达、查看、已知晓分开统计，只按村和网格计数，不记录谁看了什么。',
-        'Push alerts, anti-fraud, anti-drug and traffic-safety notices to residents’ doorplate and "my matters" pages and the community rooms, by SMS to those who opted in. An officer's alert is reviewed by the chief; the chief's own goes out directly. Delivered, opened and acknowledged are counted apart, per village and grid, never who read what.',
+        'Push alerts, anti-fraud, anti-drug and traffic-safety notices to residents’ doorplate and "my matters" pages and the community rooms, by SMS to those who opted in. An officer’s alert is reviewed by the chief; the chief’s own goes out directly. Delivered, opened and acknowledged are counted apart, per village and grid, never who read what.',
       )}
     >
       {(stationId) => <Sections stationId={stationId} />}
