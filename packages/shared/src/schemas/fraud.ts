@@ -272,7 +272,9 @@ export type FraudFeedback = z.infer<typeof FraudFeedback>;
 export const FeedbackPullQuery = z
   .object({
     /** The cursor the last page answered; absent, from the beginning. */
-    after: text(40).regex(/^\d+$/).optional(),
+    after: text(15)
+      .regex(/^\d{1,15}$/)
+      .optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();

@@ -162,7 +162,8 @@ export async function receiveInstruction(
   src: Source,
   input: Incoming,
 ): Promise<{ row: Instruction; created: boolean }> {
-  const digest = sm3(canonicalJson(input));
+  // The same moment written two ways (…00Z, …00.000Z) is the same instruction.
+  const digest = sm3(canonicalJson({ ...input, issuedAt: new Date(input.issuedAt).toISOString() }));
   if (src.upstream && input.externalId) {
     const first = await existing(ctx, src.upstream.id, input.externalId);
     if (first) return { row: sameOrRefuse(first, digest), created: false };

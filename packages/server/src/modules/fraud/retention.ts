@@ -17,6 +17,8 @@ export async function purgeOldInstructions(ctx: Ctx): Promise<{ purged: number }
         UPDATE fraud_instructions f
            SET name_enc = NULL, phone_enc = NULL, address_enc = NULL, detail_enc = NULL, note_enc = NULL,
                name_masked = ${PURGED_TEXT}, phone_masked = ${PURGED_TEXT},
+               -- No link from a household to what it was warned about, and no digest of the person's data.
+               household_id = NULL, content_digest = 'purged',
                purged_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
          WHERE f.purged_at IS NULL
            AND f.received_at < ${now}::timestamptz - make_interval(days => COALESCE(

@@ -16,6 +16,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { Clock } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
 
 /** How long the first receipt of a batch waits for company, and how many rows a statement writes at most. */
 export const BATCH_WAIT_MS = 2;
@@ -23,6 +24,8 @@ export const MAX_ROWS = 500;
 /** Statements a process has in flight at once; the rest gather meanwhile (group commit). */
 const MAX_IN_FLIGHT = 2;
 const DEADLOCK_RETRIES = 5;
+/** Receipts a process holds waiting at most; beyond, a receipt is refused with 503 and the page retries it later. */
+const MAX_WAITING = 20 * MAX_ROWS;
 
 export interface ReceiptItem {
   warningId: string;
@@ -121,6 +124,8 @@ export class ReceiptBatcher {
   ) {}
 
   add(item: ReceiptItem): Promise<ReceiptOutcome> {
+    // The database is behind: refuse at once rather than hold requests in memory past their timeouts.
+    if (this.waiting.length >= MAX_WAITING) return Promise.reject(new AppError('SERVICE_UNAVAILABLE'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ ...item, resolve, reject });
       this.schedule();

@@ -80,6 +80,9 @@ export async function resolveTarget(
   station: Station,
   target: WarningTarget,
 ): Promise<ResolvedTarget> {
+  // The category's subscribers are the whole station's: only an author whose scope holds the station reaches them.
+  if (target.subscribers && !canSeePath(actor, station.path))
+    throw foreign(ctx, '订阅该类别的群众（全所范围）', { subscribers: 'true' });
   return {
     units: await targetUnits(ctx, actor, station, unique(target.unitIds)),
     rooms: await targetRooms(ctx, actor, station, unique(target.roomIds)),

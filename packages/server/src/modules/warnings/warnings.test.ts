@@ -84,6 +84,18 @@ describe('a draft', () => {
     expect(codeOf(bureau)).toBe('WARNING_TARGET_FOREIGN');
   });
 
+  it("refuses the station's subscribers to an author who works in one village only", async () => {
+    await addStaff(t, 'a.village.officer', ['community_officer'], t.fx.units.villageA);
+    const villager = await t.as('a.village.officer');
+    const own = await villager.post('/api/v1/warnings', noticeInput(t, { target: { unitIds: [t.fx.units.villageA] } }));
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const all = await villager.post(
+      '/api/v1/warnings',
+      noticeInput(t, { target: { unitIds: [], roomIds: [], subscribers: true }, sms: true }),
+    );
+    expect([all.status, codeOf(all)]).toEqual([422, 'WARNING_TARGET_FOREIGN']);
+  });
+
   it("refuses another station's room and a closed one", async () => {
     const made = await (await t.as('b.chief')).post(`/api/v1/stations/${t.fx.units.stationB}/rooms`, {
       name: '平安B村',
