@@ -9,7 +9,7 @@ import { settings } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath } from '../../platform/scope.js';
-import { saveSetting } from '../../platform/settings.js';
+import { KeptSettings, saveSetting } from '../../platform/settings.js';
 import { stationInScope } from '../settings/settings.service.js';
 
 export const roomSettingsKey = (stationId: string) => `rooms:${stationId}`;
@@ -32,46 +32,14 @@ export async function roomRules(db: Queryable, stationId: string): Promise<RoomS
  */
 export const ROOM_RULES_TTL_MS = 5_000;
 
-interface Kept {
-  rules: RoomSettings;
-  until: number;
-}
-/** Per database (a process may open several, as the tests do), per station; `saves` counts this process's saves. */
-const kept = new WeakMap<Db, { rules: Map<string, Kept>; saves: Map<string, number> }>();
-
-function keptIn(db: Db) {
-  let k = kept.get(db);
-  if (!k) {
-    k = { rules: new Map(), saves: new Map() };
-    kept.set(db, k);
-  }
-  return k;
-}
-
 const copyOf = (rules: RoomSettings): RoomSettings => ({ ...rules, heldWords: [...rules.heldWords] });
+const kept = new KeptSettings(roomRules, ROOM_RULES_TTL_MS, copyOf);
 
 /**
  * The station's rules as the post path and the posts' view read them: kept for `ROOM_RULES_TTL_MS`. The settings
  * page reads `roomRules` itself, always fresh.
  */
-export async function cachedRoomRules(db: Db, stationId: string): Promise<RoomSettings> {
-  const k = keptIn(db);
-  const now = performance.now();
-  const hit = k.rules.get(stationId);
-  if (hit && hit.until > now) return copyOf(hit.rules);
-  const saves = k.saves.get(stationId) ?? 0;
-  const rules = await roomRules(db, stationId);
-  // A save that committed while this read ran may have been missed: keep nothing then.
-  if ((k.saves.get(stationId) ?? 0) === saves) k.rules.set(stationId, { rules, until: now + ROOM_RULES_TTL_MS });
-  return copyOf(rules);
-}
-
-/** Drops this process's kept rules of the station, after a save has committed. */
-function forgetRoomRules(db: Db, stationId: string) {
-  const k = keptIn(db);
-  k.rules.delete(stationId);
-  k.saves.set(stationId, (k.saves.get(stationId) ?? 0) + 1);
-}
+export const cachedRoomRules = (db: Db, stationId: string): Promise<RoomSettings> => kept.get(db, stationId);
 
 export async function readRoomSettings(ctx: Ctx, stationId: string): Promise<RoomSettings> {
   await stationInScope(ctx, stationId);
@@ -95,6 +63,6 @@ export async function saveRoomSettings(ctx: Ctx, stationId: string, input: RoomS
       details: { answerMinutes: value.answerMinutes, deskMinutes: value.deskMinutes, heldWords: words.length },
     });
   });
-  forgetRoomRules(ctx.db, stationId);
+  kept.forget(ctx.db, stationId);
   return value;
 }

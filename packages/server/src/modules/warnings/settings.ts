@@ -18,7 +18,7 @@ import { settings } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { canSeePath } from '../../platform/scope.js';
-import { saveSetting } from '../../platform/settings.js';
+import { KeptSettings, saveSetting } from '../../platform/settings.js';
 import { stationInScope } from '../settings/settings.service.js';
 
 export const warningSettingsKey = (stationId: string) => `warnings:${stationId}`;
@@ -43,39 +43,10 @@ export async function warningRules(db: Queryable, stationId: string): Promise<Wa
  */
 export const WARNING_RULES_TTL_MS = 5_000;
 
-interface Kept {
-  rules: WarningRules;
-  until: number;
-}
-const kept = new WeakMap<Db, { rules: Map<string, Kept>; saves: Map<string, number> }>();
-
-function keptIn(db: Db) {
-  let k = kept.get(db);
-  if (!k) {
-    k = { rules: new Map(), saves: new Map() };
-    kept.set(db, k);
-  }
-  return k;
-}
+const kept = new KeptSettings(warningRules, WARNING_RULES_TTL_MS, copyOf);
 
 /** The station's rules, kept for `WARNING_RULES_TTL_MS` (categories' labels on lists and residents' pages). */
-export async function cachedWarningRules(db: Db, stationId: string): Promise<WarningRules> {
-  const k = keptIn(db);
-  const now = performance.now();
-  const hit = k.rules.get(stationId);
-  if (hit && hit.until > now) return copyOf(hit.rules);
-  const saves = k.saves.get(stationId) ?? 0;
-  const rules = await warningRules(db, stationId);
-  // A save that committed while this read ran may have been missed: keep nothing then.
-  if ((k.saves.get(stationId) ?? 0) === saves) k.rules.set(stationId, { rules, until: now + WARNING_RULES_TTL_MS });
-  return copyOf(rules);
-}
-
-function forgetWarningRules(db: Db, stationId: string) {
-  const k = keptIn(db);
-  k.rules.delete(stationId);
-  k.saves.set(stationId, (k.saves.get(stationId) ?? 0) + 1);
-}
+export const cachedWarningRules = (db: Db, stationId: string): Promise<WarningRules> => kept.get(db, stationId);
 
 /** The category of `key` among the station's, or null. */
 export function categoryOf(rules: WarningRules, key: string): WarningCategory | null {
@@ -142,6 +113,6 @@ export async function saveWarningSettings(
       },
     });
   });
-  forgetWarningRules(ctx.db, stationId);
+  kept.forget(ctx.db, stationId);
   return value;
 }
