@@ -111,16 +111,18 @@ describe('jobs registry', () => {
     expect(rows.length).toBeGreaterThanOrEqual(seen.length);
   });
 
-  it('schedules retention every ten minutes, the calendar warnings at 08:00, old alerts’ removal at 03:17, old room posts’ at 03:37 and the monthly reports at 02:00 on the 1st, Beijing time', async () => {
+  it('schedules retention every ten minutes, the calendar warnings at 08:00, old alerts’ removal at 03:17, old room posts’ at 03:37, anti-fraud retention at 03:47, warning receipts’ at 03:57 and the monthly reports at 02:00 on the 1st, Beijing time', async () => {
     const result = await t.deps.database.db.execute(
       sql`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`,
     );
     expect(rowsOf(result)).toEqual([
       { name: 'calendar.warnings', cron: '0 8 * * *', timezone: 'Asia/Shanghai' },
+      { name: 'fraud.retention', cron: '47 3 * * *', timezone: 'Asia/Shanghai' },
       { name: 'housekeeping.retention', cron: '*/10 * * * *', timezone: 'Asia/Shanghai' },
       { name: 'notify.retention', cron: '17 3 * * *', timezone: 'Asia/Shanghai' },
       { name: 'reports.monthly', cron: '0 2 1 * *', timezone: 'Asia/Shanghai' },
       { name: 'rooms.retention', cron: '37 3 * * *', timezone: 'Asia/Shanghai' },
+      { name: 'warnings.receipts-retention', cron: '57 3 * * *', timezone: 'Asia/Shanghai' },
     ]);
   });
 

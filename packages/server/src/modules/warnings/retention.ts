@@ -89,7 +89,7 @@ export async function purgeReceipts(ctx: Ctx): Promise<{ warnings: number; recei
 export function registerReceiptJobs(jobs: JobRegistry) {
   jobs.register({
     name: 'warnings.receipts-retention',
-    cron: '47 3 * * *',
+    cron: '57 3 * * *',
     handler: async (ctx) => {
       ctx.log.info(await purgeReceipts(ctx), 'retention: receipts of expired, withdrawn or old notices purged');
     },
