@@ -7,7 +7,8 @@ import { and, asc, eq, lte, notInArray } from 'drizzle-orm';
 import { warnings } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { JobRegistry } from '../../platform/jobs.js';
-import { sendInTx } from './send.js';
+import { countDelivered, sendInTx } from './send.js';
+import type { Warning } from './warnings.policy.js';
 
 /** At most this many notices a run; the next tick takes the rest. */
 const MAX_PER_RUN = 100;
@@ -19,7 +20,7 @@ export async function sendDueWarnings(ctx: Ctx): Promise<number> {
   while (sent + failed.length < MAX_PER_RUN) {
     const now = ctx.now();
     // The claimed notice's id, kept outside the transaction so a failed send can be named and passed over.
-    const claim: { id: string | null } = { id: null };
+    const claim: { id: string | null; row?: Warning } = { id: null };
     try {
       await ctx.db.transaction(async (tx) => {
         const [due] = await tx
@@ -37,8 +38,9 @@ export async function sendDueWarnings(ctx: Ctx): Promise<number> {
           .for('update', { skipLocked: true });
         if (!due) return;
         claim.id = due.id;
-        await sendInTx(tx, ctx, due);
+        claim.row = await sendInTx(tx, ctx, due);
       });
+      if (claim.row) await countDelivered(ctx.db, claim.row);
     } catch (err) {
       if (!claim.id) throw err;
       ctx.log.error({ err, warningId: claim.id }, 'a scheduled warning could not be sent');

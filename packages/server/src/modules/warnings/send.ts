@@ -6,7 +6,7 @@
  */
 import { labelOf, type WarningStatus, warningSmsSummary } from '@jingmin/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { households, units, warnings } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -47,14 +47,13 @@ export async function sendInTx(
 ): Promise<Warning> {
   const now = ctx.now();
   const sms = await smsTextFor(tx, w);
-  // Subscribers alone reach no doorplate page: their phones are counted by the SMS job.
-  const delivered = sql<number>`(SELECT count(*)::int FROM ${households} WHERE ${isHome} AND ${underAny(households.unitPath, w.targetPaths)})`;
   const [sent] = await tx
     .update(warnings)
     .set({
       status: 'sent',
       sentAt: now,
-      deliveredHouseholds: delivered,
+      // Counted after the commit (countDelivered): the notice is on residents' pages before the count is done.
+      deliveredHouseholds: 0,
       smsText: w.sms ? sms.text : null,
       ...(review ?? {}),
       version: w.version + 1,
@@ -71,9 +70,25 @@ export async function sendInTx(
     result: 'ok',
     targetType: 'warning',
     targetId: sent.id,
-    details: stepDetails(w.status, sent, { deliveredHouseholds: sent.deliveredHouseholds, rooms, sms: sent.sms }),
+    details: stepDetails(w.status, sent, { rooms, sms: sent.sms }),
   });
   return sent;
+}
+
+/**
+ * 送达: the households under the notice's covering paths, counted once after its sending committed — one COUNT that
+ * grows with the area, kept out of the sending transaction so a notice to a million households is visible (and its
+ * banner live) without waiting for it. Subscribers alone reach no doorplate page: their phones are counted by the
+ * SMS job. Answers the row with its count.
+ */
+export async function countDelivered(db: Db, w: Warning): Promise<Warning> {
+  const delivered = sql<number>`(SELECT count(*)::int FROM ${households} WHERE ${isHome} AND ${underAny(households.unitPath, w.targetPaths)})`;
+  const [counted] = await db
+    .update(warnings)
+    .set({ deliveredHouseholds: delivered })
+    .where(eq(warnings.id, w.id))
+    .returning();
+  return counted ?? w;
 }
 
 /** What a step's audit entry says: ids, statuses and figures, never the notice's words. */

@@ -16,7 +16,7 @@ import type { Tx } from '../../db/client.js';
 import { warnings } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError, invalid } from '../../platform/errors.js';
-import { sendInTx, stepDetails, withdrawSentInTx } from './send.js';
+import { countDelivered, sendInTx, stepDetails, withdrawSentInTx } from './send.js';
 import { assertWarningAction, type Warning, warningForStaff } from './warnings.policy.js';
 import { assertVersion } from './warnings.service.js';
 import { presentWarning } from './warnings.view.js';
@@ -115,5 +115,6 @@ export async function takeWarningAction(
   assertVersion(w, input.version);
   const step = STEPS[action];
   const row = await ctx.db.transaction((tx) => step(tx, ctx, w, input));
-  return presentWarning(ctx, row);
+  const sentNow = row.status === 'sent' && w.status !== 'sent';
+  return presentWarning(ctx, sentNow ? await countDelivered(ctx.db, row) : row);
 }
