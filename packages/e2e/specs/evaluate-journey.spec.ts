@@ -82,6 +82,8 @@ test('a meeting QR, an unsatisfied rating, the chief’s review and callback, th
   await expect(assign.getByText(/不能回访/)).toBeVisible();
   await assign.getByLabel('回访人').click();
   await chief.locator('.ant-select-item-option', { hasText: officerName }).first().click();
+  // The dropdown closes after the choice; until then it covers the button.
+  await expect(chief.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
   await assign.getByRole('button', { name: /指\s*定/ }).click();
   await expect(row.getByText(officerName)).toBeVisible();
 

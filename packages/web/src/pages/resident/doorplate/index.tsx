@@ -75,7 +75,6 @@ export default function DoorplatePage() {
           )}
         </div>
       </Card>
-      <DoorplateNotices token={token} place="top" />
       <WaitingCard
         queryKey={['doorplate-evaluations', token]}
         load={() => resident.doorplateEvaluations(token)}
@@ -83,7 +82,8 @@ export default function DoorplatePage() {
       />
       <SubmitForm key={token} token={token} />
       <DoorplateRooms token={token} />
-      <DoorplateNotices token={token} place="bottom" />
+      {/* After the form: an urgent notice reaches the page as the banner at its top; the list waits below. */}
+      <DoorplateNotices token={token} />
       <MyMattersLink />
     </ResidentShell>
   );

@@ -12,7 +12,7 @@ import { deviceId } from '../../components/deviceId';
 import { usePhoneSession } from '../../components/PhoneVerify';
 import { NoticeList } from './NoticeList';
 
-export function DoorplateNotices({ token, place }: { token: string; place: 'top' | 'bottom' }) {
+export function DoorplateNotices({ token }: { token: string }) {
   const { t } = useLang();
   const navigate = useNavigate();
   const phoneToken = usePhoneSession().session?.phoneToken ?? null;
@@ -23,7 +23,7 @@ export function DoorplateNotices({ token, place }: { token: string; place: 'top'
   });
   const items = list.data?.items ?? [];
   const some = items.length > 0;
-  if (list.isPending || (place === 'top') !== some) return null;
+  if (list.isPending) return null;
   return (
     <Card title={some ? t('平安提醒', 'Safety notices') : undefined} style={{ margin: 12 }}>
       {some && <NoticeList items={items} />}
