@@ -1,6 +1,6 @@
 /** Shared steps: signing in as a demo account (second factor included) and saving screenshots to look at. */
 import fs from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 
 export const DEMO_PASSWORD = 'Jingmin#2026';
@@ -72,4 +72,40 @@ export async function lastSmsCode(lastFour: string): Promise<string> {
   const code = lines.findLast((l) => l.kind === 'otp' && l.phone.endsWith(lastFour))?.code;
   if (!code) throw new Error(`no code texted to …${lastFour}`);
   return code;
+}
+
+/**
+ * Picks an option of the antd Select labelled `label` inside `scope`, until the select shows it. A click that lands
+ * while the dropdown is still opening (or closing) on a loaded machine chooses nothing, so the option is clicked only
+ * once its dropdown has finished its motion, and a try that failed closes the dropdown before the next one.
+ */
+export async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
+  const field = scope.getByLabel(label, { exact: true });
+  const select = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).first();
+  const settled = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])',
+  );
+  await expect(async () => {
+    if (await select.evaluate((element) => element.classList.contains('ant-select-open'))) {
+      await field.press('Escape');
+    }
+    await field.click();
+    await expect(settled).toHaveCount(1, { timeout: 2_000 });
+    await settled.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 2_000 });
+    await expect(select).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** Sets the antd date picker labelled `label` inside `scope` to today (its 今天/此刻 button), until it shows a date. */
+export async function pickToday(page: Page, scope: Locator, label: string) {
+  const field = scope.getByLabel(label, { exact: true });
+  const settled = page.locator(
+    '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden):not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])',
+  );
+  await expect(async () => {
+    await field.click();
+    await expect(settled).toHaveCount(1, { timeout: 2_000 });
+    await settled.locator('.ant-picker-today-btn, .ant-picker-now-btn').first().click({ timeout: 2_000 });
+    await expect(field).toHaveValue(/\d/, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }

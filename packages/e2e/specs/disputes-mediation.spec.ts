@@ -7,24 +7,11 @@
  * analysis and its PDF.
  */
 import { readFileSync } from 'node:fs';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { SHOTS, signIn } from '../fixtures';
+import { expect, type Page, test } from '@playwright/test';
+import { choose, pickToday, SHOTS, signIn } from '../fixtures';
 import { deskByApi, doorplatePath, phonePage, sendMatter } from '../resident';
 
 test.use({ actionTimeout: 20_000 });
-
-/**
- * Picks an option of the antd Select labelled `label` inside `scope`, until the select shows it: a click that lands
- * while the dropdown is still opening on a loaded machine chooses nothing.
- */
-async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
-  await expect(async () => {
-    await scope.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    const select = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) });
-    await expect(select.first()).toContainText(option, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 /** The PDF a button downloads: its name and its first bytes. */
 async function downloaded(page: Page, click: () => Promise<void>) {
@@ -112,11 +99,7 @@ test('a 矛盾纠纷 is mediated on a phone, its agreement printed, followed up 
   await agreement.getByLabel('事项', { exact: true }).fill('装修方每日8:00—12:00、14:00—18:00施工，节假日不施工');
   await agreement.getByLabel('履行方式', { exact: true }).fill('按约定时段施工，调解员回访核实');
   await agreement.getByLabel('履行地点', { exact: true }).fill('青禾县柳塘镇');
-  await agreement.getByLabel('履行期限', { exact: true }).click();
-  await officer
-    .locator('.ant-picker-dropdown:visible .ant-picker-today-btn, .ant-picker-dropdown:visible .ant-picker-now-btn')
-    .first()
-    .click();
+  await pickToday(officer, agreement, '履行期限');
   await agreement.getByRole('button', { name: /保\s*存/ }).click();
   await expect(officer.getByText('调解协议书已制作，案件转入跟踪回访').first()).toBeVisible();
   await expect(officer.getByText('跟踪回访').first()).toBeVisible();
