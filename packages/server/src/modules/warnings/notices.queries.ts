@@ -4,38 +4,15 @@
  * category it follows. Withdrawn ones stay a week (their correction, not their body); expired ones are gone.
  * One statement on the station's few notices (`warnings_live_idx`), whatever the station's size.
  */
-import {
-  DEFAULT_WARNING_RULES,
-  type Locale,
-  labelOf,
-  type WarningPriority,
-  type WarningRules,
-  type WarningStatus,
-  warningCategories,
-} from '@jingmin/shared';
+import type { WarningPriority, WarningStatus } from '@jingmin/shared';
 import { and, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { households, settings, units, warningSubscriptions, warnings } from '../../db/schema/index.js';
+import { households, units, warningSubscriptions, warnings } from '../../db/schema/index.js';
 
 /** At most this many current notices on a page. */
 export const NOTICES_SHOWN = 20;
 /** A withdrawn notice shows its correction this long after the withdrawal. */
 export const WITHDRAWN_SHOWN_MS = 7 * 24 * 3600_000;
-
-/** A station's warning rules (settings `warnings:<stationId>`), the defaults where it set nothing. */
-export async function warningRules(db: Queryable, stationId: string): Promise<WarningRules> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, `warnings:${stationId}`));
-  return { ...DEFAULT_WARNING_RULES, ...((row?.value ?? {}) as Partial<WarningRules>) };
-}
-
-/** A category's label as the reader reads it; an unknown key (a category the station removed) shows as is. */
-export function categoryLabel(rules: Pick<WarningRules, 'extraCategories'>, key: string, locale: Locale): string {
-  const found = warningCategories(rules).find((c) => c.key === key);
-  return found ? labelOf(found.label, locale) : key;
-}
 
 /** The household behind a doorplate token, with its station. */
 export async function householdByToken(db: Queryable, token: string) {

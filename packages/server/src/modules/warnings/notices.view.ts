@@ -1,15 +1,18 @@
 /**
  * Notices as residents read them: the text (a withdrawn one: its correction, never its body), photos and media,
  * the reactions' totals, what this device already told (by the receipts' keyed hash, never the device id) and this
- * phone's own replies with their answers. A handful of batched reads for a page of at most 20 notices.
+ * phone's own replies with their answers. One read for the notices' extras, one for the device's receipts, the
+ * station's rules kept in the process: a page of at most 20 notices costs the same few round trips.
  */
-import type { PublicNotice, WarningMedia, WarningReplyView, WarningRules } from '@jingmin/shared';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { DEFAULT_WARNING_RULES, type PublicNotice, type WarningMedia, type WarningReplyView } from '@jingmin/shared';
+import { and, inArray, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/rows.js';
 import { mediaFiles, photos, warningReach, warningReceipts } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { categoryLabel, type NoticeRow, warningRules } from './notices.queries.js';
+import type { NoticeRow } from './notices.queries.js';
 import { deviceReceiptHash } from './receipt-key.js';
 import { phoneReplies } from './replies.service.js';
+import { categoryLabel, stationsRules } from './settings.js';
 
 export interface NoticeReader {
   /** The device's own id (query `device`), for `mine`. */
@@ -25,45 +28,47 @@ const CORRECTION_ZH = '该预警已撤回。';
 export const warningPhotoUrl = (warningId: string, photoId: string) =>
   `/api/v1/public/warnings/${warningId}/photos/${photoId}`;
 
-function groupBy<T, K extends keyof T>(rows: T[], key: K): Map<T[K], T[]> {
-  const map = new Map<T[K], T[]>();
-  for (const r of rows) map.set(r[key], [...(map.get(r[key]) ?? []), r]);
-  return map;
+interface Extras {
+  photoIds: string[];
+  media: WarningMedia[];
+  thanks: number;
+  likes: number;
 }
 
-async function attachments(ctx: Ctx, ids: string[]) {
-  const [photoRows, mediaRows] = await Promise.all([
-    ctx.db
-      .select({ id: photos.id, ownerId: photos.ownerId })
-      .from(photos)
-      .where(and(eq(photos.ownerType, 'warning'), inArray(photos.ownerId, ids)))
-      .orderBy(asc(photos.createdAt), asc(photos.ordinal)),
-    ctx.db
-      .select({
-        id: mediaFiles.id,
-        ownerId: mediaFiles.ownerId,
-        kind: mediaFiles.kind,
-        mime: mediaFiles.mime,
-        bytes: mediaFiles.bytes,
-      })
-      .from(mediaFiles)
-      .where(and(eq(mediaFiles.ownerType, 'warning'), inArray(mediaFiles.ownerId, ids)))
-      .orderBy(asc(mediaFiles.createdAt)),
-  ]);
-  return { photos: groupBy(photoRows, 'ownerId'), media: groupBy(mediaRows, 'ownerId') };
-}
-
-async function reactions(ctx: Ctx, ids: string[]) {
-  const rows = await ctx.db
-    .select({
-      warningId: warningReach.warningId,
-      thanks: sql<number>`coalesce(sum(${warningReach.thanks}), 0)::int`,
-      likes: sql<number>`coalesce(sum(${warningReach.likes}), 0)::int`,
-    })
-    .from(warningReach)
-    .where(inArray(warningReach.warningId, ids))
-    .groupBy(warningReach.warningId);
-  return new Map(rows.map((r) => [r.warningId, { thanks: Number(r.thanks), likes: Number(r.likes) }]));
+/**
+ * The notices' photos, media and reactions' totals, in ONE statement: residents' pages are the hottest read of a
+ * notice (a station's households open it within minutes), so a page costs few round trips to the database.
+ */
+async function extrasOf(ctx: Ctx, ids: string[]): Promise<Map<string, Extras>> {
+  const rows = rowsOf<{
+    id: string;
+    photo_ids: string[];
+    media: Omit<WarningMedia, 'url'>[];
+    thanks: number;
+    likes: number;
+  }>(
+    await ctx.db.execute(sql`
+      SELECT w.id,
+             coalesce((SELECT json_agg(p.id ORDER BY p.created_at, p.ordinal) FROM ${photos} p
+                        WHERE p.owner_type = 'warning' AND p.owner_id = w.id), '[]') AS photo_ids,
+             coalesce((SELECT json_agg(json_build_object('id', m.id, 'kind', m.kind, 'mime', m.mime, 'bytes', m.bytes)
+                                       ORDER BY m.created_at) FROM ${mediaFiles} m
+                        WHERE m.owner_type = 'warning' AND m.owner_id = w.id), '[]') AS media,
+             (SELECT coalesce(sum(r.thanks), 0)::int FROM ${warningReach} r WHERE r.warning_id = w.id) AS thanks,
+             (SELECT coalesce(sum(r.likes), 0)::int FROM ${warningReach} r WHERE r.warning_id = w.id) AS likes
+        FROM unnest(${sql.param(ids)}::uuid[]) AS w(id)`),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        photoIds: r.photo_ids,
+        media: r.media.map((m) => ({ ...m, url: `/api/v1/public/media/${m.id}` })),
+        thanks: Number(r.thanks),
+        likes: Number(r.likes),
+      },
+    ]),
+  );
 }
 
 async function mine(ctx: Ctx, ids: string[], device: string | undefined): Promise<Map<string, Mine>> {
@@ -81,43 +86,27 @@ async function mine(ctx: Ctx, ids: string[], device: string | undefined): Promis
   );
 }
 
-async function rulesOf(ctx: Ctx, stationIds: string[]) {
-  const unique = [...new Set(stationIds)];
-  return new Map<string, WarningRules>(
-    await Promise.all(unique.map(async (id) => [id, await warningRules(ctx.db, id)] as const)),
-  );
-}
-
 /** The notices in their order, as the reader may see them. */
 export async function presentNotices(ctx: Ctx, rows: NoticeRow[], reader: NoticeReader): Promise<PublicNotice[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [files, totals, own, rules, replies] = await Promise.all([
-    attachments(ctx, ids),
-    reactions(ctx, ids),
+  const [extras, own, rules, replies] = await Promise.all([
+    extrasOf(ctx, ids),
     mine(ctx, ids, reader.device),
-    rulesOf(
-      ctx,
+    stationsRules(
+      ctx.db,
       rows.map((r) => r.stationId),
     ),
     reader.phoneIndex ? phoneReplies(ctx, reader.phoneIndex, ids) : new Map<string, WarningReplyView[]>(),
   ]);
   return rows.map((r) => {
     const withdrawn = r.status === 'withdrawn';
-    const media: WarningMedia[] = withdrawn
-      ? []
-      : (files.media.get(r.id) ?? []).map((m) => ({
-          id: m.id,
-          kind: m.kind,
-          mime: m.mime,
-          bytes: m.bytes,
-          url: `/api/v1/public/media/${m.id}`,
-        }));
+    const extra = extras.get(r.id);
     return {
       id: r.id,
       stationName: r.stationName,
       category: r.category,
-      categoryLabel: categoryLabel(rules.get(r.stationId) ?? { extraCategories: [] }, r.category, ctx.locale),
+      categoryLabel: categoryLabel(rules.get(r.stationId) ?? DEFAULT_WARNING_RULES, r.category, ctx.locale),
       priority: r.priority,
       title: r.title,
       // A withdrawn notice's body is no longer said: its correction is.
@@ -129,11 +118,11 @@ export async function presentNotices(ctx: Ctx, rows: NoticeRow[], reader: Notice
       correction: withdrawn
         ? (r.correction ?? (ctx.locale === 'en' ? 'This notice was withdrawn.' : CORRECTION_ZH))
         : null,
-      photoUrls: withdrawn ? [] : (files.photos.get(r.id) ?? []).map((p) => warningPhotoUrl(r.id, p.id)),
-      media,
+      photoUrls: withdrawn ? [] : (extra?.photoIds ?? []).map((id) => warningPhotoUrl(r.id, id)),
+      media: withdrawn ? [] : (extra?.media ?? []),
       mine: own.get(r.id) ?? NOTHING,
-      thanks: totals.get(r.id)?.thanks ?? 0,
-      likes: totals.get(r.id)?.likes ?? 0,
+      thanks: extra?.thanks ?? 0,
+      likes: extra?.likes ?? 0,
       myReplies: replies.get(r.id) ?? [],
     };
   });

@@ -26,7 +26,7 @@ const read = { capability: 'warning.read' } as const;
  * expired or with its receipts purged (a device can no longer be told apart) are refused alike: not found.
  */
 async function countReceipt(ctx: Ctx, warningId: string, input: WarningReceiptInput) {
-  const outcome = await receiptBatcher(ctx.deps.database.db, ctx.deps.clock).add({
+  const outcome = await receiptBatcher(ctx.deps.database, ctx.deps.clock).add({
     warningId,
     deviceHash: deviceReceiptHash(ctx, input.device, warningId),
     kind: input.kind,

@@ -61,7 +61,7 @@ describe('POST /public/warnings/:id/receipts', () => {
   it('keeps the three figures exact under 200 concurrent receipts from 50 devices through two batchers', async () => {
     const id = await notice(t, { ackRequired: true });
     const devices = Array.from({ length: 50 }, device);
-    const other = new ReceiptBatcher(t.deps.database.db, t.clock); // the second process's gatherer
+    const other = new ReceiptBatcher(t.deps.database, t.clock); // the second process's gatherer
     const ctx = quietCtx(t);
     const kinds = ['open', 'ack', 'open', 'thanks'] as const;
     const sent = devices.flatMap((dev, d) =>

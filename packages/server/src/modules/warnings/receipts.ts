@@ -13,16 +13,20 @@
  */
 import type { WarningReceiptKind } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { rowsOf } from '../../db/rows.js';
+import type { Database } from '../../db/client.js';
+import { executeNamed } from '../../db/prepared.js';
 import type { Clock } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 
 /** How long the first receipt of a batch waits for company, and how many rows a statement writes at most. */
 export const BATCH_WAIT_MS = 2;
 export const MAX_ROWS = 500;
-/** Statements a process has in flight at once; the rest gather meanwhile (group commit). */
-const MAX_IN_FLIGHT = 2;
+/**
+ * Statements a process has in flight at once; the rest gather meanwhile (group commit). One: the next batch gathers
+ * for as long as the last one writes, so batches grow with the load and the database's cost per receipt falls
+ * (about 120 µs a row in batches of 50, 60 µs in batches of 500, measured on the bench's million households).
+ */
+const MAX_IN_FLIGHT = 1;
 const DEADLOCK_RETRIES = 5;
 /** Receipts a process holds waiting at most; beyond, a receipt is refused with 503 and the page retries it later. */
 const MAX_WAITING = 20 * MAX_ROWS;
@@ -119,7 +123,7 @@ export class ReceiptBatcher {
   private inFlight = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly database: Pick<Database, 'db' | 'pool'>,
     private readonly clock: Clock,
   ) {}
 
@@ -132,9 +136,13 @@ export class ReceiptBatcher {
     });
   }
 
-  private schedule() {
+  /**
+   * Writes the waiting receipts now when they are a full batch, or have already waited for the statement before
+   * (`gathered`); a first receipt on an idle process waits BATCH_WAIT_MS for company.
+   */
+  private schedule(gathered = false) {
     if (this.waiting.length === 0 || this.inFlight >= MAX_IN_FLIGHT) return;
-    if (this.waiting.length >= MAX_ROWS) return void this.flush();
+    if (gathered || this.waiting.length >= MAX_ROWS) return void this.flush();
     this.timer ??= setTimeout(() => this.flush(), BATCH_WAIT_MS);
   }
 
@@ -147,7 +155,7 @@ export class ReceiptBatcher {
     this.inFlight++;
     void this.write(batch).finally(() => {
       this.inFlight--;
-      this.schedule();
+      this.schedule(true);
     });
   }
 
@@ -177,7 +185,11 @@ export class ReceiptBatcher {
   private async run(json: string): Promise<Row[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return rowsOf<Row>(await this.db.execute(batchStatement(json, this.clock.now().toISOString())));
+        return await executeNamed<Row>(
+          this.database,
+          'warning-receipts-batch',
+          batchStatement(json, this.clock.now().toISOString()),
+        );
       } catch (err) {
         // Two batches locking the same counters in another order: PostgreSQL undid one; it is simply written again.
         if (!isDeadlock(err) || attempt >= DEADLOCK_RETRIES) throw err;
@@ -209,14 +221,14 @@ function split(waiting: Pending[]) {
   return { batch, later };
 }
 
-const batchers = new WeakMap<Db, ReceiptBatcher>();
+const batchers = new WeakMap<Pick<Database, 'db' | 'pool'>, ReceiptBatcher>();
 
 /** This process's batcher for the database (a process may open several, as the tests do). */
-export function receiptBatcher(db: Db, clock: Clock): ReceiptBatcher {
-  let b = batchers.get(db);
+export function receiptBatcher(database: Pick<Database, 'db' | 'pool'>, clock: Clock): ReceiptBatcher {
+  let b = batchers.get(database);
   if (!b) {
-    b = new ReceiptBatcher(db, clock);
-    batchers.set(db, b);
+    b = new ReceiptBatcher(database, clock);
+    batchers.set(database, b);
   }
   return b;
 }

@@ -48,6 +48,12 @@ const kept = new KeptSettings(warningRules, WARNING_RULES_TTL_MS, copyOf);
 /** The station's rules, kept for `WARNING_RULES_TTL_MS` (categories' labels on lists and residents' pages). */
 export const cachedWarningRules = (db: Db, stationId: string): Promise<WarningRules> => kept.get(db, stationId);
 
+/** The kept rules of each station among `stationIds` (a list's or a page's notices), by station. */
+export async function stationsRules(db: Db, stationIds: readonly string[]): Promise<Map<string, WarningRules>> {
+  const unique = [...new Set(stationIds)];
+  return new Map(await Promise.all(unique.map(async (id) => [id, await kept.get(db, id)] as const)));
+}
+
 /** The category of `key` among the station's, or null. */
 export function categoryOf(rules: WarningRules, key: string): WarningCategory | null {
   return warningCategories(rules).find((c) => c.key === key) ?? null;

@@ -18,7 +18,7 @@ import { units, warningSmsDays, warningSubscriptions, warnings } from '../../db/
 import type { Ctx } from '../../platform/context.js';
 import { openField } from '../../platform/crypto.js';
 import { enqueue, type JobRegistry } from '../../platform/jobs.js';
-import { categoryLabel, warningRules } from './notices.queries.js';
+import { categoryLabel, warningRules } from './settings.js';
 import { smsSenderOf, smsSummaryOf } from './targets.js';
 
 export const SMS_JOB = 'warnings.send-sms';

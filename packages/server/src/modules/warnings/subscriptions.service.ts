@@ -16,7 +16,8 @@ import { units, warningSubscriptions } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { phoneSessionOrThrow } from '../residents/phone.service.js';
-import { householdByToken, warningRules } from './notices.queries.js';
+import { householdByToken } from './notices.queries.js';
+import { warningRules } from './settings.js';
 
 type Subscription = typeof warningSubscriptions.$inferSelect;
 const lastUnitId = (path: string) => path.split('/').filter(Boolean).at(-1) ?? '';

@@ -16,7 +16,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { households, staff, units, warningSubscriptions, warnings } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { isHome } from './coverage.js';
-import { assertCategory, cachedWarningRules, categoryLabel, warningRules } from './settings.js';
+import { assertCategory, categoryLabel, stationsRules, warningRules } from './settings.js';
 import { resolveTarget, smsTextOf, underAny } from './targets.js';
 import { visibleWarnings } from './warnings.policy.js';
 import { stationOf } from './warnings.service.js';
@@ -49,9 +49,9 @@ export async function listWarnings(ctx: Ctx, q: WarningListQuery): Promise<Warni
     ctx.db,
     page.map((r) => r.w),
   );
-  const stationIds = [...new Set(page.map((r) => r.w.stationId))];
-  const rules = new Map(
-    await Promise.all(stationIds.map(async (id) => [id, await cachedWarningRules(ctx.db, id)] as const)),
+  const rules = await stationsRules(
+    ctx.db,
+    page.map((r) => r.w.stationId),
   );
   return {
     items: page.map(({ w, stationName, authorName }) => ({

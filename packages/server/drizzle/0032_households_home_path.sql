@@ -1,0 +1,1 @@
+CREATE INDEX "households_home_path_idx" ON "households" USING btree ("unit_path" text_pattern_ops) WHERE "households"."kind" = 'household';
