@@ -18,6 +18,7 @@ import { benchRoutes } from './modules/bench/bench.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerCalendarJobs } from './modules/calendar/jobs.js';
 import { checksRoutes } from './modules/checks/checks.routes.js';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes.js';
 import { disputeRoutes } from './modules/disputes/disputes.routes.js';
 import { registerFollowUpJobs } from './modules/disputes/follow-up-jobs.js';
 import { SATISFACTION_SUBJECT, satisfactionAnswered } from './modules/disputes/follow-ups.js';
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(mediaFileRoutes);
       await api.register(fraudRoutes);
       await api.register(fraudUpstreamApiRoutes);
+      await api.register(dashboardRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -79,6 +79,7 @@ function callerFor(path: string): Client {
     return clients.secadmin!;
   if (path.startsWith('/api/v1/matters') || path === '/api/v1/events') return clients.desk!;
   if (path.includes('/evaluation-figures')) return clients.chief!;
+  if (path.startsWith('/api/v1/dashboards')) return clients.chief!;
   if (path.includes('/dispute-settings')) return clients.chief!;
   if (path.startsWith('/api/v1/disputes') || /\/stations\/[^/]+\/disputes/.test(path)) return clients.desk!;
   if (path.includes('/evaluation-reviews') || path.includes('/evaluation-answers')) return clients.chief!;

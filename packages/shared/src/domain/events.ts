@@ -133,6 +133,9 @@ const MATTER_EVENT_SPECS = {
   'matter.note': { audience: 'staff', label: { zh: '内部备注', en: 'Note' } },
   'matter.remind': { audience: 'staff', label: { zh: '催办', en: 'Chase' } },
   'matter.escalated': { audience: 'staff', label: { zh: '超时督办', en: 'Deadline breached: escalated' } },
+  // 提级督办: reopened or transferred as often as the station's rules allow (MatterSettings.escalation), the matter
+  // goes to the bureau once, with the step that reached the count (payload `reason`, `reopens`, `transfers`).
+  'matter.supervised': { audience: 'staff', label: { zh: '提级督办', en: 'Escalated to the bureau' } },
   /** The deadline sweep warns the holder once per deadline when a fifth of its span is left. */
   'matter.deadline_near': { audience: 'staff', label: { zh: '即将超期', en: 'Deadline approaching' } },
   'matter.take_overdue': {

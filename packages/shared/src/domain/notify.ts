@@ -41,6 +41,8 @@ export const NOTIFY_REASONS = [
   'follow_up_due',
   'follow_up_overdue',
   'case_transferred',
+  // 提级督办: a matter reopened or transferred too often reaches the bureau's supervisors and the station's chiefs.
+  'supervised',
 ] as const;
 export type NotifyReason = (typeof NOTIFY_REASONS)[number];
 
@@ -57,6 +59,7 @@ export const NOTIFY_REASON_LABELS: Record<NotifyReason, Label> = {
   follow_up_due: { zh: '回访到期', en: 'Follow-up due' },
   follow_up_overdue: { zh: '回访逾期', en: 'Follow-up overdue' },
   case_transferred: { zh: '纠纷移交', en: 'Dispute case transferred' },
+  supervised: { zh: '提级督办', en: 'Escalated' },
 };
 
 /** The matter events that notify whoever holds the matter, and the reason each gives. */

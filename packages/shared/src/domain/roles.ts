@@ -133,6 +133,8 @@ export const CAPABILITIES = [
   'fraud.figures',
   /** Connect upstream systems (API keys, allowed addresses, feedback) and set the station's anti-fraud rules. */
   'fraud.manage',
+  /** 监督、汇总、分析: the dashboards and KPIs of the station (a chief) or of the bureau's stations side by side. */
+  'dashboard.read',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -201,6 +203,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'fraud.manage',
     'dispute.override',
     'report.write',
+    'dashboard.read',
     'matter.inbox',
     'matter.desk',
     'matter.review',
@@ -224,6 +227,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'report.write',
     'warning.read',
     'fraud.figures',
+    'dashboard.read',
   ],
   // The system administrator runs accounts and resources but never reads the audit trail.
   system_admin: [

@@ -1,5 +1,6 @@
 /** The desk's supervision board, grid duties and the station's own 码上办 rules. */
 import { z } from 'zod';
+import { DEFAULT_ESCALATION_RULES } from '../domain/kpis.js';
 import {
   DEFAULT_DEADLINES,
   DESK_CHANNELS,
@@ -190,6 +191,14 @@ export const MatterSettings = z
         message: '提醒须早于评价截止 / the reminder must come before the evaluation expires',
         path: ['reminderAfterDays'],
       }),
+    /** 提级督办: reopened or transferred this many times, a matter is escalated to the bureau (once). */
+    escalation: z
+      .object({
+        reopens: z.number().int().min(2).max(20),
+        transfers: z.number().int().min(2).max(20),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type MatterSettings = z.infer<typeof MatterSettings>;
@@ -208,6 +217,7 @@ export const DEFAULT_MATTER_SETTINGS: MatterSettings = {
   desk: { officersTakeDesk: false },
   // A week to answer, one reminder half-way; three answers from one phone in ten minutes is already unusual.
   evaluation: { expiresDays: 7, reminderAfterDays: 3, floodWindowMinutes: 10, floodMaxAnswers: 3 },
+  escalation: { ...DEFAULT_ESCALATION_RULES },
 };
 
 /**

@@ -1,6 +1,7 @@
 /** 码上办 contract: resident submission and tracking, staff handling. */
 import { z } from 'zod';
 import { MATTER_COUNTERS } from '../domain/counters.js';
+import { daysIn, KPI_SETS, PERIOD_MAX_DAYS } from '../domain/kpis.js';
 import {
   MATTER_ACTIONS,
   MATTER_CHANNELS,
@@ -13,6 +14,7 @@ import {
   URGENCIES,
 } from '../domain/matters.js';
 import { Id, Shown, TrackingToken, text } from './common.js';
+import { Day } from './dashboards.js';
 import { SuggestedAssignee } from './desk.js';
 import { PhotoIds } from './resident.js';
 
@@ -213,10 +215,22 @@ export const MatterQuery = z
     open: z.enum(['1', 'true']).optional(),
     /** Only the matters a 工作台 counter counts (the same rule as the summary). */
     counter: z.enum(MATTER_COUNTERS).optional(),
+    /** Only the matters a KPI counted over the period `from`–`to` (domain/kpis.ts): a dashboard's drill-down. */
+    kpi: z.enum(KPI_SETS).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    /** Only the matters of this unit's subtree (a station opened from the bureau's dashboard); within one's sight. */
+    unitId: Id.optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
   })
-  .strict();
+  .strict()
+  .refine((q) => !q.kpi || (q.from && q.to), { message: 'kpi needs from and to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || daysIn(q.from, q.to) <= PERIOD_MAX_DAYS, {
+    message: `at most ${PERIOD_MAX_DAYS} days (ten years)`,
+    path: ['to'],
+  });
 export type MatterQuery = z.infer<typeof MatterQuery>;
 
 /** Who reads the step's note; absent: the step's default (NOTE_AUDIENCE_DEFAULT). */

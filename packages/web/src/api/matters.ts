@@ -28,7 +28,12 @@ export interface Assignees {
 
 export const matterApi = {
   list: (
-    q: Partial<Record<'status' | 'rating' | 'q' | 'mine' | 'open' | 'counter' | 'channel', string>> & {
+    q: Partial<
+      Record<
+        'status' | 'rating' | 'q' | 'mine' | 'open' | 'counter' | 'channel' | 'kpi' | 'from' | 'to' | 'unitId',
+        string
+      >
+    > & {
       page: number;
       pageSize: number;
     },

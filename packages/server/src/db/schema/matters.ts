@@ -5,6 +5,7 @@
  * rate-limit records that make submission safe on a flaky phone network.
  */
 import {
+  ESCALATION_REASONS,
   MATTER_CHANNELS,
   MATTER_KINDS,
   MATTER_STATUSES,
@@ -105,6 +106,9 @@ export const matters = pgTable(
     firstResponseBreachedAt: timestamp({ withTimezone: true }),
     takeBreachedAt: timestamp({ withTimezone: true }),
     resolveBreachedAt: timestamp({ withTimezone: true }),
+    /** 提级督办: when the matter was escalated to the bureau (reopened or transferred too often), once. */
+    escalatedAt: timestamp({ withTimezone: true }),
+    escalationReason: text({ enum: ESCALATION_REASONS }),
     ...timestamps,
   },
   (t) => [
@@ -121,6 +125,7 @@ export const matters = pgTable(
     index('matters_household_idx').on(t.householdId),
     index('matters_phone_index_idx').on(t.contactPhoneIndex),
     index('matters_created_at_idx').on(t.createdAt),
+    index('matters_escalated_idx').on(t.escalatedAt).where(sql`escalated_at IS NOT NULL`),
     index('matters_first_response_due_idx')
       .on(t.firstResponseDueAt)
       .where(sql`first_response_at IS NULL AND first_response_breached_at IS NULL`),
@@ -155,7 +160,11 @@ export const matterEvents = pgTable(
     payload: jsonb().notNull().default({}),
     at: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('matter_events_matter_idx').on(t.matterId, t.id)],
+  (t) => [
+    index('matter_events_matter_idx').on(t.matterId, t.id),
+    // The KPIs' periods: resolutions, reopenings and dispatches of a range of days.
+    index('matter_events_type_at_idx').on(t.type, t.at),
+  ],
 );
 
 /**

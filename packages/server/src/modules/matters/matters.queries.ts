@@ -4,15 +4,17 @@ import {
   type MatterCounter,
   type MatterQuery,
   OPEN_MATTER_STATUSES,
+  periodBounds,
   type SummaryQuery,
   type TimelineEntry,
 } from '@jingmin/shared';
 import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import { anyOf, firstOrThrow } from '../../db/rows.js';
-import { evaluationReviews, matterEvents, matters } from '../../db/schema/index.js';
+import { evaluationReviews, matterEvents, matters, units } from '../../db/schema/index.js';
 import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeLike } from '../../platform/scope.js';
+import { kpiCandidates, kpiSetSql } from '../dashboards/kpi-sets.js';
 import { photoIdsOfEventType, photosByEvent } from '../media/photos.queries.js';
 import { assigneeNames } from './assignees.js';
 import { channelCounts, recordedNote } from './channels.js';
@@ -29,6 +31,14 @@ export async function findMatters(ctx: Ctx, q: MatterQuery) {
   if (q.open) parts.push(inArray(matters.status, [...OPEN_MATTER_STATUSES]));
   if (q.rating) parts.push(eq(matters.rating, q.rating));
   if (q.counter) parts.push(counterSql(q.counter, ctx.now()));
+  if (q.unitId)
+    parts.push(
+      sql`starts_with(${matters.unitPath}, (SELECT ${units.path} FROM ${units} WHERE ${units.id} = ${q.unitId}))`,
+    );
+  if (q.kpi && q.from && q.to) {
+    const bounds = periodBounds({ from: q.from, to: q.to }, ctx.now());
+    parts.push(kpiCandidates(bounds), kpiSetSql(q.kpi, bounds));
+  }
   if (q.q)
     parts.push(
       anyOf(

@@ -3,7 +3,9 @@
  * the request loaded it and a patch, applies the shared flow, checks who may
  * take the step, writes under the version read (a race is a 409, never a
  * double dispatch) and records the typed event with its audit entry and
- * outbox row — in one transaction, the caller's when it has one.
+ * outbox row — in one transaction, the caller's when it has one. A reopen or
+ * transfer may escalate the matter to the bureau in that transaction too
+ * (escalation.ts).
  */
 import {
   canTransition,
@@ -19,6 +21,7 @@ import { matters } from '../../db/schema/index.js';
 import type { Actor, Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { matterSubject, recordEvent } from '../../platform/record-event.js';
+import { escalateIfDue, isCountedAction } from './escalation.js';
 import { allowedActions } from './matters.policy.js';
 
 export type Matter = typeof matters.$inferSelect;
@@ -76,6 +79,8 @@ export async function transition(
       payload: change.payload,
       system: by === 'system',
     });
+    // 提级督办: a reopen or transfer that reached the station's count escalates the matter to the bureau, once.
+    if (isCountedAction(change.action)) return escalateIfDue(tx, ctx, updated, change.action);
     return updated;
   };
   return opts.tx ? write(opts.tx) : ctx.db.transaction(write);

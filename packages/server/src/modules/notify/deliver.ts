@@ -2,8 +2,9 @@
  * The outbox consumer: reads the outbox by `seq` after its stored cursor and
  * queues one delivery per (event, member, channel) for the events that notify
  * whoever holds a matter — dispatched or transferred to them, chased, about
- * to breach or breached, reopened. The action that wrote the event has long
- * committed: nothing here can slow it down or make it fail.
+ * to breach or breached, reopened — and for a matter escalated to the bureau
+ * (提级督办: its supervisors and the station's chiefs). The action that wrote
+ * the event has long committed: nothing here can slow it down or make it fail.
  *
  * The cursor row is locked while a batch is read and its deliveries written,
  * in one transaction: two processes never read the same rows, and a crash
@@ -26,11 +27,19 @@ import { matterEvents, matters, notifyCursors, notifyDeliveries, outbox } from '
 import { audit, type Ctx } from '../../platform/context.js';
 import { publish } from '../../platform/outbox.js';
 import { staffTopic } from '../../platform/topics.js';
+import { SUPERVISED_EVENT } from '../matters/escalation.js';
 import { type Alert, unreachableReason } from './channels.js';
 import { isFraudEvent, queueForFraud } from './fraud-alerts.js';
 import { queueForHazard } from './hazard-alerts.js';
 import { notBefore } from './notify.policy.js';
-import { type Holder, holderStaffIds, type Recipient, recipientsByIds } from './notify.queries.js';
+import {
+  bureauSupervisors,
+  type Holder,
+  holderStaffIds,
+  type Recipient,
+  recipientsByIds,
+  stationChiefs,
+} from './notify.queries.js';
 import { isRoomMentionEvent, queueForRoomMention } from './room-alerts.js';
 
 const CURSOR = 'outbox';
@@ -144,6 +153,37 @@ async function queueForEvent(tx: Tx, ctx: Ctx, row: OutboxRow, reason: NotifyRea
   return (await queueDeliveries(tx, ctx, row.seq, alert, await recipientsByIds(tx, ids))).length;
 }
 
+/**
+ * 提级督办: a matter escalated to the bureau reaches the bureau's supervisors above its station and the station's
+ * chiefs — each once, the member whose step reached the count included (the rule escalated, not they).
+ */
+async function queueForSupervised(tx: Tx, ctx: Ctx, row: OutboxRow): Promise<number> {
+  const p = row.payload as { matterId?: string };
+  if (!p.matterId || row.seq === null) return 0;
+  const [m] = await tx
+    .select({
+      id: matters.id,
+      number: matters.number,
+      kind: matters.kind,
+      urgency: matters.urgency,
+      stationId: matters.stationId,
+    })
+    .from(matters)
+    .where(eq(matters.id, p.matterId));
+  if (!m) return 0;
+  const recipients = new Map<string, Recipient>();
+  for (const r of [...(await bureauSupervisors(tx, m.stationId)), ...(await stationChiefs(tx, m.stationId))])
+    recipients.set(r.staffId, r);
+  const alert: Alert = {
+    reason: 'supervised',
+    matterId: m.id,
+    number: m.number,
+    kind: m.kind,
+    urgent: isUrgentMatter(m),
+  };
+  return (await queueDeliveries(tx, ctx, row.seq, alert, [...recipients.values()])).length;
+}
+
 /** One batch of the outbox after the cursor; answers how many rows it read and how many deliveries it queued. */
 async function collectBatch(ctx: Ctx): Promise<{ read: number; queued: number }> {
   return ctx.db.transaction(async (tx) => {
@@ -166,6 +206,10 @@ async function collectBatch(ctx: Ctx): Promise<{ read: number; queued: number }>
       }
       if (isRoomMentionEvent(row.type)) {
         queued += await queueForRoomMention(tx, ctx, row);
+        continue;
+      }
+      if (row.type === SUPERVISED_EVENT) {
+        queued += await queueForSupervised(tx, ctx, row);
         continue;
       }
       if (isFraudEvent(row.type)) {

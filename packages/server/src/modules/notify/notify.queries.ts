@@ -1,8 +1,8 @@
 /** Reads for notifications: who holds a matter, and what each member chose and can be reached by. */
 import type { NotifyChannel, QuietHours } from '@jingmin/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { notifyPreferences, staff } from '../../db/schema/index.js';
+import { notifyPreferences, staff, units } from '../../db/schema/index.js';
 
 /** Who holds a matter: a named member, else a team, else a partner department. */
 export interface Holder {
@@ -104,6 +104,27 @@ export async function stationDesk(db: Queryable, stationId: string): Promise<Rec
     .leftJoin(notifyPreferences, eq(notifyPreferences.staffId, staff.id))
     .where(
       and(eq(staff.scopeUnitId, stationId), eq(staff.status, 'active'), sql`'duty_officer' = ANY(${staff.roles})`),
+    );
+  return rows.map(toRecipient);
+}
+
+/**
+ * The active bureau supervisors (县局督导) above a station: accounts with that role whose unit's path the station's
+ * path lies under, the station itself excluded. Whom a matter escalated to the bureau (提级督办) reaches.
+ */
+export async function bureauSupervisors(db: Queryable, stationId: string): Promise<Recipient[]> {
+  const rows = await db
+    .select(recipientColumns)
+    .from(staff)
+    .innerJoin(units, eq(units.id, staff.scopeUnitId))
+    .leftJoin(notifyPreferences, eq(notifyPreferences.staffId, staff.id))
+    .where(
+      and(
+        eq(staff.status, 'active'),
+        sql`'bureau_supervisor' = ANY(${staff.roles})`,
+        ne(units.id, stationId),
+        sql`starts_with((SELECT s.path FROM units s WHERE s.id = ${stationId}), ${units.path})`,
+      ),
     );
   return rows.map(toRecipient);
 }

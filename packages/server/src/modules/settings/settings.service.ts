@@ -4,7 +4,7 @@
  * defaults apply until the chief changes them. Read before a transaction,
  * never inside one (the embedded database has a single connection).
  */
-import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
+import { DEFAULT_ESCALATION_RULES, DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { settings, units } from '../../db/schema/index.js';
@@ -41,6 +41,7 @@ export async function matterSettings(db: Queryable, stationId: string): Promise<
     review: { ...DEFAULT_MATTER_SETTINGS.review, ...stored.review },
     evaluation: { ...DEFAULT_MATTER_SETTINGS.evaluation, ...stored.evaluation },
     desk: { ...DEFAULT_MATTER_SETTINGS.desk, ...stored.desk },
+    escalation: { ...DEFAULT_ESCALATION_RULES, ...stored.escalation },
   };
   byStation.set(stationId, { value, at: Date.now() });
   return value;

@@ -51,6 +51,7 @@ const CAP_LABELS: Record<(typeof CAPABILITIES)[number], [string, string]> = {
   'fraud.desk': ['录入、分派并查看全部反诈预警指令', 'Enter, assign and read every anti-fraud instruction'],
   'fraud.figures': ['查看反诈预警统计', 'Read anti-fraud figures'],
   'fraud.manage': ['接入上游反诈平台，设置反诈规则', 'Connect upstream systems; set anti-fraud rules'],
+  'dashboard.read': ['查看考核指标', 'Read the KPIs'],
 };
 
 export default function HomePage() {

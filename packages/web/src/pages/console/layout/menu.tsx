@@ -17,6 +17,7 @@ import {
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
+  LineChartOutlined,
   PhoneOutlined,
   QrcodeOutlined,
   SafetyOutlined,
@@ -48,6 +49,7 @@ const Warnings = lazy(() => import('../warnings'));
 const Fraud = lazy(() => import('../fraud'));
 const Window = lazy(() => import('../window'));
 const Checks = lazy(() => import('../checks'));
+const Dashboard = lazy(() => import('../dashboard'));
 const EvaluationFigures = lazy(() => import('../evaluations'));
 const Reviews = lazy(() => import('../reviews'));
 const MyCallbacks = lazy(() => import('../reviews/mine'));
@@ -214,6 +216,16 @@ export const PAGES: ConsolePage[] = [
     en: 'Sample checks',
     cap: 'household.read',
     element: <Checks />,
+  },
+  // 考核指标 (监督、汇总、分析): the chief reads the station's KPIs, the bureau its stations side by side; each figure
+  // opens the desk's list of the matters it counted.
+  {
+    path: 'dashboard',
+    icon: <LineChartOutlined />,
+    zh: '考核指标',
+    en: 'KPIs',
+    cap: 'dashboard.read',
+    element: <Dashboard />,
   },
   // 评价统计: the chief, the duty officer and the bureau read the figures (matter.supervise, as the route).
   {

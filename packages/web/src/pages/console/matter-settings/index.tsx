@@ -1,6 +1,7 @@
 /**
- * 码上办设置: the station's deadlines (base, per kind, urgent) and the
- * resident submission limits. Everyone who reads matters may see them; only
+ * 码上办设置: the station's deadlines (base, per kind, urgent), the
+ * resident submission limits and when a matter is escalated to the bureau
+ * (提级督办). Everyone who reads matters may see them; only
  * the station chief (matter.settings) changes them.
  */
 import { DEFAULT_MATTER_SETTINGS, type MatterSettings } from '@jingmin/shared';
@@ -13,6 +14,7 @@ import { matterApi } from '../../../api/matters';
 import { useLang } from '../../../i18n';
 import { StationPicker, useStationChoice } from '../matter/StationPicker';
 import { DeadlineTable } from './components/DeadlineTable';
+import { EscalationFields } from './components/EscalationFields';
 import { LimitsFields } from './components/LimitsFields';
 import { PromiseFields } from './components/PromiseFields';
 import { cleanSettings } from './settings';
@@ -86,6 +88,15 @@ function SettingsForm({ stationId, readOnly }: { stationId: string; readOnly: bo
         </Card>
         <Card size="small" title={t('复核、个人信息与值班', 'Reviews, personal data and desk duty')}>
           <PromiseFields readOnly={readOnly} />
+        </Card>
+        <Card size="small" title={t('提级督办', 'Escalation to the bureau')}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            {t(
+              '同一事项发回重办或转办达到以下次数，自动提级到县局督办，只提一次，并通知县局督导和所长。',
+              'A matter reopened or transferred this many times is escalated to the bureau automatically, once; the bureau’s supervisors and the chief are told.',
+            )}
+          </Typography.Paragraph>
+          <EscalationFields readOnly={readOnly} />
         </Card>
         {!readOnly && (
           <Space wrap>

@@ -25,5 +25,6 @@ export function cleanSettings(v: MatterSettings): MatterSettings {
     review: v.review,
     desk: v.desk,
     evaluation: v.evaluation,
+    escalation: v.escalation,
   };
 }

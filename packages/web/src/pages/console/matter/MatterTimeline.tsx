@@ -36,10 +36,10 @@ export function MatterTimeline({ matterId, entries }: { matterId: string; entrie
           color:
             side === 'resident'
               ? 'green'
-              : e.visibility === 'internal'
-                ? 'gray'
-                : e.type === 'matter.escalated'
-                  ? 'red'
+              : e.type === 'matter.escalated' || e.type === 'matter.supervised'
+                ? 'red'
+                : e.visibility === 'internal'
+                  ? 'gray'
                   : 'blue',
           content: (
             <div>

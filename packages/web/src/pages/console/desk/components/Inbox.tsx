@@ -1,5 +1,9 @@
 /** The desk's inbox: every matter in scope, newest first, overdue rows in red. */
 import {
+  DAY_PATTERN,
+  KPI_SET_LABELS,
+  KPI_SETS,
+  type KpiSet,
   MATTER_KIND_LABELS,
   MATTER_STATUS_LABELS,
   type MatterKind,
@@ -33,6 +37,16 @@ const STATUSES: (MatterStatus | 'all' | 'open')[] = [
   'closed',
 ];
 
+/** The KPI sets about ratings: their lists show each rating and the resident's comment. */
+const RATING_SETS: readonly KpiSet[] = ['rated', 'satisfied', 'unsatisfied'];
+
+/** A dashboard's drill-down from the address: a KPI set and its period, or nothing unless all three are sound. */
+function kpiOf(kpi: string | null, from: string | null, to: string | null, unitId: string | null) {
+  const set = KPI_SETS.find((k) => k === kpi);
+  if (!set || !from || !to || !DAY_PATTERN.test(from) || !DAY_PATTERN.test(to)) return null;
+  return { kpi: set, from, to, ...(unitId ? { unitId } : {}) };
+}
+
 export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactNode }) {
   const { t, label } = useLang();
   // Filters live in the address: a 工作台 counter links here with `?counter=`, the list shows what it counted.
@@ -41,6 +55,8 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
   const mine = url.get('mine') === '1';
   const counter = url.counter;
   const channel = channelOf(url.get('channel'));
+  // 考核指标: a dashboard figure links here with `?kpi=&from=&to=`, the list is exactly the matters it counted.
+  const kpi = kpiOf(url.get('kpi'), url.get('from'), url.get('to'), url.get('unitId'));
   // 不满意不放过: the chief's queue of unsatisfied ratings waiting for review, with what the resident said.
   const review = counter === 'awaiting_review';
   const ratingColumns = useRatingColumns();
@@ -48,13 +64,14 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['matters', filter, mine, counter, channel, q, page],
+    queryKey: ['matters', filter, mine, counter, kpi, channel, q, page],
     queryFn: () =>
       matterApi.list({
-        // A counter replaces the status filter: the list is exactly what the counter counted.
-        status: counter || filter === 'all' || filter === 'open' ? undefined : filter,
-        open: !counter && filter === 'open' ? '1' : undefined,
+        // A counter or a KPI replaces the status filter: the list is exactly what it counted.
+        status: counter || kpi || filter === 'all' || filter === 'open' ? undefined : filter,
+        open: !counter && !kpi && filter === 'open' ? '1' : undefined,
         counter: counter ?? undefined,
+        ...(kpi ?? {}),
         channel: channel ?? undefined,
         mine: mine ? '1' : undefined,
         q,
@@ -67,17 +84,18 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
   // Overdue is the server's word (the first response, taking or resolution deadline passed).
   const overdue = (m: MatterView) => m.due.overdue;
   const manyStations = new Set(list.data?.items.map((m) => m.stationId)).size > 1;
+  const ratings = showsRatings(counter) || (kpi !== null && RATING_SETS.includes(kpi.kpi));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         {live}
         <Select
           aria-label={t('状态', 'Status')}
-          value={counter ? undefined : filter}
+          value={counter || kpi ? undefined : filter}
           placeholder={t('状态', 'Status')}
           onChange={(v) => {
             setPage(1);
-            url.set({ status: v === 'open' ? null : v, counter: null });
+            url.set({ status: v === 'open' ? null : v, counter: null, kpi: null, from: null, to: null, unitId: null });
           }}
           style={{ width: 140 }}
           options={STATUSES.map((f) => ({
@@ -113,6 +131,23 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
           </Checkbox>
         )}
         {counter && !review && <CounterTag counter={counter} onClose={() => url.set({ counter: null })} />}
+        {kpi && (
+          <Tag
+            color="purple"
+            closable={{ 'aria-label': t('清除考核指标筛选', 'Clear the KPI filter') }}
+            onClose={(e) => {
+              e.preventDefault();
+              setPage(1);
+              url.set({ kpi: null, from: null, to: null, unitId: null });
+            }}
+            style={{ fontSize: 13, lineHeight: '24px', marginInlineEnd: 0, whiteSpace: 'normal' }}
+          >
+            {t(
+              `考核指标：${KPI_SET_LABELS[kpi.kpi].zh}（${kpi.from} 至 ${kpi.to}）`,
+              `KPI: ${KPI_SET_LABELS[kpi.kpi].en} (${kpi.from} to ${kpi.to})`,
+            )}
+          </Tag>
+        )}
         <ChannelSelect
           value={channel}
           onChange={(c) => {
@@ -147,7 +182,7 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
         size="small"
         loading={list.isPending}
         dataSource={list.data?.items}
-        scroll={{ x: (manyStations ? 1250 : 1130) + (showsRatings(counter) ? 360 : 0) }}
+        scroll={{ x: (manyStations ? 1250 : 1130) + (ratings ? 360 : 0) }}
         onRow={(m) => ({ onClick: () => onOpen(m.id), style: { cursor: 'pointer' } })}
         rowClassName={(m) => (overdue(m) ? 'jm-overdue' : '')}
         pagination={{ current: page, total: list.data?.total, pageSize: 20, onChange: setPage, showSizeChanger: false }}
@@ -175,7 +210,7 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
               </>
             ),
           },
-          ...(showsRatings(counter) ? ratingColumns : []),
+          ...(ratings ? ratingColumns : []),
           { title: t('地址', 'Address'), dataIndex: 'address', width: 220, ellipsis: true },
           {
             title: t('紧急', 'Urgency'),
