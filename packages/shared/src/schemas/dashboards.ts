@@ -16,11 +16,11 @@ const PeriodShape = {
   /** Last day included. */ to: Day,
 };
 
-/** A reversed range, or one over ten years, is refused (400) naming the field. */
-function periodRules<T extends { from: string; to: string }>(schema: z.ZodType<T>) {
+/** A reversed range, or one over ten years, is refused (400) naming the field; one given in part is left to `schema`. */
+export function periodRules<T extends { from?: string | undefined; to?: string | undefined }>(schema: z.ZodType<T>) {
   return schema
-    .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-    .refine((q) => daysIn(q.from, q.to) <= PERIOD_MAX_DAYS, {
+    .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+    .refine((q) => !q.from || !q.to || daysIn(q.from, q.to) <= PERIOD_MAX_DAYS, {
       message: `at most ${PERIOD_MAX_DAYS} days (ten years)`,
       path: ['to'],
     });

@@ -1,7 +1,7 @@
 /** 码上办 contract: resident submission and tracking, staff handling. */
 import { z } from 'zod';
 import { MATTER_COUNTERS } from '../domain/counters.js';
-import { daysIn, KPI_SETS, PERIOD_MAX_DAYS } from '../domain/kpis.js';
+import { KPI_SETS } from '../domain/kpis.js';
 import {
   MATTER_ACTIONS,
   MATTER_CHANNELS,
@@ -14,7 +14,7 @@ import {
   URGENCIES,
 } from '../domain/matters.js';
 import { Id, Shown, TrackingToken, text } from './common.js';
-import { Day } from './dashboards.js';
+import { Day, periodRules } from './dashboards.js';
 import { SuggestedAssignee } from './desk.js';
 import { PhotoIds } from './resident.js';
 
@@ -201,36 +201,33 @@ export const MatterView = z.object({
 });
 export type MatterView = z.infer<typeof MatterView>;
 
-export const MatterQuery = z
-  .object({
-    status: z.enum(MATTER_STATUSES).optional(),
-    kind: z.enum(MATTER_KINDS).optional(),
-    /** 渠道: only matters that came in this way. */
-    channel: z.enum(MATTER_CHANNELS).optional(),
-    /** `unsatisfied`: rated 不满意 and still waiting for the chief's review. */
-    rating: z.enum(RATINGS).optional(),
-    q: text(100).optional(),
-    mine: z.enum(['1', 'true']).optional(),
-    /** Only what still waits for someone (OPEN_MATTER_STATUSES); overdue ones come first. */
-    open: z.enum(['1', 'true']).optional(),
-    /** Only the matters a 工作台 counter counts (the same rule as the summary). */
-    counter: z.enum(MATTER_COUNTERS).optional(),
-    /** Only the matters a KPI counted over the period `from`–`to` (domain/kpis.ts): a dashboard's drill-down. */
-    kpi: z.enum(KPI_SETS).optional(),
-    from: Day.optional(),
-    to: Day.optional(),
-    /** Only the matters of this unit's subtree (a station opened from the bureau's dashboard); within one's sight. */
-    unitId: Id.optional(),
-    page: z.coerce.number().int().min(1).max(100000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  })
-  .strict()
-  .refine((q) => !q.kpi || (q.from && q.to), { message: 'kpi needs from and to', path: ['from'] })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
-  .refine((q) => !q.from || !q.to || daysIn(q.from, q.to) <= PERIOD_MAX_DAYS, {
-    message: `at most ${PERIOD_MAX_DAYS} days (ten years)`,
-    path: ['to'],
-  });
+export const MatterQuery = periodRules(
+  z
+    .object({
+      status: z.enum(MATTER_STATUSES).optional(),
+      kind: z.enum(MATTER_KINDS).optional(),
+      /** 渠道: only matters that came in this way. */
+      channel: z.enum(MATTER_CHANNELS).optional(),
+      /** `unsatisfied`: rated 不满意 and still waiting for the chief's review. */
+      rating: z.enum(RATINGS).optional(),
+      q: text(100).optional(),
+      mine: z.enum(['1', 'true']).optional(),
+      /** Only what still waits for someone (OPEN_MATTER_STATUSES); overdue ones come first. */
+      open: z.enum(['1', 'true']).optional(),
+      /** Only the matters a 工作台 counter counts (the same rule as the summary). */
+      counter: z.enum(MATTER_COUNTERS).optional(),
+      /** Only the matters a KPI counted over the period `from`–`to` (domain/kpis.ts): a dashboard's drill-down. */
+      kpi: z.enum(KPI_SETS).optional(),
+      from: Day.optional(),
+      to: Day.optional(),
+      /** Only the matters of this unit's subtree (a station opened from the bureau's dashboard); within one's sight. */
+      unitId: Id.optional(),
+      page: z.coerce.number().int().min(1).max(100000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    })
+    .strict()
+    .refine((q) => !q.kpi || (q.from && q.to), { message: 'kpi needs from and to', path: ['from'] }),
+);
 export type MatterQuery = z.infer<typeof MatterQuery>;
 
 /** Who reads the step's note; absent: the step's default (NOTE_AUDIENCE_DEFAULT). */
