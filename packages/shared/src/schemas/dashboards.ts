@@ -93,3 +93,97 @@ export const KpiDashboard = UnitKpis.extend({
   stations: z.array(z.object({ unitId: Id, unitName: z.string(), current: KpiFigures })),
 });
 export type KpiDashboard = z.infer<typeof KpiDashboard>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The dashboards' sections (接警台, 矛盾纠纷, 社区警务, 警民群, 宣传预警, 评价): each a list of figures and charts of
+// one shape, so one page draws them all, the monthly report prints them and every number names the list behind it.
+
+export const DASHBOARD_AREAS = ['desk', 'disputes', 'field', 'rooms', 'warnings', 'evaluations'] as const;
+export type DashboardArea = (typeof DASHBOARD_AREAS)[number];
+
+export const DASHBOARD_AREA_LABELS: Record<DashboardArea, { zh: string; en: string }> = {
+  desk: { zh: '接警台', en: 'Desk' },
+  disputes: { zh: '矛盾纠纷', en: 'Disputes' },
+  field: { zh: '社区警务', en: 'Field work' },
+  rooms: { zh: '警民群', en: 'Community rooms' },
+  warnings: { zh: '宣传预警', en: 'Warnings' },
+  evaluations: { zh: '评价', en: 'Evaluations' },
+};
+
+/** The console lists a figure can open; the web maps each to its page (the query is that page's address query). */
+export const DRILL_LISTS = [
+  'matters',
+  'disputes',
+  'visits',
+  'patrols',
+  'hazards',
+  'rooms',
+  'notices',
+  'fraud',
+  'evaluations',
+  'reviews',
+  'checks',
+] as const;
+export type DrillList = (typeof DRILL_LISTS)[number];
+
+const Words = z.object({ zh: z.string(), en: z.string() });
+
+/** The list behind a number: `list` filtered by `query` shows exactly the rows counted (tested per figure). */
+export const DrillTarget = z.object({ list: z.enum(DRILL_LISTS), query: z.record(z.string(), z.string()) });
+export type DrillTarget = z.infer<typeof DrillTarget>;
+
+/** count: a number of rows; rate: 0–1; minutes: a duration; amount: 元; percent-free, the page formats. */
+export const FIGURE_KINDS = ['count', 'rate', 'minutes', 'amount'] as const;
+export const SectionFigure = z.object({
+  id: z.string(),
+  label: Words,
+  kind: z.enum(FIGURE_KINDS),
+  /** The current period's value (null: nothing to divide). */
+  value: z.number().nullable(),
+  /** The same figure over 上期 and 去年同期; null where a comparison means nothing (a stock "now"). */
+  previous: z.number().nullable(),
+  lastYear: z.number().nullable(),
+  /** A rate's counts, current period: shown under it. */
+  parts: z.object({ numerator: Count, denominator: Count }).optional(),
+  /** The list of exactly what `value` counts (a rate: its numerator's or denominator's list, as labelled). */
+  drill: DrillTarget.nullable(),
+});
+export type SectionFigure = z.infer<typeof SectionFigure>;
+
+export const SectionChart = z.object({
+  id: z.string(),
+  title: Words,
+  kind: z.enum(['bar', 'line', 'pie']),
+  /** The x axis (bar, line) or the slices (pie). */
+  categories: z.array(z.string()),
+  series: z.array(
+    z.object({
+      name: Words,
+      data: z.array(z.number()),
+      /** Per category, the list behind that bar or slice. */
+      drills: z.array(DrillTarget.nullable()).optional(),
+    }),
+  ),
+});
+export type SectionChart = z.infer<typeof SectionChart>;
+
+export const DashboardSection = z.object({
+  area: z.enum(DASHBOARD_AREAS),
+  unitId: Id,
+  unitName: z.string(),
+  unitKind: z.string(),
+  from: Day,
+  to: Day,
+  asOf: z.iso.datetime(),
+  figures: z.array(SectionFigure),
+  charts: z.array(SectionChart),
+  /** Under a bureau: each station's current values by figure id, side by side. */
+  stations: z.array(
+    z.object({ unitId: Id, unitName: z.string(), values: z.record(z.string(), z.number().nullable()) }),
+  ),
+  /** Each figure in plain words: how it is computed. */
+  definitions: z.array(z.object({ label: Words, how: Words })),
+});
+export type DashboardSection = z.infer<typeof DashboardSection>;
+
+export const SectionParams = z.object({ area: z.enum(DASHBOARD_AREAS) }).strict();

@@ -2,7 +2,17 @@
  * The dashboard's plain logic: the period presets (本月, 上月, 本季度, 本年, 自定义) as Beijing days, where each figure
  * drills into (the desk's list of exactly the matters it counted), and how a change is told (percentage points).
  */
-import { addDays, DAY_PATTERN, dayOf, isCalendarDay, type KpiQuery, type KpiSet, type Period } from '@jingmin/shared';
+import {
+  addDays,
+  DAY_PATTERN,
+  type DrillList,
+  type DrillTarget,
+  dayOf,
+  isCalendarDay,
+  type KpiQuery,
+  type KpiSet,
+  type Period,
+} from '@jingmin/shared';
 
 export const PRESETS = ['month', 'lastMonth', 'quarter', 'year', 'custom'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -80,3 +90,21 @@ export function formatMinutes(m: number | null, t: (zh: string, en: string) => s
   if (m < 1440) return t(`${one(m / 60)}小时`, `${one(m / 60)} h`);
   return t(`${one(m / 1440)}天`, `${one(m / 1440)} d`);
 }
+
+/** The console page of each list a section's figure opens (its query is that page's address query). */
+export const DRILL_PATHS: Record<DrillList, string> = {
+  matters: '/console/desk',
+  disputes: '/console/disputes',
+  visits: '/console/visits',
+  patrols: '/console/patrols',
+  hazards: '/console/hazards',
+  rooms: '/console/rooms',
+  notices: '/console/warnings',
+  fraud: '/console/fraud',
+  evaluations: '/console/evaluations',
+  reviews: '/console/reviews',
+  checks: '/console/checks',
+};
+
+/** The address of the list behind a section's figure. */
+export const drillHref = (d: DrillTarget) => `${DRILL_PATHS[d.list]}?${new URLSearchParams(d.query)}`;

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { auth } from '../../../../api/auth';
 import { errorMessage } from '../../../../api/client';
 import { households } from '../../../../api/org';
+import { ExportReasonModal } from '../../../../components/ExportButton';
 import { useLang } from '../../../../i18n';
 
 export function AddHouseholdModal(props: { unitId: string; open: boolean; onClose(): void; onAdded(): void }) {
@@ -119,39 +120,16 @@ function PrintTargetWarning() {
   );
 }
 
-export function ExportReasonModal(props: {
-  open: boolean;
-  /** Printing doorplate codes (a PDF) rather than exporting a list. */
-  print?: boolean;
-  onCancel(): void;
-  onOk(reason: string): void;
-}) {
+/** The reason asked before printing every doorplate of a subtree (a PDF of codes), with the address they point to. */
+export function PrintReasonModal(props: { open: boolean; onCancel(): void; onOk(reason: string): void }) {
   const { t } = useLang();
   return (
-    <Modal
-      open={props.open}
-      title={
-        props.print
-          ? t('打印门牌码：事由（将记入审计日志）', 'Print doorplates: reason (audited)')
-          : t('导出事由（将记入审计日志）', 'Reason for the export (audited)')
-      }
-      footer={null}
-      onCancel={props.onCancel}
-      destroyOnHidden
+    <ExportReasonModal
+      {...props}
+      title={t('打印门牌码：事由（将记入审计日志）', 'Print doorplates: reason (audited)')}
+      okText={t('生成打印文件', 'Make the print file')}
     >
-      {props.print && <PrintTargetWarning />}
-      <Form layout="vertical" onFinish={(v: { reason: string }) => props.onOk(v.reason.trim())}>
-        <Form.Item
-          label={t('事由', 'Reason')}
-          name="reason"
-          rules={[{ required: true, whitespace: true, min: 2, max: 200 }]}
-        >
-          <Input placeholder={t('例如：新装门牌', 'e.g. new doorplates')} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {props.print ? t('生成打印文件', 'Make the print file') : t('导出', 'Export')}
-        </Button>
-      </Form>
-    </Modal>
+      <PrintTargetWarning />
+    </ExportReasonModal>
   );
 }

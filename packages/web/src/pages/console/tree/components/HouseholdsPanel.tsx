@@ -13,8 +13,9 @@ import { Link } from 'react-router';
 import { useCan } from '../../../../access';
 import { download, errorMessage } from '../../../../api/client';
 import { households } from '../../../../api/org';
+import { ExportReasonModal } from '../../../../components/ExportButton';
 import { useLang } from '../../../../i18n';
-import { AddHouseholdModal, ExportReasonModal } from './HouseholdModals';
+import { AddHouseholdModal, PrintReasonModal } from './HouseholdModals';
 import { ImportReport } from './ImportReport';
 
 const PAGE_SIZE = 20;
@@ -169,11 +170,11 @@ export function HouseholdsPanel({ unit }: { unit: UnitView }) {
         }}
       />
       <ExportReasonModal
-        open={exporting !== null}
-        print={exporting === 'pdf'}
+        open={exporting === 'csv' || exporting === 'xlsx'}
         onCancel={() => setExporting(null)}
         onOk={exportWith}
       />
+      <PrintReasonModal open={exporting === 'pdf'} onCancel={() => setExporting(null)} onOk={exportWith} />
     </Space>
   );
 }

@@ -1,0 +1,88 @@
+/**
+ * GET /dashboards/sections/:area — one section of the dashboard for a station, or a bureau with its stations side
+ * by side: every figure over the period, 上期 and 去年同期 (a stock "now" has no comparison), and the charts.
+ */
+import {
+  type DashboardArea,
+  type DashboardSection,
+  type KpiQuery,
+  type Period,
+  periodBounds,
+  previousPeriod,
+  sameLastYear,
+} from '@jingmin/shared';
+import { and, eq } from 'drizzle-orm';
+import { units } from '../../db/schema/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { under } from '../../platform/scope.js';
+import { dashboardUnit } from './kpis.service.js';
+import { SECTIONS } from './sections/index.js';
+import type { FigureValue, SectionScope, SectionSpec } from './sections/section.js';
+
+type Unit = { id: string; path: string };
+
+const scopeOf = (ctx: Ctx, unit: Unit, period: Period): SectionScope => {
+  const { start, asOf } = periodBounds(period, ctx.now());
+  return { unitId: unit.id, path: unit.path, period, bounds: { start, asOf } };
+};
+
+const byId = (values: FigureValue[]) => new Map(values.map((v) => [v.id, v]));
+
+/** The section's figures for a unit over `period`, its comparisons and charts (no stations). */
+export async function unitSection(ctx: Ctx, spec: SectionSpec, unit: Unit, period: Period) {
+  const scope = scopeOf(ctx, unit, period);
+  const [current, previous, lastYear, charts] = await Promise.all([
+    spec.compute(ctx, scope),
+    spec.compute(ctx, scopeOf(ctx, unit, previousPeriod(period))),
+    spec.compute(ctx, scopeOf(ctx, unit, sameLastYear(period))),
+    spec.charts(ctx, scope),
+  ]);
+  const [now, before, yearAgo] = [byId(current), byId(previous), byId(lastYear)];
+  const figures = spec.figures.map((f) => {
+    const v = now.get(f.id);
+    return {
+      id: f.id,
+      label: f.label,
+      kind: f.kind,
+      value: v?.value ?? null,
+      previous: f.now ? null : (before.get(f.id)?.value ?? null),
+      lastYear: f.now ? null : (yearAgo.get(f.id)?.value ?? null),
+      ...(v?.parts ? { parts: v.parts } : {}),
+      drill: v?.drill ?? null,
+    };
+  });
+  return { asOf: scope.bounds.asOf.toISOString(), figures, charts };
+}
+
+export async function dashboardSection(ctx: Ctx, area: DashboardArea, q: KpiQuery): Promise<DashboardSection> {
+  const spec = SECTIONS[area];
+  const unit = await dashboardUnit(ctx, q.unitId);
+  const period = { from: q.from, to: q.to };
+  const { asOf, figures, charts } = await unitSection(ctx, spec, unit, period);
+  let stations: DashboardSection['stations'] = [];
+  if (unit.kind !== 'station') {
+    const list = await ctx.db
+      .select({ id: units.id, name: units.name, path: units.path })
+      .from(units)
+      .where(and(eq(units.kind, 'station'), under(units.path, unit.path)))
+      .orderBy(units.name);
+    stations = [];
+    for (const s of list) {
+      const values = await spec.compute(ctx, scopeOf(ctx, s, period));
+      stations.push({ unitId: s.id, unitName: s.name, values: Object.fromEntries(values.map((v) => [v.id, v.value])) });
+    }
+  }
+  return {
+    area,
+    unitId: unit.id,
+    unitName: unit.name,
+    unitKind: unit.kind,
+    from: period.from,
+    to: period.to,
+    asOf,
+    figures,
+    charts,
+    stations,
+    definitions: spec.figures.map((f) => ({ label: f.label, how: f.how })),
+  };
+}
