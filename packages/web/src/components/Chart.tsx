@@ -29,14 +29,33 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
 >;
 
-/** A chart of `option`, full width, `height` pixels high. */
-export function Chart({ option, height = 280, label }: { option: ChartOption; height?: number; label: string }) {
+/** Where a click landed: the series and the bar, point or slice. */
+export interface ChartClick {
+  seriesIndex: number;
+  dataIndex: number;
+}
+
+/** A chart of `option`, full width, `height` pixels high; `onClick` for a bar, point or slice that opens something. */
+export function Chart({
+  option,
+  height = 280,
+  label,
+  onClick,
+}: {
+  option: ChartOption;
+  height?: number;
+  label: string;
+  onClick?: (at: ChartClick) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
   useEffect(() => {
     if (!box.current) return;
     const instance = init(box.current);
     chart.current = instance;
+    instance.on('click', (p) => clicked.current?.({ seriesIndex: p.seriesIndex ?? 0, dataIndex: p.dataIndex }));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(box.current);
     return () => {

@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context.js';
 import { disputeMonthlyFigures } from '../disputes/analysis.js';
 import { drawDisputeMonthly } from './report-pdf.js';
 import { disputeDefinitions, disputeTables } from './report-xlsx.js';
+import { stationMonthlyKind } from './station-monthly.js';
 
 /** The unit a report covers: a station, or the bureau above the stations. */
 export interface ReportUnit {
@@ -78,3 +79,6 @@ registerReportKind<DisputeMonthlyFigures>({
   sheets: disputeTables,
   definitions: disputeDefinitions,
 });
+
+/** 派出所月度工作报告: the dashboards' month, registered after the dispute analysis (it prints that too). */
+registerReportKind(stationMonthlyKind);

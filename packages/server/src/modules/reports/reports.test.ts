@@ -209,11 +209,13 @@ describe('the monthly job', () => {
   it('drafts last month for every station and the bureau once, and leaves a published report alone', async () => {
     const ctx = systemCtx(t.deps, t.app.log);
     const period = '2026-10';
-    const before = await t.deps.database.db.select().from(reports).where(eq(reports.period, period));
+    const ofKind = and(eq(reports.period, period), eq(reports.kind, 'dispute_monthly'));
+    const before = await t.deps.database.db.select().from(reports).where(ofKind);
     const made = await generateMonthlyDrafts(ctx, reportKinds(), period);
-    expect(made).toBe(3 - before.length); // station A's is published; B's and the bureau's are new
+    // Station A's analysis is published; B's and the bureau's are new, and each unit's 月度工作报告 too.
+    expect(made).toBe(3 - before.length + 3);
     expect(await generateMonthlyDrafts(ctx, reportKinds(), period)).toBe(0);
-    const after = await t.deps.database.db.select().from(reports).where(eq(reports.period, period));
+    const after = await t.deps.database.db.select().from(reports).where(ofKind);
     expect(after).toHaveLength(3);
     const published = after.find((r) => r.unitId === t.fx.units.stationA)!;
     expect(published.status).toBe('published');

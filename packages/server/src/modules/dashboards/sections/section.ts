@@ -35,7 +35,10 @@ export interface SectionScope {
 export interface SectionSpec {
   area: DashboardArea;
   figures: FigureSpec[];
-  /** One value for every figure of `figures`, over the scope. */
+  /**
+   * One value for every figure of `figures`, over the scope. Runs without an actor too (the monthly report's job):
+   * the scope is already checked, so never ask `actorOf(ctx)` here.
+   */
   compute(ctx: Ctx, scope: SectionScope): Promise<FigureValue[]>;
   /** The section's charts for the scope (current period only). */
   charts(ctx: Ctx, scope: SectionScope): Promise<SectionChart[]>;

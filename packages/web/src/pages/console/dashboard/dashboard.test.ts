@@ -192,7 +192,9 @@ describe('a station chief’s dashboard', () => {
   const text = textOf(html);
 
   it('shows each rate with the counts behind it', () => {
-    expect(text).toContain('柳塘派出所 · 考核指标');
+    expect(text).toContain('监督分析');
+    expect(text).toContain('柳塘派出所');
+    expect(text).toContain('考核指标');
     expect(text).toContain('按时签收率');
     expect(text).toContain('95.0%'); // 38 / 40
     expect(text).toMatch(/按时签收 38 \/ 应签收 40/);

@@ -4,15 +4,23 @@
  * 计算说明 prints each definition from the shared list the server computes by. The period and the unit live in
  * the address (`?p=month`, `?p=custom&from=&to=`, `&unitId=`), so a station's link from the bureau keeps the period.
  */
-import { KPI_DEFINITIONS, type KpiDashboard } from '@jingmin/shared';
+import {
+  DASHBOARD_AREA_LABELS,
+  DASHBOARD_AREAS,
+  type DashboardArea,
+  KPI_DEFINITIONS,
+  type KpiDashboard,
+  type KpiQuery,
+} from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Collapse, DatePicker, Flex, Segmented, Space, Spin, Typography, theme } from 'antd';
+import { Alert, Button, Collapse, DatePicker, Flex, Segmented, Space, Spin, Tabs, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../api/client';
 import { dashboardsApi } from '../../../api/dashboards';
 import { useLang } from '../../../i18n';
 import { KpiCards } from './components/KpiCards';
+import { SectionView } from './components/SectionView';
 import { StationsCompare } from './components/StationsCompare';
 import { TimeCharts } from './components/TimeCharts';
 import { kpiQueryKey, PRESET_LABELS, PRESETS, type Preset, readQuery, unitLink } from './model';
@@ -22,7 +30,8 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const { token } = theme.useToken();
   const { preset, query } = readQuery(params);
-  const dashboard = useQuery({ queryKey: kpiQueryKey(query), queryFn: () => dashboardsApi.kpis(query) });
+  const rawTab = params.get('tab');
+  const tab: Tab = DASHBOARD_AREAS.find((a) => a === rawTab) ?? 'kpis';
   const choose = (next: Record<string, string | null>) =>
     setParams(
       (prev) => {
@@ -35,13 +44,11 @@ export default function DashboardPage() {
       },
       { replace: true },
     );
-  const data = dashboard.data;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Flex gap={8} wrap align="baseline" justify="space-between">
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {data ? `${data.unitName} · ` : ''}
-          {t('考核指标', 'KPIs')}
+          {t('监督分析', 'Dashboard')}
         </Typography.Title>
         {query.unitId && (
           <Link to={unitLink(params, null)} style={{ color: token.colorPrimary }}>
@@ -76,6 +83,31 @@ export default function DashboardPage() {
           {t(`${query.from} 至 ${query.to}`, `${query.from} to ${query.to}`)}
         </Typography.Text>
       </Flex>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => choose({ tab: k === 'kpis' ? null : k })}
+        items={[
+          { key: 'kpis', label: t('考核指标', 'KPIs'), children: <KpiTab query={query} /> },
+          ...DASHBOARD_AREAS.map((a) => ({
+            key: a,
+            label: label(DASHBOARD_AREA_LABELS[a]),
+            children: <SectionView area={a} query={query} />,
+          })),
+        ]}
+        destroyOnHidden
+      />
+    </Space>
+  );
+}
+
+type Tab = 'kpis' | DashboardArea;
+
+function KpiTab({ query }: { query: KpiQuery }) {
+  const { t } = useLang();
+  const dashboard = useQuery({ queryKey: kpiQueryKey(query), queryFn: () => dashboardsApi.kpis(query) });
+  const data = dashboard.data;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       {dashboard.isError && (
         <Alert
           type="error"
@@ -89,6 +121,7 @@ export default function DashboardPage() {
         />
       )}
       {dashboard.isPending && <Spin />}
+      {data && <Typography.Text strong>{data.unitName}</Typography.Text>}
       {data && <Figures data={data} />}
       <Definitions />
     </Space>

@@ -82,15 +82,6 @@ export function pointsDelta(current: number | null, before: number | null): numb
   return Math.round((current - before) * 1000) / 10;
 }
 
-/** 25分钟, 3.5小时, 2.1天. */
-export function formatMinutes(m: number | null, t: (zh: string, en: string) => string): string {
-  if (m === null) return '—';
-  const one = (n: number) => String(Math.round(n * 10) / 10);
-  if (m < 60) return t(`${Math.round(m)}分钟`, `${Math.round(m)} min`);
-  if (m < 1440) return t(`${one(m / 60)}小时`, `${one(m / 60)} h`);
-  return t(`${one(m / 1440)}天`, `${one(m / 1440)} d`);
-}
-
 /** The console page of each list a section's figure opens (its query is that page's address query). */
 export const DRILL_PATHS: Record<DrillList, string> = {
   matters: '/console/desk',

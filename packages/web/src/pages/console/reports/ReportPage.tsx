@@ -11,6 +11,8 @@ import {
   formatRate,
   periodLabel,
   type ReportView,
+  STATION_MONTHLY_KIND,
+  type StationMonthlyFigures,
 } from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, Descriptions, Flex, Input, Space, Spin, Table, Typography } from 'antd';
@@ -21,6 +23,7 @@ import { reportsApi } from '../../../api/reports';
 import { Chart, type ChartOption } from '../../../components/Chart';
 import { useLang } from '../../../i18n';
 import { dateTime as when } from '../matter/labels';
+import { StationReport } from './StationReport';
 import { StatusTag } from './StatusTag';
 
 export default function ReportPage() {
@@ -32,7 +35,8 @@ export default function ReportPage() {
   if (report.isError) return <Alert type="error" title={errorMessage(report.error)} />;
   const r = report.data;
   const onChanged = (next: ReportView) => client.setQueryData(['report', id], next);
-  const f = r.figures as unknown as DisputeMonthlyFigures;
+  const station = r.kind === STATION_MONTHLY_KIND ? (r.figures as unknown as StationMonthlyFigures) : null;
+  const f = station ? station.disputes : (r.figures as unknown as DisputeMonthlyFigures);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Link to="..">{t('← 报告档案', '← Archive')}</Link>
@@ -52,6 +56,7 @@ export default function ReportPage() {
         {r.allowedActions.includes('publish') && <Publish r={r} onChanged={onChanged} />}
       </Flex>
       <Commentary r={r} onChanged={onChanged} />
+      {station && <StationReport f={station} />}
       <Sections f={f} />
       <Collapse
         size="small"

@@ -3,12 +3,12 @@
  * bureau itself or one of its stations — with each month's status, and 生成 for a chosen month (the chief and
  * the bureau). A report opens on its own page (/console/reports/:id).
  */
-import type { ReportListItem } from '@jingmin/shared';
+import { DISPUTE_MONTHLY_KIND, type ReportListItem, STATION_MONTHLY_KIND } from '@jingmin/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Flex, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Segmented, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Link, Route, Routes, useNavigate } from 'react-router';
+import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { useCan, useSession } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { reportsApi } from '../../../api/reports';
@@ -26,12 +26,37 @@ export default function ReportsPage() {
   );
 }
 
+/** The kinds a reader may open: 月度工作报告 for who reads the dashboards, the dispute analysis for all. */
+const KINDS = [
+  {
+    kind: DISPUTE_MONTHLY_KIND,
+    label: { zh: '矛盾纠纷分析', en: 'Dispute analysis' },
+    about: {
+      zh: '矛盾纠纷每月综合分析：每月1日自动生成上月草稿，所长点评后发布，为党委政府综合治理决策提供依据。',
+      en: 'The monthly dispute analysis: drafted on the 1st for last month, commented on and published by the chief.',
+    },
+  },
+  {
+    kind: STATION_MONTHLY_KIND,
+    cap: 'dashboard.read' as const,
+    label: { zh: '月度工作报告', en: 'Monthly report' },
+    about: {
+      zh: '月度工作报告：考核指标与上月、去年同月对比，接警、矛盾纠纷、社区警务、警民群、宣传预警、评价各项数字和图表，附矛盾纠纷分析；每月1日自动生成上月草稿，所长点评后发布，可交乡镇党委政府。',
+      en: 'The monthly station report: KPIs against last month and last year, every section of the dashboard and the dispute analysis; drafted on the 1st, commented on and published by the chief.',
+    },
+  },
+];
+
 function Archive() {
-  const { t } = useLang();
+  const { t, label } = useLang();
+  const can = useCan();
   const session = useSession();
   const scope = useStationScope();
+  const [params, setParams] = useSearchParams();
   const [picked, setPicked] = useState<string | null>(null);
-  if (scope.pending) return <Spin />;
+  const kinds = KINDS.filter((k) => !k.cap || can(k.cap));
+  const current = kinds.find((k) => k.kind === params.get('kind')) ?? kinds[0];
+  if (scope.pending || !current) return <Spin />;
   const bureauId = scope.stationId ? null : session.user.scopeUnitId;
   const unitId = scope.stationId ?? picked ?? bureauId;
   return (
@@ -39,12 +64,15 @@ function Archive() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('分析报告', 'Reports')}
       </Typography.Title>
-      <Typography.Text type="secondary">
-        {t(
-          '矛盾纠纷每月综合分析：每月1日自动生成上月草稿，所长点评后发布，为党委政府综合治理决策提供依据。',
-          'The monthly dispute analysis: drafted on the 1st for last month, commented on and published by the chief.',
-        )}
-      </Typography.Text>
+      {kinds.length > 1 && (
+        <Segmented
+          aria-label={t('报告种类', 'Kind of report')}
+          value={current.kind}
+          onChange={(k) => setParams({ kind: String(k) }, { replace: true })}
+          options={kinds.map((k) => ({ value: k.kind, label: label(k.label) }))}
+        />
+      )}
+      <Typography.Text type="secondary">{label(current.about)}</Typography.Text>
       {bureauId && (
         <Flex gap={8} align="center" wrap>
           <Typography.Text>{t('单位', 'Unit')}</Typography.Text>
@@ -60,18 +88,22 @@ function Archive() {
           />
         </Flex>
       )}
-      {unitId && <Reports key={unitId} unitId={unitId} />}
+      {unitId && <Reports key={`${unitId}-${current.kind}`} unitId={unitId} kind={current.kind} />}
     </Space>
   );
 }
 
-function Reports({ unitId }: { unitId: string }) {
+function Reports({ unitId, kind }: { unitId: string; kind: string }) {
   const { t } = useLang();
   const can = useCan();
-  const list = useQuery({ queryKey: ['reports', unitId], queryFn: () => reportsApi.list(unitId) });
+  const list = useQuery({ queryKey: ['reports', unitId, kind], queryFn: () => reportsApi.list(unitId, kind) });
   if (list.isError) return <Alert type="error" title={errorMessage(list.error)} />;
   return (
-    <Card size="small" title={t('报告档案', 'Archive')} extra={can('report.write') && <Generate unitId={unitId} />}>
+    <Card
+      size="small"
+      title={t('报告档案', 'Archive')}
+      extra={can('report.write') && <Generate unitId={unitId} kind={kind} />}
+    >
       {list.isPending && <Spin />}
       {list.data?.items.length === 0 && (
         <Typography.Text type="secondary">{t('还没有报告', 'No reports yet')}</Typography.Text>
@@ -105,14 +137,14 @@ function Reports({ unitId }: { unitId: string }) {
 }
 
 /** 生成: a month up to the current one; an existing draft is regenerated with the latest figures. */
-function Generate({ unitId }: { unitId: string }) {
+function Generate({ unitId, kind }: { unitId: string; kind: string }) {
   const { t } = useLang();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const run = useMutation({
-    mutationFn: () => reportsApi.generate(unitId, { kind: 'dispute_monthly', period: month.format('YYYY-MM') }),
+    mutationFn: () => reportsApi.generate(unitId, { kind, period: month.format('YYYY-MM') }),
     onSuccess: (r) => {
       message.success(t('报告已生成', 'Report generated'));
       void client.invalidateQueries({ queryKey: ['reports', unitId] });

@@ -27,7 +27,7 @@ const BAD = '#cf1322';
 const titleOf = (id: string) => KPI_DEFINITIONS.find((d) => d.id === id)?.label ?? { zh: id, en: id };
 
 /** "上期 ↑ 2.3 个百分点" (or a count's "上期 ↑ 2"): the arrow's colour says whether it is better. */
-function Change({
+export function Change({
   name,
   delta,
   unit,
@@ -63,7 +63,7 @@ function Change({
   );
 }
 
-function Frame({
+export function Frame({
   title,
   value,
   parts,

@@ -3,6 +3,7 @@ import {
   bucketLabel,
   type Distribution,
   FIRST_RESPONSE_BUCKETS,
+  formatMinutes,
   type KpiFigures,
   RESOLUTION_BUCKETS,
 } from '@jingmin/shared';
@@ -10,16 +11,16 @@ import { Card, Col, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Chart, type ChartOption } from '../../../../components/Chart';
 import { useLang } from '../../../../i18n';
-import { formatMinutes } from '../model';
 
 type T = (zh: string, en: string) => string;
 
 /** The chart's title: 中位数 and 90% in words, e.g. "中位数 25分钟 · 90%在 3.5小时内". */
 export function distributionTitle(d: Distribution, t: T): string {
   if (d.median === null) return t('期间内没有事项', 'No matter in the period');
+  const pick = (w: { zh: string; en: string }) => t(w.zh, w.en);
   return t(
-    `中位数 ${formatMinutes(d.median, t)} · 90%在 ${formatMinutes(d.p90, t)}内`,
-    `Median ${formatMinutes(d.median, t)} · 90% within ${formatMinutes(d.p90, t)}`,
+    `中位数 ${formatMinutes(d.median, pick)} · 90%在 ${formatMinutes(d.p90, pick)}内`,
+    `Median ${formatMinutes(d.median, pick)} · 90% within ${formatMinutes(d.p90, pick)}`,
   );
 }
 
