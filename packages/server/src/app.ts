@@ -52,6 +52,7 @@ import { patrolRoutes } from './modules/patrols/patrols.routes.js';
 import { policyRoutes } from './modules/policies/policies.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { publicRoutes } from './modules/public/public.routes.js';
+import { publicFiguresRoutes } from './modules/public-figures/public-figures.routes.js';
 import { receptionRoutes } from './modules/receptions/receptions.routes.js';
 import { registerReportJobs } from './modules/reports/jobs.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps, loggerInstance?: FastifyBaseLogger
       await api.register(fraudRoutes);
       await api.register(fraudUpstreamApiRoutes);
       await api.register(dashboardRoutes);
+      await api.register(publicFiguresRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -15,6 +15,7 @@ const MyRoomsPage = lazy(() => import('./pages/resident/rooms'));
 const RoomInvitePage = lazy(() => import('./pages/resident/rooms/invite'));
 const ResidentRoomPage = lazy(() => import('./pages/resident/rooms/room'));
 const NoticePage = lazy(() => import('./pages/resident/notices'));
+const PublicFiguresPage = lazy(() => import('./pages/resident/figures'));
 const SubscribePage = lazy(() => import('./pages/resident/notices/subscribe'));
 const FieldApp = lazy(() => import('./pages/field/layout'));
 const VolunteerPages = lazy(() => import('./pages/volunteer'));
@@ -50,6 +51,8 @@ export function AppRouter() {
           {/* 平安提醒: one notice, and a verified phone's subscription. */}
           <Route path="/notices/subscribe" element={<SubscribePage />} />
           <Route path="/notices/:id" element={<NoticePage />} />
+          {/* 公开数据: a station's public figures, the QR on its notice board (pages/console/public-figures). */}
+          <Route path="/f/:stationId" element={<PublicFiguresPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -10,6 +10,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { firstOrThrow } from '../db/rows.js';
 import { departments, households, staff, teams, units } from '../db/schema/index.js';
+import { savePublicFiguresSwitch } from '../modules/public-figures/public-figures.settings.js';
 import { recordAudit } from '../platform/audit.js';
 import type { AppDeps } from '../platform/context.js';
 import { maskPhone, randomToken, sealField } from '../platform/crypto.js';
@@ -266,6 +267,8 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     { ...urban, kind: 'station', publisher: valueAt(ids, 'cg.chief') },
     { ...bureau, kind: 'bureau', publisher: valueAt(ids, 'qh.bureau') },
   ]);
+  // 公开数据: 柳塘's chief has switched the public page of figures on (城关's stays off, the default).
+  await savePublicFiguresSwitch(tx, rural.id, true, valueAt(ids, 'lt.chief'), deps.clock.now());
   // Statistics for the planner: the embedded database has no autovacuum to gather them.
   await tx.execute(sql`ANALYZE`);
   await recordAudit(tx, deps.keys.audit, {

@@ -2,76 +2,26 @@
  * 评价统计 over the demo county's six months of evaluations: every station's
  * figures, read through the API by a bureau account, equal plain SQL counts.
  */
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import { addMonths, type EvaluationFigures, monthOf, monthRange } from '@jingmin/shared';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { generateSecret } from 'otplib';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
 import { rowsOf } from '../../db/rows.js';
-import { staff, units } from '../../db/schema/index.js';
-import { createDeps } from '../../platform/boot.js';
+import { units } from '../../db/schema/index.js';
 import type { AppDeps } from '../../platform/context.js';
-import { sealField } from '../../platform/crypto.js';
-import { hashPassword } from '../../platform/passwords.js';
-import { seedDemo } from '../../seed/demo.js';
-import { openTestDatabase } from '../../test/database.js';
-import { CapturingSms, Client, type TestApp, TestClock } from '../../test/harness.js';
+import { buildDemoApp, type DemoApp } from '../../test/demo.js';
+import type { Client, TestClock } from '../../test/harness.js';
 
-const PASSWORD = 'Figures#Demo2026';
+let demo: DemoApp;
 let deps: AppDeps;
-let t: TestApp;
 let reader: Client;
+let t: { clock: TestClock };
 
 beforeAll(async () => {
-  const config = loadConfig(
-    {
-      NODE_ENV: 'test',
-      JINGMIN_AUDIT_KEY: randomBytes(32).toString('hex'),
-      JINGMIN_DATA_KEY: randomBytes(32).toString('hex'),
-      JINGMIN_ARGON2_MEMORY_KIB: '1024',
-      JINGMIN_AUDIT_HEAD_FILE: path.join(os.tmpdir(), `jm-head-${randomBytes(6).toString('hex')}.json`),
-      JINGMIN_WEB_DIST: '/nonexistent',
-      JINGMIN_SWEEP_SECONDS: '0',
-      LOG_LEVEL: 'silent',
-    },
-    [],
-  );
-  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const clock = new TestClock();
-  const database = await openTestDatabase();
-  deps = await createDeps(config, quiet, database, clock, new CapturingSms());
-  await deps.database.db.transaction((tx) => seedDemo(deps, tx));
-  // A reader of our own above the demo's stations, with a second factor this test knows.
-  const [bureau] = await deps.database.db
-    .select()
-    .from(units)
-    .where(and(eq(units.kind, 'bureau'), isNull(units.parentId)));
-  const secret = generateSecret();
-  await deps.database.db.insert(staff).values({
-    username: 'figures.reader',
-    displayName: 'figures.reader',
-    passwordHash: await hashPassword(PASSWORD, config.security.argon2MemoryKib),
-    mustChangePassword: false,
-    roles: ['bureau_supervisor'],
-    scopeUnitId: bureau!.id,
-    totpEnabled: true,
-    totpSecretEnc: sealField(deps.keys.data, secret),
-    passwordChangedAt: clock.now(),
-  });
-  const app = await buildApp(deps);
-  await app.ready();
-  const fx = { password: PASSWORD, totpSecrets: { 'figures.reader': secret } } as unknown as TestApp['fx'];
-  t = { app, clock, deps, fx } as TestApp;
-  reader = await new Client(app, 'zh-CN', clock).signIn(t, 'figures.reader');
+  demo = await buildDemoApp();
+  ({ deps, reader } = demo);
+  t = { clock: demo.clock };
 }, 180_000);
-afterAll(async () => {
-  await t?.app.close();
-  await deps?.database.close();
-});
+afterAll(() => demo?.close());
 
 describe('the demo county', () => {
   it("has each station's figures equal to SQL counts over its six months", async () => {

@@ -50,6 +50,7 @@ const Fraud = lazy(() => import('../fraud'));
 const Window = lazy(() => import('../window'));
 const Checks = lazy(() => import('../checks'));
 const Dashboard = lazy(() => import('../dashboard'));
+const PublicFigures = lazy(() => import('../public-figures'));
 const EvaluationFigures = lazy(() => import('../evaluations'));
 const Reviews = lazy(() => import('../reviews'));
 const MyCallbacks = lazy(() => import('../reviews/mine'));
@@ -226,6 +227,15 @@ export const PAGES: ConsolePage[] = [
     en: 'KPIs',
     cap: 'dashboard.read',
     element: <Dashboard />,
+  },
+  // 公开数据: the chief switches the station's public page of figures on and prints its QR; the bureau sees the switch.
+  {
+    path: 'public-figures',
+    icon: <QrcodeOutlined />,
+    zh: '公开数据',
+    en: 'Public figures',
+    cap: 'dashboard.read',
+    element: <PublicFigures />,
   },
   // 评价统计: the chief, the duty officer and the bureau read the figures (matter.supervise, as the route).
   {
