@@ -154,6 +154,7 @@ const VALID_PARAMS: Record<string, string> = {
   tracking: 'x'.repeat(24),
   format: 'svg',
   year: '2026',
+  area: 'desk',
 };
 const fillValid = (path: string) =>
   path.replace(/\{([^}]+)\}/g, (_, name: string) => VALID_PARAMS[name] ?? '00000000-0000-0000-0000-000000000000');

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DAY_PATTERN, daysIn, isCalendarDay, KPI_SETS, PERIOD_MAX_DAYS } from '../domain/kpis.js';
+import type { Capability } from '../domain/roles.js';
 import { Id, text } from './common.js';
 
 export const Day = text(10)
@@ -125,6 +126,18 @@ export const DRILL_LISTS = [
   'checks',
 ] as const;
 export type DrillList = (typeof DRILL_LISTS)[number];
+
+/**
+ * The lists a reader of the dashboard may not open although the figure is theirs to see: 反诈指令 are the desk's and
+ * the chief's (fraud.desk); the bureau sees the figure without the list behind it.
+ */
+export const DRILL_LIST_NEEDS: Partial<Record<DrillList, Capability>> = { fraud: 'fraud.desk' };
+
+/** Whether an account with these capabilities may open a drill's list. */
+export function canOpenDrill(capabilities: readonly string[], drill: { list: DrillList }) {
+  const needs = DRILL_LIST_NEEDS[drill.list];
+  return !needs || capabilities.includes(needs);
+}
 
 const Words = z.object({ zh: z.string(), en: z.string() });
 

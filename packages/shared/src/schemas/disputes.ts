@@ -15,8 +15,10 @@ import {
   PARTY_ROLES,
 } from '../domain/disputes.js';
 import { idNumberProblem } from '../domain/id-number.js';
+import type { Label } from '../i18n.js';
 import { CalendarDate } from './calendar.js';
 import { Id, MobilePhone, Name, Page, paged, Shown, text } from './common.js';
+import { Day, periodRules } from './dashboards.js';
 import {
   AgreementView,
   CloseReadiness,
@@ -118,16 +120,69 @@ export type AssessmentInput = z.infer<typeof AssessmentInput>;
 export const ColourInput = z.object({ colour: text(20, 1), reason: text(500, 1) }).strict();
 export type ColourInput = z.infer<typeof ColourInput>;
 
-export const DisputeListQuery = Page.extend({
-  status: z.enum(DISPUTE_STATUSES).optional(),
-  level: z.enum(DISPUTE_LEVELS).optional(),
-  colour: text(20).optional(),
-  category: z.enum(DISPUTE_CATEGORIES).optional(),
-  source: z.enum(DISPUTE_SOURCES).optional(),
-  /** 案件编号 or words of the title. */ q: text(60).optional(),
-  /** `1`: only cases still open (neither closed nor failed), as the 三色 board counts them. */
-  open: z.literal('1').optional(),
-}).strict();
+/**
+ * The sets of cases a dashboard figure counts over a period `from`–`to` (its instants [start, asOf), asOf the
+ * period's end or now): the list filtered by one (`?set=&from=&to=`) shows exactly the cases counted. The SQL of
+ * each lives once, in the server's modules/disputes/case-sets.ts; the monthly analysis counts with the same.
+ */
+export const DISPUTE_SETS = ['period', 'open', 'accepted', 'resolved', 'resolution_base', 'transferred'] as const;
+export type DisputeSet = (typeof DISPUTE_SETS)[number];
+
+export const DISPUTE_SET_LABELS: Record<DisputeSet, Label> = {
+  period: { zh: '期末在办或期内受理的案件', en: 'Open at the end or accepted in the period' },
+  open: { zh: '期末在办（未化解）的案件', en: 'Open (not resolved) at the end' },
+  accepted: { zh: '期内受理的案件', en: 'Accepted in the period' },
+  resolved: { zh: '期内化解的案件', en: 'Resolved in the period' },
+  resolution_base: { zh: '期初在办及期内受理的案件', en: 'Open at the start or accepted in the period' },
+  transferred: { zh: '期内移交的案件', en: 'Transferred in the period' },
+};
+
+/** 在办时长: an open case's days since acceptance at the period's end, as the monthly analysis buckets them. */
+export const DISPUTE_AGES = ['upTo30', 'upTo90', 'upTo180', 'over180'] as const;
+export type DisputeAge = (typeof DISPUTE_AGES)[number];
+
+export const DISPUTE_AGE_LABELS: Record<DisputeAge, Label> = {
+  upTo30: { zh: '30 天以内', en: 'Up to 30 days' },
+  upTo90: { zh: '31–90 天', en: '31–90 days' },
+  upTo180: { zh: '91–180 天', en: '91–180 days' },
+  over180: { zh: '180 天以上', en: 'Over 180 days' },
+};
+
+/** `?colour=none`: the cases not coloured yet (no scheme has a colour of that key). */
+export const NO_COLOUR = 'none';
+
+/** The list's filters, also the export's (without the page). */
+export const DisputeFilters = z
+  .object({
+    status: z.enum(DISPUTE_STATUSES).optional(),
+    level: z.enum(DISPUTE_LEVELS).optional(),
+    /** A colour's key (any scheme's), or `none`: not coloured. */
+    colour: text(20).optional(),
+    category: z.enum(DISPUTE_CATEGORIES).optional(),
+    source: z.enum(DISPUTE_SOURCES).optional(),
+    /** 案件编号 or words of the title. */ q: text(60).optional(),
+    /** `1`: only cases still open (neither closed nor failed), as the 三色 board counts them. */
+    open: z.literal('1').optional(),
+    /** Only the cases of this unit's subtree (a station or a bureau from the dashboard); within one's sight. */
+    unitId: Id.optional(),
+    /** Only the cases a dashboard figure counted over the period `from`–`to` (Beijing days). */
+    set: z.enum(DISPUTE_SETS).optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    /** With `set=open`: only the open cases of this age at the period's end. */
+    age: z.enum(DISPUTE_AGES).optional(),
+  })
+  .strict();
+export type DisputeFilters = z.infer<typeof DisputeFilters>;
+
+/** The period's rules, a set's period and an age's set, on the list's or the export's query. */
+export function disputeFilterRules<T extends DisputeFilters>(schema: z.ZodType<T>) {
+  return periodRules(schema)
+    .refine((q) => !q.set || (q.from && q.to), { message: 'set needs from and to', path: ['from'] })
+    .refine((q) => !q.age || q.set === 'open', { message: 'age needs set=open', path: ['age'] });
+}
+
+export const DisputeListQuery = disputeFilterRules(DisputeFilters.extend(Page.shape));
 export type DisputeListQuery = z.infer<typeof DisputeListQuery>;
 
 export const PartyView = z.object({

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { FIGURES_MAX_MONTHS, MONTH_PATTERN, monthsBetween } from '../domain/evaluation-figures.js';
+import { REVIEW_STATUSES } from '../domain/evaluation-reviews.js';
 import { EVALUATION_TYPES } from '../domain/evaluations.js';
 import { Id, Shown, text } from './common.js';
+import { Day, periodRules } from './dashboards.js';
 
 const Month = text(7).regex(MONTH_PATTERN, 'must be a month as YYYY-MM');
 
@@ -124,3 +126,74 @@ export const MyEvaluationFigures = z.object({
   byMonth: z.array(FiguresByMonth),
 });
 export type MyEvaluationFigures = z.infer<typeof MyEvaluationFigures>;
+
+/**
+ * What the evaluations list (`GET /evaluations`) keeps of the period's requests, each the rule a figure counts by:
+ * `answered` 已评价 (not 待确认), `rated` 有满意度, `satisfied`, `unsatisfied`, `expired` 过期未评价, `open` 待评价,
+ * `flagged` 待确认.
+ */
+export const EVALUATION_RESULTS = [
+  'answered',
+  'rated',
+  'satisfied',
+  'unsatisfied',
+  'expired',
+  'open',
+  'flagged',
+] as const;
+export type EvaluationResult = (typeof EVALUATION_RESULTS)[number];
+/** 复核: the request's review was opened (not on a 待确认 answer), closed (回访完成), or its callback recorded. */
+export const EVALUATION_REVIEW_STATES = ['opened', 'closed', 'called_back'] as const;
+export type EvaluationReviewState = (typeof EVALUATION_REVIEW_STATES)[number];
+
+const EvaluationFilters = {
+  /** First and last Beijing day of the requests (when the work was done); both or neither. */
+  from: Day.optional(),
+  to: Day.optional(),
+  /** A station or a bureau in the caller's sight; by default the caller's own scope. */
+  unitId: Id.optional(),
+  type: z.enum(EVALUATION_TYPES).optional(),
+  result: z.enum(EVALUATION_RESULTS).optional(),
+  review: z.enum(EVALUATION_REVIEW_STATES).optional(),
+};
+const bothEnds = (q: { from?: string | undefined; to?: string | undefined }) => !q.from === !q.to;
+const BOTH_ENDS = { message: 'from and to go together', path: ['from'] };
+
+export const EvaluationListQuery = periodRules(
+  z
+    .object({
+      ...EvaluationFilters,
+      page: z.coerce.number().int().min(1).max(100000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    })
+    .strict()
+    .refine(bothEnds, BOTH_ENDS),
+);
+export type EvaluationListQuery = z.infer<typeof EvaluationListQuery>;
+
+/** `GET /evaluations/export`: the list's filters and why (导出事由, audited). */
+export const EvaluationExportQuery = periodRules(
+  z
+    .object({ ...EvaluationFilters, /** 导出事由 */ reason: text(200, 2) })
+    .strict()
+    .refine(bothEnds, BOTH_ENDS),
+);
+export type EvaluationExportQuery = z.infer<typeof EvaluationExportQuery>;
+
+/** One evaluation request as the list shows it: what was evaluated, whose work, and how it stands — never the answer. */
+export const EvaluationListItem = z.object({
+  id: Id,
+  type: z.enum(EVALUATION_TYPES),
+  stationName: Shown,
+  officerName: Shown.nullable(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  answeredAt: z.iso.datetime().nullable(),
+  /** counted 已评价, flagged 待确认, expired 过期未评价, open 待评价. */
+  state: z.enum(['counted', 'flagged', 'expired', 'open']),
+  /** The satisfaction given (null: none given, or not counted). */
+  satisfied: z.boolean().nullable(),
+  /** The review's status, when one was opened. */
+  reviewStatus: z.enum(REVIEW_STATUSES).nullable(),
+});
+export type EvaluationListItem = z.infer<typeof EvaluationListItem>;

@@ -17,6 +17,7 @@ import {
   type FraudRules,
 } from '../domain/fraud.js';
 import { Id, MobilePhone, Moment, Name, Shown, text } from './common.js';
+import { Day, periodRules } from './dashboards.js';
 
 const Version = z.number().int().min(1);
 /** Whole yuan, up to a hundred million. */
@@ -169,20 +170,46 @@ export const FraudInstructionView = z.object({
 });
 export type FraudInstructionView = z.infer<typeof FraudInstructionView>;
 
-export const FraudListQuery = z
-  .object({
-    /** `mine`: the instructions this account handles; `all`: the scope's (desk and chief). */
-    view: z.enum(['mine', 'all']).default('mine'),
-    status: z.enum(FRAUD_STATUSES).optional(),
-    overdue: z.enum(['true', 'false']).optional(),
-    fraudType: z.enum(FRAUD_TYPES).optional(),
-    before: Moment.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(30),
-  })
-  .strict();
+/** The list's filters, shared by the list and its export. */
+const FraudFilters = {
+  /** `mine`: the instructions this account handles; `all`: the scope's (desk and chief). */
+  view: z.enum(['mine', 'all']).default('mine'),
+  status: z.enum(FRAUD_STATUSES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  fraudType: z.enum(FRAUD_TYPES).optional(),
+  /** 核查结果: only the instructions verified with this outcome. */
+  outcome: z.enum(FRAUD_OUTCOMES).optional(),
+  /** Received (接收) on or after this day, Beijing time: a dashboard's drill-down. */
+  from: Day.optional(),
+  /** Received on or before this day. */
+  to: Day.optional(),
+  /** Only the instructions of this station's or bureau's subtree; within one's sight. */
+  unitId: Id.optional(),
+};
+
+export const FraudListQuery = periodRules(
+  z
+    .object({
+      ...FraudFilters,
+      before: Moment.optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(30),
+    })
+    .strict(),
+);
 export type FraudListQuery = z.infer<typeof FraudListQuery>;
-export const FraudPage = z.object({ items: z.array(FraudInstructionView), hasMore: z.boolean() });
+export const FraudPage = z.object({
+  items: z.array(FraudInstructionView),
+  hasMore: z.boolean(),
+  /** All the instructions the filters match, over every page. */
+  total: z.number().int(),
+});
 export type FraudPage = z.infer<typeof FraudPage>;
+
+/** `GET /fraud/instructions/export`: the scope's list (view=all) with its filters, and why (导出事由, audited). */
+export const FraudExportQuery = periodRules(
+  z.object({ ...FraudFilters, /** 导出事由 */ reason: text(200, 2) }).strict(),
+);
+export type FraudExportQuery = z.infer<typeof FraudExportQuery>;
 
 /** Figures for the chief and the bureau: no person, only counts and money. */
 export const FraudFiguresQuery = z

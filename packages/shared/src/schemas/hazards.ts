@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Label } from '../i18n.js';
 import { Id, Name, Page, paged, Shown, text } from './common.js';
+import { Day, periodRules } from './dashboards.js';
 
 /** Where a hazard was found: a household visit, a patrol, a matter, an inspection of an enterprise, a volunteer's report. */
 export const HAZARD_SOURCES = ['visit', 'patrol', 'matter', 'inspection', 'report'] as const;
@@ -99,15 +100,50 @@ export const RecordHazardInput = z
   .strict();
 export type RecordHazardInput = z.input<typeof RecordHazardInput>;
 
-export const HazardListQuery = Page.extend({
+/**
+ * The hazards the dashboard counts (社区警务), each one condition the figure and the list share: found in the period,
+ * verified (销号) in it, and open past the deadline now. Voided hazards count in none.
+ */
+export const HAZARD_SETS = ['found', 'fixed', 'overdue'] as const;
+export type HazardSet = (typeof HAZARD_SETS)[number];
+
+export const HAZARD_SET_LABELS: Record<HazardSet, Label> = {
+  found: { zh: '期间内发现', en: 'Found in the period' },
+  fixed: { zh: '期间内销号', en: 'Fixed and verified in the period' },
+  overdue: { zh: '当前逾期未整改', en: 'Overdue now' },
+};
+
+/** The register's filters, shared by the list, its export and the dashboard's drill-down. */
+const HazardFilters = {
   status: z.enum(HAZARD_STATUSES).optional(),
   kind: text(40).optional(),
-  /** A village or grid: the hazards in its subtree. */ unitId: Id.optional(),
+  /** That unit's subtree (a village, a grid; a station or bureau from the dashboard); in sight. */ unitId:
+    Id.optional(),
   /** `true`: open hazards past their deadline only. */ overdue: z.enum(['true', '1']).optional(),
   /** `1`: the phone's list — the session's own open hazards (followed or found by it), soonest deadline first. */
   mine: z.enum(['true', '1']).optional(),
-}).strict();
+  /** Only the hazards a dashboard figure counted (found and fixed over `from`–`to`; overdue now). */
+  set: z.enum(HAZARD_SETS).optional(),
+  /** First Beijing day of the period of `set`. */ from: Day.optional(),
+  /** Last Beijing day of it, included. */ to: Day.optional(),
+};
+
+/** `found` and `fixed` count over a period (`from` and `to`); `overdue` is now. */
+const setHasPeriod = (q: { set?: string | undefined; from?: string | undefined; to?: string | undefined }) =>
+  !q.set || q.set === 'overdue' || Boolean(q.from && q.to);
+const SET_NEEDS_PERIOD = { message: 'found and fixed need from and to', path: ['from'] };
+
+export const HazardListQuery = periodRules(Page.extend(HazardFilters).strict().refine(setHasPeriod, SET_NEEDS_PERIOD));
 export type HazardListQuery = z.infer<typeof HazardListQuery>;
+
+/** `GET /stations/:id/hazards/export`: the register's filters and why (导出事由, audited). */
+export const HazardExportQuery = periodRules(
+  z
+    .object({ ...HazardFilters, /** 导出事由 */ reason: text(200, 2) })
+    .strict()
+    .refine(setHasPeriod, SET_NEEDS_PERIOD),
+);
+export type HazardExportQuery = z.infer<typeof HazardExportQuery>;
 
 const Version = z.number().int().min(1);
 

@@ -201,34 +201,55 @@ export const MatterView = z.object({
 });
 export type MatterView = z.infer<typeof MatterView>;
 
+/** The desk list's filters, shared by the list and its export (`GET /matters/export`). */
+const MatterFilters = {
+  status: z.enum(MATTER_STATUSES).optional(),
+  kind: z.enum(MATTER_KINDS).optional(),
+  /** 渠道: only matters that came in this way. */
+  channel: z.enum(MATTER_CHANNELS).optional(),
+  /** `unsatisfied`: rated 不满意 and still waiting for the chief's review. */
+  rating: z.enum(RATINGS).optional(),
+  q: text(100).optional(),
+  mine: z.enum(['1', 'true']).optional(),
+  /** Only what still waits for someone (OPEN_MATTER_STATUSES); overdue ones come first. */
+  open: z.enum(['1', 'true']).optional(),
+  /** Only the matters a 工作台 counter counts (the same rule as the summary). */
+  counter: z.enum(MATTER_COUNTERS).optional(),
+  /** Only the matters a KPI counted over the period `from`–`to` (domain/kpis.ts): a dashboard's drill-down. */
+  kpi: z.enum(KPI_SETS).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  /** Only the matters submitted in this hour of the day, Beijing time (0–23): the desk's intake-by-hour chart. */
+  hour: z.coerce.number().int().min(0).max(23).optional(),
+  /** Only the matters of this unit's subtree (a station opened from the bureau's dashboard); within one's sight. */
+  unitId: Id.optional(),
+};
+
+/** A KPI filter counts over a period: `kpi` needs `from` and `to`. */
+const kpiHasPeriod = (q: { kpi?: string | undefined; from?: string | undefined; to?: string | undefined }) =>
+  !q.kpi || Boolean(q.from && q.to);
+const KPI_NEEDS_PERIOD = { message: 'kpi needs from and to', path: ['from'] };
+
 export const MatterQuery = periodRules(
   z
     .object({
-      status: z.enum(MATTER_STATUSES).optional(),
-      kind: z.enum(MATTER_KINDS).optional(),
-      /** 渠道: only matters that came in this way. */
-      channel: z.enum(MATTER_CHANNELS).optional(),
-      /** `unsatisfied`: rated 不满意 and still waiting for the chief's review. */
-      rating: z.enum(RATINGS).optional(),
-      q: text(100).optional(),
-      mine: z.enum(['1', 'true']).optional(),
-      /** Only what still waits for someone (OPEN_MATTER_STATUSES); overdue ones come first. */
-      open: z.enum(['1', 'true']).optional(),
-      /** Only the matters a 工作台 counter counts (the same rule as the summary). */
-      counter: z.enum(MATTER_COUNTERS).optional(),
-      /** Only the matters a KPI counted over the period `from`–`to` (domain/kpis.ts): a dashboard's drill-down. */
-      kpi: z.enum(KPI_SETS).optional(),
-      from: Day.optional(),
-      to: Day.optional(),
-      /** Only the matters of this unit's subtree (a station opened from the bureau's dashboard); within one's sight. */
-      unitId: Id.optional(),
+      ...MatterFilters,
       page: z.coerce.number().int().min(1).max(100000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(20),
     })
     .strict()
-    .refine((q) => !q.kpi || (q.from && q.to), { message: 'kpi needs from and to', path: ['from'] }),
+    .refine(kpiHasPeriod, KPI_NEEDS_PERIOD),
 );
 export type MatterQuery = z.infer<typeof MatterQuery>;
+
+/** `GET /matters/export`: the list's filters and why (导出事由, audited). */
+export const MatterExportQuery = periodRules(
+  z
+    .object({ ...MatterFilters, /** 导出事由 */ reason: text(200, 2) })
+    .strict()
+    .refine(kpiHasPeriod, KPI_NEEDS_PERIOD),
+);
+export type MatterExportQuery = z.infer<typeof MatterExportQuery>;
 
 /** Who reads the step's note; absent: the step's default (NOTE_AUDIENCE_DEFAULT). */
 const NoteVisibility = z.enum(NOTE_AUDIENCES).optional();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MATTER_KINDS, MATTER_STATUSES } from '../domain/matters.js';
 import type { Label } from '../i18n.js';
 import { Id, Page, Shown, text } from './common.js';
+import { Day as PeriodDay, periodRules } from './dashboards.js';
 import { HAZARD_STATUSES } from './hazards.js';
 import { PHOTO_LIMITS } from './resident.js';
 
@@ -157,7 +158,16 @@ export type PatrolSessionStart = z.infer<typeof PatrolSessionStart>;
 export const PatrolSessionEnd = z.object({ note: Note.optional() }).strict();
 export type PatrolSessionEnd = z.infer<typeof PatrolSessionEnd>;
 
-export const PatrolSessionQuery = Page;
+export const PatrolSessionQuery = periodRules(
+  Page.extend({
+    /** Started from this Beijing day; with `to`. */ from: PeriodDay.optional(),
+    /** Started up to this Beijing day, included; with `from`. */ to: PeriodDay.optional(),
+    /** The patrols of the stations in that unit's subtree (a bureau from the dashboard) instead of this one; in sight. */
+    unitId: Id.optional(),
+  })
+    .strict()
+    .refine((q) => !q.from === !q.to, { message: 'from and to go together', path: ['from'] }),
+);
 export type PatrolSessionQuery = z.infer<typeof PatrolSessionQuery>;
 
 export const PatrolSession = z.object({

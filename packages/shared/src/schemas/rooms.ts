@@ -18,6 +18,7 @@ import {
 } from '../domain/rooms.js';
 import { CalendarDate } from './calendar.js';
 import { Id, Moment, Name, Shown, text } from './common.js';
+import { Day as DashboardDay, periodRules } from './dashboards.js';
 
 const Version = z.number().int().min(1);
 /** A day this century: earlier ones are typing mistakes (and year 0 is not a date to the database). */
@@ -505,3 +506,42 @@ export const ROOM_LIVE_EVENTS = ['room.post', 'room.post_changed', 'room.member_
 export type RoomLiveEvent = (typeof ROOM_LIVE_EVENTS)[number];
 export const RoomLivePayload = z.object({ roomId: Id, postId: Id.nullable(), seq: z.number().int().nullable() });
 export type RoomLivePayload = z.infer<typeof RoomLivePayload>;
+
+/**
+ * `GET /rooms`: the rooms of a station's or bureau's subtree over a period, with what happened in each — the list
+ * behind the dashboard's 警民群 figures. `posted`: only the rooms with a post in the period (活跃群).
+ */
+export const RoomPeriodQuery = periodRules(
+  z
+    .object({
+      from: DashboardDay,
+      to: DashboardDay,
+      /** A station or bureau within one's sight; one's own station or bureau when absent. */
+      unitId: Id.optional(),
+      posted: z.enum(['1', 'true']).optional(),
+    })
+    .strict(),
+);
+export type RoomPeriodQuery = z.infer<typeof RoomPeriodQuery>;
+
+export const RoomPeriodRow = z.object({
+  id: Id,
+  stationId: Id,
+  stationName: Shown,
+  name: Shown,
+  kind: z.enum(ROOM_KINDS),
+  unitName: Shown.nullable(),
+  active: z.boolean(),
+  /** Members at the period's end. */
+  members: z.number().int(),
+  /** Members who posted in the period. */
+  activeMembers: z.number().int(),
+  posts: z.number().int(),
+  /** "@" to staff made in the period; answered by the deadline; due by the period's end (answered, or past due). */
+  mentions: z.number().int(),
+  answeredInTime: z.number().int(),
+  mentionsDue: z.number().int(),
+});
+export type RoomPeriodRow = z.infer<typeof RoomPeriodRow>;
+export const RoomPeriodPage = z.object({ items: z.array(RoomPeriodRow), total: z.number().int() });
+export type RoomPeriodPage = z.infer<typeof RoomPeriodPage>;

@@ -5,6 +5,7 @@ import { ADDRESS_KINDS } from '../domain/org.js';
 import type { Label } from '../i18n.js';
 import { CalendarDate } from './calendar.js';
 import { Id, Page, paged, Shown, text } from './common.js';
+import { Day, periodRules } from './dashboards.js';
 import { DisputeFields } from './disputes.js';
 import { EvaluationLink } from './public.js';
 
@@ -78,6 +79,34 @@ export type VisitLogged = z.infer<typeof VisitLogged>;
 
 export const VisitQuery = Page;
 export type VisitQuery = z.infer<typeof VisitQuery>;
+
+/** The station's visit list's filters, shared by the list, its export and the dashboard's drill-down (社区警务). */
+const VisitFilters = {
+  /** Visited from this Beijing day; with `to`. */ from: Day.optional(),
+  /** Visited up to this Beijing day, included; with `from`. */ to: Day.optional(),
+  /** That unit's subtree (a village, a grid; a station or bureau from the dashboard) instead of the station; in sight. */
+  unitId: Id.optional(),
+  /** One line of the three (三线合一). */ line: z.enum(VISIT_LINES).optional(),
+  /** Visits to households only, or to enterprises and units only. */ kind: z.enum(ADDRESS_KINDS).optional(),
+  /** `1`: each household once, by its first visit among those the other filters keep (走访户数, not 走访次数). */
+  first: z.enum(['1', 'true']).optional(),
+};
+
+/** A period is given whole: `from` and `to` together. */
+const bothEnds = (q: { from?: string | undefined; to?: string | undefined }) => !q.from === !q.to;
+const BOTH_ENDS = { message: 'from and to go together', path: ['from'] };
+
+export const VisitListQuery = periodRules(Page.extend(VisitFilters).strict().refine(bothEnds, BOTH_ENDS));
+export type VisitListQuery = z.infer<typeof VisitListQuery>;
+
+/** `GET /stations/:id/visits/export`: the list's filters and why (导出事由, audited). */
+export const VisitExportQuery = periodRules(
+  z
+    .object({ ...VisitFilters, /** 导出事由 */ reason: text(200, 2) })
+    .strict()
+    .refine(bothEnds, BOTH_ENDS),
+);
+export type VisitExportQuery = z.infer<typeof VisitExportQuery>;
 
 /** An address to visit in one's own area: the address and an enterprise's name, nobody's personal data. */
 export const VisitAddressQuery = z.object({ q: text(100).optional() }).strict();

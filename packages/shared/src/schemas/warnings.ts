@@ -15,6 +15,7 @@ import {
   type WarningRules,
 } from '../domain/warnings.js';
 import { Id, Moment, Name, Shown, text } from './common.js';
+import { Day, periodRules } from './dashboards.js';
 
 const Version = z.number().int().min(1);
 /** A category key: lowercase letters, digits and `_`, as stored on notices and subscriptions. */
@@ -178,17 +179,30 @@ export const WarningView = z.object({
 });
 export type WarningView = z.infer<typeof WarningView>;
 
-export const WarningListQuery = z
-  .object({
-    status: z.enum(WARNING_STATUSES).optional(),
-    category: WarningCategoryKey.optional(),
-    priority: z.enum(WARNING_PRIORITIES).optional(),
-    stationId: Id.optional(),
-    /** Older than this moment (created), for the next page. */
-    before: Moment.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(30),
-  })
-  .strict();
+/** The list's filters, shared by the list and its export. */
+const WarningFilters = {
+  status: z.enum(WARNING_STATUSES).optional(),
+  category: WarningCategoryKey.optional(),
+  priority: z.enum(WARNING_PRIORITIES).optional(),
+  stationId: Id.optional(),
+  /** Sent (发布) on or after this day, Beijing time: a dashboard's drill-down. */
+  from: Day.optional(),
+  /** Sent on or before this day. */
+  to: Day.optional(),
+  /** Only the notices of the stations in this station's or bureau's subtree; within one's sight. */
+  unitId: Id.optional(),
+};
+
+export const WarningListQuery = periodRules(
+  z
+    .object({
+      ...WarningFilters,
+      /** Older than this moment (created), for the next page. */
+      before: Moment.optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(30),
+    })
+    .strict(),
+);
 export type WarningListQuery = z.infer<typeof WarningListQuery>;
 
 export const WarningListItem = WarningView.pick({
@@ -206,8 +220,19 @@ export const WarningListItem = WarningView.pick({
   createdAt: true,
 }).extend({ authorName: Shown });
 export type WarningListItem = z.infer<typeof WarningListItem>;
-export const WarningPage = z.object({ items: z.array(WarningListItem), hasMore: z.boolean() });
+export const WarningPage = z.object({
+  items: z.array(WarningListItem),
+  hasMore: z.boolean(),
+  /** All the notices the filters match, over every page. */
+  total: z.number().int(),
+});
 export type WarningPage = z.infer<typeof WarningPage>;
+
+/** `GET /warnings/export`: the list's filters and why (导出事由, audited). */
+export const WarningExportQuery = periodRules(
+  z.object({ ...WarningFilters, /** 导出事由 */ reason: text(200, 2) }).strict(),
+);
+export type WarningExportQuery = z.infer<typeof WarningExportQuery>;
 
 /** Reach by village and grid: the three counts beside the households and the QR scan coverage, never a list of who. */
 export const WarningReachUnit = z.object({

@@ -19,6 +19,8 @@ export const disputesApi = {
   /** Filters as the page address holds them (the server checks each). */
   list: (stationId: string, q: { [K in keyof DisputeListQuery]?: string | number }) =>
     api.get<Paged<DisputeListItem>>(`/stations/${stationId}/disputes`, q),
+  /** The cases across one's scope (`unitId`: a station or the bureau), as a dashboard figure opens them. */
+  search: (q: { [K in keyof DisputeListQuery]?: string | number }) => api.get<Paged<DisputeListItem>>('/disputes', q),
   open: (stationId: string, input: DisputeInput) => api.post<DisputeView>(`/stations/${stationId}/disputes`, input),
   /** 转为矛盾纠纷: 409 DISPUTE_EXISTS when the matter already has its case. */
   fromMatter: (matterId: string, input: DisputeFromMatterInput) =>

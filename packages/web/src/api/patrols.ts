@@ -54,7 +54,8 @@ export const patrolsApi = {
   updateRoute: (id: string, input: PatrolRouteUpdate) => api.put<PatrolRoute>(`/patrol-routes/${id}`, input),
   deactivateRoute: (id: string) => api.delete<{ ok: true }>(`/patrol-routes/${id}`),
 
-  sessions: (stationId: string, q: { page: number; pageSize: number }) =>
+  /** One page of patrols; a dashboard drill adds its period and unit (`from`, `to`, `unitId`). */
+  sessions: (stationId: string, q: { page: number; pageSize: number } & Record<string, string | number | undefined>) =>
     api.get<PatrolSessionPage>(`/stations/${stationId}/patrol-sessions`, q),
   session: (id: string) => api.get<PatrolSessionDetail>(`/patrol-sessions/${id}`),
   mine: () => api.get<MyPatrolSession>('/patrol-sessions/mine'),

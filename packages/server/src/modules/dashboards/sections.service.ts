@@ -3,8 +3,10 @@
  * by side: every figure over the period, 上期 and 去年同期 (a stock "now" has no comparison), and the charts.
  */
 import {
+  canOpenDrill,
   type DashboardArea,
   type DashboardSection,
+  type DrillTarget,
   type KpiQuery,
   type Period,
   periodBounds,
@@ -13,7 +15,7 @@ import {
 } from '@jingmin/shared';
 import { and, eq } from 'drizzle-orm';
 import { units } from '../../db/schema/index.js';
-import type { Ctx } from '../../platform/context.js';
+import { actorOf, type Ctx } from '../../platform/context.js';
 import { under } from '../../platform/scope.js';
 import { dashboardUnit } from './kpis.service.js';
 import { SECTIONS } from './sections/index.js';
@@ -59,6 +61,12 @@ export async function dashboardSection(ctx: Ctx, area: DashboardArea, q: KpiQuer
   const unit = await dashboardUnit(ctx, q.unitId);
   const period = { from: q.from, to: q.to };
   const { asOf, figures, charts } = await unitSection(ctx, spec, unit, period);
+  // A figure the reader may see, behind which lies a list they may not open: the figure without its drill.
+  const { capabilities } = actorOf(ctx);
+  const open = <D extends { list: DrillTarget['list'] }>(d: D | null | undefined) =>
+    d && canOpenDrill(capabilities, d) ? d : null;
+  for (const f of figures) f.drill = open(f.drill);
+  for (const c of charts) for (const s of c.series) if (s.drills) s.drills = s.drills.map(open);
   let stations: DashboardSection['stations'] = [];
   if (unit.kind !== 'station') {
     const list = await ctx.db

@@ -7,9 +7,11 @@
 import {
   type AnalysisCount,
   COLOUR_SCHEMES,
+  DISPUTE_AGES,
   DISPUTE_CATEGORY_LABELS,
   DISPUTE_LEVEL_LABELS,
   DISPUTE_SOURCE_LABELS,
+  type DisputeAge,
   type DisputeCategory,
   type DisputeHeadline,
   type DisputeLevel,
@@ -22,6 +24,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { agedAt, aliased, inRange, openAt, transferredIn } from './case-sets.js';
 
 /** The unit a report covers: a station, or a bureau (every station under it). */
 export interface AnalysisUnit {
@@ -46,8 +49,7 @@ async function rows<T>(db: Pick<Db, 'execute'>, query: SQL): Promise<T[]> {
 }
 
 type Range = { from: string; to: string };
-const inRange = (column: SQL, r: Range) =>
-  sql`${column} >= ${r.from}::timestamptz AND ${column} < ${r.to}::timestamptz`;
+const c = aliased('c');
 
 /**
  * The month's acceptances read once: 新发 by category, level, colour and source, and by place — grouped by place
@@ -57,7 +59,7 @@ async function occurrence(db: Db, scope: SQL, month: Range) {
   const found = await rows<{ dim: string; key: string | null; scheme: string | null; name: string | null; n: string }>(
     db,
     sql`WITH m AS MATERIALIZED (SELECT c.category, c.level, c.colour_scheme, c.colour, c.source, c.unit_path
-                                  FROM dispute_cases c WHERE ${scope} AND ${inRange(sql`c.accepted_at`, month)}),
+                                  FROM dispute_cases c WHERE ${scope} AND ${inRange(c.acceptedAt, month)}),
              p AS (SELECT unit_path, count(*) AS n FROM m GROUP BY unit_path)
         SELECT 'category' AS dim, category::text AS key, NULL AS scheme, NULL AS name, count(*) AS n FROM m GROUP BY category
         UNION ALL SELECT 'level', level::text, NULL, NULL, count(*) FROM m GROUP BY level
@@ -152,8 +154,8 @@ async function monthly(db: Db, scope: SQL, months: Month[]) {
          WHERE ${scope} AND ${inRange(column, span)} GROUP BY 1`;
   const found = await rows<{ kind: string; i: number | string; n: string }>(
     db,
-    sql`SELECT 'new' AS kind, a.* FROM (${byMonth(sql`c.accepted_at`)}) a
-        UNION ALL SELECT 'closed', z.* FROM (${byMonth(sql`c.closed_at`)}) z`,
+    sql`SELECT 'new' AS kind, a.* FROM (${byMonth(c.acceptedAt)}) a
+        UNION ALL SELECT 'closed', z.* FROM (${byMonth(c.closedAt)}) z`,
   );
   const at = (kind: string, i: number) => num(found.find((r) => r.kind === kind && num(r.i) === i + 1)?.n);
   const moved = new Map(months.map((m, i) => [m.period, { newCases: at('new', i), closed: at('closed', i) }]));
@@ -166,27 +168,24 @@ async function monthly(db: Db, scope: SQL, months: Month[]) {
  */
 async function stock(db: Db, scope: SQL, months: ReturnType<typeof thirteenMonths>) {
   const { sameMonthLastYear: year, lastMonth: last, month: now } = months;
-  const open = (at: string) =>
-    sql`c.accepted_at < ${at}::timestamptz AND (c.closed_at IS NULL OR c.closed_at >= ${at}::timestamptz)`;
-  const age = (days: number) =>
-    sql`${open(now.to)} AND c.accepted_at >= ${now.to}::timestamptz - ${`${days} days`}::interval`;
   const moments = [...new Set([year, last, now].flatMap((m) => [m.from, m.to]))];
   const [found] = await rows<Record<string, string>>(
     db,
     sql`SELECT ${sql.join(
-      moments.map((m, i) => sql`count(*) FILTER (WHERE ${open(m)}) AS ${sql.raw(`m${i}`)}`),
+      moments.map((m, i) => sql`count(*) FILTER (WHERE ${openAt(c, m)}) AS ${sql.raw(`m${i}`)}`),
       sql`, `,
     )},
-           count(*) FILTER (WHERE ${age(30)}) AS d30, count(*) FILTER (WHERE ${age(90)}) AS d90,
-           count(*) FILTER (WHERE ${age(180)}) AS d180
+           ${sql.join(
+             DISPUTE_AGES.map((a) => sql`count(*) FILTER (WHERE ${agedAt(c, now.to, a)}) AS ${sql.raw(`"${a}"`)}`),
+             sql`, `,
+           )}
       FROM dispute_cases c
      WHERE ${scope} AND c.accepted_at < ${now.to}::timestamptz
        AND (c.closed_at IS NULL OR c.closed_at >= ${year.from}::timestamptz)`,
   );
-  const openAt = (moment: string) => num(found?.[`m${moments.indexOf(moment)}`]);
-  const [d30, d90, d180] = [num(found?.d30), num(found?.d90), num(found?.d180)];
-  const ageing = { upTo30: d30, upTo90: d90 - d30, upTo180: d180 - d90, over180: openAt(now.to) - d180 };
-  return { openAt, ageing };
+  const openAtMoment = (moment: string) => num(found?.[`m${moments.indexOf(moment)}`]);
+  const ageing = Object.fromEntries(DISPUTE_AGES.map((a) => [a, num(found?.[a])])) as Record<DisputeAge, number>;
+  return { openAt: openAtMoment, ageing };
 }
 
 /** A month's headline: new, closed, open at its start and end, and 化解率 (closed over open at start and new). */
@@ -206,18 +205,17 @@ function headline(
   };
 }
 
-/** 处理结果 besides the closes: the closes overridden (listed), transfers sent and cases found not settled. */
+/** 处理结果 besides the closes: the closes overridden (listed), cases transferred and cases found not settled. */
 async function results(db: Db, scope: SQL, month: Range) {
   const [counts] = await rows<Record<string, string>>(
     db,
-    sql`SELECT (SELECT count(*) FROM dispute_transfers t JOIN dispute_cases c ON c.id = t.case_id
-                 WHERE ${scope} AND ${inRange(sql`t.sent_at`, month)}) AS transferred,
+    sql`SELECT (SELECT count(*) FROM dispute_cases c WHERE ${scope} AND ${transferredIn(c, month)}) AS transferred,
                (SELECT count(*) FROM dispute_cases c WHERE ${scope} AND ${inRange(sql`c.failed_at`, month)}) AS failed`,
   );
   const overridden = await rows<{ number: string; reason: string; closed_at: string | Date }>(
     db,
     sql`SELECT c.number, c.close_override_reason AS reason, c.closed_at FROM dispute_cases c
-         WHERE ${scope} AND ${inRange(sql`c.closed_at`, month)} AND c.close_override_reason IS NOT NULL
+         WHERE ${scope} AND ${inRange(c.closedAt, month)} AND c.close_override_reason IS NOT NULL
          ORDER BY c.closed_at, c.number`,
   );
   return {
@@ -237,7 +235,7 @@ async function repeats(db: Db, unit: AnalysisUnit, scope: SQL, year: Range) {
     rows<{ n: string }>(
       db,
       sql`SELECT count(*) AS n FROM (SELECT c.household_id FROM dispute_cases c
-           WHERE ${scope} AND ${inRange(sql`c.accepted_at`, year)} AND c.household_id IS NOT NULL
+           WHERE ${scope} AND ${inRange(c.acceptedAt, year)} AND c.household_id IS NOT NULL
            GROUP BY c.household_id HAVING count(*) >= 2) h`,
     ),
     // A phone met in two or more of one station's cases of the year, station by station: each station's year

@@ -7,13 +7,12 @@ import {
   COLOUR_SCHEMES,
   type DisputeBoard,
   type DisputeListItem,
-  type DisputeListQuery,
   type DisputeView,
   type PartyView,
 } from '@jingmin/shared';
-import { and, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { allOf, anyOf } from '../../db/rows.js';
+import { allOf } from '../../db/rows.js';
 import {
   disputeAssessments,
   disputeCases,
@@ -25,9 +24,9 @@ import {
 } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike } from '../../platform/scope.js';
 import { stationInScope } from '../settings/settings.service.js';
 import { agreementsOf } from './agreements.js';
+import { stillOpen } from './case-sets.js';
 import { closeReadiness } from './close.js';
 import { dueRows } from './due.js';
 import { followUpsOf, satisfactionOf } from './follow-ups.js';
@@ -83,38 +82,6 @@ export function presentItem(r: ListRow): DisputeListItem {
     sessionDueAt: d.sessionDueAt?.toISOString() ?? null,
     acceptedAt: d.acceptedAt.toISOString(),
   };
-}
-
-/** Cases still to work on: everything but the closed and the failed. */
-const stillOpen = sql`${disputeCases.status} NOT IN ('closed', 'failed')`;
-
-function filters(q: DisputeListQuery): SQL[] {
-  const where: SQL[] = [];
-  if (q.status) where.push(eq(disputeCases.status, q.status));
-  if (q.level) where.push(eq(disputeCases.level, q.level));
-  if (q.colour) where.push(eq(disputeCases.colour, q.colour));
-  if (q.category) where.push(eq(disputeCases.category, q.category));
-  if (q.source) where.push(eq(disputeCases.source, q.source));
-  if (q.open) where.push(stillOpen);
-  if (q.q) {
-    const words = `%${escapeLike(q.q)}%`;
-    where.push(anyOf(eq(disputeCases.number, q.q), sql`${disputeCases.title} ILIKE ${words}`));
-  }
-  return where;
-}
-
-/** The station's cases the actor sees, newest first. */
-export async function listDisputes(ctx: Ctx, stationId: string, q: DisputeListQuery) {
-  const actor = actorOf(ctx);
-  await stationInScope(ctx, stationId);
-  const where = allOf(eq(disputeCases.stationId, stationId), casesInSight(actor), ...filters(q));
-  const [total] = await ctx.db.select({ n: count() }).from(disputeCases).where(where);
-  const rows = await selectCases(ctx)
-    .where(where)
-    .orderBy(desc(disputeCases.acceptedAt), desc(disputeCases.number))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { items: rows.map(presentItem), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
 
 /**

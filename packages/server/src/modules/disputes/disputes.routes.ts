@@ -4,12 +4,14 @@ import {
   ClassificationInput,
   ColourInput,
   DisputeBoard,
+  DisputeFilters,
   DisputeFromMatterInput,
   DisputeInput,
   DisputeList,
   DisputeListQuery,
   DisputeSettings,
   DisputeView,
+  disputeFilterRules,
   Id,
   IdParams,
   NoBody,
@@ -19,8 +21,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditAlone, type Ctx } from '../../platform/context.js';
+import { ExportReason, streamListExport } from '../../platform/list-export.js';
 import { agreementsRoutes } from './agreements.routes.js';
-import { disputeBoard, getCaseOrThrow, listDisputes, viewDispute } from './disputes.queries.js';
+import { disputesExport, listDisputes } from './case-list.js';
+import { disputeBoard, getCaseOrThrow, viewDispute } from './disputes.queries.js';
 import { addParty, assess, classify, openAtDesk, openFromMatter, recolour } from './disputes.service.js';
 import { followUpsRoutes } from './follow-ups.routes.js';
 import { revealParty } from './parties.js';
@@ -32,6 +36,7 @@ const tags = ['disputes'];
 const read = { capability: 'dispute.read' } as const;
 const handle = { capability: 'dispute.handle' } as const;
 const PartyParams = z.object({ id: Id, partyId: Id }).strict();
+const DisputeExportQuery = disputeFilterRules(DisputeFilters.extend(ExportReason.shape));
 
 /** The case as its page shows it after a change (the actor just changed it, so it is in sight). */
 const shown = (ctx: Ctx, id: string) => viewDispute(ctx, id);
@@ -89,6 +94,46 @@ export const disputeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => listDisputes(req.ctx, req.params.id, req.query),
+  );
+  app.get(
+    '/disputes',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '矛盾纠纷案件列表（按辖区）',
+        description:
+          '查看范围内的矛盾纠纷案件，可跨派出所（分局看所辖各所）：unitId 限定为某一单位（派出所、分局、村）及其下级，须在查看范围内。' +
+          '看板的数字点开即此列表：set 与 from、to 给出该数字统计的案件（期内受理、期内化解、期末在办、期内移交、化解率基数、期末在办或期内受理），' +
+          'age 给出期末在办案件的在办时长；其余筛选同本所列表。',
+        errors: ['NOT_FOUND', 'FORBIDDEN'],
+        querystring: DisputeListQuery,
+        response: { 200: DisputeList },
+      },
+    },
+    (req) => listDisputes(req.ctx, undefined, req.query),
+  );
+  app.get(
+    '/disputes/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出矛盾纠纷案件',
+        description:
+          '按与案件列表相同的筛选导出 XLSX（流式，不限行数）：须写明导出事由，事由与筛选条件记入审计（export.disputes）；' +
+          '每页页脚和末行带导出人水印。当事人信息不导出。',
+        errors: ['NOT_FOUND', 'FORBIDDEN'],
+        querystring: DisputeExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { reason, ...filters } = req.query;
+      const spec = await disputesExport(req.ctx, filters);
+      const { stream, headers } = await streamListExport(req.ctx, spec, { reason, filters, targetId: filters.unitId });
+      reply.type(headers.type).header('content-disposition', headers.disposition);
+      return stream;
+    },
   );
   app.get(
     '/stations/:id/disputes/board',

@@ -3,16 +3,22 @@
  * 评价统计 for the station's chief and the bureau above it.
  */
 import {
+  EvaluationExportQuery,
   EvaluationFigures,
   EvaluationFiguresQuery,
+  EvaluationListItem,
+  EvaluationListQuery,
   IdParams,
   MyEvaluationFigures,
+  paged,
   UnitEvaluationFigures,
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/context.js';
 import { figuresWorkbook } from './figures.export.js';
 import { myFigures, stationFigures, unitFigures } from './figures.service.js';
+import { exportEvaluations } from './list.export.js';
+import { findEvaluations } from './list.queries.js';
 
 const tags = ['evaluations'];
 // Supervising the station's work (所长, 县局督导; the duty officer who runs the 督办看板 too): per-officer figures
@@ -94,5 +100,42 @@ export const figuresRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => myFigures(req.ctx, req.query),
+  );
+  app.get(
+    '/evaluations',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '评价清单',
+        description:
+          '本所（或县局下各所、或所选单位 unitId 下各所）发出的评价请求，新的在前：按期间（发出评价的北京时间日期）、' +
+          '类型、结果（已评价、有满意度、满意、不满意、过期未评价、待评价、待确认）和复核（已发起、已关闭、已回访）筛选；' +
+          '与评价统计、看板“评价”分区同一口径。只列状态，不含群众的回答。',
+        errors: ['NOT_FOUND'],
+        querystring: EvaluationListQuery,
+        response: { 200: paged(EvaluationListItem) },
+      },
+    },
+    (req) => findEvaluations(req.ctx, req.query),
+  );
+  app.get(
+    '/evaluations/export',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '导出评价清单',
+        description:
+          '按评价清单的同样筛选导出 XLSX，新的在前；须写明导出事由（记入审计，连同筛选条件），文件带导出人水印，不含群众的回答。',
+        errors: ['NOT_FOUND'],
+        querystring: EvaluationExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { stream, headers } = await exportEvaluations(req.ctx, req.query);
+      reply.type(headers.type).header('content-disposition', headers.disposition);
+      return stream;
+    },
   );
 };

@@ -27,6 +27,7 @@ import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath, under } from '../../platform/scope.js';
 import { stationInScope } from '../settings/settings.service.js';
+import { RESULT_SQL, REVIEW_SQL, requestsIn } from './figures.sets.js';
 
 /** The range and type asked for, with this month and the five before it by default. */
 export interface FiguresRange {
@@ -50,37 +51,20 @@ export function rangeOf(ctx: Ctx, query: EvaluationFiguresQuery): FiguresRange {
  * its month (Beijing time), officer, the officer's team and the village above its unit.
  */
 function requestsOf(stationPaths: string, range: FiguresRange, now: Date): SQL {
-  const { start, end } = monthRange(range.from, range.to);
-  return sql`SELECT r.id, r.type, r.station_id,
-      to_char((r.created_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month,
-      r.rated_staff_id AS officer_id, s.display_name AS officer_name,
-      tm.id AS team_id, tm.name AS team_name, v.id AS village_id, v.name AS village_name,
-      (a.id IS NOT NULL AND (NOT a.flagged OR a.accepted_at IS NOT NULL)) AS counted,
-      (a.id IS NOT NULL AND a.flagged AND a.accepted_at IS NULL) AS pending,
-      a.satisfied,
-      (a.id IS NULL AND r.expires_at <= ${now.toISOString()}::timestamptz) AS expired,
-      (a.id IS NULL AND r.expires_at > ${now.toISOString()}::timestamptz) AS open
-    FROM evaluation_requests r
-    JOIN units st ON st.id = r.station_id AND st.kind = 'station'
-    LEFT JOIN evaluation_answers a ON a.request_id = r.id
-    LEFT JOIN staff s ON s.id = r.rated_staff_id
-    LEFT JOIN teams tm ON tm.id = s.team_id
-    LEFT JOIN units v ON v.kind = 'village' AND v.path LIKE st.path || '%' AND r.unit_path LIKE v.path || '%'
-    WHERE ${under(sql`st.path`, stationPaths)}
-      AND r.created_at >= ${start.toISOString()}::timestamptz AND r.created_at < ${end.toISOString()}::timestamptz
-      ${range.type ? sql`AND r.type = ${range.type}` : sql``}`;
+  return requestsIn(stationPaths, { ...monthRange(range.from, range.to), type: range.type }, now);
 }
 
 /** The counts of a group of `requestsOf` rows (a GROUP BY's select list). */
-const COUNTS = sql`count(*)::int AS requests,
-  count(*) FILTER (WHERE counted)::int AS answered,
-  count(*) FILTER (WHERE counted AND satisfied IS NOT NULL)::int AS rated,
-  count(*) FILTER (WHERE counted AND satisfied)::int AS satisfied,
-  count(*) FILTER (WHERE counted AND NOT satisfied)::int AS unsatisfied,
-  count(*) FILTER (WHERE counted AND satisfied IS NULL)::int AS unrated,
-  count(*) FILTER (WHERE expired)::int AS expired,
-  count(*) FILTER (WHERE open)::int AS open,
-  count(*) FILTER (WHERE pending)::int AS flagged`;
+const COUNTS = sql.raw(
+  [
+    'count(*)::int AS requests',
+    ...(['answered', 'rated', 'satisfied', 'unsatisfied', 'expired', 'open'] as const).map(
+      (r) => `count(*) FILTER (WHERE ${RESULT_SQL[r]})::int AS ${r}`,
+    ),
+    `count(*) FILTER (WHERE counted AND satisfied IS NULL)::int AS unrated`,
+    `count(*) FILTER (WHERE ${RESULT_SQL.flagged})::int AS flagged`,
+  ].join(',\n  '),
+);
 
 type RawCounts = Omit<FigureCounts, 'satisfactionRate' | 'responseRate'>;
 
@@ -152,12 +136,12 @@ async function reviewCounts(ctx: Ctx, stationPaths: string, range: FiguresRange)
   const now = sql`${ctx.now().toISOString()}::timestamptz`;
   const statement = sql`WITH base AS (${requestsOf(stationPaths, range, ctx.now())})
     SELECT base.station_id, count(*)::int AS opened,
-      count(*) FILTER (WHERE rv.status = 'closed')::int AS closed,
+      count(*) FILTER (WHERE ${sql.raw(REVIEW_SQL.closed)})::int AS closed,
       count(*) FILTER (WHERE rv.status = 'closed' AND rv.closed_at <= rv.due_at)::int AS "closedOnTime",
       count(*) FILTER (WHERE rv.status <> 'closed' AND rv.due_at < ${now})::int AS "overdueOpen",
       count(*) FILTER (WHERE rv.status <> 'closed' AND rv.due_at >= ${now})::int AS pending,
       count(*) FILTER (WHERE rv.callback_staff_id IS NOT NULL)::int AS "callbacksAssigned",
-      count(*) FILTER (WHERE rv.outcome IS NOT NULL)::int AS "callbacksDone",
+      count(*) FILTER (WHERE ${sql.raw(REVIEW_SQL.called_back)})::int AS "callbacksDone",
       count(*) FILTER (WHERE rv.outcome = 'explained')::int AS explained,
       count(*) FILTER (WHERE rv.outcome = 'still_unsatisfied')::int AS still_unsatisfied,
       count(*) FILTER (WHERE rv.outcome = 'rectification')::int AS rectification

@@ -2,6 +2,7 @@
 import {
   DeskFraudInput,
   FraudAssignInput,
+  FraudExportQuery,
   FraudFigures,
   FraudFiguresQuery,
   FraudInstructionView,
@@ -16,6 +17,7 @@ import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath } from '../../platform/scope.js';
 import { stationInScope } from '../settings/settings.service.js';
+import { exportInstructions } from './export.js';
 import { fraudFigures } from './figures.js';
 import { getInstruction, listInstructions } from './instructions.queries.js';
 import { receiveAtDesk } from './instructions.service.js';
@@ -43,12 +45,31 @@ export const fraudRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '反诈预警指令列表',
         description:
-          'view=mine：交给本人核查的指令；view=all：值班台和所长查看本辖区全部指令（需 fraud.desk）。列表只显示脱敏的姓名和手机号，按接收时间倒序，before 翻页。',
+          'view=mine：交给本人核查的指令；view=all：值班台和所长查看本辖区全部指令（需 fraud.desk）。可按状态、是否超时、诈骗类型、核查结果（outcome）、接收日期（from/to，北京时间）和单位（unitId：派出所或县局，须在本人范围内）筛选。列表只显示脱敏的姓名和手机号，按接收时间倒序，before 翻页；total 为符合条件的总数。',
         querystring: FraudListQuery,
         response: { 200: FraudPage },
       },
     },
     (req) => listInstructions(req.ctx, req.query),
+  );
+  app.get(
+    '/fraud/instructions/export',
+    {
+      config: handle,
+      schema: {
+        tags,
+        summary: '导出反诈预警指令列表',
+        description:
+          '按列表的筛选条件（view、状态、是否超时、诈骗类型、核查结果、接收日期 from/to、单位 unitId）导出 XLSX，逐页读取、边读边写；姓名和手机号同列表一样脱敏。须填写导出事由（reason），事由和筛选条件记入审计，文件末行和页脚带导出人水印。',
+        errors: ['FORBIDDEN', 'NOT_FOUND'],
+        querystring: FraudExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { stream, headers } = await exportInstructions(req.ctx, req.query);
+      reply.type(headers.type).header('content-disposition', headers.disposition);
+      return stream;
+    },
   );
   app.post(
     '/fraud/instructions',

@@ -3,35 +3,31 @@
  * whose person's data only the handler, the desk and the chief see — each such read audited.
  */
 import type { FraudInstructionView, FraudListQuery, FraudPage } from '@jingmin/shared';
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, lt } from 'drizzle-orm';
 import { fraudInstructions } from '../../db/schema/index.js';
 import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { visibleUnits } from '../../platform/scope.js';
 import { assertWorks } from './fraud.policy.js';
 import { presentInstruction, selectInstructions } from './fraud.view.js';
+import { fraudListWhere } from './list-filter.js';
 
 const f = fraudInstructions;
 
 export async function listInstructions(ctx: Ctx, q: FraudListQuery): Promise<FraudPage> {
-  const actor = actorOf(ctx);
-  const now = ctx.now();
-  if (q.view === 'all' && !actor.capabilities.includes('fraud.desk')) throw new AppError('FORBIDDEN');
-  const filters: (SQL | undefined)[] = [
-    q.view === 'all' ? visibleUnits(actor, f.unitPath) : eq(f.assigneeId, actor.id),
-    q.status ? eq(f.status, q.status) : undefined,
-    q.fraudType ? eq(f.fraudType, q.fraudType) : undefined,
-    q.before ? lt(f.receivedAt, new Date(q.before)) : undefined,
-    q.overdue === 'true' ? and(eq(f.status, 'open'), lt(f.deadlineAt, now)) : undefined,
-  ];
-  if (q.overdue === 'false') filters.push(and(eq(f.status, 'open'), gte(f.deadlineAt, now)));
-  const rows = await selectInstructions(ctx.db, and(...filters))
-    .orderBy(desc(f.receivedAt), desc(f.id))
-    .limit(q.limit + 1);
+  const { before, limit, ...filters } = q;
+  const where = await fraudListWhere(ctx, filters);
+  const [rows, [counted]] = await Promise.all([
+    selectInstructions(ctx.db, and(where, before ? lt(f.receivedAt, new Date(before)) : undefined))
+      .orderBy(desc(f.receivedAt), desc(f.id))
+      .limit(limit + 1),
+    ctx.db.select({ n: count() }).from(f).where(where),
+  ]);
   const key = ctx.deps.keys.data;
+  const now = ctx.now();
   return {
-    items: rows.slice(0, q.limit).map((r) => presentInstruction(r, { full: false, key, now })),
-    hasMore: rows.length > q.limit,
+    items: rows.slice(0, limit).map((r) => presentInstruction(r, { full: false, key, now })),
+    hasMore: rows.length > limit,
+    total: Number(counted?.n ?? 0),
   };
 }
 

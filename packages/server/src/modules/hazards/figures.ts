@@ -11,6 +11,7 @@ import { actorOf, type Ctx } from '../../platform/context.js';
 import { invalid } from '../../platform/errors.js';
 import { visibleUnits } from '../../platform/scope.js';
 import { stationInScope } from '../settings/settings.service.js';
+import { hazardSetSql } from './hazard-sets.js';
 import { hazardSettings, kindName } from './settings.js';
 
 const MAX_DAYS = 3 * 366;
@@ -44,19 +45,19 @@ export async function hazardFigures(ctx: Ctx, stationId: string, q: HazardFigure
   if (q.from > q.to) throw invalid(ctx, 'from', '开始日期不能晚于结束日期', 'must not be after `to`');
   const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000;
   if (days > MAX_DAYS) throw invalid(ctx, 'to', '统计区间最长三年', 'the period is at most three years');
-  const start = new Date(`${q.from}T00:00:00+08:00`).toISOString();
-  const end = shanghaiDayEnd(q.to).toISOString();
-  const today = toCalendarDate(ctx.now());
+  const now = ctx.now();
+  const bounds = { start: new Date(`${q.from}T00:00:00+08:00`), asOf: shanghaiDayEnd(q.to) };
+  const today = toCalendarDate(now);
   const seen = visibleUnits(actorOf(ctx), hazards.unitPath, 'field.read');
   const rows = rowsOf<Row>(
     await ctx.db.execute(sql`
       SELECT hazards.kind,
              CASE WHEN u.kind = 'village' THEN u.id WHEN p.kind = 'village' THEN p.id END AS village_id,
              CASE WHEN u.kind = 'village' THEN u.name WHEN p.kind = 'village' THEN p.name END AS village_name,
-             count(*) FILTER (WHERE hazards.found_at >= ${start}::timestamptz AND hazards.found_at < ${end}::timestamptz)::int AS found,
-             count(*) FILTER (WHERE hazards.status = 'verified' AND hazards.verified_at >= ${start}::timestamptz AND hazards.verified_at < ${end}::timestamptz)::int AS fixed,
+             count(*) FILTER (WHERE ${hazardSetSql('found', bounds, now)})::int AS found,
+             count(*) FILTER (WHERE ${hazardSetSql('fixed', bounds, now)})::int AS fixed,
              count(*) FILTER (WHERE hazards.status IN ('open', 'rectified'))::int AS open,
-             count(*) FILTER (WHERE hazards.status = 'open' AND hazards.deadline_on < ${today}::date)::int AS overdue
+             count(*) FILTER (WHERE ${hazardSetSql('overdue', bounds, now)})::int AS overdue
         FROM hazards
         JOIN units u ON u.id = hazards.unit_id
         LEFT JOIN units p ON p.id = u.parent_id

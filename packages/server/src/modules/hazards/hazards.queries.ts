@@ -4,22 +4,18 @@
  */
 import {
   type HazardListItem,
-  type HazardListQuery,
-  type HazardPage,
   type HazardSettings,
   type HazardStep,
   type HazardView,
-  HOUSEHOLD_UNIT_KINDS,
   toCalendarDate,
 } from '@jingmin/shared';
-import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
 import { hazards, matters, patrolSessions, patrolTeams, photos, staff, units, visits } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { canSeePath, under, visibleUnits } from '../../platform/scope.js';
-import { stationInScope } from '../settings/settings.service.js';
+import { canSeePath } from '../../platform/scope.js';
 import { allowedActions } from './hazards.policy.js';
 import { hazardSettings, kindName } from './settings.js';
 
@@ -52,7 +48,7 @@ const itemColumns = {
   responsibleName: staff.displayName,
 };
 
-type ItemRow = {
+export type ItemRow = {
   h: Hazard;
   unitName: string;
   unitKind: string;
@@ -62,7 +58,7 @@ type ItemRow = {
   responsibleName: string;
 };
 
-function toItem(r: ItemRow, s: HazardSettings, today: string): HazardListItem {
+export function toItem(r: ItemRow, s: HazardSettings, today: string): HazardListItem {
   const h = r.h;
   const village =
     r.unitKind === 'village'
@@ -90,7 +86,7 @@ function toItem(r: ItemRow, s: HazardSettings, today: string): HazardListItem {
   };
 }
 
-function itemsQuery(db: Queryable, where: SQL | undefined) {
+export function itemsQuery(db: Queryable, where: SQL | undefined) {
   return db
     .select(itemColumns)
     .from(hazards)
@@ -98,43 +94,6 @@ function itemsQuery(db: Queryable, where: SQL | undefined) {
     .leftJoin(parent, eq(parent.id, unit.parentId))
     .innerJoin(staff, eq(staff.id, hazards.responsibleId))
     .where(where);
-}
-
-/** A station's hazards the actor sees, newest found first, filtered by status, kind, place, overdue and mine. */
-export async function listHazards(ctx: Ctx, stationId: string, q: HazardListQuery): Promise<HazardPage> {
-  await stationInScope(ctx, stationId);
-  const actor = actorOf(ctx);
-  const today = toCalendarDate(ctx.now());
-  let place: SQL | undefined;
-  if (q.unitId) {
-    const [u] = await ctx.db
-      .select({ path: units.path, kind: units.kind })
-      .from(units)
-      .where(and(eq(units.id, q.unitId), inArray(units.kind, [...HOUSEHOLD_UNIT_KINDS])));
-    // A place outside the station or out of sight simply holds none of the station's hazards the actor sees.
-    place = u ? under(hazards.unitPath, u.path) : sql`false`;
-  }
-  const where = and(
-    eq(hazards.stationId, stationId),
-    visibleUnits(actor, hazards.unitPath, 'field.read'),
-    q.status ? eq(hazards.status, q.status) : undefined,
-    q.kind ? eq(hazards.kind, q.kind) : undefined,
-    place,
-    q.overdue ? and(eq(hazards.status, 'open'), lt(hazards.deadlineOn, today)) : undefined,
-    q.mine
-      ? and(
-          or(eq(hazards.responsibleId, actor.id), eq(hazards.foundBy, actor.id)),
-          inArray(hazards.status, ['open', 'rectified']),
-        )
-      : undefined,
-  );
-  const [total] = await ctx.db.select({ n: count() }).from(hazards).where(where);
-  const rows = await itemsQuery(ctx.db, where)
-    .orderBy(...(q.mine ? [asc(hazards.deadlineOn)] : []), desc(hazards.foundAt), desc(hazards.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  const s = await hazardSettings(ctx.db, stationId);
-  return { items: rows.map((r) => toItem(r, s, today)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 const person = (id: string, names: Map<string, string>) => ({ id, name: names.get(id) ?? '' });

@@ -1,5 +1,6 @@
 /** /api/v1 隐患台账: a station's hazard kinds, its register and figures, and each hazard's fix and verification. */
 import {
+  HazardExportQuery,
   HazardFigures,
   HazardFiguresQuery,
   HazardListQuery,
@@ -21,8 +22,9 @@ import { actorOf } from '../../platform/context.js';
 import { readPhotoParts, storePhotos } from '../media/photos.service.js';
 import { stationInScope } from '../settings/settings.service.js';
 import { hazardFigures } from './figures.js';
-import { hazardInSight, listHazards, presentHazard } from './hazards.queries.js';
+import { hazardInSight, presentHazard } from './hazards.queries.js';
 import { pendingOwner, recordHazard, rectifyHazard, verifyHazard, voidHazard } from './hazards.service.js';
+import { exportHazards, listHazards } from './list.queries.js';
 import { readHazardPhoto } from './photos.js';
 import { myHazardSettings, readHazardSettings, saveHazardSettings } from './settings.js';
 
@@ -127,13 +129,36 @@ export const hazardRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '隐患台账',
         description:
           '本人可见范围内本所的隐患，按发现时间倒序；可按状态、类别、村或网格（含下级）、是否逾期筛选。' +
-          'mine=1：本人跟踪或发现、尚未销号（整改中、待复核）的隐患，整改期限近的在前（手机外勤页）。',
+          'mine=1：本人跟踪或发现、尚未销号（整改中、待复核）的隐患，整改期限近的在前（手机外勤页）。' +
+          'unitId：该单位辖区（村、网格；从看板进入时为派出所或分局，代替本所），须在本人辖区内。' +
+          'set：看板数字的明细——found 期间内发现、fixed 期间内销号（须带 from、to，北京时间，含首尾两天），overdue 当前逾期未整改。',
+        errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION'],
         params: IdParams,
         querystring: HazardListQuery,
         response: { 200: HazardPage },
       },
     },
     (req) => listHazards(req.ctx, req.params.id, req.query),
+  );
+  app.get(
+    '/stations/:id/hazards/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出隐患台账',
+        description:
+          '按隐患台账的同样筛选导出 XLSX（逐页读取、边读边写），须写明导出事由（reason），记入审计日志；文件末行为导出人水印。',
+        errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION'],
+        params: IdParams,
+        querystring: HazardExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { stream, headers } = await exportHazards(req.ctx, req.params.id, req.query);
+      reply.type(headers.type).header('content-disposition', headers.disposition);
+      return stream;
+    },
   );
   app.get(
     '/stations/:id/hazard-figures',

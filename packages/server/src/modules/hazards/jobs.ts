@@ -6,11 +6,12 @@
  * place, no personal data), once per event, person and channel.
  */
 import { HAZARD_OVERDUE_EVENT, toCalendarDate } from '@jingmin/shared';
-import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
 import { hazards } from '../../db/schema/index.js';
 import { audit, type Ctx } from '../../platform/context.js';
 import type { JobRegistry } from '../../platform/jobs.js';
 import { publish } from '../../platform/outbox.js';
+import { overdueSql } from './hazard-sets.js';
 
 /** Hazards looked at per pass; the next pass takes the rest. */
 const BATCH = 200;
@@ -20,7 +21,7 @@ export async function sweepOverdueHazards(ctx: Ctx): Promise<{ escalated: number
   const now = ctx.now();
   const today = toCalendarDate(now);
   return ctx.db.transaction(async (tx) => {
-    const overdue = and(eq(hazards.status, 'open'), isNull(hazards.escalatedAt), lt(hazards.deadlineOn, today));
+    const overdue = and(overdueSql(today), isNull(hazards.escalatedAt));
     const due = tx.select({ id: hazards.id }).from(hazards).where(overdue).orderBy(hazards.deadlineOn).limit(BATCH);
     const claimed = await tx
       .update(hazards)

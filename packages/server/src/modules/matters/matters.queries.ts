@@ -1,54 +1,20 @@
 /** Read models: the desk's inbox and a matter's timeline. */
-import {
-  type DeskSummary,
-  type MatterCounter,
-  type MatterQuery,
-  OPEN_MATTER_STATUSES,
-  periodBounds,
-  type SummaryQuery,
-  type TimelineEntry,
-} from '@jingmin/shared';
-import { and, asc, count, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
-import { anyOf, firstOrThrow } from '../../db/rows.js';
-import { evaluationReviews, matterEvents, matters, units } from '../../db/schema/index.js';
+import type { DeskSummary, MatterCounter, MatterQuery, SummaryQuery, TimelineEntry } from '@jingmin/shared';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { firstOrThrow } from '../../db/rows.js';
+import { evaluationReviews, matterEvents, matters } from '../../db/schema/index.js';
 import { actorOf, auditAlone, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { escapeLike } from '../../platform/scope.js';
-import { kpiCandidates, kpiSetSql } from '../dashboards/kpi-sets.js';
 import { photoIdsOfEventType, photosByEvent } from '../media/photos.queries.js';
 import { assigneeNames } from './assignees.js';
 import { channelCounts, recordedNote } from './channels.js';
 import { counterSql, listSight, openReviewsSql, shanghaiDayStart } from './counters.js';
 import { overdueSql } from './deadline-now.js';
+import { matterListWhere } from './list.where.js';
 import { presentMatter, selectLoaded } from './matters.service.js';
 
 export async function findMatters(ctx: Ctx, q: MatterQuery) {
-  const actor = actorOf(ctx);
-  const parts: SQL[] = [listSight(actor, Boolean(q.mine))];
-  if (q.status) parts.push(eq(matters.status, q.status));
-  if (q.kind) parts.push(eq(matters.kind, q.kind));
-  if (q.channel) parts.push(eq(matters.channel, q.channel));
-  if (q.open) parts.push(inArray(matters.status, [...OPEN_MATTER_STATUSES]));
-  if (q.rating) parts.push(eq(matters.rating, q.rating));
-  if (q.counter) parts.push(counterSql(q.counter, ctx.now()));
-  if (q.unitId)
-    parts.push(
-      sql`starts_with(${matters.unitPath}, (SELECT ${units.path} FROM ${units} WHERE ${units.id} = ${q.unitId}))`,
-    );
-  if (q.kpi && q.from && q.to) {
-    const bounds = periodBounds({ from: q.from, to: q.to }, ctx.now());
-    parts.push(kpiCandidates(bounds), kpiSetSql(q.kpi, bounds));
-  }
-  if (q.q)
-    parts.push(
-      anyOf(
-        ilike(matters.number, `%${escapeLike(q.q)}%`),
-        ilike(matters.body, `%${escapeLike(q.q)}%`),
-        // A 110 警情编号 or 12345 工单编号, as read off the other system's screen.
-        ilike(matters.externalNo, `%${escapeLike(q.q)}%`),
-      ),
-    );
-  const where = and(...parts);
+  const where = await matterListWhere(ctx, q);
   const [total] = await ctx.db.select({ n: count() }).from(matters).where(where);
   const rows = await selectLoaded(ctx.db)
     .where(where)

@@ -8,6 +8,7 @@ import {
   DispatchMatterInput,
   IdParams,
   MatterDetail,
+  MatterExportQuery,
   MatterPhotoParams,
   MatterQuery,
   MatterView,
@@ -34,6 +35,7 @@ import { readPhotoParts, storePhotos } from '../media/photos.service.js';
 import { assignees } from './assignees.js';
 import { supervisionBoard } from './board.queries.js';
 import { recordMatter } from './desk-intake.service.js';
+import { exportMatters } from './matters.export.js';
 import { deskSummary, findMatters, timeline } from './matters.queries.js';
 import { getMatterOrThrow, presentWithPhotos } from './matters.service.js';
 import { addMessage, remindAssignee, revealContactPhone } from './messages.service.js';
@@ -62,13 +64,34 @@ export const matterRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '事项列表',
         description:
-          '值班台的事项列表：超期的在前，其余新的在前；可按状态、类型、评价、工作台计数（counter）、回执号或内容筛选。' +
+          '值班台的事项列表：超期的在前，其余新的在前；可按状态、类型、评价、工作台计数（counter）、考核指标（kpi，须带期间）、' +
+          '受理时段（hour，北京时间 0–23 时）、单位（unitId，其下级都在内，须在本人范围内）、回执号或内容筛选。' +
           '不值守值班台的账号只能列出自己承办的事项（mine=1，即“我的任务”），否则回答 403。',
         querystring: MatterQuery,
         response: { 200: paged(MatterView) },
       },
     },
     (req) => findMatters(req.ctx, req.query),
+  );
+
+  app.get(
+    '/matters/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出事项清单',
+        description:
+          '按事项列表的同样筛选（状态、类型、渠道、工作台计数、考核指标与期间、受理时段 hour、单位）导出 XLSX，' +
+          '新的在前；须写明导出事由（记入审计，连同筛选条件），文件带导出人水印，不含群众电话。权限与范围同事项列表。',
+        querystring: MatterExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { stream, headers } = await exportMatters(req.ctx, req.query);
+      reply.type(headers.type).header('content-disposition', headers.disposition);
+      return stream;
+    },
   );
 
   app.post(

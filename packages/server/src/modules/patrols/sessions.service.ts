@@ -2,14 +2,15 @@
  * A patrol (巡逻): who started it, with which team along which route, and when it ended. A field worker has one
  * patrol under way at a time; starting one carries an Idempotency-Key, since phones retry.
  */
-import type {
-  MyPatrolSession,
-  PatrolSession,
-  PatrolSessionDetail,
-  PatrolSessionEnd,
-  PatrolSessionPage,
-  PatrolSessionQuery,
-  PatrolSessionStart,
+import {
+  type MyPatrolSession,
+  type PatrolSession,
+  type PatrolSessionDetail,
+  type PatrolSessionEnd,
+  type PatrolSessionPage,
+  type PatrolSessionQuery,
+  type PatrolSessionStart,
+  periodBounds,
 } from '@jingmin/shared';
 import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
@@ -28,8 +29,10 @@ import { sm3 } from '../../platform/crypto.js';
 import { invalid } from '../../platform/errors.js';
 import { claimKey, replayOf, requireKey, storeAnswer } from '../../platform/idempotency.js';
 import { canSeePath } from '../../platform/scope.js';
+import { listUnit } from '../visits/visit-filter.js';
 import { findingsOf } from './found.queries.js';
 import { pointsOfLine } from './lines.service.js';
+import { patrolsSql } from './patrol-sets.js';
 import { notFound, refuse, seesStation, stationToRead } from './patrols.access.js';
 
 type Session = typeof patrolSessions.$inferSelect;
@@ -106,8 +109,12 @@ export async function endSession(ctx: Ctx, id: string, input: PatrolSessionEnd):
 }
 
 export async function listSessions(ctx: Ctx, stationId: string, q: PatrolSessionQuery): Promise<PatrolSessionPage> {
-  await stationToRead(ctx, stationId);
-  const where = eq(patrolSessions.stationId, stationId);
+  const station = await stationToRead(ctx, stationId);
+  // From the dashboard: the patrols of the stations under `unitId` (a bureau) instead of this one.
+  const unit = q.unitId ? await listUnit(ctx, q.unitId) : null;
+  const bounds = q.from && q.to ? periodBounds({ from: q.from, to: q.to }, ctx.now()) : undefined;
+  const where =
+    unit || bounds ? patrolsSql(unit?.path ?? station.path, bounds) : eq(patrolSessions.stationId, stationId);
   const [total] = await ctx.db.select({ n: count() }).from(patrolSessions).where(where);
   const rows = await ctx.db
     .select()

@@ -73,7 +73,10 @@ export const patrolWorkRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '巡逻记录',
-        description: '派出所的巡逻，新的在前：发起人、巡逻队、必巡线、起止时间、已打卡点数与线路点数。',
+        description:
+          '派出所的巡逻，新的在前：发起人、巡逻队、必巡线、起止时间、已打卡点数与线路点数。' +
+          '可按发起日期（from、to，北京时间，含首尾两天）筛选；unitId（从局看板进入）列该单位下各派出所的巡逻，须在本人辖区内。',
+        errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION'],
         params: IdParams,
         querystring: PatrolSessionQuery,
         response: { 200: PatrolSessionPage },

@@ -4,6 +4,8 @@ import {
   IdParams,
   NoBody,
   RoomMemberView,
+  RoomPeriodPage,
+  RoomPeriodQuery,
   RoomPostPage,
   RoomPostQuery,
   RoomPostView,
@@ -18,6 +20,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/context.js';
 import { readPhotoParts, storePhotos } from '../media/photos.service.js';
 import { listMembers } from './members.service.js';
+import { listRoomsOfPeriod } from './period.js';
 import { roomPhotoForStaff } from './photos.js';
 import { staffPosts } from './posts.pages.js';
 import { assertMayPost, postAsStaff } from './posts.service.js';
@@ -60,6 +63,22 @@ export const roomRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => createRoom(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/rooms',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '一段时间的议事厅',
+        description:
+          '某派出所或县局（unitId，须在本人范围内；不填为本人所在的所或局）下本人可见的群（辖区内的群和本人主持的群），及每个群在 from–to（北京时间）内的发言数、发言成员数、期末成员数、“@”数、按时答复数和到期数（已答复或已过答复时限）；posted=1 只列期内有发言的群。警民群看板的数字由此点开。',
+        errors: ['NOT_FOUND', 'FORBIDDEN'],
+        querystring: RoomPeriodQuery,
+        response: { 200: RoomPeriodPage },
+      },
+    },
+    (req) => listRoomsOfPeriod(req.ctx, req.query),
   );
   app.get(
     '/rooms/:id',

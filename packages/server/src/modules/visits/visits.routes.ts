@@ -17,7 +17,9 @@ import {
   VisitAddressQuery,
   VisitCoverage,
   VisitDisputeInput,
+  VisitExportQuery,
   VisitInput,
+  VisitListQuery,
   VisitLogged,
   VisitMatterInput,
   VisitPlan,
@@ -38,7 +40,8 @@ import {
   saveVisitSettings,
   visitPlan,
 } from './plan.js';
-import { addressesToVisit, listVisits, logVisit, myVisits, raiseDispute, raiseMatter } from './visits.service.js';
+import { exportVisits, listVisits } from './visits.queries.js';
+import { addressesToVisit, logVisit, myVisits, raiseDispute, raiseMatter } from './visits.service.js';
 
 const tags = ['field'];
 const key = (headers: Record<string, unknown>) => headers['idempotency-key'] as string | undefined;
@@ -104,14 +107,36 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '走访入户列表',
         description:
-          '本所的入户走访记录（本人辖区内），按走访时间新的在前，分页；每条注明住户是否已评价、转成的事项或纠纷。',
-        errors: ['NOT_FOUND', 'FORBIDDEN'],
+          '本所的入户走访记录（本人辖区内），按走访时间新的在前，分页；每条注明住户是否已评价、转成的事项或纠纷。' +
+          '可按期间（from、to，北京时间，含首尾两天）、单位（unitId：村、网格；从看板进入时为派出所或分局，代替本所，须在本人辖区内）、条线、住户或企业筛选；' +
+          'first=1 每户只列期间内第一次走访（即走访户数，看板“走访覆盖率”的分子）。',
+        errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION'],
         params: IdParams,
-        querystring: VisitQuery,
+        querystring: VisitListQuery,
         response: { 200: paged(VisitView) },
       },
     },
     (req) => listVisits(req.ctx, req.params.id, req.query),
+  );
+  app.get(
+    '/stations/:id/visits/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出走访入户记录',
+        description:
+          '按走访列表的同样筛选导出 XLSX（逐页读取、边读边写），须写明导出事由（reason），记入审计日志；文件末行为导出人水印。',
+        errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION'],
+        params: IdParams,
+        querystring: VisitExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { stream, headers } = await exportVisits(req.ctx, req.params.id, req.query);
+      reply.type(headers.type).header('content-disposition', headers.disposition);
+      return stream;
+    },
   );
   app.post(
     '/visits/:id/matter',

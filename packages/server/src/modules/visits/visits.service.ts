@@ -21,12 +21,12 @@ import { type Actor, actorOf, audit, auditAlone, type Ctx } from '../../platform
 import { sm3 } from '../../platform/crypto.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { assertFreshEntry, claimKey, replayOf, storeAnswer } from '../../platform/idempotency.js';
-import { canSeePath, escapeLike, isDepartmentOnly, under, visibleUnits } from '../../platform/scope.js';
+import { canSeePath, escapeLike, isDepartmentOnly, under } from '../../platform/scope.js';
 import { openAtDesk } from '../disputes/disputes.service.js';
 import { evaluationPath, requestEvaluation } from '../evaluations/evaluations.service.js';
 import { recordMatter } from '../matters/desk-intake.service.js';
 import { stationOfPath } from '../matters/place.js';
-import { matterSettings, stationInScope } from '../settings/settings.service.js';
+import { matterSettings } from '../settings/settings.service.js';
 
 /** A visit logged a little ahead of the server's clock (a phone's clock) is still "now". */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -63,7 +63,7 @@ type Row = { visitedAt: Date; createdAt: Date; evaluated: unknown; companions: u
   VisitView,
   'visitedAt' | 'createdAt' | 'evaluated' | 'companions'
 >;
-const view = (r: Row): VisitView => ({
+export const view = (r: Row): VisitView => ({
   ...r,
   companions: (typeof r.companions === 'string' ? JSON.parse(r.companions) : r.companions) as VisitView['companions'],
   evaluated: r.evaluated === true || r.evaluated === 't',
@@ -190,28 +190,13 @@ async function loggedVisit(ctx: Ctx, logged: Logged): Promise<VisitLogged> {
   return { ...view(row), evaluation: logged.evaluation };
 }
 
-const visitRows = (ctx: Ctx) =>
+export const visitRows = (ctx: Ctx) =>
   ctx.db
     .select(columns)
     .from(visits)
     .innerJoin(households, eq(households.id, visits.householdId))
     .innerJoin(staff, eq(staff.id, visits.staffId))
     .$dynamic();
-
-/** The station's visits the actor sees, newest first, with whether each was evaluated. */
-export async function listVisits(ctx: Ctx, stationId: string, query: VisitQuery) {
-  const actor = actorOf(ctx);
-  if (isDepartmentOnly(actor)) throw new AppError('FORBIDDEN');
-  await stationInScope(ctx, stationId);
-  const where = and(eq(visits.stationId, stationId), visibleUnits(actor, visits.unitPath, 'household.read'));
-  const [total] = await ctx.db.select({ n: count() }).from(visits).where(where);
-  const rows = await visitRows(ctx)
-    .where(where)
-    .orderBy(desc(visits.visitedAt), desc(visits.createdAt))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return { items: rows.map(view), total: Number(total?.n ?? 0), page: query.page, pageSize: query.pageSize };
-}
 
 /**
  * The visits the actor logged or went along on, newest first: what a volunteer (who reads no household lists)

@@ -12,13 +12,13 @@ import {
   type WarningReachPreview,
   warningSmsSummary,
 } from '@jingmin/shared';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
 import { households, staff, units, warningSubscriptions, warnings } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { isHome } from './coverage.js';
+import { warningListWhere } from './list-filter.js';
 import { assertCategory, categoryLabel, stationsRules, warningRules } from './settings.js';
 import { resolveTarget, smsTextOf, underAny } from './targets.js';
-import { visibleWarnings } from './warnings.policy.js';
 import { stationOf } from './warnings.service.js';
 import { reachTotals } from './warnings.view.js';
 
@@ -26,24 +26,19 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** 预警列表: the notices in sight, filtered, newest first; `before` is the last item's `createdAt`. */
 export async function listWarnings(ctx: Ctx, q: WarningListQuery): Promise<WarningPage> {
-  const actor = actorOf(ctx);
-  const rows = await ctx.db
-    .select({ w: warnings, stationName: units.name, authorName: staff.displayName })
-    .from(warnings)
-    .innerJoin(units, eq(units.id, warnings.stationId))
-    .innerJoin(staff, eq(staff.id, warnings.authorId))
-    .where(
-      and(
-        visibleWarnings(actor),
-        q.status ? eq(warnings.status, q.status) : undefined,
-        q.category ? eq(warnings.category, q.category) : undefined,
-        q.priority ? eq(warnings.priority, q.priority) : undefined,
-        q.stationId ? eq(warnings.stationId, q.stationId) : undefined,
-        q.before ? lt(warnings.createdAt, new Date(q.before)) : undefined,
-      ),
-    )
-    .orderBy(desc(warnings.createdAt), desc(warnings.id))
-    .limit(q.limit + 1);
+  const { before, limit, ...filters } = q;
+  const where = await warningListWhere(ctx, filters);
+  const [rows, [counted]] = await Promise.all([
+    ctx.db
+      .select({ w: warnings, stationName: units.name, authorName: staff.displayName })
+      .from(warnings)
+      .innerJoin(units, eq(units.id, warnings.stationId))
+      .innerJoin(staff, eq(staff.id, warnings.authorId))
+      .where(and(where, before ? lt(warnings.createdAt, new Date(before)) : undefined))
+      .orderBy(desc(warnings.createdAt), desc(warnings.id))
+      .limit(limit + 1),
+    ctx.db.select({ n: count() }).from(warnings).where(where),
+  ]);
   const page = rows.slice(0, q.limit);
   const reach = await reachTotals(
     ctx.db,
@@ -78,6 +73,7 @@ export async function listWarnings(ctx: Ctx, q: WarningListQuery): Promise<Warni
       authorName,
     })),
     hasMore: rows.length > q.limit,
+    total: Number(counted?.n ?? 0),
   };
 }
 

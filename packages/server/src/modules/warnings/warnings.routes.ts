@@ -7,6 +7,7 @@ import {
   WARNING_ACTION_LABELS,
   type WarningAction,
   WarningActionInput,
+  WarningExportQuery,
   WarningInput,
   WarningListQuery,
   WarningPage,
@@ -18,6 +19,7 @@ import {
 } from '@jingmin/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { exportWarnings } from './export.js';
 import { readWarningSettings, saveWarningSettings } from './settings.js';
 import { uploadWarningPhotos, warningPhotoForStaff } from './staff-photos.js';
 import { warningForStaff } from './warnings.policy.js';
@@ -55,12 +57,31 @@ export const warningRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '预警与宣传列表',
         description:
-          '本人可见的预警与宣传（本所及下属单位的人员看到本所已发布、已撤回的和自己的草稿），按创建时间倒序；可按状态、类别、等级、派出所筛选，before 为上一页最后一条的创建时间。每条带送达、查看、知晓等合计数。',
+          '本人可见的预警与宣传（本所及下属单位的人员看到本所已发布、已撤回的和自己的草稿），按创建时间倒序；可按状态、类别、等级、派出所、发布日期（from/to，北京时间）和单位（unitId：派出所或县局，须在本人范围内）筛选，before 为上一页最后一条的创建时间；total 为符合条件的总数。每条带送达、查看、知晓等合计数。',
         querystring: WarningListQuery,
         response: { 200: WarningPage },
       },
     },
     (req) => listWarnings(req.ctx, req.query),
+  );
+  app.get(
+    '/warnings/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出预警与宣传列表',
+        description:
+          '按列表的筛选条件（状态、类别、等级、派出所、发布日期 from/to、单位 unitId）导出 XLSX，逐页读取、边读边写；须填写导出事由（reason），事由和筛选条件记入审计，文件末行和页脚带导出人水印。',
+        errors: ['NOT_FOUND', 'FORBIDDEN'],
+        querystring: WarningExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const { stream, headers } = await exportWarnings(req.ctx, req.query);
+      reply.type(headers.type).header('content-disposition', headers.disposition);
+      return stream;
+    },
   );
   app.post(
     '/warnings',

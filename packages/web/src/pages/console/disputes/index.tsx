@@ -4,15 +4,19 @@
  * on its own page (/console/disputes/:id), readable on an officer's phone in a village.
  */
 import {
+  DISPUTE_AGE_LABELS,
   DISPUTE_CATEGORIES,
   DISPUTE_CATEGORY_LABELS,
   DISPUTE_LEVEL_LABELS,
   DISPUTE_LEVELS,
+  DISPUTE_SET_LABELS,
   DISPUTE_SOURCE_LABELS,
   DISPUTE_SOURCES,
   DISPUTE_STATUS_LABELS,
   DISPUTE_STATUSES,
+  type DisputeAge,
   type DisputeListItem,
+  type DisputeSet,
   worksCasesForStation,
 } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
@@ -37,6 +41,8 @@ import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router'
 import { useCan, useSession } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { disputesApi } from '../../../api/disputes';
+import { DrillTag, periodWords } from '../../../components/DrillTag';
+import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../i18n';
 import { dateTime as when } from '../matter/labels';
 import { StationPicker, useStationChoice } from '../matter/StationPicker';
@@ -89,6 +95,8 @@ function ListPage() {
 }
 
 const FILTERS = ['status', 'colour', 'level', 'category', 'source', 'q', 'open'] as const;
+/** A dashboard figure opens this list on the cases it counted: `?set=&from=&to=&unitId=` (and `age` for 在办时长). */
+const DRILL = ['set', 'from', 'to', 'age', 'unitId'] as const;
 
 function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: string | null }) {
   const { t, label } = useLang();
@@ -97,7 +105,8 @@ function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: s
   const narrow = Grid.useBreakpoint().md === false;
   const [params, setParams] = useSearchParams();
   const [opening, setOpening] = useState(false);
-  const filter = Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined]));
+  const filter = Object.fromEntries([...FILTERS, ...DRILL].map((k) => [k, params.get(k) ?? undefined]));
+  const drill = filter.set && filter.from && filter.to ? { set: filter.set, from: filter.from, to: filter.to } : null;
   const page = Number(params.get('page') ?? 1) || 1;
   const set = (next: Record<string, string | undefined>) =>
     setParams(
@@ -112,7 +121,11 @@ function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: s
   const { settings, data: stored } = useDisputeSettings(stationId);
   const list = useQuery({
     queryKey: ['disputes', stationId, filter, page],
-    queryFn: () => disputesApi.list(stationId, { ...filter, page, pageSize: PAGE_SIZE }),
+    // A drill may name the bureau (its stations together): the cases across the scope, not one station's.
+    queryFn: () =>
+      filter.unitId
+        ? disputesApi.search({ ...filter, page, pageSize: PAGE_SIZE })
+        : disputesApi.list(stationId, { ...filter, page, pageSize: PAGE_SIZE }),
   });
   const scheme = schemeOf(settings.colourScheme);
   const open = (d: DisputeListItem) => navigate(`/console/disputes/${d.id}`);
@@ -151,7 +164,25 @@ function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: s
           </Button>
         )}
         {stored && <SettingsButton stationId={stationId} settings={stored} />}
+        <ExportButton
+          path="/disputes/export"
+          query={{ ...filter, unitId: filter.unitId ?? stationId }}
+          disabled={!list.data?.total}
+        />
       </Flex>
+      {drill && (
+        <Flex gap={8} wrap align="center">
+          <DrillTag
+            words={periodWords(drill, drillWhat(drill.set as DisputeSet, filter.age as DisputeAge | undefined))}
+            onClear={() => set(Object.fromEntries(DRILL.map((k) => [k, undefined])))}
+          />
+          {list.data && (
+            <Typography.Text type="secondary">
+              {t(`共 ${list.data.total} 件`, `${list.data.total} in all`)}
+            </Typography.Text>
+          )}
+        </Flex>
+      )}
       <Board stationId={stationId} onPick={(colour, level) => set({ colour, level, open: '1' })} />
       {filter.open && (
         <Tag closable onClose={() => set({ open: undefined })} style={{ alignSelf: 'flex-start' }}>
@@ -298,4 +329,14 @@ function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: s
       )}
     </>
   );
+}
+
+/** What a drill counted: the set's words, and the age bucket of 在办时长. */
+function drillWhat(set: DisputeSet, age: DisputeAge | undefined) {
+  const words = DISPUTE_SET_LABELS[set] ?? { zh: '案件', en: 'cases' };
+  if (!age || !DISPUTE_AGE_LABELS[age]) return words;
+  return {
+    zh: `${words.zh}，在办 ${DISPUTE_AGE_LABELS[age].zh}`,
+    en: `${words.en}, open ${DISPUTE_AGE_LABELS[age].en}`,
+  };
 }

@@ -33,6 +33,7 @@ import { Chart } from '../../../components/Chart';
 import { useLang } from '../../../i18n';
 import { StationPicker, useStationChoice } from '../matter/StationPicker';
 import { byMonthChart, byTypeChart, byVillageChart } from './charts';
+import { EvaluationList } from './EvaluationList';
 import { OfficerTable, RateText, TeamTable } from './FigureTables';
 import { StationsTable } from './StationsTable';
 
@@ -56,6 +57,8 @@ export default function EvaluationFiguresPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <StationPicker choice={choice} />
+      {/* A dashboard's figure opens here with its filters in the address: the list of exactly what it counted. */}
+      <EvaluationList />
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('评价统计', 'Evaluation figures')}
       </Typography.Title>

@@ -4,6 +4,8 @@
  * received by phone or on paper (录入预警指令); a row opens the drawer with the person and the 快核 form.
  */
 import {
+  FRAUD_OUTCOME_LABELS,
+  FRAUD_OUTCOMES,
   FRAUD_STATUS_LABELS,
   FRAUD_STATUSES,
   FRAUD_TYPE_LABELS,
@@ -13,28 +15,50 @@ import {
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Segmented, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { fraudApi } from '../../../api/fraud';
+import { DrillTag, periodWords } from '../../../components/DrillTag';
+import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../i18n';
+import { PERIOD_DRILL_KEYS, readPeriodDrill } from '../warnings/model';
 import { DeskForm } from './DeskForm';
 import { InstructionDrawer } from './InstructionDrawer';
 import { InstructionRows } from './InstructionRows';
 import { useNow } from './useNow';
 
-type Filters = Pick<FraudListQuery, 'status' | 'overdue' | 'fraudType'> & { view: 'mine' | 'all' };
+type Filters = Pick<FraudListQuery, 'status' | 'overdue' | 'fraudType' | 'outcome'> & { view: 'mine' | 'all' };
+
+/** The filters a dashboard figure sets in the address (`?view=all&outcome=&status=`), else the defaults. */
+function filtersOf(get: (key: string) => string | null, desk: boolean): Filters {
+  return {
+    view: desk && get('view') !== 'mine' ? 'all' : 'mine',
+    status: FRAUD_STATUSES.find((s) => s === get('status')),
+    outcome: FRAUD_OUTCOMES.find((o) => o === get('outcome')),
+  };
+}
 
 export function Instructions() {
   const { t, label } = useLang();
   const can = useCan();
   const desk = can('fraud.desk');
-  const [filters, setFilters] = useState<Filters>({ view: desk ? 'all' : 'mine' });
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => filtersOf((k) => params.get(k), desk));
+  // A dashboard figure links here with `?from=&to=&unitId=`: the instructions received in that period there.
+  const drill = readPeriodDrill((k) => params.get(k));
+  const query = { ...filters, ...drill };
+  const clearDrill = () => {
+    const next = new URLSearchParams(params);
+    for (const k of [...PERIOD_DRILL_KEYS, 'view', 'status', 'outcome']) next.delete(k);
+    setParams(next, { replace: true });
+  };
   const [open, setOpen] = useState<string | null>(null);
   const [entering, setEntering] = useState(false);
   const now = useNow();
   const list = useInfiniteQuery({
-    queryKey: ['fraud', 'list', filters],
-    queryFn: ({ pageParam }) => fraudApi.list({ ...filters, before: pageParam, limit: 30 }),
+    queryKey: ['fraud', 'list', query],
+    queryFn: ({ pageParam }) => fraudApi.list({ ...query, before: pageParam, limit: 30 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => (last.hasMore ? last.items.at(-1)?.receivedAt : undefined),
     // The desk watches the list: new instructions and verifications show without a reload.
@@ -57,12 +81,28 @@ export function Instructions() {
         ) : (
           <Typography.Text type="secondary">{t('分派给我的预警指令', 'Instructions assigned to me')}</Typography.Text>
         )}
-        {desk && (
-          <Button type="primary" onClick={() => setEntering(true)}>
-            {t('录入预警指令', 'Enter an instruction')}
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          <ExportButton path="/fraud/instructions/export" query={query} />
+          {desk && (
+            <Button type="primary" onClick={() => setEntering(true)}>
+              {t('录入预警指令', 'Enter an instruction')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
+      {drill && (
+        <Flex gap={8} wrap align="center">
+          <DrillTag
+            words={periodWords(drill, { zh: '期内接收的预警指令', en: 'instructions received in the period' })}
+            onClear={clearDrill}
+          />
+          {list.data && (
+            <Typography.Text type="secondary">
+              {t(`共 ${list.data.pages[0]?.total ?? 0} 条`, `${list.data.pages[0]?.total ?? 0} in all`)}
+            </Typography.Text>
+          )}
+        </Flex>
+      )}
       <Flex gap={8} wrap align="center">
         <Select
           aria-label={t('状态', 'Status')}
@@ -81,6 +121,15 @@ export function Instructions() {
           value={filters.fraudType}
           onChange={(fraudType) => set({ fraudType })}
           options={FRAUD_TYPES.map((x) => ({ value: x, label: label(FRAUD_TYPE_LABELS[x]) }))}
+        />
+        <Select
+          aria-label={t('核查结果', 'Outcome')}
+          allowClear
+          placeholder={t('全部结果', 'Any outcome')}
+          style={{ width: 130 }}
+          value={filters.outcome}
+          onChange={(outcome) => set({ outcome })}
+          options={FRAUD_OUTCOMES.map((o) => ({ value: o, label: label(FRAUD_OUTCOME_LABELS[o]) }))}
         />
         <Flex gap={6} align="center">
           <Switch

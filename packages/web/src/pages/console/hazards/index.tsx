@@ -13,6 +13,8 @@ import { useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { hazardsApi } from '../../../api/hazards';
+import { DrillTag, useClearDrill } from '../../../components/DrillTag';
+import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../i18n';
 import { useStationUnits } from '../beats/useStationUnits';
 import { StationPage } from '../matter/StationPicker';
@@ -20,6 +22,7 @@ import { Figures } from './components/Figures';
 import { HazardDrawer } from './components/HazardDrawer';
 import { HazardList } from './components/HazardList';
 import { RecordForm } from './components/RecordForm';
+import { HAZARD_DRILL_KEYS, hasHazardDrill, hazardDrillQuery, hazardDrillWords, readHazardDrill } from './drill';
 
 export default function HazardsPage() {
   const { t } = useLang();
@@ -38,14 +41,23 @@ export default function HazardsPage() {
 
 type Filters = Pick<HazardListQuery, 'status' | 'kind' | 'unitId' | 'overdue'> & { page: number; pageSize: number };
 
+/** The filters set, without the empty ones (a cleared select leaves `undefined`). */
+const definedOf = (o: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => Boolean(e[1])));
+
 function Register({ stationId }: { stationId: string }) {
   const { t, label } = useLang();
   const can = useCan();
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('year'), dayjs()]);
+  const [params, setParams] = useSearchParams();
+  // A dashboard figure links here with its set (`?set=found&from=&to=&unitId=`): the register is what it counted.
+  const drill = readHazardDrill((k) => params.get(k));
+  const clearDrill = useClearDrill(HAZARD_DRILL_KEYS);
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() =>
+    drill.period ? [dayjs(drill.period.from), dayjs(drill.period.to)] : [dayjs().startOf('year'), dayjs()],
+  );
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
   const [open, setOpen] = useState<string | null>(null);
   // 走访入户 → 走访发现 → 登记隐患 arrives with the visit (?visit=<id>): the form opens with it.
-  const [params, setParams] = useSearchParams();
   const fromVisit = params.get('visit') ?? undefined;
   const [recording, setRecording] = useState(Boolean(fromVisit));
   const from = period[0].format('YYYY-MM-DD');
@@ -58,9 +70,12 @@ function Register({ stationId }: { stationId: string }) {
     queryKey: ['hazards', stationId, 'figures', from, to],
     queryFn: () => hazardsApi.figures(stationId, from, to),
   });
+  // The drill's parts, then what is picked here (a village picked replaces the drill's unit).
+  const { page, pageSize, ...picked } = filters;
+  const query = { ...hazardDrillQuery(drill), ...definedOf(picked) };
   const list = useQuery({
-    queryKey: ['hazards', stationId, 'list', filters],
-    queryFn: () => hazardsApi.list(stationId, filters),
+    queryKey: ['hazards', stationId, 'list', query, page, pageSize],
+    queryFn: () => hazardsApi.list(stationId, { ...query, page, pageSize } as Partial<HazardListQuery>),
     placeholderData: (previous) => previous,
   });
   const units = useStationUnits(stationId);
@@ -129,6 +144,16 @@ function Register({ stationId }: { stationId: string }) {
           />
           <Typography.Text>{t('只看逾期', 'Overdue only')}</Typography.Text>
         </Flex>
+        {hasHazardDrill(drill) && (
+          <DrillTag
+            words={hazardDrillWords(drill)}
+            onClear={() => {
+              setFilters((f) => ({ ...f, page: 1 }));
+              clearDrill();
+            }}
+          />
+        )}
+        <ExportButton path={`/stations/${stationId}/hazards/export`} query={query} disabled={!list.data?.total} />
       </Flex>
       {list.isError ? (
         <Alert type="error" showIcon title={errorMessage(list.error)} />

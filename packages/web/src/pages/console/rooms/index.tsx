@@ -3,14 +3,16 @@
  * answer across rooms, 建群 and the room rules for those who set rooms up (room.manage); a room at
  * /console/rooms/:id.
  */
-import { Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import { Route, Routes, useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { useLang } from '../../../i18n';
 import { StationPage } from '../matter/StationPicker';
+import { readPeriodDrill } from '../warnings/model';
 import { FiguresPanel } from './components/FiguresPanel';
 import { ItemsList } from './components/ItemsList';
 import { MentionsList } from './components/MentionsList';
+import { PeriodRooms } from './components/PeriodRooms';
 import { ReportsList } from './components/ReportsList';
 import { RoomList } from './components/RoomList';
 import { RulesPanel } from './components/RulesPanel';
@@ -28,6 +30,15 @@ export default function RoomsPages() {
 
 function RoomsHome() {
   const { t } = useLang();
+  const [params] = useSearchParams();
+  // A dashboard figure links here with `?from=&to=&unitId=`: the rooms it counted, across the unit's stations.
+  const drill = readPeriodDrill((k) => params.get(k));
+  if (drill)
+    return (
+      <Card title={t('网上警民议事厅', 'Community rooms')}>
+        <PeriodRooms drill={drill} posted={params.get('posted') === '1'} />
+      </Card>
+    );
   return (
     <StationPage
       title={t('网上警民议事厅', 'Community rooms')}

@@ -3,6 +3,7 @@
  * visit (the plan), coverage over a period, and the care visits households asked for.
  */
 import { Empty, Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { useLang } from '../../../i18n';
 import { StationPage } from '../matter/StationPicker';
@@ -10,10 +11,14 @@ import { CareRequests } from './components/CareRequests';
 import { Coverage } from './components/Coverage';
 import { Plan } from './components/Plan';
 import { VisitList } from './components/VisitList';
+import { hasVisitDrill, readVisitDrill } from './drill';
 
 export default function VisitsPage() {
   const { t } = useLang();
   const can = useCan();
+  // A dashboard's drill-down opens the visit records, filtered.
+  const [params] = useSearchParams();
+  const drilled = hasVisitDrill(readVisitDrill((k) => params.get(k)));
   if (!can('field.read')) return <Empty description={t('没有查看走访入户的权限', 'You cannot see household visits')} />;
   return (
     <StationPage
@@ -27,6 +32,7 @@ export default function VisitsPage() {
         const searchUnitId = scope.stationId ? null : stationId;
         return (
           <Tabs
+            defaultActiveKey={drilled ? 'visits' : 'plan'}
             items={[
               {
                 key: 'plan',

@@ -16,10 +16,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { warningsApi } from '../../../api/warnings';
+import { DrillTag, periodWords } from '../../../components/DrillTag';
+import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../i18n';
 import { dateTime } from '../matter/labels';
 import { useWarningSettings } from './hooks';
 import { PriorityTag, ReachLine, StatusTag } from './labels';
+import { PERIOD_DRILL_KEYS, readPeriodDrill } from './model';
 
 const STATUS_FILTERS: { value: WarningStatus | 'all'; zh: string; en: string }[] = [
   { value: 'all', zh: '全部', en: 'All' },
@@ -51,17 +54,23 @@ export function WarningList({ stationId }: { stationId: string }) {
     setParams(next, { replace: true });
   };
 
+  // A dashboard figure links here with `?from=&to=&unitId=`: the notices sent in that period under that unit,
+  // across its stations (the station picked above no longer narrows it).
+  const drill = readPeriodDrill((k) => params.get(k));
+  const filters = {
+    ...(drill ?? { stationId }),
+    status: status === 'all' ? undefined : status,
+    category,
+    priority,
+  };
+  const clearDrill = () => {
+    const next = new URLSearchParams(params);
+    for (const k of PERIOD_DRILL_KEYS) next.delete(k);
+    setParams(next, { replace: true });
+  };
   const list = useInfiniteQuery({
-    queryKey: ['warnings', stationId, status, category, priority],
-    queryFn: ({ pageParam }) =>
-      warningsApi.list({
-        stationId,
-        status: status === 'all' ? undefined : status,
-        category,
-        priority,
-        before: pageParam,
-        limit: 30,
-      }),
+    queryKey: ['warnings', filters],
+    queryFn: ({ pageParam }) => warningsApi.list({ ...filters, before: pageParam, limit: 30 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => (last.hasMore ? last.items.at(-1)?.createdAt : undefined),
   });
@@ -110,12 +119,28 @@ export function WarningList({ stationId }: { stationId: string }) {
             options={WARNING_PRIORITIES.map((p) => ({ value: p, label: label(WARNING_PRIORITY_LABELS[p]) }))}
           />
         </Flex>
-        {can('warning.write') && (
-          <Button type="primary" onClick={() => navigate(`/console/warnings/new?station=${stationId}`)}>
-            {t('新建', 'New notice')}
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          <ExportButton path="/warnings/export" query={filters} />
+          {can('warning.write') && (
+            <Button type="primary" onClick={() => navigate(`/console/warnings/new?station=${stationId}`)}>
+              {t('新建', 'New notice')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
+      {drill && (
+        <Flex gap={8} wrap align="center">
+          <DrillTag
+            words={periodWords(drill, { zh: '期内发布的通知', en: 'notices sent in the period' })}
+            onClear={clearDrill}
+          />
+          {list.data && (
+            <Typography.Text type="secondary">
+              {t(`共 ${list.data.pages[0]?.total ?? 0} 条`, `${list.data.pages[0]?.total ?? 0} in all`)}
+            </Typography.Text>
+          )}
+        </Flex>
+      )}
       {list.isError && <Alert type="error" title={errorMessage(list.error)} />}
       {narrow ? (
         <Space orientation="vertical" style={{ width: '100%' }}>

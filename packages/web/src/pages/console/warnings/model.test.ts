@@ -8,6 +8,7 @@ import {
   NO_TARGET,
   rateText,
   reachRows,
+  readPeriodDrill,
   type TreeUnit,
   targetOf,
 } from './model';
@@ -167,5 +168,26 @@ describe('the reach rows', () => {
     expect(rows[1]?.children).toBeUndefined();
     expect(rateText(rows[1]?.ackRate ?? null)).toBe('—');
     expect(rateText(33.3)).toBe('33.3%');
+  });
+});
+
+describe('readPeriodDrill', () => {
+  const get = (q: string) => (key: string) => new URLSearchParams(q).get(key);
+  it('keeps a sound period and unit from the address', () => {
+    expect(readPeriodDrill(get(`from=2026-11-01&to=2026-11-30&unitId=${S}`))).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      unitId: S,
+    });
+    expect(readPeriodDrill(get('from=2026-11-01&to=2026-11-01&unitId=abc'))).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-01',
+    });
+  });
+  it('drops a reversed, partial or impossible period', () => {
+    expect(readPeriodDrill(get('from=2026-11-30&to=2026-11-01'))).toBeNull();
+    expect(readPeriodDrill(get('from=2026-11-01'))).toBeNull();
+    expect(readPeriodDrill(get('from=2026-02-30&to=2026-03-01'))).toBeNull();
+    expect(readPeriodDrill(get(''))).toBeNull();
   });
 });

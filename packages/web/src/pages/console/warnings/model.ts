@@ -4,6 +4,8 @@
  * the reach rows per village and grid with their rates.
  */
 import {
+  DAY_PATTERN,
+  isCalendarDay,
   needsReview,
   percentOf,
   type WarningAction,
@@ -160,3 +162,28 @@ export const rateText = (rate: number | null) => (rate === null ? '—' : `${rat
 
 /** "12,345" as people read large counts. */
 export const count = (n: number) => n.toLocaleString('zh-CN');
+
+/**
+ * A dashboard's drill-down read from the page address (`?from=&to=&unitId=`): the period and the station's or
+ * bureau's subtree a figure counted, kept only when sound (two calendar days in order; a unit id). The notices,
+ * instructions and rooms lists take it as their query; their tag says what is listed.
+ */
+export interface PeriodDrill {
+  from: string;
+  to: string;
+  unitId?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const day = (v: string | null) => (v && DAY_PATTERN.test(v) && isCalendarDay(v) ? v : null);
+
+export function readPeriodDrill(get: (key: string) => string | null): PeriodDrill | null {
+  const from = day(get('from'));
+  const to = day(get('to'));
+  if (!from || !to || from > to) return null;
+  const unitId = get('unitId');
+  return unitId && UUID.test(unitId) ? { from, to, unitId } : { from, to };
+}
+
+/** The address keys a period drill uses, cleared together by its tag's close. */
+export const PERIOD_DRILL_KEYS = ['from', 'to', 'unitId'] as const;

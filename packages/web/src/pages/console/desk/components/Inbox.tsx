@@ -1,8 +1,5 @@
 /** The desk's inbox: every matter in scope, newest first, overdue rows in red. */
 import {
-  DAY_PATTERN,
-  KPI_SET_LABELS,
-  KPI_SETS,
   type KpiSet,
   MATTER_KIND_LABELS,
   MATTER_STATUS_LABELS,
@@ -17,12 +14,15 @@ import { type ReactNode, useState } from 'react';
 import { useCan } from '../../../../access';
 import { errorMessage } from '../../../../api/client';
 import { matterApi } from '../../../../api/matters';
+import { DrillTag } from '../../../../components/DrillTag';
+import { ExportButton } from '../../../../components/ExportButton';
 import { useLang } from '../../../../i18n';
 import { ChannelSelect, ChannelTag, channelOf } from '../../matter/ChannelTag';
 import { DueText } from '../../matter/DueText';
 import { CounterTag, showsRatings, useRatingColumns } from '../../matter/ListFilters';
 import { STATUS_COLOR, shortTime } from '../../matter/labels';
 import { useUrlFilter } from '../../matter/url-filter';
+import { clearDrill, drillQuery, drillWords, hasDrill, readDrill } from '../drill';
 
 /** `open`: what still waits for someone (the default); `all`: the whole history. */
 const STATUSES: (MatterStatus | 'all' | 'open')[] = [
@@ -40,13 +40,6 @@ const STATUSES: (MatterStatus | 'all' | 'open')[] = [
 /** The KPI sets about ratings: their lists show each rating and the resident's comment. */
 const RATING_SETS: readonly KpiSet[] = ['rated', 'satisfied', 'unsatisfied'];
 
-/** A dashboard's drill-down from the address: a KPI set and its period, or nothing unless all three are sound. */
-function kpiOf(kpi: string | null, from: string | null, to: string | null, unitId: string | null) {
-  const set = KPI_SETS.find((k) => k === kpi);
-  if (!set || !from || !to || !DAY_PATTERN.test(from) || !DAY_PATTERN.test(to)) return null;
-  return { kpi: set, from, to, ...(unitId ? { unitId } : {}) };
-}
-
 export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactNode }) {
   const { t, label } = useLang();
   // Filters live in the address: a 工作台 counter links here with `?counter=`, the list shows what it counted.
@@ -55,47 +48,51 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
   const mine = url.get('mine') === '1';
   const counter = url.counter;
   const channel = channelOf(url.get('channel'));
-  // 考核指标: a dashboard figure links here with `?kpi=&from=&to=`, the list is exactly the matters it counted.
-  const kpi = kpiOf(url.get('kpi'), url.get('from'), url.get('to'), url.get('unitId'));
+  // A dashboard's figure or bar links here (`?kpi=&from=&to=&kind=&hour=&unitId=`): the list is exactly what it counted.
+  const drill = readDrill(url.get);
+  const kpi = drill.kpi;
   // 不满意不放过: the chief's queue of unsatisfied ratings waiting for review, with what the resident said.
   const review = counter === 'awaiting_review';
   const ratingColumns = useRatingColumns();
   const can = useCan();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
+  // A counter or a drill replaces the status filter: the list is exactly what it counted.
+  const drilled = hasDrill(drill);
+  const filters: Record<string, string> = {
+    ...(counter
+      ? { counter }
+      : drilled || filter === 'all'
+        ? {}
+        : filter === 'open'
+          ? { open: '1' }
+          : { status: filter }),
+    ...drillQuery(drill),
+    ...(channel ? { channel } : {}),
+    ...(mine ? { mine: '1' } : {}),
+    ...(q ? { q } : {}),
+  };
   const list = useQuery({
-    queryKey: ['matters', filter, mine, counter, kpi, channel, q, page],
-    queryFn: () =>
-      matterApi.list({
-        // A counter or a KPI replaces the status filter: the list is exactly what it counted.
-        status: counter || kpi || filter === 'all' || filter === 'open' ? undefined : filter,
-        open: !counter && !kpi && filter === 'open' ? '1' : undefined,
-        counter: counter ?? undefined,
-        ...(kpi ?? {}),
-        channel: channel ?? undefined,
-        mine: mine ? '1' : undefined,
-        q,
-        page,
-        pageSize: 20,
-      }),
+    queryKey: ['matters', filter, mine, counter, drillQuery(drill), channel, q, page],
+    queryFn: () => matterApi.list({ ...filters, page, pageSize: 20 }),
     // Deadlines pass without any event: a minute's refetch turns them red.
     refetchInterval: 60_000,
   });
   // Overdue is the server's word (the first response, taking or resolution deadline passed).
   const overdue = (m: MatterView) => m.due.overdue;
   const manyStations = new Set(list.data?.items.map((m) => m.stationId)).size > 1;
-  const ratings = showsRatings(counter) || (kpi !== null && RATING_SETS.includes(kpi.kpi));
+  const ratings = showsRatings(counter) || (kpi !== null && RATING_SETS.includes(kpi.set));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         {live}
         <Select
           aria-label={t('状态', 'Status')}
-          value={counter || kpi ? undefined : filter}
+          value={counter || drilled ? undefined : filter}
           placeholder={t('状态', 'Status')}
           onChange={(v) => {
             setPage(1);
-            url.set({ status: v === 'open' ? null : v, counter: null, kpi: null, from: null, to: null, unitId: null });
+            url.set({ status: v === 'open' ? null : v, counter: null, ...clearDrill });
           }}
           style={{ width: 140 }}
           options={STATUSES.map((f) => ({
@@ -131,22 +128,14 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
           </Checkbox>
         )}
         {counter && !review && <CounterTag counter={counter} onClose={() => url.set({ counter: null })} />}
-        {kpi && (
-          <Tag
-            color="purple"
-            closable={{ 'aria-label': t('清除考核指标筛选', 'Clear the KPI filter') }}
-            onClose={(e) => {
-              e.preventDefault();
+        {drilled && (
+          <DrillTag
+            words={drillWords(drill)}
+            onClear={() => {
               setPage(1);
-              url.set({ kpi: null, from: null, to: null, unitId: null });
+              url.set(clearDrill);
             }}
-            style={{ fontSize: 13, lineHeight: '24px', marginInlineEnd: 0, whiteSpace: 'normal' }}
-          >
-            {t(
-              `考核指标：${KPI_SET_LABELS[kpi.kpi].zh}（${kpi.from} 至 ${kpi.to}）`,
-              `KPI: ${KPI_SET_LABELS[kpi.kpi].en} (${kpi.from} to ${kpi.to})`,
-            )}
-          </Tag>
+          />
         )}
         <ChannelSelect
           value={channel}
@@ -164,6 +153,7 @@ export function Inbox({ onOpen, live }: { onOpen(id: string): void; live: ReactN
           }}
           style={{ width: 270 }}
         />
+        <ExportButton path="/matters/export" query={filters} />
       </Space>
       {list.isError && (
         <Alert

@@ -9,14 +9,18 @@ import {
   type PatrolCoverage,
   type PatrolSession,
   type PatrolSessionDetail,
+  type PatrolSessionPage,
 } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Progress, Row, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../../../api/client';
 import { patrolsApi } from '../../../../api/patrols';
 import { Chart, type ChartOption } from '../../../../components/Chart';
+import { DrillTag, useClearDrill } from '../../../../components/DrillTag';
 import { useLang } from '../../../../i18n';
+import { hasPatrolDrill, PATROL_DRILL_KEYS, patrolDrillQuery, patrolDrillWords, readPatrolDrill } from '../drill';
 import { clock, shortTime } from './time';
 
 export function SessionsTab({ stationId }: { stationId: string }) {
@@ -115,22 +119,58 @@ function PointCoverage({ coverage }: { coverage: PatrolCoverage }) {
 }
 
 function Sessions({ stationId }: { stationId: string }) {
-  const { t } = useLang();
   const [page, setPage] = useState(1);
   const pageSize = 20;
+  // A dashboard figure links here with its period and unit (`?from=&to=&unitId=`): the patrols it counted.
+  const [params] = useSearchParams();
+  const drill = readPatrolDrill((k) => params.get(k));
+  const filters = patrolDrillQuery(drill);
+  const clearDrill = useClearDrill(PATROL_DRILL_KEYS);
   const list = useQuery({
-    queryKey: ['patrol', 'sessions', stationId, page],
-    queryFn: () => patrolsApi.sessions(stationId, { page, pageSize }),
+    queryKey: ['patrol', 'sessions', stationId, filters, page],
+    queryFn: () => patrolsApi.sessions(stationId, { ...filters, page, pageSize }),
   });
   if (list.isError) return <Alert type="error" showIcon title={errorMessage(list.error)} />;
+  return (
+    <>
+      {hasPatrolDrill(drill) && (
+        <div style={{ marginBottom: 8 }}>
+          <DrillTag
+            words={patrolDrillWords(drill)}
+            onClear={() => {
+              setPage(1);
+              clearDrill();
+            }}
+          />
+        </div>
+      )}
+      <SessionTable list={list.data} loading={list.isPending} page={page} pageSize={pageSize} onPage={setPage} />
+    </>
+  );
+}
+
+function SessionTable({
+  list,
+  loading,
+  page,
+  pageSize,
+  onPage,
+}: {
+  list: PatrolSessionPage | undefined;
+  loading: boolean;
+  page: number;
+  pageSize: number;
+  onPage(page: number): void;
+}) {
+  const { t } = useLang();
   return (
     <Table<PatrolSession>
       rowKey="id"
       size="small"
-      loading={list.isPending}
-      dataSource={list.data?.items ?? []}
+      loading={loading}
+      dataSource={list?.items ?? []}
       scroll={{ x: 640 }}
-      pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+      pagination={{ current: page, pageSize, total: list?.total ?? 0, onChange: onPage, showSizeChanger: false }}
       expandable={{ expandedRowRender: (s) => <Checkins id={s.id} /> }}
       columns={[
         { title: t('开始', 'Started'), width: 120, render: (_, s) => shortTime(s.startedAt) },

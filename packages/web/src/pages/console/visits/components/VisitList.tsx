@@ -13,15 +13,17 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Dropdown, Flex, Grid, Pagination, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCan } from '../../../../access';
-import { errorMessage } from '../../../../api/client';
+import { api, errorMessage, type Paged } from '../../../../api/client';
 import { disputesApi } from '../../../../api/disputes';
-import { visitsApi } from '../../../../api/visits';
+import { DrillTag, useClearDrill } from '../../../../components/DrillTag';
+import { ExportButton } from '../../../../components/ExportButton';
 import { useLang } from '../../../../i18n';
 import { NewDispute } from '../../disputes/NewDispute';
 import { dateTime as when } from '../../matter/labels';
 import { MatterDrawer } from '../../matter/MatterDrawer';
+import { hasVisitDrill, readVisitDrill, VISIT_DRILL_KEYS, visitDrillQuery, visitDrillWords } from '../drill';
 import { LogVisit } from './LogVisit';
 import { RaiseMatter } from './RaiseMatter';
 import { VisitQr } from './VisitQr';
@@ -38,9 +40,15 @@ export function VisitList({ stationId, searchUnitId }: { stationId: string; sear
   const [toDispute, setToDispute] = useState<VisitView | null>(null);
   const [matter, setMatter] = useState<string | null>(null);
   const narrow = !Grid.useBreakpoint().md;
+  // A dashboard figure links here with its filters (`?from=&to=&unitId=&line=&first=1`): the list is what it counted.
+  const [params] = useSearchParams();
+  const drill = readVisitDrill((k) => params.get(k));
+  const filters = visitDrillQuery(drill);
+  const clearDrill = useClearDrill(VISIT_DRILL_KEYS);
   const list = useQuery({
-    queryKey: ['visits', stationId, page],
-    queryFn: () => visitsApi.list(stationId, { page, pageSize: PAGE_SIZE }),
+    queryKey: ['visits', stationId, filters, page],
+    queryFn: () =>
+      api.get<Paged<VisitView>>(`/stations/${stationId}/visits`, { ...filters, page, pageSize: PAGE_SIZE }),
   });
   const disputeSettings = useQuery({
     queryKey: ['dispute-settings', stationId],
@@ -95,11 +103,23 @@ export function VisitList({ stationId, searchUnitId }: { stationId: string; sear
   );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {can('field.work') && (
-        <Button type="primary" onClick={() => setLogging(true)}>
-          {t('登记走访', 'Log a visit')}
-        </Button>
-      )}
+      <Flex gap={8} wrap align="center">
+        {can('field.work') && (
+          <Button type="primary" onClick={() => setLogging(true)}>
+            {t('登记走访', 'Log a visit')}
+          </Button>
+        )}
+        {hasVisitDrill(drill) && (
+          <DrillTag
+            words={visitDrillWords(drill)}
+            onClear={() => {
+              setPage(1);
+              clearDrill();
+            }}
+          />
+        )}
+        <ExportButton path={`/stations/${stationId}/visits/export`} query={filters} disabled={!list.data?.total} />
+      </Flex>
       {narrow ? (
         // On an officer's phone: one card per visit, nothing to scroll sideways.
         <Space orientation="vertical" style={{ width: '100%' }}>
