@@ -54,11 +54,30 @@ export function periodBounds(p: Period, now: Date): { start: Date; end: Date; as
   return { start, end, asOf: end < now ? end : now };
 }
 
-/** The period of the same length just before. */
+/**
+ * 上期: whole calendar months (a month, a quarter) are compared with as many whole months just before — October
+ * with September, not with the 31 days before it; a month so far with the same days of the month before; any other
+ * period with as many days just before.
+ */
 export function previousPeriod(p: Period): Period {
+  const next = addDays(p.to, 1);
+  if (p.from.endsWith('-01') && next.endsWith('-01')) {
+    const months = monthIndex(next) - monthIndex(p.from);
+    const from = monthDay(monthIndex(p.from) - months);
+    return { from, to: addDays(p.from, -1) };
+  }
   const n = daysIn(p.from, p.to);
+  // 本月至今 (1–3 December): the same days of the month before (1–3 November), never past its end.
+  if (p.from.endsWith('-01') && p.to.slice(0, 7) === p.from.slice(0, 7)) {
+    const from = monthDay(monthIndex(p.from) - 1);
+    const to = addDays(from, n - 1);
+    return { from, to: to < p.from ? to : addDays(p.from, -1) };
+  }
   return { from: addDays(p.from, -n), to: addDays(p.from, -1) };
 }
+
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const monthDay = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 
 /** The same days a year earlier (29 February becomes the 28th). */
 export function sameLastYear(p: Period): Period {

@@ -36,19 +36,22 @@ export function heading(doc: Doc, text: string) {
   doc.moveDown(0.3);
 }
 
-/** A plain table: header shaded, columns equal, rows wrapping onto new pages. */
+/** A plain table: header shaded, columns equal, a long cell wrapping in its row, rows going on to new pages. */
 export function table(doc: Doc, t: Pick<ReportTable, 'header' | 'rows'>) {
   const cols = t.header.length;
   const w = WIDTH / cols;
   const line = (cells: (string | number | null)[], shaded: boolean) => {
-    room(doc, 18);
+    doc.font('cjk').fontSize(9);
+    const texts = cells.map((c) => (c === null ? '—' : String(c)));
+    const height = Math.max(16, ...texts.map((c) => doc.heightOfString(c, { width: w - 4 }) + 4));
+    room(doc, height + 2);
     const y = doc.y;
-    if (shaded) doc.rect(MARGIN, y - 2, WIDTH, 16).fill('#f0f0f0');
+    if (shaded) doc.rect(MARGIN, y - 2, WIDTH, height).fill('#f0f0f0');
     doc.fillColor('#000').font('cjk').fontSize(9);
-    cells.forEach((c, i) => {
-      doc.text(c === null ? '—' : String(c), MARGIN + i * w + 2, y, { width: w - 4, height: 14, ellipsis: true });
+    texts.forEach((c, i) => {
+      doc.text(c, MARGIN + i * w + 2, y, { width: w - 4 });
     });
-    doc.y = y + 16;
+    doc.y = y + height;
   };
   line(t.header, true);
   for (const r of t.rows) line(r, false);

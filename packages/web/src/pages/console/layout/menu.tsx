@@ -218,13 +218,13 @@ export const PAGES: ConsolePage[] = [
     cap: 'household.read',
     element: <Checks />,
   },
-  // 考核指标 (监督、汇总、分析): the chief reads the station's KPIs, the bureau its stations side by side; each figure
-  // opens the desk's list of the matters it counted.
+  // 监督分析: the chief reads the station's 考核指标 and its six areas, the bureau its stations side by side; each figure
+  // opens the list of what it counted.
   {
     path: 'dashboard',
     icon: <LineChartOutlined />,
-    zh: '考核指标',
-    en: 'KPIs',
+    zh: '监督分析',
+    en: 'Dashboards',
     cap: 'dashboard.read',
     element: <Dashboard />,
   },
