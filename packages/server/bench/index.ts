@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { dashboardsLine } from './dashboards.js';
 import { disputesLine } from './disputes.js';
 import type { LiveResult, LiveTask } from './live.js';
 import type { HammerResult, HammerTask } from './load.js';
@@ -18,7 +19,7 @@ import { ensureBuilt, freshDatabase, SCALE, type ServerProcess, startPair } from
 import { visitsLine } from './visits.js';
 import { warningsLine } from './warnings.js';
 
-const LINES = ['intake', 'audit', 'live', 'rooms', 'rss', 'disputes', 'visits', 'warnings'] as const;
+const LINES = ['intake', 'audit', 'live', 'rooms', 'rss', 'disputes', 'visits', 'warnings', 'dashboards'] as const;
 type Line = (typeof LINES)[number];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -225,6 +226,7 @@ async function main() {
   if (lines.includes('disputes')) await disputesLine();
   if (lines.includes('visits')) await visitsLine();
   if (lines.includes('warnings')) await warningsLine(runLoad);
+  if (lines.includes('dashboards')) await dashboardsLine();
   if (lines.includes('rss')) {
     const r = await measureRss();
     say(

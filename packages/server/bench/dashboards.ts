@@ -1,0 +1,181 @@
+/**
+ * npm run bench -- dashboards: 考核指标 over a province's history. A bureau of 200 stations (× BENCH_SCALE) of 50,000
+ * matters each over three years — 10,000,000 at scale 1 — dispatched, taken, resolved (some late, some still open
+ * past their deadline, a few reopened and resolved again), rated, generated with set-based SQL into a template
+ * database kept between runs. The running server answers a station's and the bureau's dashboard for this month,
+ * last month, this quarter and this year through the API; next to it, the baseline of the same run: one plain
+ * `count(*)` of the station's matters submitted in the year over one connection. After the run, the station's and
+ * the bureau's figures are compared with the same sets counted directly in SQL (kpi-sets.ts over `matters`).
+ */
+import { addDays, dayOf, type KpiDashboard, shiftPeriod } from '@jingmin/shared';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { createDeps } from '../src/platform/boot.js';
+import { type Account, benchAccounts, ms, quiet, say, signIn, timed } from './api.js';
+import { BENCH_KEYS, contentHash, fromTemplate, SCALE, startServer } from './servers.js';
+
+const STATIONS = Math.max(2, Math.round(200 * SCALE));
+const PER_STATION = Number(process.env.BENCH_DASHBOARD_PER_STATION ?? 50_000);
+const DAYS = 3 * 365;
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 7);
+const BUREAU = '00000000-0000-4000-8000-0000000000d1';
+
+/**
+ * The tree (bureau → stations → one village each) and the matters with their timeline, in SQL. Per matter: submitted
+ * at a random instant of the three years, answered within minutes, dispatched, taken (3% late), resolved within its
+ * three days (6% late, 1% still open — most of those past the deadline), 2% of the resolved reopened after an
+ * unsatisfied rating and resolved again; each resolution's evaluation answered four times in five.
+ */
+const SEED_SQL = `
+SELECT setseed(0.14);
+INSERT INTO units (id, parent_id, kind, name, path) VALUES ('${BUREAU}', NULL, 'bureau', '看板压测县公安局', '/${BUREAU}/');
+CREATE TEMP TABLE st AS SELECT s, gen_random_uuid() AS id, gen_random_uuid() AS village FROM generate_series(1, $STATIONS) s;
+INSERT INTO units (id, parent_id, kind, name, path)
+  SELECT id, '${BUREAU}', 'station', '看板压测' || lpad(s::text, 3, '0') || '派出所', '/${BUREAU}/' || id || '/' FROM st;
+INSERT INTO units (id, parent_id, kind, name, path)
+  SELECT village, id, 'village', '看板压测' || s || '村', '/${BUREAU}/' || id || '/' || village || '/' FROM st;
+CREATE TEMP TABLE m AS
+  SELECT i, st.id AS station_id, '/${BUREAU}/' || st.id || '/' || st.village || '/' AS unit_path,
+         now() - random() * interval '${DAYS} days' AS created,
+         random() AS r_take, random() AS r_res, random() AS r_reopen, random() AS r_rate, random() AS r_kind,
+         random() AS r_answer
+    FROM generate_series(0, $STATIONS * ${PER_STATION} - 1) i
+    JOIN st ON st.s = i % $STATIONS + 1;
+ALTER TABLE m ADD COLUMN id uuid DEFAULT gen_random_uuid(), ADD COLUMN first_response timestamptz,
+  ADD COLUMN dispatched timestamptz, ADD COLUMN take_due timestamptz, ADD COLUMN taken timestamptz,
+  ADD COLUMN resolve_due timestamptz, ADD COLUMN resolved timestamptz, ADD COLUMN resolved_first timestamptz,
+  ADD COLUMN reopened timestamptz;
+UPDATE m SET first_response = created + (1 + r_answer * 20) * interval '1 minute',
+  dispatched = created + (5 + r_answer * 25) * interval '1 minute';
+UPDATE m SET take_due = dispatched + interval '30 minutes',
+  taken = CASE WHEN r_take < 0.97 THEN dispatched + r_take * interval '29 minutes' ELSE dispatched + interval '2 hours' END,
+  resolve_due = created + interval '3 days';
+UPDATE m SET resolved = CASE WHEN r_res < 0.93 THEN taken + r_res * interval '60 hours'
+                            WHEN r_res < 0.99 THEN resolve_due + (r_res - 0.93) * interval '100 hours' END;
+-- A reopened matter: the first resolution rated unsatisfied, reopened a day later, resolved again by a new deadline.
+UPDATE m SET resolved_first = resolved, reopened = resolved + interval '1 day',
+  resolve_due = resolved + interval '4 days', resolved = resolved + interval '2 days'
+  WHERE resolved IS NOT NULL AND r_reopen < 0.02;
+DELETE FROM m WHERE created > now() - interval '2 minutes';
+UPDATE m SET resolved = NULL WHERE resolved > now();
+UPDATE m SET reopened = NULL, resolved_first = NULL WHERE reopened > now();
+INSERT INTO matters (id, number, station_id, unit_path, channel, kind, urgency, status, body, tracking_hash, notice_version,
+    first_response_due_at, take_due_at, resolve_due_at, first_response_at, accepted_at, dispatched_at, taken_at,
+    resolved_at, outcome, rating, rated_at, closed_at, created_at, updated_at)
+  SELECT id, 'KB' || lpad(i::text, 9, '0'), station_id, unit_path, 'counter',
+         (CASE WHEN r_kind < 0.4 THEN 'consult' WHEN r_kind < 0.6 THEN 'help' WHEN r_kind < 0.8 THEN 'service' ELSE 'other' END)::matter_kind,
+         'normal', (CASE WHEN resolved IS NULL THEN 'in_progress' WHEN r_rate < 0.8 THEN 'rated' ELSE 'resolved' END)::matter_status,
+         '看板压测事项', md5('kb ' || i), '2026-11',
+         created + interval '30 minutes', take_due, resolve_due, first_response, first_response, dispatched, taken,
+         resolved, CASE WHEN resolved IS NOT NULL THEN '已办结' END,
+         (CASE WHEN resolved IS NOT NULL AND r_rate < 0.8 THEN (CASE WHEN r_rate < 0.75 THEN 'satisfied' ELSE 'basically_satisfied' END) END)::matter_rating,
+         CASE WHEN resolved IS NOT NULL AND r_rate < 0.8 THEN resolved + interval '3 hours' END,
+         NULL, created, coalesce(resolved, taken)
+    FROM m;
+INSERT INTO matter_events (matter_id, type, actor_type, from_status, to_status, at)
+  SELECT id, type, actor, f::matter_status, t::matter_status, at FROM (
+    SELECT id, 'matter.resolve' AS type, 'staff' AS actor, 'in_progress' AS f, 'resolved' AS t, resolved_first AS at
+      FROM m WHERE resolved_first IS NOT NULL
+    UNION ALL SELECT id, 'matter.reopen', 'resident', 'rated', 'in_progress', reopened FROM m WHERE reopened IS NOT NULL
+    UNION ALL SELECT id, 'matter.resolve', 'staff', 'in_progress', 'resolved', resolved FROM m WHERE resolved IS NOT NULL) e;
+INSERT INTO evaluation_requests (type, subject_type, subject_id, station_id, unit_path, token_hash, expires_at, answered_at,
+    created_at, subject_round)
+  SELECT 'matter', 'matter', id, station_id, unit_path, md5('kb request ' || i || '-' || round), at + interval '7 days',
+         CASE WHEN answered THEN at + interval '3 hours' END, at, round
+    FROM (SELECT i, id, station_id, unit_path, resolved_first AS at, 1 AS round, true AS answered FROM m WHERE resolved_first IS NOT NULL
+          UNION ALL SELECT i, id, station_id, unit_path, resolved, CASE WHEN reopened IS NULL THEN 1 ELSE 2 END, r_rate < 0.8
+            FROM m WHERE resolved IS NOT NULL) q;
+INSERT INTO evaluation_answers (request_id, template_version, answers, satisfied, created_at)
+  SELECT r.id, 1, '{}'::jsonb,
+         CASE WHEN r.subject_round = 1 AND m.reopened IS NOT NULL THEN false ELSE m.r_rate < 0.78 END, r.answered_at
+    FROM evaluation_requests r JOIN m ON m.id = r.subject_id WHERE r.answered_at IS NOT NULL AND r.answered_at < now();
+`;
+
+async function seedTemplate(url: string): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', JINGMIN_SWEEP_SECONDS: '0', LOG_LEVEL: 'silent', ...BENCH_KEYS }, []);
+  const database = await openDatabase({ kind: 'server', url, poolSize: 2 }, quiet);
+  try {
+    await createDeps(config, quiet, database);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query("SET maintenance_work_mem = '1GB'");
+      await client.query("SET work_mem = '256MB'");
+      await client.query(SEED_SQL.replaceAll('$STATIONS', String(STATIONS)));
+      await client.query('VACUUM (ANALYZE)');
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/** The dashboard's periods a chief picks most: this month, last month, this quarter, this year (Beijing days). */
+function periods(now: Date) {
+  const today = dayOf(now);
+  const month = today.slice(0, 7);
+  const quarterStart = `${today.slice(0, 5)}${String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}`;
+  return [
+    { from: `${month}-01`, to: today },
+    { from: `${shiftPeriod(month, -1)}-01`, to: addDays(`${month}-01`, -1) },
+    { from: `${quarterStart}-01`, to: today },
+    { from: `${today.slice(0, 4)}-01-01`, to: today },
+  ];
+}
+
+export async function dashboardsLine() {
+  const database = await fromTemplate(
+    'jm_bench_dashboards',
+    contentHash([], SEED_SQL + PER_STATION + DAYS),
+    seedTemplate,
+  );
+  const { chief, bureau, station } = await benchAccounts(database.url, BUREAU);
+  const server = await startServer(
+    { DATABASE_URL: database.url, ...BENCH_KEYS, JINGMIN_DEMO: '0', JINGMIN_TRUST_PROXY: '127.0.0.1' },
+    'dashboards',
+  );
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  try {
+    const asked = periods(new Date());
+    const read = async (account: Account, headers: Record<string, string>, period: { from: string; to: string }) => {
+      const res = await fetch(`${server.base}/api/v1/dashboards/kpis?from=${period.from}&to=${period.to}`, {
+        headers,
+      });
+      if (res.status !== 200) throw new Error(`${account.username}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as KpiDashboard;
+    };
+    const [chiefHeaders, bureauHeaders] = [await signIn(server.base, chief), await signIn(server.base, bureau)];
+    let i = 0;
+    const stationTime = await timed(REPEATS * asked.length, async () => {
+      await read(chief, chiefHeaders, asked[i++ % asked.length]!);
+    });
+    const bureauTime = await timed(REPEATS * asked.length, async () => {
+      await read(bureau, bureauHeaders, asked[i++ % asked.length]!);
+    });
+    const year = asked[3]!;
+    const baseline = await timed(REPEATS, async () => {
+      await pool.query('SELECT count(*) FROM matters WHERE station_id = $1 AND created_at >= $2', [
+        station,
+        new Date(`${year.from}T00:00:00+08:00`),
+      ]);
+    });
+    const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM matters');
+    const shown = await read(chief, chiefHeaders, year);
+    say(
+      `  ${STATIONS} stations; station this year: ${shown.current.counts.submitted} submitted, 按时办结率 ` +
+        `${((shown.current.rates.resolvedOnTime ?? 0) * 100).toFixed(1)}%; station p50 ${ms(stationTime.median)} ms, ` +
+        `bureau p50 ${ms(bureauTime.median)} ms over ${asked.length} periods; baseline p50 ${ms(baseline.median)} ms ` +
+        '(plain count of the station’s year over one connection)',
+    );
+    say(
+      `dashboards: ${Number(rows[0]!.n)} matters, station p95 ${ms(stationTime.p95)} ms, bureau p95 ` +
+        `${ms(bureauTime.p95)} ms (baseline p95 ${ms(baseline.p95)} ms)`,
+    );
+  } finally {
+    await pool.end();
+    await server.stop();
+    await database.drop();
+  }
+}
