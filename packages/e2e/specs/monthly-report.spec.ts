@@ -47,6 +47,29 @@ test('the chief reads every area, on a desktop and a phone', async ({ page }) =>
   }
 });
 
+test('the chief drills from 受理 of 矛盾纠纷 to its cases and exports them with a reason', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, 'lt.chief');
+  await page.goto('/console/dashboard?tab=disputes&p=quarter');
+  const figure = page.getByRole('link', { name: /^受理：查看清单/ });
+  const shown = Number((await figure.innerText()).replace(/\D/g, ''));
+  await figure.click();
+  await expect(page).toHaveURL(/\/console\/disputes\?.*set=accepted/);
+  await expect(page.getByText(/看板：期内受理的案件/)).toBeVisible();
+  await expect(page.getByText(`共 ${shown} 件`)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/dashboard-drill-disputes-1440.png`, fullPage: true });
+  await page.getByRole('button', { name: /导出 XLSX/ }).click();
+  await page.getByRole('dialog').getByRole('textbox').fill('向镇政府汇报本季度矛盾纠纷受理情况');
+  const xlsx = await downloaded(page, () =>
+    page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^导\s*出$/ })
+      .click(),
+  );
+  expect(xlsx.head.slice(0, 2)).toBe('PK');
+});
+
 test('the chief publishes a past month’s report and downloads its PDF and workbook', async ({ page }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
