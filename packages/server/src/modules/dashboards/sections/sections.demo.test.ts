@@ -1,8 +1,8 @@
 /**
  * The dashboard over the demo county, read as the bureau reads it: for every station and every area, each figure
  * with a list behind it opens a list of exactly as many rows (a rate: its numerator's, its denominator's or a count's
- * beside it), over
- * the last month and the last quarter — the promise "every number drills to the list it counted", over living data.
+ * beside it), over the last month and the last quarter — the promise "every number drills to the list it counted",
+ * over living data; and 考核指标 of every station equal to plain SQL over the timeline.
  */
 import {
   addDays,
@@ -10,10 +10,13 @@ import {
   type DashboardSection,
   type DrillTarget,
   dayOf,
+  dayStart,
+  type KpiDashboard,
   type WarningReachTotals,
 } from '@jingmin/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../../db/rows.js';
 import { units } from '../../../db/schema/index.js';
 import { buildDemoApp, type DemoApp } from '../../../test/demo.js';
 
@@ -101,4 +104,38 @@ describe('the demo county’s dashboard', () => {
     expect(checked).toBeGreaterThan(40);
     expect(nonZero).toBeGreaterThan(checked / 2);
   }, 600_000);
+});
+
+describe('the demo county’s 考核指标', () => {
+  it('counts, for every station, what plain SQL over the timeline counts', async () => {
+    const stations = await demo.deps.database.db.select().from(units).where(eq(units.kind, 'station'));
+    const today = dayOf(demo.clock.now());
+    const from = addDays(today, -89);
+    const start = dayStart(from).toISOString();
+    const asOf = demo.clock.now().toISOString();
+    for (const station of stations) {
+      const res = await demo.reader.get(`/api/v1/dashboards/kpis?from=${from}&to=${today}&unitId=${station.id}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const { counts } = (res.body as KpiDashboard).current;
+      const [want] = rowsOf<Record<string, number>>(
+        await demo.deps.database.db.execute(sql`
+          WITH m AS (SELECT id, created_at, escalated_at FROM matters WHERE station_id = ${station.id}),
+          ev AS (SELECT e.matter_id, e.type FROM matter_events e JOIN m ON m.id = e.matter_id
+                  WHERE e.at >= ${start}::timestamptz AND e.at < ${asOf}::timestamptz),
+          ans AS (SELECT r.subject_id, a.satisfied FROM evaluation_requests r
+                    JOIN evaluation_answers a ON a.request_id = r.id JOIN m ON m.id = r.subject_id
+                   WHERE r.subject_type = 'matter' AND (NOT a.flagged OR a.accepted_at IS NOT NULL)
+                     AND a.created_at >= ${start}::timestamptz AND a.created_at < ${asOf}::timestamptz)
+          SELECT
+            (SELECT count(*) FROM m WHERE created_at >= ${start}::timestamptz AND created_at < ${asOf}::timestamptz)::int AS submitted,
+            (SELECT count(*) FROM m WHERE escalated_at >= ${start}::timestamptz AND escalated_at < ${asOf}::timestamptz)::int AS escalated,
+            (SELECT count(DISTINCT matter_id) FROM ev WHERE type = 'matter.resolve')::int AS resolved,
+            (SELECT count(DISTINCT matter_id) FROM ev WHERE type = 'matter.reopen')::int AS reopened,
+            (SELECT count(DISTINCT subject_id) FROM ans WHERE satisfied IS NOT NULL)::int AS rated,
+            (SELECT count(DISTINCT subject_id) FROM ans WHERE satisfied)::int AS satisfied`),
+      );
+      expect(counts, station.name).toMatchObject(want!);
+      expect(counts.submitted, station.name).toBeGreaterThan(0);
+    }
+  });
 });
