@@ -2,13 +2,9 @@
  * The demo county as the tests over it need it: the app on a fresh database seeded as on a first start, and a bureau
  * reader of our own with a second factor this test knows (the demo's own accounts keep their secrets sealed).
  */
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { generateSecret } from 'otplib';
 import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
 import { staff, units } from '../db/schema/index.js';
 import { createDeps } from '../platform/boot.js';
 import type { AppDeps } from '../platform/context.js';
@@ -16,7 +12,7 @@ import { sealField } from '../platform/crypto.js';
 import { hashPassword } from '../platform/passwords.js';
 import { seedDemo } from '../seed/demo.js';
 import { openTestDatabase } from './database.js';
-import { CapturingSms, Client, type TestApp, TestClock } from './harness.js';
+import { CapturingSms, Client, quiet, type TestApp, TestClock, testConfig } from './harness.js';
 
 const PASSWORD = 'Figures#Demo2026';
 
@@ -31,20 +27,7 @@ export type DemoApp = {
 };
 
 export async function buildDemoApp(): Promise<DemoApp> {
-  const config = loadConfig(
-    {
-      NODE_ENV: 'test',
-      JINGMIN_AUDIT_KEY: randomBytes(32).toString('hex'),
-      JINGMIN_DATA_KEY: randomBytes(32).toString('hex'),
-      JINGMIN_ARGON2_MEMORY_KIB: '1024',
-      JINGMIN_AUDIT_HEAD_FILE: path.join(os.tmpdir(), `jm-head-${randomBytes(6).toString('hex')}.json`),
-      JINGMIN_WEB_DIST: '/nonexistent',
-      JINGMIN_SWEEP_SECONDS: '0',
-      LOG_LEVEL: 'silent',
-    },
-    [],
-  );
-  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const config = testConfig();
   const clock = new TestClock();
   const database = await openTestDatabase();
   const deps = await createDeps(config, quiet, database, clock, new CapturingSms());

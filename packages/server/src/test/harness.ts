@@ -79,8 +79,9 @@ export async function addStaff(t: TestApp, username: string, roles: Role[], scop
   return row.id;
 }
 
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig(
+/** A test's configuration: fresh keys, fast password hashing, no web files, no sweeps, silent logs. */
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig(
     {
       NODE_ENV: 'test',
       JINGMIN_AUDIT_KEY: randomBytes(32).toString('hex'),
@@ -94,9 +95,15 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     },
     [],
   );
+}
+
+/** A logger that says nothing. */
+export const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(env);
   const clock = new TestClock();
   const database = await openMigratedTestDatabase();
-  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const sms = new CapturingSms();
   const deps = await createDeps(config, quiet, database, clock, sms);
   const fx = await seedFixture(deps);

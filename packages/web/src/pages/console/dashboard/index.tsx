@@ -13,15 +13,14 @@ import {
   type KpiQuery,
 } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Collapse, DatePicker, Flex, Segmented, Space, Spin, Tabs, Typography, theme } from 'antd';
+import { Collapse, DatePicker, Flex, Segmented, Space, Spin, Tabs, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../../api/client';
 import { dashboardsApi } from '../../../api/dashboards';
 import { useLang } from '../../../i18n';
 import { KpiCards } from './components/KpiCards';
 import { SectionView } from './components/SectionView';
-import { StationsCompare } from './components/StationsCompare';
+import { LoadFailed, StationsCompare } from './components/StationsCompare';
 import { TimeCharts } from './components/TimeCharts';
 import { kpiQueryKey, PRESET_LABELS, PRESETS, type Preset, readQuery, unitLink } from './model';
 
@@ -109,15 +108,10 @@ function KpiTab({ query }: { query: KpiQuery }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       {dashboard.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('考核指标加载失败：', 'The KPIs could not be loaded: ') + errorMessage(dashboard.error)}
-          action={
-            <Button size="small" onClick={() => void dashboard.refetch()}>
-              {t('重试', 'Retry')}
-            </Button>
-          }
+        <LoadFailed
+          what={t('考核指标加载失败：', 'The KPIs could not be loaded: ')}
+          error={dashboard.error}
+          retry={() => void dashboard.refetch()}
         />
       )}
       {dashboard.isPending && <Spin />}

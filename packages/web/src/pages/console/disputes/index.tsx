@@ -41,7 +41,7 @@ import { Link, Route, Routes, useNavigate, useSearchParams } from 'react-router'
 import { useCan, useSession } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { disputesApi } from '../../../api/disputes';
-import { DrillTag, periodWords } from '../../../components/DrillTag';
+import { DrillBar, periodWords } from '../../../components/DrillTag';
 import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../i18n';
 import { dateTime as when } from '../matter/labels';
@@ -171,17 +171,12 @@ function Cases({ stationId, searchUnitId }: { stationId: string; searchUnitId: s
         />
       </Flex>
       {drill && (
-        <Flex gap={8} wrap align="center">
-          <DrillTag
-            words={periodWords(drill, drillWhat(drill.set as DisputeSet, filter.age as DisputeAge | undefined))}
-            onClear={() => set(Object.fromEntries(DRILL.map((k) => [k, undefined])))}
-          />
-          {list.data && (
-            <Typography.Text type="secondary">
-              {t(`共 ${list.data.total} 件`, `${list.data.total} in all`)}
-            </Typography.Text>
-          )}
-        </Flex>
+        <DrillBar
+          words={periodWords(drill, drillWhat(drill.set as DisputeSet, filter.age as DisputeAge | undefined))}
+          onClear={() => set(Object.fromEntries(DRILL.map((k) => [k, undefined])))}
+          total={list.data?.total}
+          unit={{ zh: '件', en: 'in all' }}
+        />
       )}
       <Board stationId={stationId} onPick={(colour, level) => set({ colour, level, open: '1' })} />
       {filter.open && (

@@ -19,7 +19,7 @@ import { useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { fraudApi } from '../../../api/fraud';
-import { DrillTag, periodWords } from '../../../components/DrillTag';
+import { DrillBar, periodWords } from '../../../components/DrillTag';
 import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../i18n';
 import { PERIOD_DRILL_KEYS, readPeriodDrill } from '../warnings/model';
@@ -91,17 +91,12 @@ export function Instructions() {
         </Flex>
       </Flex>
       {drill && (
-        <Flex gap={8} wrap align="center">
-          <DrillTag
-            words={periodWords(drill, { zh: '期内接收的预警指令', en: 'instructions received in the period' })}
-            onClear={clearDrill}
-          />
-          {list.data && (
-            <Typography.Text type="secondary">
-              {t(`共 ${list.data.pages[0]?.total ?? 0} 条`, `${list.data.pages[0]?.total ?? 0} in all`)}
-            </Typography.Text>
-          )}
-        </Flex>
+        <DrillBar
+          words={periodWords(drill, { zh: '期内接收的预警指令', en: 'instructions received in the period' })}
+          onClear={clearDrill}
+          total={list.data?.pages[0]?.total}
+          unit={{ zh: '条', en: 'in all' }}
+        />
       )}
       <Flex gap={8} wrap align="center">
         <Select

@@ -16,7 +16,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../../access';
 import { errorMessage } from '../../../api/client';
 import { warningsApi } from '../../../api/warnings';
-import { DrillTag, periodWords } from '../../../components/DrillTag';
+import { DrillBar, periodWords } from '../../../components/DrillTag';
 import { ExportButton } from '../../../components/ExportButton';
 import { useLang } from '../../../i18n';
 import { dateTime } from '../matter/labels';
@@ -129,17 +129,12 @@ export function WarningList({ stationId }: { stationId: string }) {
         </Flex>
       </Flex>
       {drill && (
-        <Flex gap={8} wrap align="center">
-          <DrillTag
-            words={periodWords(drill, { zh: '期内发布的通知', en: 'notices sent in the period' })}
-            onClear={clearDrill}
-          />
-          {list.data && (
-            <Typography.Text type="secondary">
-              {t(`共 ${list.data.pages[0]?.total ?? 0} 条`, `${list.data.pages[0]?.total ?? 0} in all`)}
-            </Typography.Text>
-          )}
-        </Flex>
+        <DrillBar
+          words={periodWords(drill, { zh: '期内发布的通知', en: 'notices sent in the period' })}
+          onClear={clearDrill}
+          total={list.data?.pages[0]?.total}
+          unit={{ zh: '条', en: 'in all' }}
+        />
       )}
       {list.isError && <Alert type="error" title={errorMessage(list.error)} />}
       {narrow ? (

@@ -13,15 +13,15 @@ import {
   sectionChartOption,
 } from '@jingmin/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Collapse, Empty, Row, Spin, Table, Typography, theme } from 'antd';
+import { Card, Col, Collapse, Empty, Row, Spin, Table, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { errorMessage } from '../../../../api/client';
+import { Link, useNavigate } from 'react-router';
 import { dashboardsApi } from '../../../../api/dashboards';
 import { Chart, type ChartOption } from '../../../../components/Chart';
 import { useLang } from '../../../../i18n';
-import { drillHref, pointsDelta, unitLink } from '../model';
+import { drillHref, pointsDelta } from '../model';
 import { Change, Frame } from './KpiCards';
+import { LoadFailed, useStationColumn } from './StationsCompare';
 
 /** A rate's change in percentage points; any other figure's as a plain difference. */
 function delta(f: SectionFigure, before: number | null): number | null {
@@ -93,9 +93,8 @@ export function SectionChartCard({ chart }: { chart: SectionChart }) {
 
 function Stations({ data }: { data: DashboardSection }) {
   const { t, label } = useLang();
-  const [params] = useSearchParams();
-  const { token } = theme.useToken();
   type Row = DashboardSection['stations'][number];
+  const stationColumn = useStationColumn<Row>();
   return (
     <Card size="small" title={t('各所对比', 'Stations side by side')}>
       <Table<Row>
@@ -105,16 +104,7 @@ function Stations({ data }: { data: DashboardSection }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          {
-            title: t('派出所', 'Station'),
-            dataIndex: 'unitName',
-            fixed: 'left',
-            render: (name: string, s) => (
-              <Link to={unitLink(params, s.unitId)} style={{ color: token.colorPrimary }}>
-                {name}
-              </Link>
-            ),
-          },
+          stationColumn,
           ...data.figures.map((f) => ({
             title: label(f.label),
             key: f.id,
@@ -135,15 +125,10 @@ export function SectionView({ area, query }: { area: DashboardArea; query: KpiQu
   });
   if (section.isError)
     return (
-      <Alert
-        type="error"
-        showIcon
-        title={t('加载失败：', 'Could not load: ') + errorMessage(section.error)}
-        action={
-          <Button size="small" onClick={() => void section.refetch()}>
-            {t('重试', 'Retry')}
-          </Button>
-        }
+      <LoadFailed
+        what={t('加载失败：', 'Could not load: ')}
+        error={section.error}
+        retry={() => void section.refetch()}
       />
     );
   const data = section.data;

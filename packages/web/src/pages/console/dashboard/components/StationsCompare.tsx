@@ -1,8 +1,9 @@
 /** 各所对比: under a bureau, each station's rates side by side — a table (each name opens that station) and a chart. */
 import { formatRate, KPI_DEFINITIONS, KPI_RATES, type KpiDashboard, type KpiRate } from '@jingmin/shared';
-import { Card, Table, theme } from 'antd';
+import { Alert, Button, Card, Table, theme } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { errorMessage } from '../../../../api/client';
 import { Chart, type ChartOption } from '../../../../components/Chart';
 import { useLang } from '../../../../i18n';
 import { unitLink } from '../model';
@@ -43,10 +44,43 @@ export function stationsChart(stations: Station[], label: (l: { zh: string; en: 
   };
 }
 
-export function StationsCompare({ stations }: { stations: Station[] }) {
-  const { t, label } = useLang();
+/** The first column of a side-by-side table: each station's name, opening the dashboard on that station. */
+export function useStationColumn<R extends { unitId: string; unitName: string }>() {
+  const { t } = useLang();
   const [params] = useSearchParams();
   const { token } = theme.useToken();
+  return {
+    title: t('派出所', 'Station'),
+    dataIndex: 'unitName',
+    fixed: 'left' as const,
+    render: (name: string, s: R) => (
+      <Link to={unitLink(params, s.unitId)} style={{ color: token.colorPrimary }}>
+        {name}
+      </Link>
+    ),
+  };
+}
+
+/** The error of a part of the dashboard that did not load, with 重试. */
+export function LoadFailed({ what, error, retry }: { what: string; error: unknown; retry(): void }) {
+  const { t } = useLang();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={what + errorMessage(error)}
+      action={
+        <Button size="small" onClick={retry}>
+          {t('重试', 'Retry')}
+        </Button>
+      }
+    />
+  );
+}
+
+export function StationsCompare({ stations }: { stations: Station[] }) {
+  const { t, label } = useLang();
+  const stationColumn = useStationColumn<Station>();
   const option = useMemo(() => stationsChart(stations, label), [stations, label]);
   return (
     <Card size="small" title={t('各所对比', 'Stations side by side')}>
@@ -57,16 +91,7 @@ export function StationsCompare({ stations }: { stations: Station[] }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
         columns={[
-          {
-            title: t('派出所', 'Station'),
-            dataIndex: 'unitName',
-            fixed: 'left',
-            render: (name: string, s) => (
-              <Link to={unitLink(params, s.unitId)} style={{ color: token.colorPrimary }}>
-                {name}
-              </Link>
-            ),
-          },
+          stationColumn,
           ...COLUMNS.map((c) => ({
             key: c,
             title: label(titleOf(c)),

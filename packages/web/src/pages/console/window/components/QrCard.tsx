@@ -1,6 +1,6 @@
 /**
  * The window QR as it hangs at the window: the station's name, the code and
- * 「办完事，扫码评一评」. 打印 prints this card alone on an A5 sheet; 更换二维码
+ * 「办完事，扫码评一评」 (components/PrintableQr: 打印 prints it alone on an A5 sheet); 更换二维码
  * makes a new code, after which the one printed before no longer opens anything.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,27 +8,9 @@ import { Alert, App, Button, Card, Empty, Space, Spin, Typography } from 'antd';
 import { useCan } from '../../../../access';
 import { errorMessage } from '../../../../api/client';
 import { receptionsApi } from '../../../../api/receptions';
+import { PrintableQr } from '../../../../components/PrintableQr';
 import { useLang } from '../../../../i18n';
 import { dateTime } from '../../matter/labels';
-
-/** Only the card is printed, centred on an A5 sheet, without the console around it. */
-const PRINT_CSS = `
-@media print {
-  @page { size: A5 portrait; margin: 10mm; }
-  body * { visibility: hidden !important; }
-  html, body { height: 100% !important; overflow: hidden !important; }
-  #root { height: 100vh !important; overflow: hidden !important; }
-  .window-qr-card, .window-qr-card * { visibility: visible !important; }
-  .window-qr-card {
-    position: fixed; left: 0; top: 0; width: 100%; height: 100%;
-    display: flex; flex-direction: column; align-items: center; justify-content: center;
-    max-width: none !important; padding: 0 !important; gap: 6mm !important;
-    border: none !important; box-shadow: none !important; background: #fff;
-  }
-  .window-qr-card img { width: 100mm !important; height: 100mm !important; }
-  .window-qr-card .window-qr-station { font-size: 22pt !important; }
-  .window-qr-card .window-qr-line { font-size: 26pt !important; }
-}`;
 
 export function QrCard({ stationId }: { stationId: string }) {
   const { t } = useLang();
@@ -62,7 +44,6 @@ export function QrCard({ stationId }: { stationId: string }) {
   const current = qr.data?.qr;
   return (
     <Card title={t('窗口评价码', 'Window QR')}>
-      <style>{PRINT_CSS}</style>
       {qr.isError && <Alert type="error" showIcon title={errorMessage(qr.error)} />}
       {qr.isPending && <Spin />}
       {qr.data && !current && (
@@ -82,40 +63,16 @@ export function QrCard({ stationId }: { stationId: string }) {
       )}
       {qr.data && current && (
         <Space orientation="vertical" align="center" style={{ width: '100%' }}>
-          <div
-            className="window-qr-card"
-            style={{
-              display: 'flex',
-              flexDirection: 'column',
-              alignItems: 'center',
-              gap: 8,
-              padding: '20px 16px',
-              border: '1px solid #d9d9d9',
-              borderRadius: 8,
-              width: '100%',
-              maxWidth: 380,
-              background: '#fff',
-            }}
-          >
-            <Typography.Text className="window-qr-station" strong style={{ fontSize: 20 }}>
-              {qr.data.stationName}
-            </Typography.Text>
-            <img
-              alt={t('窗口评价二维码', 'Window evaluation QR code')}
-              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(current.svg)}`}
-              style={{ width: 300, maxWidth: '100%', aspectRatio: '1 / 1' }}
-            />
-            <Typography.Text
-              className="window-qr-line"
-              strong
-              style={{ fontSize: 'clamp(18px, 6vw, 24px)', letterSpacing: 2, whiteSpace: 'nowrap' }}
-            >
-              办完事，扫码评一评
-            </Typography.Text>
-            <Typography.Text type="secondary">
-              {t('微信或手机相机扫码 · 每次扫码可评价一次', 'Scan with WeChat or the camera · one evaluation per scan')}
-            </Typography.Text>
-          </div>
+          <PrintableQr
+            stationName={qr.data.stationName}
+            svg={current.svg}
+            alt={t('窗口评价二维码', 'Window evaluation QR code')}
+            line="办完事，扫码评一评"
+            hint={t(
+              '微信或手机相机扫码 · 每次扫码可评价一次',
+              'Scan with WeChat or the camera · one evaluation per scan',
+            )}
+          />
           {qr.data.madeAt && (
             <Typography.Text type="secondary">
               {t('本码生成于 ', 'Made on ')}
