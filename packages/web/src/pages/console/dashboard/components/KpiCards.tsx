@@ -32,11 +32,14 @@ export function Change({
   delta,
   unit,
   better,
+  format,
 }: {
   name: string;
   delta: number | null;
   unit: 'pp' | 'n';
   better: Better;
+  /** How a size of change reads (an amount in 元, a duration); a plain number by default. */
+  format?: (size: number) => string;
 }) {
   const { t } = useLang();
   if (delta === null)
@@ -47,7 +50,8 @@ export function Change({
     );
   const good = delta === 0 ? undefined : delta > 0 === (better === 'up') ? GOOD : BAD;
   const size = Math.abs(delta);
-  const amount = unit === 'pp' ? t(`${size.toFixed(1)} 个百分点`, `${size.toFixed(1)} pp`) : String(size);
+  const amount =
+    unit === 'pp' ? t(`${size.toFixed(1)} 个百分点`, `${size.toFixed(1)} pp`) : format ? format(size) : String(size);
   return (
     <span style={{ fontSize: 12, color: good, whiteSpace: 'nowrap' }} data-testid="kpi-change">
       {name}{' '}

@@ -34,6 +34,9 @@ export function FigureCard({ f }: { f: SectionFigure }) {
   const shown = formatFigure(f.kind, f.value, label);
   const title = label(f.label);
   const unit = f.kind === 'rate' ? 'pp' : 'n';
+  // 挽回损失 changes by 5.3万元, a duration by 2.5小时: as the figure itself reads.
+  const format =
+    f.kind === 'amount' || f.kind === 'minutes' ? (n: number) => formatFigure(f.kind, n, label) : undefined;
   return (
     <Frame
       title={title}
@@ -58,8 +61,20 @@ export function FigureCard({ f }: { f: SectionFigure }) {
           </Typography.Text>
         ) : (
           <>
-            <Change name={t('较上期', 'vs previous')} delta={delta(f, f.previous)} unit={unit} better="up" />
-            <Change name={t('较去年同期', 'vs last year')} delta={delta(f, f.lastYear)} unit={unit} better="up" />
+            <Change
+              name={t('较上期', 'vs previous')}
+              delta={delta(f, f.previous)}
+              unit={unit}
+              better="up"
+              format={format}
+            />
+            <Change
+              name={t('较去年同期', 'vs last year')}
+              delta={delta(f, f.lastYear)}
+              unit={unit}
+              better="up"
+              format={format}
+            />
           </>
         )
       }
