@@ -4,7 +4,7 @@
  * sees its stations side by side, another station's chief is refused; the list exports with the same filters.
  */
 import type { DashboardSection, DrillTarget } from '@jingmin/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema/index.js';
 import { addStaff, buildTestApp, type Client, type TestApp } from '../../../test/harness.js';
@@ -134,7 +134,14 @@ describe('the matters export', () => {
     const [entry] = await t.deps.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'export.matters'), eq(auditLog.actorId, t.fx.staffIds['a.chief']!)));
+      .where(
+        and(
+          eq(auditLog.action, 'export.matters'),
+          eq(auditLog.actorId, t.fx.staffIds['a.chief']!),
+          // The entry before the first row names the filters; the one after the last, the rows.
+          sql`${auditLog.details}->'filters' IS NOT NULL`,
+        ),
+      );
     expect(entry?.details).toMatchObject({ reason: '月度工作汇报', filters: { kpi: 'submitted', kind: 'consult' } });
   });
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DashboardSection, DrillTarget, EvaluationType } from '@jingmin/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, evaluationRequests, units } from '../../../db/schema/index.js';
@@ -161,7 +161,14 @@ describe('the evaluations export', () => {
     const [entry] = await t.deps.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'export.evaluations'), eq(auditLog.actorId, t.fx.staffIds['a.chief']!)));
+      .where(
+        and(
+          eq(auditLog.action, 'export.evaluations'),
+          eq(auditLog.actorId, t.fx.staffIds['a.chief']!),
+          // The entry before the first row names the filters; the one after the last, the rows.
+          sql`${auditLog.details}->'filters' IS NOT NULL`,
+        ),
+      );
     expect(entry?.details).toMatchObject({ reason: '复核工作检查', filters: { result: 'unsatisfied' } });
     expect((await chief.get(`/api/v1/evaluations/export?${filter}`)).status).toBe(400);
   });

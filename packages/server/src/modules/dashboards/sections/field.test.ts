@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DashboardSection, HazardView } from '@jingmin/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
@@ -271,7 +271,14 @@ const audited = async (action: string) =>
   t.deps.database.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.actorId, must(t.fx.staffIds['a.chief']))));
+    .where(
+      and(
+        eq(auditLog.action, action),
+        eq(auditLog.actorId, must(t.fx.staffIds['a.chief'])),
+        // The entry before the first row names the filters; the one after the last, the rows.
+        sql`${auditLog.details}->'filters' IS NOT NULL`,
+      ),
+    );
 
 describe('the visits and hazards exports', () => {
   const reason = encodeURIComponent('月度工作汇报');

@@ -5,7 +5,7 @@
  * stations side by side, another station's chief is refused; both lists export with the same filters.
  */
 import type { DashboardSection, DrillTarget, FraudPage, ScanCoverage, WarningPage } from '@jingmin/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, households } from '../../../db/schema/index.js';
 import { addStaff, buildTestApp, type Client, type TestApp } from '../../../test/harness.js';
@@ -185,7 +185,14 @@ const audited = async (action: string, username: string) =>
     await t.deps.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.actorId, t.fx.staffIds[username]!)))
+      .where(
+        and(
+          eq(auditLog.action, action),
+          eq(auditLog.actorId, t.fx.staffIds[username]!),
+          // The entry before the first row names the filters; the one after the last, the rows.
+          sql`${auditLog.details}->'filters' IS NOT NULL`,
+        ),
+      )
   )[0];
 
 describe('the notices and instructions exports', () => {
