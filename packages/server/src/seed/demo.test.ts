@@ -1,13 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_ROOM_RULES, idNumberProblem, ROLES, ROOM_REPORT_REASONS, ROOM_WORK_TYPES } from '@jingmin/shared';
+import {
+  addDays,
+  DEFAULT_ROOM_RULES,
+  dayOf,
+  idNumberProblem,
+  ROLES,
+  ROOM_REPORT_REASONS,
+  ROOM_WORK_TYPES,
+} from '@jingmin/shared';
 import { count, eq, sql } from 'drizzle-orm';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { rowsOf } from '../db/rows.js';
 import { disputeParties, households, matters, staff, units } from '../db/schema/index.js';
+import { unitKpis } from '../modules/dashboards/kpis.service.js';
 import { verifyChain } from '../platform/audit.js';
 import { createDeps } from '../platform/boot.js';
-import type { AppDeps } from '../platform/context.js';
+import { type AppDeps, systemCtx } from '../platform/context.js';
 import { openField } from '../platform/crypto.js';
 import { openTestDatabase } from '../test/database.js';
 import { seedDemo } from './demo.js';
@@ -82,6 +92,172 @@ describe('the demo county', () => {
     expect(ratings!.satisfied / ratings!.rated).toBeGreaterThan(0.8);
     expect(Date.now() - new Date(ratings!.oldest).getTime()).toBeGreaterThan(150 * 86_400_000);
     expect(byStatus.find((r) => r.status === 'in_progress' || r.status === 'dispatched')).toBeDefined();
+  });
+
+  it('sends a few rated matters back (发回重办) and escalates one or two per station to the bureau, once each', async () => {
+    const stations = rowsOf<{ station: string; rated: number; reopened: number; reopenings: number }>(
+      await deps.database.db.execute(sql`
+        SELECT u.name AS station,
+               count(DISTINCT a.request_id)::int AS rated,
+               count(DISTINCT e.matter_id)::int AS reopened,
+               count(DISTINCT e.id)::int AS reopenings
+          FROM units u
+          JOIN evaluation_requests r ON r.station_id = u.id AND r.subject_type = 'matter' AND r.subject_round = 1
+          LEFT JOIN evaluation_answers a ON a.request_id = r.id
+          LEFT JOIN matter_events e ON e.matter_id = r.subject_id AND e.type = 'matter.reopen'
+         GROUP BY u.name`),
+    );
+    expect(stations).toHaveLength(2);
+    for (const s of stations) {
+      // About one rated matter in forty sent back, some of them three times.
+      expect(s.reopened / s.rated, s.station).toBeGreaterThan(0.015);
+      expect(s.reopened / s.rated, s.station).toBeLessThan(0.04);
+      expect(s.reopenings, s.station).toBeGreaterThan(s.reopened);
+    }
+    const escalated = rowsOf<{
+      station: string;
+      reason: string;
+      reopenings: number;
+      supervised: number;
+      at_third: boolean;
+      payload: Record<string, unknown>;
+    }>(
+      await deps.database.db.execute(sql`
+        SELECT u.name AS station, m.escalation_reason AS reason,
+               (SELECT count(*)::int FROM matter_events e WHERE e.matter_id = m.id AND e.type = 'matter.reopen') AS reopenings,
+               (SELECT count(*)::int FROM matter_events e WHERE e.matter_id = m.id AND e.type = 'matter.supervised') AS supervised,
+               m.escalated_at = (SELECT e.at FROM matter_events e WHERE e.matter_id = m.id AND e.type = 'matter.reopen'
+                                  ORDER BY e.id OFFSET 2 LIMIT 1) AS at_third,
+               (SELECT e.payload FROM matter_events e WHERE e.matter_id = m.id AND e.type = 'matter.supervised') AS payload
+          FROM matters m JOIN units u ON u.id = m.station_id
+         WHERE m.escalated_at IS NOT NULL`),
+    );
+    for (const station of ['柳塘派出所', '城关派出所']) {
+      const own = escalated.filter((e) => e.station === station);
+      expect(own.length, station).toBeGreaterThanOrEqual(1);
+      expect(own.length, station).toBeLessThanOrEqual(2);
+    }
+    for (const e of escalated)
+      expect(e).toMatchObject({
+        reason: 'reopened',
+        reopenings: 3,
+        supervised: 1,
+        at_third: true,
+        payload: { reason: 'reopened', reopens: 3, transfers: 0 },
+      });
+    // Only a matter reopened three times is escalated, and no matter of the history by any other count.
+    const [stray] = rowsOf<{ n: number }>(
+      await deps.database.db.execute(sql`
+        SELECT count(*)::int AS n FROM matters m
+         WHERE (m.escalated_at IS NOT NULL) <> ((SELECT count(*) FROM matter_events e
+                 WHERE e.matter_id = m.id AND e.type = 'matter.reopen') >= 3)`),
+    );
+    expect(stray!.n).toBe(0);
+  });
+
+  it("writes each reopened matter's rounds as the steps do: reviewed, sent back, resolved and rated again, in order", async () => {
+    const { db } = deps.database;
+    const steps = rowsOf<{
+      matter_id: string;
+      id: number;
+      type: string;
+      from_status: string | null;
+      to_status: string | null;
+      actor_type: string;
+      at: Date;
+      payload: Record<string, unknown>;
+    }>(
+      await db.execute(sql`
+        SELECT e.matter_id, e.id::int AS id, e.type, e.from_status, e.to_status, e.actor_type, e.at, e.payload
+          FROM matter_events e
+         WHERE e.matter_id IN (SELECT matter_id FROM matter_events WHERE type = 'matter.reopen')
+           AND e.type <> 'matter.to_dispute'
+         ORDER BY e.matter_id, e.id`),
+    );
+    const byMatter = new Map<string, typeof steps>();
+    for (const e of steps) byMatter.set(e.matter_id, [...(byMatter.get(e.matter_id) ?? []), e]);
+    expect(byMatter.size).toBeGreaterThan(20);
+    for (const [matterId, events] of byMatter) {
+      const times = events.map((e) => new Date(e.at).getTime());
+      expect(
+        times.every((t, k) => k === 0 || t >= times[k - 1]!),
+        matterId,
+      ).toBe(true);
+      // The statuses chain, from 提交 to the last step; each reopening right after the chief's review (整改).
+      const moves = events.filter((e) => e.to_status !== null);
+      expect(moves[0]?.type).toBe('matter.submitted');
+      expect(
+        moves.slice(1).map((e) => e.from_status),
+        matterId,
+      ).toEqual(moves.slice(0, -1).map((e) => e.to_status));
+      events.forEach((e, k) => {
+        if (e.type !== 'matter.reopen') return;
+        expect(events.slice(k - 4, k).map((x) => x.type)).toEqual([
+          'matter.resolve',
+          'matter.rate',
+          'matter.review_requested',
+          'matter.review_done',
+        ]);
+        expect(events[k - 3]?.payload).toEqual({ rating: 'unsatisfied' });
+        expect(events[k - 1]?.payload).toMatchObject({ outcome: 'rectification' });
+        expect(e).toMatchObject({ from_status: 'rated', to_status: 'in_progress', actor_type: 'staff' });
+      });
+    }
+    // Each 办结 opened its round's evaluation, answered by the rating after it; each sent-back round's review closed with 整改
+    // when the timeline says, under the id the timeline names.
+    const [rounds] = rowsOf<{ bad_rounds: number; bad_reviews: number; bad_columns: number }>(
+      await db.execute(sql`
+        WITH reopened AS (SELECT DISTINCT matter_id AS id FROM matter_events WHERE type = 'matter.reopen')
+        SELECT
+          (SELECT count(*)::int FROM reopened o WHERE
+             (SELECT count(*) FROM matter_events e WHERE e.matter_id = o.id AND e.type = 'matter.resolve')
+             <> (SELECT count(DISTINCT r.subject_round) FROM evaluation_requests r WHERE r.subject_id = o.id)
+             OR (SELECT count(*) FROM evaluation_requests r WHERE r.subject_id = o.id)
+             <> (SELECT max(r.subject_round) FROM evaluation_requests r WHERE r.subject_id = o.id)
+             OR (SELECT count(*) FROM matter_events e WHERE e.matter_id = o.id AND e.type = 'matter.rate')
+             <> (SELECT count(*) FROM evaluation_requests r JOIN evaluation_answers a ON a.request_id = r.id
+                  WHERE r.subject_id = o.id AND r.answered_at = a.created_at)
+          ) AS bad_rounds,
+          (SELECT count(*)::int FROM matter_events d
+             LEFT JOIN evaluation_reviews v ON v.id = (d.payload->>'reviewId')::uuid
+             LEFT JOIN evaluation_requests r ON r.id = v.request_id
+            WHERE d.type = 'matter.review_done' AND d.matter_id IN (SELECT id FROM reopened)
+              AND EXISTS (SELECT 1 FROM matter_events x WHERE x.matter_id = d.matter_id AND x.type = 'matter.reopen'
+                           AND x.id > d.id)
+              AND (v.id IS NULL OR v.status <> 'closed' OR v.outcome <> 'rectification' OR v.closed_at <> d.at
+                   OR r.subject_id <> d.matter_id
+                   OR r.subject_round <> 1 + (SELECT count(*) FROM matter_events x WHERE x.matter_id = d.matter_id
+                                                AND x.type = 'matter.reopen' AND x.id < d.id))
+          ) AS bad_reviews,
+          (SELECT count(*)::int FROM matters m JOIN reopened o ON o.id = m.id
+             CROSS JOIN LATERAL (SELECT e.to_status FROM matter_events e WHERE e.matter_id = m.id
+                                    AND e.to_status IS NOT NULL ORDER BY e.id DESC LIMIT 1) l
+            WHERE m.status <> l.to_status
+               OR m.resolved_at IS DISTINCT FROM (CASE WHEN m.status <> 'in_progress' THEN
+                    (SELECT max(e.at) FROM matter_events e WHERE e.matter_id = m.id AND e.type = 'matter.resolve') END)
+               OR m.rating::text IS DISTINCT FROM (CASE WHEN m.status IN ('rated', 'closed') THEN
+                    (SELECT e.payload->>'rating' FROM matter_events e WHERE e.matter_id = m.id AND e.type = 'matter.rate'
+                      ORDER BY e.id DESC LIMIT 1) END)
+          ) AS bad_columns`),
+    );
+    expect(rounds).toEqual({ bad_rounds: 0, bad_reviews: 0, bad_columns: 0 });
+  });
+
+  it('shows every station a 发回重办率 and its 提级督办 in the 考核指标 of the last six months', async () => {
+    const ctx = systemCtx(deps, pino({ level: 'silent' }));
+    const today = dayOf(deps.clock.now());
+    const period = { from: addDays(today, -182), to: today };
+    const stations = await deps.database.db
+      .select({ name: units.name, path: units.path })
+      .from(units)
+      .where(eq(units.kind, 'station'));
+    expect(stations).toHaveLength(2);
+    for (const station of stations) {
+      const figures = await unitKpis(ctx, station.path, period);
+      expect(figures.counts.reopened, station.name).toBeGreaterThan(10);
+      expect(figures.rates.reopenRate, station.name).toBeGreaterThan(0.01);
+      expect(figures.counts.escalated, station.name).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it('has matters the desk recorded from every channel, 110 and 12345 ones with their numbers', async () => {

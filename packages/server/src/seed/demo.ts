@@ -144,6 +144,7 @@ export async function seedDemo(deps: AppDeps, tx: Tx): Promise<DemoAccount[]> {
     handlers: ['duty', 'officer', 'aux', 'grid']
       .map((r) => `${prefix}.${r}`)
       .map((username) => ({ id: valueAt(ids, username), name: valueAt(nameOf, username) })),
+    chief: { id: valueAt(ids, `${prefix}.chief`), name: valueAt(nameOf, `${prefix}.chief`) },
     departments: departmentNames.flatMap((n) => deptIds[n] ?? []),
   });
   const matterCount = await seedMatterHistory(tx, rng(7), deps.clock.now(), [

@@ -32,6 +32,7 @@ import { receptionTemplate, windowSettingKey, withNewWindowCode } from '../modul
 import { randomToken, sm3 } from '../platform/crypto.js';
 import { saveSetting } from '../platform/settings.js';
 import { insertMany } from './bulk.js';
+import { REOPENED, seedRoundEvaluations } from './evaluation-rounds.js';
 import { itemAt, pick, type Rand } from './names.js';
 import { yearOfVisits } from './visits.js';
 
@@ -371,7 +372,8 @@ export async function seedEvaluations(tx: Tx, rand: Rand, now: Date, stations: E
 
 /**
  * 接处警必评 and 意见反馈必评 for the seeded matters: each resolved matter's round-1 request (a suggestion's
- * answer is rated as 意见反馈), answered where the matter was rated, with varied reasons when unsatisfied.
+ * answer is rated as 意见反馈), answered where the matter was rated, with varied reasons when unsatisfied
+ * (the rating's words on the timeline too); a matter sent back has a request per round (evaluation-rounds.ts).
  */
 async function seedMatterEvaluations(tx: Tx, now: Date, expiresDays: number) {
   await tx.execute(sql`
@@ -383,7 +385,12 @@ async function seedMatterEvaluations(tx: Tx, now: Date, expiresDays: number) {
     )
     UPDATE matters m SET rating_comment = r.comment
       FROM reasons r
-     WHERE m.rating = 'unsatisfied' AND r.i = abs(hashtext(m.id::text)) % 4`);
+     WHERE m.rating = 'unsatisfied' AND r.i = abs(hashtext(m.id::text)) % 4 AND NOT ${REOPENED}`);
+  await tx.execute(sql`
+    UPDATE matter_events e SET note = m.rating_comment
+      FROM matters m
+     WHERE e.matter_id = m.id AND e.type = 'matter.rate' AND m.rating = 'unsatisfied'
+       AND e.note IS DISTINCT FROM m.rating_comment AND NOT ${REOPENED}`);
   await tx.execute(sql`
     INSERT INTO evaluation_requests
       (id, type, subject_type, subject_id, station_id, unit_path, subject_round, rated_staff_id, household_id,
@@ -394,7 +401,7 @@ async function seedMatterEvaluations(tx: Tx, now: Date, expiresDays: number) {
            encode(sha256(convert_to(gen_random_uuid()::text || m.id::text, 'UTF8')), 'hex'),
            m.resolved_at + make_interval(days => ${expiresDays}::int), m.rated_at, m.resolved_at
       FROM matters m
-     WHERE m.resolved_at IS NOT NULL AND m.resolved_at <= ${now.toISOString()}::timestamptz`);
+     WHERE m.resolved_at IS NOT NULL AND m.resolved_at <= ${now.toISOString()}::timestamptz AND NOT ${REOPENED}`);
   await tx.execute(sql`
     INSERT INTO evaluation_answers (request_id, template_version, answers, satisfied, device_hash, created_at)
     SELECT r.id, 0,
@@ -410,6 +417,7 @@ async function seedMatterEvaluations(tx: Tx, now: Date, expiresDays: number) {
       FROM evaluation_requests r
       JOIN matters m ON m.id = r.subject_id
      WHERE r.subject_type = 'matter' AND m.rating IS NOT NULL`);
+  await seedRoundEvaluations(tx, expiresDays);
 }
 
 /**
@@ -462,12 +470,21 @@ const OUTCOME_NOTES = {
   explained: '已电话回访，说明了处理经过和原因，群众表示理解。',
   still_unsatisfied: '已回访，群众仍认为处理时间过长，意见已记录并报所长。',
   rectification: '经复核确有拖延，责令承办人员整改，整改后再次回访。',
+  reopened: '回访核实问题确未解决，责令承办人整改，已发回重新办理。',
 } as const;
+
+/** A review the matter history closed on the timeline before sending the round back (its id in the event). */
+const REVIEWED_BEFORE = sql`EXISTS (SELECT 1 FROM matter_events d
+  WHERE d.type = 'matter.review_done' AND d.matter_id = r.subject_id AND d.payload->>'reviewId' = v.id::text
+    AND EXISTS (SELECT 1 FROM matter_events x WHERE x.matter_id = d.matter_id AND x.type = 'matter.reopen'
+                 AND x.id > d.id))`;
 
 /**
  * 不满意不放过: a review for every unsatisfied answer. Those older than two days were called back by the
  * chief (mostly within the promised hours, a few late) and closed; the latest wait, some with a callback
  * assigned. A matter's resident sees the review requested and done on the timeline, and the matter closes.
+ * A matter's round that was sent back was reviewed first, closed with 整改: the history wrote those events
+ * with the review's id and time (matter-reopens.ts), which the review takes here.
  */
 async function seedReviews(tx: Tx, now: Date, stations: EvaluationStation[]) {
   const hours = DEFAULT_MATTER_SETTINGS.review.callbackHours;
@@ -478,35 +495,51 @@ async function seedReviews(tx: Tx, now: Date, stations: EvaluationStation[]) {
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   await tx.execute(sql`
     WITH chiefs(station_id, chief_id, chief_name) AS (VALUES ${chiefs}),
+    reopened AS (
+      SELECT d.matter_id, (d.payload->>'reviewId')::uuid AS review_id, d.at AS closed_at,
+             (d.payload->>'rectificationDueAt')::timestamptz AS rectification_due_at,
+             1 + (SELECT count(*) FROM matter_events x
+                   WHERE x.matter_id = d.matter_id AND x.type = 'matter.reopen' AND x.id < d.id)::int AS round
+        FROM matter_events d
+       WHERE d.type = 'matter.review_done'
+    ),
     picked AS (
       SELECT a.id AS answer_id, r.id AS request_id, r.station_id, r.unit_path, a.created_at, c.chief_id,
-             abs(hashtext(a.id::text)) % 20 AS h
+             abs(hashtext(a.id::text)) % 20 AS h, o.review_id, o.closed_at AS reviewed_at,
+             o.rectification_due_at AS reviewed_due_at
         FROM evaluation_answers a
         JOIN evaluation_requests r ON r.id = a.request_id
         JOIN chiefs c ON c.station_id = r.station_id
+        LEFT JOIN reopened o ON r.subject_type = 'matter' AND o.matter_id = r.subject_id AND o.round = r.subject_round
        WHERE a.satisfied = false
     ),
     timed AS (
-      SELECT p.*, p.created_at + make_interval(hours => CASE WHEN h < 2 THEN ${hours}::int + 6 + h * 5 ELSE 2 + h END)
+      SELECT p.*, coalesce(p.reviewed_at,
+               p.created_at + make_interval(hours => CASE WHEN h < 2 THEN ${hours}::int + 6 + h * 5 ELSE 2 + h END))
                AS closed_at,
-             CASE WHEN p.created_at < ${nowAt} - interval '2 days' THEN 'closed'
+             CASE WHEN p.review_id IS NOT NULL OR p.created_at < ${nowAt} - interval '2 days' THEN 'closed'
                   WHEN h % 2 = 0 THEN 'callback_assigned' ELSE 'open' END AS status,
-             CASE WHEN h < 14 THEN 'explained' WHEN h < 17 THEN 'still_unsatisfied' ELSE 'rectification' END AS outcome
+             CASE WHEN p.review_id IS NOT NULL THEN 'reopened'
+                  WHEN h < 14 THEN 'explained' WHEN h < 17 THEN 'still_unsatisfied' ELSE 'rectification' END AS outcome
         FROM picked p
     )
     INSERT INTO evaluation_reviews
-      (request_id, answer_id, station_id, unit_path, status, due_at, callback_staff_id, assigned_by, assigned_at,
+      (id, request_id, answer_id, station_id, unit_path, status, due_at, callback_staff_id, assigned_by, assigned_at,
        outcome, outcome_note, rectification_due_at, closed_by, closed_at, created_at)
-    SELECT request_id, answer_id, station_id, unit_path, status::evaluation_review_status,
+    SELECT coalesce(review_id, gen_random_uuid()), request_id, answer_id, station_id, unit_path,
+           status::evaluation_review_status,
            created_at + make_interval(hours => ${hours}::int),
            CASE WHEN status <> 'open' THEN chief_id END,
            CASE WHEN status <> 'open' THEN chief_id END,
            CASE WHEN status <> 'open' THEN created_at + interval '1 hour' END,
-           CASE WHEN status = 'closed' THEN outcome::evaluation_callback_outcome END,
+           CASE WHEN status = 'closed'
+                THEN (CASE outcome WHEN 'reopened' THEN 'rectification' ELSE outcome END)::evaluation_callback_outcome END,
            CASE WHEN status = 'closed' THEN (CASE outcome WHEN 'explained' THEN ${OUTCOME_NOTES.explained}
                   WHEN 'still_unsatisfied' THEN ${OUTCOME_NOTES.still_unsatisfied}
+                  WHEN 'reopened' THEN ${OUTCOME_NOTES.reopened}
                   ELSE ${OUTCOME_NOTES.rectification} END) END,
-           CASE WHEN status = 'closed' AND outcome = 'rectification' THEN closed_at + interval '21 days' END,
+           CASE WHEN status = 'closed' AND outcome IN ('rectification', 'reopened')
+                THEN coalesce(reviewed_due_at, closed_at + interval '21 days') END,
            CASE WHEN status = 'closed' THEN chief_id END,
            CASE WHEN status = 'closed' THEN closed_at END,
            created_at
@@ -518,7 +551,7 @@ async function seedReviews(tx: Tx, now: Date, stations: EvaluationStation[]) {
            jsonb_build_object('rating', 'unsatisfied', 'callbackHours', ${hours}::int, 'dueAt', v.due_at),
            v.created_at
       FROM evaluation_reviews v JOIN evaluation_requests r ON r.id = v.request_id
-     WHERE r.subject_type = 'matter'`);
+     WHERE r.subject_type = 'matter' AND NOT ${REVIEWED_BEFORE}`);
   await tx.execute(sql`
     WITH chiefs(station_id, chief_id, chief_name) AS (VALUES ${chiefs})
     INSERT INTO matter_events (matter_id, type, actor_type, actor_id, actor_name, from_status, to_status, payload, at)
@@ -533,9 +566,10 @@ async function seedReviews(tx: Tx, now: Date, stations: EvaluationStation[]) {
            'rectificationDueAt', v.rectification_due_at), interval '0'),
         ('matter.close', 'rated', 'closed', '{}'::jsonb, interval '1 minute')
       ) AS e(type, from_status, to_status, payload, after)
-     WHERE r.subject_type = 'matter' AND v.status = 'closed'`);
+     WHERE r.subject_type = 'matter' AND v.status = 'closed' AND NOT ${REVIEWED_BEFORE}`);
   await tx.execute(sql`
     UPDATE matters m SET status = 'closed', closed_at = v.closed_at + interval '1 minute', updated_at = v.closed_at
       FROM evaluation_reviews v JOIN evaluation_requests r ON r.id = v.request_id
-     WHERE r.subject_type = 'matter' AND r.subject_id = m.id AND v.status = 'closed' AND m.status = 'rated'`);
+     WHERE r.subject_type = 'matter' AND r.subject_id = m.id AND v.status = 'closed' AND m.status = 'rated'
+       AND NOT ${REVIEWED_BEFORE}`);
 }

@@ -2,15 +2,25 @@
  * Six months of demo matters (~2,000) so that lists and figures mean
  * something on first start: realistic Chinese texts per kind, timings that
  * look like a working desk, ratings mostly satisfied, a few unsatisfied and
- * some never rated, and a handful still open today.
+ * some never rated, a few sent back and handled again (matter-reopens.ts),
+ * and a handful still open today.
  */
-import { deadlinesFor, type MatterKind, type MatterStatus, PRIVACY_NOTICE_VERSION, type Rating } from '@jingmin/shared';
+import {
+  deadlinesFor,
+  type MatterKind,
+  type MatterStatus,
+  PRIVACY_NOTICE_VERSION,
+  type Rating,
+  workingDayCalendar,
+} from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { matterEvents, matters } from '../db/schema/index.js';
+import { calendarDays, matterEvents, matters } from '../db/schema/index.js';
 import { randomToken, sm3 } from '../platform/crypto.js';
 import { insertMany } from './bulk.js';
-import { itemAt, pick, type Rand } from './names.js';
+import { eventRow, type WriteEvent } from './matter-events.js';
+import { ESCALATE_AFTER, type Round, reopensOf, roundsOf, writeRounds } from './matter-reopens.js';
+import { itemAt, pick, type Rand, rng } from './names.js';
 
 const TEXTS: Record<MatterKind, string[]> = {
   consult: [
@@ -106,6 +116,8 @@ export interface HistoryStation {
   id: string;
   households: { id: string; unitPath: string }[];
   handlers: { id: string; name: string }[];
+  /** 所长: reviews the unsatisfied ratings and sends matters back; a station without one (the benchmark's) never does. */
+  chief?: { id: string; name: string };
   departments: string[];
 }
 
@@ -113,15 +125,26 @@ const min = (n: number) => n * 60_000;
 /** Matters still waiting for the desk when the demo starts. */
 const FRESH = 8;
 
+/** When the reopening that reached the station's count escalated the matter to the bureau. */
+const escalatedAt = (rounds: Round[] | null) => rounds?.[ESCALATE_AFTER - 1]?.reopening?.at ?? null;
+
 export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations: HistoryStation[], count = 2000) {
   const numbers = (await tx.execute(
     sql`SELECT nextval('matter_number_seq')::text AS n FROM generate_series(1, ${count})`,
   )) as unknown;
   const seq = ((numbers as { rows?: { n: string }[] }).rows ?? (numbers as { n: string }[])).map((r) => r.n);
+  const calendar = workingDayCalendar(
+    await tx.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays),
+  );
+  // The reopenings draw their times from a sequence of their own: the rest of the history is drawn as before.
+  const later = rng(71);
+  /** Matters escalated so far per station: two at the first, one at the other. */
+  const escalated = stations.map(() => 0);
   const rows: (typeof matters.$inferInsert)[] = [];
   const events: (typeof matterEvents.$inferInsert)[] = [];
   for (let i = 0; i < count; i++) {
-    const station = itemAt(stations, i % stations.length);
+    const s = i % stations.length;
+    const station = itemAt(stations, s);
     const household = pick(rand, station.households);
     const kind = weightedKind(rand);
     const ageDays = rand() ** 0.8 * 180;
@@ -164,6 +187,41 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
     const date = new Date(created.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
     const outcome = pick(rand, OUTCOMES[kind]);
     const done = (d: Date) => !waiting && d <= now;
+    // Drawn in the order they always were: the text, the department, the words of the rating.
+    const bodyAt = Math.floor(rand() * TEXTS[kind].length);
+    const department = done(dispatched) && toDepartment ? pick(rand, station.departments) : null;
+    const comment =
+      rating === 'unsatisfied' ? '处理太慢了' : rating === 'satisfied' && rand() < 0.3 ? '民警很耐心，谢谢！' : null;
+    // 发回重办: a rated matter picked by its place, when its reopenings all fall before now (matter-reopens.ts).
+    const reopens =
+      stage === 'done' && rating && station.chief
+        ? reopensOf(i, kind, ageDays, itemAt(escalated, s) < (s === 0 ? 2 : 1))
+        : 0;
+    const rounds =
+      reopens > 0 && rating
+        ? roundsOf(later, {
+            kind,
+            bodyAt,
+            fast,
+            first: { resolvedAt: resolved, outcome, ratedAt: rated },
+            last: { rating, comment },
+            reopens,
+            calendar,
+            now,
+          })
+        : null;
+    if (escalatedAt(rounds)) escalated[s] = itemAt(escalated, s) + 1;
+    const last = rounds?.at(-1);
+    // A matter sent back stands as its last round left it: handled again, waiting for its rating, rated or closed.
+    const state: MatterStatus = !last
+      ? status
+      : !last.resolvedAt
+        ? 'in_progress'
+        : !last.ratedAt
+          ? 'resolved'
+          : last.rating === 'unsatisfied'
+            ? 'rated'
+            : 'closed';
     const row: typeof matters.$inferInsert = {
       id,
       number: `JM${date}-${itemAt(seq, i).padStart(6, '0')}`,
@@ -172,62 +230,52 @@ export async function seedMatterHistory(tx: Tx, rand: Rand, now: Date, stations:
       unitPath: household.unitPath,
       kind,
       urgency: kind === 'help' ? 'urgent' : 'normal',
-      status,
-      body: pick(rand, TEXTS[kind]),
+      status: state,
+      body: itemAt(TEXTS[kind], bodyAt),
       trackingHash: sm3(randomToken(18)),
       noticeVersion: PRIVACY_NOTICE_VERSION,
       assigneeStaffId: done(dispatched) && !toDepartment ? handler.id : null,
-      assigneeDepartmentId: done(dispatched) && toDepartment ? pick(rand, station.departments) : null,
+      assigneeDepartmentId: department,
       firstResponseDueAt: new Date(created.getTime() + min(rule.firstResponseMinutes)),
       takeDueAt: done(dispatched) ? new Date(dispatched.getTime() + min(rule.takeMinutes)) : null,
+      // A reopening keeps the matter's deadlines (modules/matters reopenMatter): a late round counts late.
       resolveDueAt: new Date(created.getTime() + min(rule.resolveMinutes)),
       firstResponseAt: done(firstResponse) ? firstResponse : null,
       acceptedAt: done(firstResponse) ? firstResponse : null,
       dispatchedAt: done(dispatched) ? dispatched : null,
       takenAt: done(taken) ? taken : null,
-      resolvedAt: done(resolved) ? resolved : null,
-      outcome: done(resolved) ? outcome : null,
-      rating,
-      ratingComment:
-        rating === 'unsatisfied' ? '处理太慢了' : rating === 'satisfied' && rand() < 0.3 ? '民警很耐心，谢谢！' : null,
-      ratedAt: rating ? rated : null,
-      closedAt: stage === 'done' && !awaitingReview ? rated : null,
+      // The columns hold the last round; earlier ones live on the timeline.
+      resolvedAt: last ? last.resolvedAt : done(resolved) ? resolved : null,
+      outcome: last ? last.outcome : done(resolved) ? outcome : null,
+      rating: last ? last.rating : rating,
+      ratingComment: last ? last.comment : comment,
+      ratedAt: last ? last.ratedAt : rating ? rated : null,
+      closedAt: state === 'closed' ? (last ? last.ratedAt : rated) : null,
+      escalatedAt: escalatedAt(rounds),
+      escalationReason: escalatedAt(rounds) ? 'reopened' : null,
       createdAt: created,
-      updatedAt: created,
+      updatedAt: last ? (last.ratedAt ?? last.resolvedAt ?? rounds?.at(-2)?.reopening?.at ?? created) : created,
     };
     rows.push(row);
-    const ev = (
-      type: string,
-      at: Date,
-      from: MatterStatus | null,
-      to: MatterStatus | null,
-      note: string | null = null,
-      actor: { id: string; name: string } | null = null,
-      payload: Record<string, unknown> = {},
-    ) =>
-      events.push({
-        matterId: id,
-        type,
-        actorType: actor ? 'staff' : type === 'matter.submitted' || type === 'matter.rate' ? 'resident' : 'system',
-        actorId: actor?.id ?? null,
-        actorName: actor?.name ?? null,
-        fromStatus: from,
-        toStatus: to,
-        note,
-        payload,
-        at,
-      });
+    const ev: WriteEvent = (...e) => events.push(eventRow(id, ...e));
     const desk = itemAt(station.handlers, 0);
-    ev('matter.submitted', created, null, 'submitted');
+    ev('matter.submitted', created, null, 'submitted', null, null, { kind, number: row.number });
     if (stage === 'submitted') continue;
-    ev('matter.accept', firstResponse, 'submitted', 'accepted', null, desk);
-    const to = { assigneeStaffId: row.assigneeStaffId, assigneeDepartmentId: row.assigneeDepartmentId };
+    ev('matter.accept', firstResponse, 'submitted', 'accepted', null, desk, { urgency: row.urgency, kind: null });
+    const to = {
+      assigneeStaffId: row.assigneeStaffId,
+      assigneeTeamId: null,
+      assigneeDepartmentId: row.assigneeDepartmentId,
+    };
     if (done(dispatched)) ev('matter.dispatch', dispatched, 'accepted', 'dispatched', null, desk, to);
     if (done(taken)) ev('matter.take', taken, 'dispatched', 'in_progress', null, handler);
-    if (done(resolved)) ev('matter.resolve', resolved, 'in_progress', 'resolved', outcome, handler);
-    if (rating) ev('matter.rate', rated, 'resolved', 'rated', null);
-    if (stage === 'done' && !awaitingReview)
-      ev('matter.close', rated, rating ? 'rated' : 'resolved', 'closed', null, desk);
+    if (rounds && station.chief) writeRounds(ev, rounds, { handler, chief: station.chief });
+    else {
+      if (done(resolved)) ev('matter.resolve', resolved, 'in_progress', 'resolved', outcome, handler);
+      if (rating) ev('matter.rate', rated, 'resolved', 'rated', comment, null, { rating });
+    }
+    if (state === 'closed')
+      ev('matter.close', last?.ratedAt ?? rated, rating ? 'rated' : 'resolved', 'closed', null, desk);
   }
   await insertMany(tx, matters, rows);
   await insertMany(tx, matterEvents, events);

@@ -4,7 +4,7 @@
  * record the law keeps, refused with a reason) and one still waiting.
  */
 import { addWorkingDays, DEFAULT_MATTER_SETTINGS, workingDayCalendar } from '@jingmin/shared';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { calendarDays, matterEvents, matters, privacyRequests } from '../db/schema/index.js';
 
@@ -17,7 +17,15 @@ async function pickMatter(tx: Tx, stationId: string, status: 'closed' | 'in_prog
   const [row] = await tx
     .select({ id: matters.id, createdAt: matters.createdAt })
     .from(matters)
-    .where(and(eq(matters.stationId, stationId), eq(matters.status, status), kind ? eq(matters.kind, kind) : undefined))
+    .where(
+      and(
+        eq(matters.stationId, stationId),
+        eq(matters.status, status),
+        kind ? eq(matters.kind, kind) : undefined,
+        // Not one sent back (发回重办): its rounds are the story there.
+        sql`NOT EXISTS (SELECT 1 FROM matter_events x WHERE x.matter_id = ${matters.id} AND x.type = 'matter.reopen')`,
+      ),
+    )
     .orderBy(desc(matters.createdAt))
     .limit(1);
   return row ?? null;
