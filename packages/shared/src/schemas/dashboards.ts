@@ -153,6 +153,8 @@ export const SectionFigure = z.object({
   kind: z.enum(FIGURE_KINDS),
   /** The current period's value (null: nothing to divide). */
   value: z.number().nullable(),
+  /** A stock counted as of now (当前数): it has no 上期 or 去年同期 (absent in reports drafted before it was named). */
+  now: z.boolean().optional(),
   /** The same figure over 上期 and 去年同期; null where a comparison means nothing (a stock "now"). */
   previous: z.number().nullable(),
   lastYear: z.number().nullable(),

@@ -46,6 +46,7 @@ export async function unitSection(ctx: Ctx, spec: SectionSpec, unit: Unit, perio
       id: f.id,
       label: f.label,
       kind: f.kind,
+      now: Boolean(f.now),
       value: v?.value ?? null,
       previous: f.now ? null : (before.get(f.id)?.value ?? null),
       lastYear: f.now ? null : (yearAgo.get(f.id)?.value ?? null),

@@ -55,7 +55,7 @@ export function FigureCard({ f }: { f: SectionFigure }) {
       }
       parts={f.parts ? `${f.parts.numerator} / ${f.parts.denominator}` : null}
       changes={
-        f.previous === null && f.lastYear === null && f.kind !== 'rate' ? (
+        f.now ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('当前数', 'As of now')}
           </Typography.Text>
