@@ -35,6 +35,7 @@ test('the chief reads every area, on a desktop and a phone', async ({ page }) =>
   for (const [width, height] of [
     [1440, 900],
     [375, 812],
+    [320, 568],
   ] as const) {
     await page.setViewportSize({ width, height });
     for (const [tab] of AREAS) {

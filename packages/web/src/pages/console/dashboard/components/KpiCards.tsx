@@ -53,7 +53,7 @@ export function Change({
   const amount =
     unit === 'pp' ? t(`${size.toFixed(1)} 个百分点`, `${size.toFixed(1)} pp`) : format ? format(size) : String(size);
   return (
-    <span style={{ fontSize: 12, color: good, whiteSpace: 'nowrap' }} data-testid="kpi-change">
+    <span style={{ fontSize: 12, color: good }} data-testid="kpi-change">
       {name}{' '}
       {delta > 0 ? (
         <ArrowUpOutlined aria-label={t('上升', 'up')} />
