@@ -80,6 +80,15 @@ export async function lastSmsCode(lastFour: string): Promise<string> {
  * once its dropdown has finished its motion, and a try that failed closes the dropdown before the next one.
  */
 export async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
+  await pick(page, scope, label, (options) => options.filter({ hasText: option }).first());
+}
+
+/** As `choose`, the last option of the list (e.g. a partner department after the station's own teams). */
+export async function chooseLast(page: Page, scope: Locator, label: string) {
+  await pick(page, scope, label, (options) => options.last());
+}
+
+async function pick(page: Page, scope: Locator, label: string, which: (options: Locator) => Locator) {
   const field = scope.getByLabel(label, { exact: true });
   const select = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).first();
   const settled = page.locator(
@@ -91,8 +100,10 @@ export async function choose(page: Page, scope: Locator, label: string, option: 
     }
     await field.click();
     await expect(settled).toHaveCount(1, { timeout: 2_000 });
-    await settled.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 2_000 });
-    await expect(select).toContainText(option, { timeout: 2_000 });
+    const option = which(settled.locator('.ant-select-item-option'));
+    const text = (await option.innerText({ timeout: 2_000 })).trim();
+    await option.click({ timeout: 2_000 });
+    await expect(select).toContainText(text, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
 

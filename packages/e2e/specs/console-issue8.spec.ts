@@ -8,7 +8,7 @@
  * an officer without desk duty has no 值班台.
  */
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { SHOTS, signIn } from '../fixtures';
+import { chooseLast, SHOTS, signIn } from '../fixtures';
 import { doorplatePath, phonePage, sendMatter } from '../resident';
 
 const DESKTOP = { width: 1440, height: 900 };
@@ -130,9 +130,8 @@ test('every note says who reads it, and internal notes never reach the resident'
 
   // 转办, then 退回: internal by default too.
   form = await openStep(drawer, /^转\s*办$/, '仅内部');
-  await form.getByLabel('转给').click();
   // The last choice is a partner department: the desk takes it back with 退回 right after.
-  await chief.locator('.ant-select-dropdown:visible .ant-select-item-option').last().click();
+  await chooseLast(chief, form, '转给');
   await form.getByLabel('说明（可选）').fill(INTERNAL.transfer);
   await submitStep(drawer, form, /^转\s*办$/, '已转办');
   form = await openStep(drawer, /^退\s*回$/, '仅内部');

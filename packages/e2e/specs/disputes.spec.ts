@@ -5,7 +5,7 @@
  * to the case instead of offering another.
  */
 import { expect, test } from '@playwright/test';
-import { SHOTS, signIn } from '../fixtures';
+import { choose, SHOTS, signIn } from '../fixtures';
 import { doorplatePath, phonePage } from '../resident';
 
 test.use({ actionTimeout: 20_000 });
@@ -41,10 +41,8 @@ test('a resident’s 矛盾纠纷 becomes a case; the officer assesses and colou
     .click();
   await drawer.getByRole('button', { name: '转为矛盾纠纷' }).click();
   const modal = desk.locator('.ant-modal', { hasText: '转为矛盾纠纷' });
-  await modal.getByLabel('类别').click();
-  await desk.locator('.ant-select-item-option', { hasText: '治安' }).click();
-  await modal.getByLabel('细类').click();
-  await desk.locator('.ant-select-item-option', { hasText: '邻里' }).click();
+  await choose(desk, modal, '类别', '治安');
+  await choose(desk, modal, '细类', '邻里');
   await modal.getByRole('button', { name: /转为案件/ }).click();
   await expect(desk).toHaveURL(/\/console\/disputes\/[0-9a-f-]{36}$/);
   const caseUrl = new URL(desk.url()).pathname;
