@@ -93,8 +93,9 @@ export async function fromTemplate(
     await build(urlOf(building));
     process.stdout.write(`(template built in ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
     await admin(async (c) => {
+      // Older templates of this scale (other scales are kept: a run at BENCH_SCALE=0.1 leaves the 10M one be).
       const old = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`, [
-        `${prefix}\\_%`,
+        `${prefix}\\_%\\_x${String(SCALE).replace('.', '\\_')}`,
         building,
       ]);
       for (const { datname } of old.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);

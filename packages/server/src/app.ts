@@ -19,6 +19,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { registerCalendarJobs } from './modules/calendar/jobs.js';
 import { checksRoutes } from './modules/checks/checks.routes.js';
 import { dashboardRoutes } from './modules/dashboards/dashboards.routes.js';
+import { registerDashboardJobs } from './modules/dashboards/jobs.js';
 import { disputeRoutes } from './modules/disputes/disputes.routes.js';
 import { registerFollowUpJobs } from './modules/disputes/follow-up-jobs.js';
 import { SATISFACTION_SUBJECT, satisfactionAnswered } from './modules/disputes/follow-ups.js';
@@ -237,6 +238,7 @@ async function serveWeb(app: FastifyInstance, deps: AppDeps) {
 function installJobs(app: FastifyInstance, deps: AppDeps) {
   const jobs = new JobRegistry(deps, app.log);
   registerMatterJobs(jobs, deps.config);
+  registerDashboardJobs(jobs, deps.config);
   registerCalendarJobs(jobs);
   registerEvaluationJobs(jobs);
   registerSessionJobs(jobs);

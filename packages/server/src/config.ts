@@ -66,6 +66,7 @@ const Env = z.object({
   JINGMIN_WECOM_SECRET: z.string().optional(),
   JINGMIN_WECOM_ENDPOINT: z.url().default('https://qyapi.weixin.qq.com'),
   JINGMIN_NOTIFY_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  JINGMIN_KPI_ROLLUP_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -120,6 +121,8 @@ export function loadConfig(src: Record<string, string | undefined> = process.env
       /** Scheduled and queued work (pg-boss); off under test unless a test turns it on, so test files stay fast. */
       enabled: e.JINGMIN_JOBS ?? e.NODE_ENV !== 'test',
       sweepSeconds: e.JINGMIN_SWEEP_SECONDS,
+      /** How often the 考核指标 rollups read the outbox (the most a past day's figure lags); 0 turns them off. */
+      kpiRollupSeconds: e.JINGMIN_KPI_ROLLUP_SECONDS,
     },
     /** `npm run bench` only: the bare-INSERT baseline route. */
     bench: { routes: e.JINGMIN_BENCH_ROUTES },

@@ -63,7 +63,7 @@ describe('jobs registry', () => {
     expect(t.app.jobs.running).toBe(true); // the harness app here: sweep, retention and calendar warnings on
     const withJobs = (enabled: boolean) => ({
       ...t.deps,
-      config: { ...t.deps.config, jobs: { enabled, sweepSeconds: 0 } },
+      config: { ...t.deps.config, jobs: { enabled, sweepSeconds: 0, kpiRollupSeconds: 0 } },
     });
     const sweepOnly = new JobRegistry(withJobs(true), t.app.log);
     sweepOnly.register({ name: 'test.off', everySeconds: 0, handler: async () => undefined });

@@ -166,6 +166,47 @@ export const KPI_DRILL: Record<KpiRate, KpiSet> = {
 export const FIRST_RESPONSE_BUCKETS = [5, 15, 30, 60, 240, 1440] as const;
 export const RESOLUTION_BUCKETS = [60, 240, 1440, 3 * 1440, 7 * 1440, 30 * 1440] as const;
 
+/**
+ * The fine bins (upper bounds, minutes) both time distributions are counted in, the last bin open-ended: the
+ * buckets shown are sums of them, and the median and 90th percentile are read from them, linear inside the bin the
+ * rank falls in (as Prometheus's histogram_quantile reads a histogram) — so a figure over a year comes from a few
+ * counts per day, and the dashboard's rollups and the direct count give the same number.
+ */
+export const TIME_BINS = [
+  1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1080, 1440, 2160, 2880, 4320, 5760, 7200, 10080,
+  14400, 20160, 30240, 43200,
+] as const;
+
+/** The buckets of `bounds` (each one of TIME_BINS) summed from the fine bins' counts. */
+export function bucketsOfBins(bins: readonly number[], bounds: readonly number[]): number[] {
+  const buckets = new Array<number>(bounds.length + 1).fill(0);
+  bins.forEach((n, i) => {
+    const upper = TIME_BINS[i] ?? Number.POSITIVE_INFINITY;
+    const bucket = bounds.filter((b) => b < upper).length;
+    buckets[bucket] = (buckets[bucket] ?? 0) + n;
+  });
+  return buckets;
+}
+
+/** The `q` quantile (0–1) of the fine bins' counts, minutes to one decimal; null when they are empty. */
+export function binQuantile(bins: readonly number[], q: number): number | null {
+  const total = bins.reduce((s, n) => s + n, 0);
+  if (total === 0) return null;
+  const rank = q * total;
+  let before = 0;
+  for (let i = 0; i < bins.length; i++) {
+    const n = bins[i] ?? 0;
+    if (n > 0 && before + n >= rank) {
+      const lo = i === 0 ? 0 : (TIME_BINS[i - 1] ?? 0);
+      const hi = TIME_BINS[i];
+      if (hi === undefined) return lo;
+      return Math.round((lo + ((hi - lo) * (rank - before)) / n) * 10) / 10;
+    }
+    before += n;
+  }
+  return TIME_BINS[TIME_BINS.length - 1] ?? null;
+}
+
 /** A bucket's words: "5分钟内", "1至4小时", "30天以上". */
 export function bucketLabel(bounds: readonly number[], i: number): Label {
   const words = (m: number): Label =>

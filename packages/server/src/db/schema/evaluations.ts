@@ -76,6 +76,8 @@ export const evaluationRequests = pgTable(
     index('evaluation_requests_subject_idx').on(t.subjectType, t.subjectId),
     index('evaluation_requests_station_idx').on(t.stationId, t.type, t.createdAt),
     index('evaluation_requests_household_idx').on(t.householdId, t.expiresAt),
+    /** The requests expiring later today: the 考核指标 of the running day count them as of now. */
+    index('evaluation_requests_expires_idx').on(t.expiresAt),
   ],
 );
 

@@ -8,6 +8,7 @@ export * from './evaluations.js';
 export * from './fraud.js';
 export * from './grid-duty.js';
 export * from './hazards.js';
+export * from './kpis.js';
 export * from './matters.js';
 export * from './media.js';
 export * from './meetings.js';

@@ -8,6 +8,7 @@ import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { evaluationAnswers, evaluationRequests, matters, staff } from '../../db/schema/index.js';
 import { actorOf, audit, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { publish } from '../../platform/outbox.js';
 import { assertCanSeePath } from '../../platform/scope.js';
 import { matterSettings, stationInScope } from '../settings/settings.service.js';
 
@@ -74,6 +75,8 @@ export async function acceptFlagged(ctx: Ctx, id: string): Promise<FlaggedAnswer
       answer: evaluationAnswers,
       unitPath: evaluationRequests.unitPath,
       stationId: evaluationRequests.stationId,
+      subjectType: evaluationRequests.subjectType,
+      subjectId: evaluationRequests.subjectId,
     })
     .from(evaluationAnswers)
     .innerJoin(evaluationRequests, eq(evaluationRequests.id, evaluationAnswers.requestId))
@@ -96,6 +99,9 @@ export async function acceptFlagged(ctx: Ctx, id: string): Promise<FlaggedAnswer
       targetType: 'evaluation_answer',
       targetId: id,
     });
+    // The answer now counts in the matter's 满意率: the 考核指标 rollups recount the matter from this committed event.
+    if (row.subjectType === 'matter')
+      await publish(tx, ctx.now(), [], 'evaluation.answer.accept', { matterId: row.subjectId });
   });
   const { evaluation } = await matterSettings(ctx.db, row.stationId);
   const [done] = await selectFlagged(ctx.db, evaluation.floodWindowMinutes, eq(evaluationAnswers.id, id));
