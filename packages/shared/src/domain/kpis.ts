@@ -291,16 +291,16 @@ export const KPI_DEFINITIONS: readonly FigureDefinition[] = [
     id: 'firstResponse',
     label: { zh: '首次响应时长', en: 'First response time' },
     how: {
-      zh: '期间内受理的事项，从群众提交到第一次回应（受理、答复或派出）的时长分布，另给中位数和九成事项的时长；还没有回应的单独计数。',
-      en: 'For matters received in the period: time from submission to the first answer (acceptance, reply or dispatch), as a distribution with the median and 90th percentile; those never answered are counted apart.',
+      zh: '期间内受理的事项，从群众提交到第一次回应（受理、答复或派出）的时长分布，另给中位数和九成事项的时长（在细分时段内按比例读出）；还没有回应的单独计数。',
+      en: 'For matters received in the period: time from submission to the first answer (acceptance, reply or dispatch), as a distribution with the median and 90th percentile (read linearly inside fine time bins); those never answered are counted apart.',
     },
   },
   {
     id: 'resolution',
     label: { zh: '办结时长', en: 'Time to resolve' },
     how: {
-      zh: '期间内办结的事项，从群众提交到办结的时长分布，另给中位数和九成事项的时长。',
-      en: 'For matters resolved in the period: time from submission to resolution, as a distribution with the median and 90th percentile.',
+      zh: '期间内办结的事项，从群众提交到办结的时长分布，另给中位数和九成事项的时长（在细分时段内按比例读出）。',
+      en: 'For matters resolved in the period: time from submission to resolution, as a distribution with the median and 90th percentile (read linearly inside fine time bins).',
     },
   },
   {
