@@ -224,6 +224,8 @@ export async function rollupStep(database: Database, now: Date): Promise<boolean
         sql`SELECT id FROM matters WHERE station_id NOT IN (SELECT id FROM units WHERE kind = 'station')`,
       );
       await tx.execute(sql`UPDATE kpi_state SET ready = true, backfill_after = NULL, updated_at = ${now}`);
+      // The planner's view of the rollups grew from nothing in one go: give it the figures before the first read.
+      await tx.execute(sql`ANALYZE kpi_rollup`);
       return true;
     }
     const events = rowsOf<{ seq: number; matter_id: string | null }>(

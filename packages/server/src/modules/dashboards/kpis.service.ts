@@ -114,17 +114,30 @@ async function rollupMatters(ctx: Ctx, path: string, p: Period, byStation: boole
     : dayNumber(`${addDays(`${p.from.slice(0, 7)}-28`, 7).slice(0, 7)}-01`);
   const lastMonthEnd = next.endsWith('-01') ? d2 : dayNumber(`${to.slice(0, 7)}-01`) - 1;
   const int = (n: number) => sql`${n}::int`;
+  // The days at either end outside whole months (one range when they meet).
+  const head = { from: d1, to: Math.min(d2, firstMonth - 1) };
+  const tail = { from: Math.max(d1, lastMonthEnd + 1), to: d2 };
+  const days = head.to + 1 >= tail.from ? [{ from: d1, to: d2 }] : [head, tail];
+  // One branch per grain and range, each an index range of (station_id, grain, b): read only the rows that count.
+  const branches = [
+    firstMonth <= lastMonthEnd && sql`grain = 1 AND b BETWEEN ${int(firstMonth)} AND ${int(lastMonthEnd)}`,
+    ...days
+      .filter((r) => r.from <= r.to)
+      .map((r) => sql`grain = 0 AND b BETWEEN ${int(r.from)} AND ${int(r.to)} AND c <= ${int(d2)}`),
+    sql`grain = 2 AND b BETWEEN ${int(d1)} AND ${int(d2)} AND a <= ${int(d1)} AND c <= ${int(d2)} AND e >= ${int(d2)}`,
+    sql`grain = 4 AND b <= ${int(lastMonthEnd)}`,
+    lastMonthEnd < d2 && sql`grain = 3 AND b BETWEEN ${int(lastMonthEnd + 1)} AND ${int(d2)}`,
+  ].filter((branch): branch is SQL => Boolean(branch));
   const stations = sql`SELECT id FROM ${units} WHERE ${units.kind} = 'station' AND ${under(units.path, path)}`;
   const parts = rowsOf<{ station_id: string; key: number; n: number }>(
-    await ctx.db.execute(sql`SELECT station_id::text AS station_id, key, sum(n)::float8 AS n FROM kpi_rollup
-      WHERE station_id IN (${stations}) AND (
-        (grain = 1 AND b BETWEEN ${int(firstMonth)} AND ${int(lastMonthEnd)})
-        OR (grain = 0 AND c <= ${int(d2)} AND (b BETWEEN ${int(d1)} AND least(${int(d2)}, ${int(firstMonth - 1)})
-          OR b BETWEEN greatest(${int(d1)}, ${int(lastMonthEnd + 1)}) AND ${int(d2)}))
-        OR (grain = 2 AND b BETWEEN ${int(d1)} AND ${int(d2)} AND a <= ${int(d1)} AND c <= ${int(d2)} AND e >= ${int(d2)})
-        OR (grain = 4 AND b <= ${int(lastMonthEnd)})
-        OR (grain = 3 AND b BETWEEN ${int(lastMonthEnd + 1)} AND ${int(d2)}))
-      GROUP BY station_id, key`),
+    await ctx.db.execute(
+      sql`SELECT station_id::text AS station_id, key, sum(n)::float8 AS n FROM (${sql.join(
+        branches.map(
+          (where) => sql`SELECT station_id, key, n FROM kpi_rollup WHERE station_id IN (${stations}) AND ${where}`,
+        ),
+        sql`\n UNION ALL `,
+      )}) parts GROUP BY station_id, key`,
+    ),
   );
   const byKey = new Map<string, Map<number, number>>();
   for (const r of parts) {
@@ -195,12 +208,17 @@ async function runningDay(ctx: Ctx, path: string, p: Period, endOfDay: Date): Pr
     sql`,\n`,
   );
   return rowsOf<Row>(
-    await ctx.db.execute(sql`WITH base AS (SELECT ${matters.stationId}::text AS station_id, ${flags} FROM ${matters}
-        WHERE ${under(matters.unitPath, path)} AND (
-          (${matters.status} = 'dispatched' AND ${matters.takeBreachedAt} IS NULL AND ${later(sql`${matters.takeDueAt}`)})
-          OR (${matters.resolvedAt} IS NULL AND ${matters.resolveBreachedAt} IS NULL AND ${later(sql`${matters.resolveDueAt}`)})
-          OR ${matters.id} IN (SELECT subject_id FROM evaluation_requests WHERE subject_type = 'matter'
-            AND expires_at > ${iso(now)} AND expires_at <= ${iso(endOfDay)})))
+    // The candidates by the sweep's partial indexes of open deadlines and by expiry, then the unit's among them: a
+    // few rows of today's, never a scan of a county's matters.
+    await ctx.db.execute(sql`WITH due AS (
+        SELECT ${matters.id} AS id FROM ${matters} WHERE ${matters.status} = 'dispatched'
+          AND ${matters.takeBreachedAt} IS NULL AND ${later(sql`${matters.takeDueAt}`)}
+        UNION SELECT ${matters.id} FROM ${matters} WHERE ${matters.resolvedAt} IS NULL
+          AND ${matters.resolveBreachedAt} IS NULL AND ${later(sql`${matters.resolveDueAt}`)}
+        UNION SELECT subject_id FROM evaluation_requests WHERE subject_type = 'matter'
+          AND expires_at > ${iso(now)} AND expires_at <= ${iso(endOfDay)}),
+      base AS (SELECT ${matters.stationId}::text AS station_id, ${flags} FROM ${matters}
+        WHERE ${matters.id} IN (SELECT id FROM due) AND ${under(matters.unitPath, path)})
       SELECT station_id, ${differences} FROM base GROUP BY station_id`),
   );
 }
