@@ -61,12 +61,26 @@ test('the chief takes a village out of a beat, and the page and the tree say who
   // Put it back (the specs after this one send matters from demo doorplates and expect a suggestion).
   await page.goto('/console/beats');
   const again = await openEdit(page, '东岭警务区');
-  const areas = again.locator('.ant-form-item').filter({ hasText: '覆盖范围' }).locator('.ant-select');
-  await areas.click();
-  await page.keyboard.type('杨家坝村');
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^杨家坝村 · / }).click();
+  const areas = again.locator('.ant-form-item').filter({ hasText: '覆盖范围' }).locator('.ant-select').first();
+  const picked = areas.locator('.ant-select-selection-item').filter({ hasText: '杨家坝村' });
+  // A click that lands while the tree's dropdown is still moving picks nothing on a loaded machine: pick the village
+  // only once the dropdown has settled, and try again until the field shows it.
+  const settled = page.locator(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden):not([class*="-enter"]):not([class*="-appear"]):not([class*="-leave"])',
+  );
+  await expect(async () => {
+    if ((await picked.count()) > 0) return;
+    if (!(await areas.evaluate((element) => element.classList.contains('ant-select-open')))) await areas.click();
+    await expect(settled).toHaveCount(1, { timeout: 2_000 });
+    await areas.locator('input').fill('杨家坝村');
+    await settled
+      .locator('.ant-select-tree-node-content-wrapper', { hasText: /^杨家坝村 · / })
+      .click({ timeout: 2_000 });
+    await expect(picked).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.keyboard.press('Escape');
   await again.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存').first()).toBeVisible();
   await expect(card(page, '东岭警务区')).toContainText('杨家坝村');
   await expect(page.getByText('尚无警务区覆盖')).toHaveCount(0);
 });
