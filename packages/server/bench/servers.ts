@@ -56,16 +56,24 @@ export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise
   }
 }
 
-/** A hash of the migrations and of `files`: a template built from them is kept until one of them changes. */
-export function contentHash(files: string[], extra = ''): string {
+/**
+ * A hash of the migrations and of `files`: a template built from them is kept until one of them changes. Without
+ * the migrations (`migrations: false`) a template outlives them: its copy is migrated forward by the server at start,
+ * as a deployed database is — for a dataset that takes most of an hour to build.
+ */
+export function contentHash(files: string[], extra = '', { migrations = true } = {}): string {
   const hash = createHash('sha256');
   const drizzle = path.join(SERVER, 'drizzle');
   const all = [
-    ...fs
-      .readdirSync(drizzle)
-      .filter((f) => f.endsWith('.sql'))
-      .map((f) => path.join(drizzle, f)),
-    path.join(drizzle, 'meta/_journal.json'),
+    ...(migrations
+      ? [
+          ...fs
+            .readdirSync(drizzle)
+            .filter((f) => f.endsWith('.sql'))
+            .map((f) => path.join(drizzle, f)),
+          path.join(drizzle, 'meta/_journal.json'),
+        ]
+      : []),
     ...files,
   ].sort();
   for (const f of all) hash.update(path.relative(SERVER, f)).update(fs.readFileSync(f));
