@@ -4,7 +4,7 @@
  * over single days, weeks across a month's end, whole months, a quarter, the year so far and the running day — and
  * again as the clock passes deadlines. (kpis.test.ts follows changes made through the API into the rollups.)
  */
-import { addDays, dayOf, type KpiDashboard, type Period } from '@jingmin/shared';
+import { addDays, type DashboardSection, dayOf, type KpiDashboard, type Period } from '@jingmin/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows.js';
@@ -14,6 +14,8 @@ import { buildDemoApp, type DemoApp } from '../../test/demo.js';
 import { quiet } from '../../test/harness.js';
 import { rollKpis, rollupsReady } from './kpi-rollup.js';
 import { unitKpis } from './kpis.service.js';
+import { deskSection } from './sections/desk.js';
+import { unitSection } from './sections.service.js';
 
 let demo: DemoApp;
 let paths: { id: string; path: string; kind: string }[];
@@ -87,6 +89,31 @@ describe('考核指标 rollups', () => {
     }
     expect(body.current).toEqual(await unitKpis(ctx(), bureau.path, q, 'direct'));
   }, 120_000);
+
+  it('give the desk section (受理 by kind and by hour, 当前超期) and its stations what the direct count gives', async () => {
+    const bureau = paths.find((u) => u.kind === 'bureau')!;
+    const today = dayOf(demo.clock.now());
+    const periods = periodsAround(today).filter((_, i) => i % 3 === 0);
+    const read = async (q: Period) => {
+      const res = await demo.reader.get(
+        `/api/v1/dashboards/sections/desk?unitId=${bureau.id}&from=${q.from}&to=${q.to}`,
+      );
+      expect(res.status).toBe(200);
+      const section = res.body as DashboardSection;
+      const units = await Promise.all(paths.map((u) => unitSection(ctx(), deskSection, { id: u.id, path: u.path }, q)));
+      return { section, units };
+    };
+    const rolled = await Promise.all(periods.map(read));
+    expect(rolled[0]!.section.figures.find((f) => f.id === 'submitted')!.value).toBeGreaterThan(0);
+    // The same sections counted directly: the rollups set aside for a moment.
+    await demo.deps.database.db.execute(sql`UPDATE kpi_state SET ready = false`);
+    try {
+      const direct = await Promise.all(periods.map(read));
+      expect(rolled).toEqual(direct);
+    } finally {
+      await demo.deps.database.db.execute(sql`UPDATE kpi_state SET ready = true`);
+    }
+  }, 300_000);
 
   it('judge deadlines as the clock passes them, with no event at all', async () => {
     demo.clock.advance(7 * 3_600_000);

@@ -15,11 +15,12 @@
  * station. Days judged by instants (a deadline at 18:00) are judged at the day's end; while a period runs,
  * kpis.service.ts corrects the few matters whose deadline falls later today.
  */
-import { TIME_BINS } from '@jingmin/shared';
+import { MATTER_KINDS, TIME_BINS } from '@jingmin/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { Ctx } from '../../platform/context.js';
+import { submittedHourSql } from '../matters/list.where.js';
 
 /** The parts' keys; the time distributions' fine bins are FIRST_RESPONSE_BIN + i and RESOLUTION_BIN + i. */
 export const PART = {
@@ -44,6 +45,9 @@ export const PART = {
 } as const;
 export const FIRST_RESPONSE_BIN = 100;
 export const RESOLUTION_BIN = 200;
+/** 受理 by kind (KIND_BIN + the kind's place in MATTER_KINDS) and by Beijing hour (HOUR_BIN + hour): the desk's charts. */
+export const KIND_BIN = 300;
+export const HOUR_BIN = 330;
 
 /** An unbounded day. */
 export const INF = 1_000_000;
@@ -77,7 +81,9 @@ function partsCtes(ids: SQL): SQL {
   const upTo = (next: SQL) => sql`coalesce(${next} - 1, ${lit(INF)})`;
   return sql`ids AS (${ids}),
   m AS (SELECT id, station_id, created_at, dispatched_at, taken_at, take_due_at, resolve_due_at, escalated_at,
-      first_response_at, ${dn(sql`created_at`)} AS created_d
+      first_response_at, ${dn(sql`created_at`)} AS created_d,
+      array_position(${sql.raw(`ARRAY[${MATTER_KINDS.map((k) => `'${k}'`).join(',')}]::text[]`)}, kind::text) - 1 AS kind_i,
+      ${submittedHourSql} AS hour
     FROM matters WHERE id IN (SELECT id FROM ids)),
   steps AS (SELECT e.matter_id, e.id, e.type, e.at, ${dn(sql`e.at`)} AS d,
       e.type = 'matter.resolve' AND e.at > m.resolve_due_at AS late, m.created_at, m.resolve_due_at
@@ -122,6 +128,8 @@ function partsCtes(ids: SQL): SQL {
     FROM unanswered WINDOW w AS (PARTITION BY matter_id ORDER BY created_at, id)),
   raw_parts (matter_id, key, a, b, c, e, n) AS (
     SELECT id, ${part(PART.submitted, -INF, sql`created_d`, sql`created_d`, INF)} FROM m
+    UNION ALL SELECT id, ${part(sql`${lit(KIND_BIN)} + kind_i`, -INF, sql`created_d`, sql`created_d`, INF)} FROM m
+    UNION ALL SELECT id, ${part(sql`${lit(HOUR_BIN)} + hour`, -INF, sql`created_d`, sql`created_d`, INF)} FROM m
     UNION ALL SELECT id, ${part(PART.escalated, -INF, dn(sql`escalated_at`), dn(sql`escalated_at`), INF)} FROM m WHERE escalated_at IS NOT NULL
     UNION ALL SELECT id, ${part(PART.take_due, -INF, dn(sql`dispatched_at`), sql`greatest(${dn(sql`dispatched_at`)}, ${dn(sql`least(taken_at, take_due_at)`)})`, INF)}
       FROM m WHERE dispatched_at IS NOT NULL AND coalesce(taken_at, take_due_at) IS NOT NULL

@@ -18,6 +18,7 @@ import {
   type KpiFigures,
   type KpiQuery,
   type KpiSet,
+  MATTER_KINDS,
   type Period,
   periodBounds,
   previousPeriod,
@@ -32,7 +33,16 @@ import { evaluationReviews, matterEvents, matters, units } from '../../db/schema
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath, under } from '../../platform/scope.js';
-import { dayNumber, FIRST_RESPONSE_BIN, PART, RESOLUTION_BIN, rollupsReady, timeBin } from './kpi-rollup.js';
+import {
+  dayNumber,
+  FIRST_RESPONSE_BIN,
+  HOUR_BIN,
+  KIND_BIN,
+  PART,
+  RESOLUTION_BIN,
+  rollupsReady,
+  timeBin,
+} from './kpi-rollup.js';
 import { type Bounds, kpiCandidates, kpiSetSql } from './kpi-sets.js';
 
 /** The unit asked for (the caller's own by default): a station or a unit above stations, in the caller's sight. */
@@ -65,7 +75,7 @@ const minutesTo = (at: SQL) => sql`extract(epoch FROM (${at} - ${matters.created
 /** The fine bins' counts of a distribution: `<prefix>_0` … `<prefix>_<TIME_BINS.length>`. */
 const BIN_INDEXES = Array.from({ length: TIME_BINS.length + 1 }, (_, i) => i);
 
-type Row = Record<string, unknown> & { station_id?: string };
+export type Row = Record<string, unknown> & { station_id?: string };
 
 /** One statement over the matters: every set's count, both time distributions' bins; per station when `byStation`. */
 async function countMatters(ctx: Ctx, path: string, b: Bounds, byStation: boolean): Promise<Row[]> {
@@ -96,12 +106,11 @@ async function countMatters(ctx: Ctx, path: string, b: Bounds, byStation: boolea
 }
 
 /**
- * The same rows from the rollups (kpi-rollup.ts) for the stations under `path`: each part counted where the period's
- * days fall in its bounds — whole months from the month rows, the days at either end from the day rows — and the
- * sets that are not additive made of those that are. While the period runs the rollups judge today at its end; the
- * matters whose deadline falls later today are corrected to now by the direct sets.
+ * The rollups' parts (kpi-rollup.ts) of the stations under `path` summed by key (by station, or '' for all): each
+ * part counted where the period's days fall in its bounds — whole months from the month rows, the days at either end
+ * from the day rows. Today is judged at its end (rollupMatters corrects it to now).
  */
-async function rollupMatters(ctx: Ctx, path: string, p: Period, byStation: boolean): Promise<Row[]> {
+async function rollupSums(ctx: Ctx, path: string, p: Period, byStation: boolean) {
   const now = ctx.now();
   const today = dayOf(now);
   const to = p.to < today ? p.to : today;
@@ -146,6 +155,19 @@ async function rollupMatters(ctx: Ctx, path: string, p: Period, byStation: boole
     keys.set(Number(r.key), (keys.get(Number(r.key)) ?? 0) + Number(r.n));
     byKey.set(id, keys);
   }
+  return byKey;
+}
+
+/**
+ * The KPI rows from the rollups: the sets that are not additive made of those that are. While the period runs the
+ * rollups judge today at its end; the matters whose deadline falls later today are corrected to now by the direct sets.
+ */
+async function rollupMatters(ctx: Ctx, path: string, p: Period, byStation: boolean): Promise<Row[]> {
+  const now = ctx.now();
+  const today = dayOf(now);
+  const to = p.to < today ? p.to : today;
+  const next = addDays(to, 1);
+  const byKey = await rollupSums(ctx, path, p, byStation);
   const corrections = to === today && now < dayStart(next) ? await runningDay(ctx, path, p, dayStart(next)) : [];
   const ids = new Set([...byKey.keys(), ...corrections.map((c) => (byStation ? String(c.station_id) : ''))]);
   return [...ids].map((id) => {
@@ -277,14 +299,35 @@ function figuresOf(p: Period, asOf: Date, row: Row | undefined, callbacks: { due
 /** How figures are counted: from the rollups when they can answer (the default), or always directly. */
 export type KpiSource = 'auto' | 'direct';
 
-/** The figures' rows: from the rollups once they hold every matter and `path` is a station's or a bureau's. */
-async function kpiRows(ctx: Ctx, path: string, p: Period, byStation: boolean, source: KpiSource): Promise<Row[]> {
-  if (source === 'auto') {
-    const [unit] = await ctx.db.select({ kind: units.kind }).from(units).where(eq(units.path, path)).limit(1);
-    const rolled = (unit?.kind === 'station' || unit?.kind === 'bureau') && (await rollupsReady(ctx.db));
-    if (rolled) return rollupMatters(ctx, path, p, byStation);
-  }
+/** Whether the rollups answer for `path`: they hold every matter and it is a station's or a bureau's. */
+async function rolledUp(ctx: Ctx, path: string): Promise<boolean> {
+  const [unit] = await ctx.db.select({ kind: units.kind }).from(units).where(eq(units.path, path)).limit(1);
+  return (unit?.kind === 'station' || unit?.kind === 'bureau') && (await rollupsReady(ctx.db));
+}
+
+/** The figures' rows (one, or one per station): from the rollups when they answer, else counted directly. */
+export async function kpiRows(
+  ctx: Ctx,
+  path: string,
+  p: Period,
+  byStation: boolean,
+  source: KpiSource = 'auto',
+): Promise<Row[]> {
+  if (source === 'auto' && (await rolledUp(ctx, path))) return rollupMatters(ctx, path, p, byStation);
   return countMatters(ctx, path, periodBounds(p, ctx.now()), byStation);
+}
+
+/**
+ * 受理 by kind and by Beijing hour over the period (the desk's charts), from the rollups — or null when they do not
+ * answer for `path` and the caller counts directly.
+ */
+export async function submittedByKindAndHour(ctx: Ctx, path: string, p: Period) {
+  if (!(await rolledUp(ctx, path))) return null;
+  const keys = (await rollupSums(ctx, path, p, false)).get('') ?? new Map<number, number>();
+  return {
+    kinds: new Map(MATTER_KINDS.map((kind, i) => [kind, keys.get(KIND_BIN + i) ?? 0])),
+    hours: new Map(Array.from({ length: 24 }, (_, h) => [h, keys.get(HOUR_BIN + h) ?? 0])),
+  };
 }
 
 /** The sum of per-station rows: every count and bin adds up (the percentiles are read from the summed bins). */

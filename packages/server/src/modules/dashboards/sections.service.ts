@@ -75,11 +75,15 @@ export async function dashboardSection(ctx: Ctx, area: DashboardArea, q: KpiQuer
       .from(units)
       .where(and(eq(units.kind, 'station'), under(units.path, unit.path)))
       .orderBy(units.name);
-    stations = [];
-    for (const s of list) {
-      const values = await spec.compute(ctx, scopeOf(ctx, s, period));
-      stations.push({ unitId: s.id, unitName: s.name, values: Object.fromEntries(values.map((v) => [v.id, v.value])) });
-    }
+    const scopes = list.map((s) => scopeOf(ctx, s, period));
+    let values: FigureValue[][] = [];
+    if (spec.computeStations) values = await spec.computeStations(ctx, unit.path, scopes);
+    else for (const scope of scopes) values.push(await spec.compute(ctx, scope));
+    stations = list.map((s, i) => ({
+      unitId: s.id,
+      unitName: s.name,
+      values: Object.fromEntries((values[i] ?? []).map((v) => [v.id, v.value])),
+    }));
   }
   return {
     area,

@@ -3,63 +3,80 @@
  * intake by kind and by hour of the day. Every count is a condition the desk list filters by (`GET /matters`): the
  * KPI sets of kpi-sets.ts, the 工作台's `open` counter and the list's `hour`, so each number opens its own rows.
  */
-import { dayOf, dayStart, MATTER_KIND_LABELS, MATTER_KINDS, type MatterKind, type SectionChart } from '@jingmin/shared';
-import { and, type SQL, sql } from 'drizzle-orm';
+import { dayOf, MATTER_KIND_LABELS, MATTER_KINDS, type MatterKind, type SectionChart } from '@jingmin/shared';
+import { and, sql } from 'drizzle-orm';
 import { rowsOf } from '../../../db/rows.js';
-import { matters } from '../../../db/schema/index.js';
+import { matters, units } from '../../../db/schema/index.js';
 import type { Ctx } from '../../../platform/context.js';
 import { under } from '../../../platform/scope.js';
 import { counterSql } from '../../matters/counters.js';
 import { submittedHourSql } from '../../matters/list.where.js';
-import { type Bounds, kpiCandidates, kpiSetSql } from '../kpi-sets.js';
+import { kpiSetSql } from '../kpi-sets.js';
+import { kpiRows, type Row, submittedByKindAndHour } from '../kpis.service.js';
 import { drillPeriod, type FigureValue, type SectionScope, type SectionSpec } from './section.js';
 
-/** "Now" as a KPI period: today (Beijing) up to this instant — 在办超期 judged at `asOf` is overdue now. */
-function today(ctx: Ctx): { day: string; bounds: Bounds } {
-  const now = ctx.now();
-  const day = dayOf(now);
-  return { day, bounds: { start: dayStart(day), asOf: now } };
+/** "Now" as a KPI period: today (Beijing) up to this instant — 在办超期 judged now is overdue now. */
+const today = (ctx: Ctx) => ({ day: dayOf(ctx.now()) });
+
+/** 在办 now (the 工作台's rule) of the stations under `path`, by station: the open statuses of each station's matters. */
+async function openNow(ctx: Ctx, path: string) {
+  const rows = rowsOf<{ station_id: string; n: number }>(
+    await ctx.db.execute(sql`SELECT ${matters.stationId}::text AS station_id, count(*)::int AS n FROM ${matters}
+      WHERE ${matters.stationId} IN (SELECT ${units.id} FROM ${units}
+          WHERE ${under(units.path, path)} OR starts_with(${path}, ${units.path}))
+        AND ${under(matters.unitPath, path)} AND ${counterSql('open', ctx.now())}
+      GROUP BY 1`),
+  );
+  return new Map(rows.map((r) => [r.station_id, Number(r.n)]));
 }
 
-const count = (condition: SQL) => sql<number>`count(*) FILTER (WHERE ${condition})::int`;
+/**
+ * The figures of `scopes` (one unit, or a bureau's stations side by side under `path`): 受理 and 办结 over the
+ * period and 当前超期 as today's 在办超期 — the KPI rows, from the rollups when they answer — and 在办 now.
+ */
+async function computeFor(ctx: Ctx, path: string, scopes: SectionScope[], byStation: boolean) {
+  const now = today(ctx);
+  const period = scopes[0]?.period ?? { from: now.day, to: now.day };
+  const [rows, todays, open] = await Promise.all([
+    kpiRows(ctx, path, period, byStation),
+    kpiRows(ctx, path, { from: now.day, to: now.day }, byStation),
+    openNow(ctx, path),
+  ]);
+  const of = (list: Row[], scope: SectionScope) =>
+    byStation ? list.find((r) => r.station_id === scope.unitId) : list[0];
+  const value = (n: unknown) => Number(n ?? 0);
+  return scopes.map((scope): FigureValue[] => {
+    const [row, todayRow] = [of(rows, scope), of(todays, scope)];
+    const opened = byStation ? (open.get(scope.unitId) ?? 0) : [...open.values()].reduce((a, b) => a + b, 0);
+    // A stock of now is listed as of now: no period, or today's for the KPI rule (its start does not matter to it).
+    const nowDrill = (query: Record<string, string>) => ({
+      list: 'matters' as const,
+      query: { unitId: scope.unitId, ...query },
+    });
+    return [
+      {
+        id: 'submitted',
+        value: value(row?.submitted),
+        drill: { list: 'matters', query: drillPeriod(scope, { kpi: 'submitted' }) },
+      },
+      {
+        id: 'resolved',
+        value: value(row?.resolved),
+        drill: { list: 'matters', query: drillPeriod(scope, { kpi: 'resolved' }) },
+      },
+      { id: 'open', value: opened, drill: nowDrill({ counter: 'open' }) },
+      {
+        id: 'overdueNow',
+        value: value(todayRow?.open_overdue),
+        drill: nowDrill({ kpi: 'open_overdue', from: now.day, to: now.day }),
+      },
+    ];
+  });
+}
 
 async function compute(ctx: Ctx, scope: SectionScope): Promise<FigureValue[]> {
-  const b = scope.bounds;
-  const now = today(ctx);
-  const overdueNow = and(kpiCandidates(now.bounds), kpiSetSql('open_overdue', now.bounds)) as SQL;
-  const [row] = await ctx.db
-    .select({
-      submitted: count(kpiSetSql('submitted', b)),
-      resolved: count(kpiSetSql('resolved', b)),
-      open: count(counterSql('open', ctx.now())),
-      overdue: count(overdueNow),
-    })
-    .from(matters)
-    .where(under(matters.unitPath, scope.path));
-  const value = (n: number | undefined) => Number(n ?? 0);
-  // A stock of now is listed as of now: no period, or today's for the KPI rule (its start does not matter to it).
-  const nowDrill = (query: Record<string, string>) => ({
-    list: 'matters' as const,
-    query: { unitId: scope.unitId, ...query },
-  });
-  return [
-    {
-      id: 'submitted',
-      value: value(row?.submitted),
-      drill: { list: 'matters', query: drillPeriod(scope, { kpi: 'submitted' }) },
-    },
-    {
-      id: 'resolved',
-      value: value(row?.resolved),
-      drill: { list: 'matters', query: drillPeriod(scope, { kpi: 'resolved' }) },
-    },
-    { id: 'open', value: value(row?.open), drill: nowDrill({ counter: 'open' }) },
-    {
-      id: 'overdueNow',
-      value: value(row?.overdue),
-      drill: nowDrill({ kpi: 'open_overdue', from: now.day, to: now.day }),
-    },
-  ];
+  const [values] = await computeFor(ctx, scope.path, [scope], false);
+  return values ?? [];
 }
 
 const submittedDrill = (scope: SectionScope, extra: Record<string, string>) => ({
@@ -67,7 +84,10 @@ const submittedDrill = (scope: SectionScope, extra: Record<string, string>) => (
   query: drillPeriod(scope, { kpi: 'submitted', ...extra }),
 });
 
-async function charts(ctx: Ctx, scope: SectionScope): Promise<SectionChart[]> {
+/** 受理 by kind and by hour: from the rollups when they answer, else counted over the period's matters. */
+async function submittedBy(ctx: Ctx, scope: SectionScope) {
+  const rolled = await submittedByKindAndHour(ctx, scope.path, scope.period);
+  if (rolled) return rolled;
   const where = and(under(matters.unitPath, scope.path), kpiSetSql('submitted', scope.bounds));
   const kinds = await ctx.db
     .select({ kind: matters.kind, n: sql<number>`count(*)::int` })
@@ -78,8 +98,14 @@ async function charts(ctx: Ctx, scope: SectionScope): Promise<SectionChart[]> {
     await ctx.db.execute(sql`SELECT ${submittedHourSql} AS hour, count(*)::int AS n FROM ${matters}
       WHERE ${where} GROUP BY 1`),
   );
-  const byKind = new Map(kinds.map((k) => [k.kind, Number(k.n)]));
-  const byHour = new Map(hours.map((h) => [Number(h.hour), Number(h.n)]));
+  return {
+    kinds: new Map(kinds.map((k) => [k.kind, Number(k.n)])),
+    hours: new Map(hours.map((h) => [Number(h.hour), Number(h.n)])),
+  };
+}
+
+async function charts(ctx: Ctx, scope: SectionScope): Promise<SectionChart[]> {
+  const { kinds: byKind, hours: byHour } = await submittedBy(ctx, scope);
   const hourList = Array.from({ length: 24 }, (_, h) => h);
   const received = { zh: '受理', en: 'Received' };
   return [
@@ -155,5 +181,6 @@ export const deskSection: SectionSpec = {
     },
   ],
   compute,
+  computeStations: (ctx, path, scopes) => computeFor(ctx, path, scopes, true),
   charts,
 };

@@ -40,6 +40,11 @@ export interface SectionSpec {
    * the scope is already checked, so never ask `actorOf(ctx)` here.
    */
   compute(ctx: Ctx, scope: SectionScope): Promise<FigureValue[]>;
+  /**
+   * The same for a bureau's stations side by side (`scopes`, all under `path`, one period) in one go, when the section
+   * can read them together; otherwise `compute` runs station by station.
+   */
+  computeStations?(ctx: Ctx, path: string, scopes: SectionScope[]): Promise<FigureValue[][]>;
   /** The section's charts for the scope (current period only). */
   charts(ctx: Ctx, scope: SectionScope): Promise<SectionChart[]>;
 }
