@@ -231,6 +231,26 @@ export async function dashboardsLine() {
     const bureauTime = await timed(REPEATS * asked.length, async () => {
       await read(bureau, bureauHeaders, asked[i++ % asked.length]!);
     });
+    // The tabs beside the KPIs that read the matters at this size: 接警台 (from the rollups) and 评价 (directly).
+    const section = async (area: string, headers: Record<string, string>, period: { from: string; to: string }) => {
+      const res = await fetch(`${server.base}/api/v1/dashboards/sections/${area}?from=${period.from}&to=${period.to}`, {
+        headers,
+        signal: AbortSignal.timeout(300_000),
+      });
+      if (res.status !== 200) throw new Error(`${area}: ${res.status} ${await res.text()}`);
+    };
+    const sectionTimes: string[] = [];
+    for (const area of ['desk', 'evaluations'])
+      for (const [who, headers] of [
+        ['station', chiefHeaders],
+        ['bureau', bureauHeaders],
+      ] as const) {
+        const t = await timed(asked.length, async () => {
+          await section(area, headers, asked[i++ % asked.length]!);
+        });
+        sectionTimes.push(`${area} ${who} p50 ${ms(t.median)} / max ${ms(t.p95)} ms`);
+      }
+    say(`  sections over the same periods: ${sectionTimes.join('; ')}`);
     const year = asked[3]!;
     const baseline = await timed(REPEATS, async () => {
       await pool.query('SELECT count(*) FROM matters WHERE station_id = $1 AND created_at >= $2', [
