@@ -23,9 +23,9 @@ import type { FigureValue, SectionScope, SectionSpec } from './sections/section.
 
 type Unit = { id: string; path: string };
 
-const scopeOf = (ctx: Ctx, unit: Unit, period: Period): SectionScope => {
+const scopeOf = (ctx: Ctx, unit: Unit, period: Period, comparison = false): SectionScope => {
   const { start, asOf } = periodBounds(period, ctx.now());
-  return { unitId: unit.id, path: unit.path, period, bounds: { start, asOf } };
+  return { unitId: unit.id, path: unit.path, period, bounds: { start, asOf }, comparison };
 };
 
 const byId = (values: FigureValue[]) => new Map(values.map((v) => [v.id, v]));
@@ -35,8 +35,8 @@ export async function unitSection(ctx: Ctx, spec: SectionSpec, unit: Unit, perio
   const scope = scopeOf(ctx, unit, period);
   const [current, previous, lastYear, charts] = await Promise.all([
     spec.compute(ctx, scope),
-    spec.compute(ctx, scopeOf(ctx, unit, previousPeriod(period))),
-    spec.compute(ctx, scopeOf(ctx, unit, sameLastYear(period))),
+    spec.compute(ctx, scopeOf(ctx, unit, previousPeriod(period), true)),
+    spec.compute(ctx, scopeOf(ctx, unit, sameLastYear(period), true)),
     spec.charts(ctx, scope),
   ]);
   const [now, before, yearAgo] = [byId(current), byId(previous), byId(lastYear)];

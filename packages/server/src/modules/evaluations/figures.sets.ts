@@ -11,17 +11,27 @@ import { under } from '../../platform/scope.js';
 /**
  * One row per request of the stations under `stationPaths` opened in [start, end) (and of `type`), classified once
  * as of `now`: counted (answered and not held back as 待确认), pending (flagged, not accepted), expired or open —
- * with its month (Beijing time), officer, the officer's team and the village above its unit.
+ * with its month (Beijing time), officer, the officer's team and the village above its unit. Without `names` (counts
+ * that group by none of them) the officer, team and village are left out: matching each request's unit to its
+ * village is most of the work over a county's year.
  */
 export function requestsIn(
   stationPaths: string,
   { start, end, type }: { start: Date; end: Date; type: EvaluationType | null },
   now: Date,
+  { names = true } = {},
 ): SQL {
+  const named = names
+    ? sql`, r.rated_staff_id AS officer_id, s.display_name AS officer_name,
+      tm.id AS team_id, tm.name AS team_name, v.id AS village_id, v.name AS village_name`
+    : sql``;
+  const joins = names
+    ? sql`LEFT JOIN staff s ON s.id = r.rated_staff_id
+    LEFT JOIN teams tm ON tm.id = s.team_id
+    LEFT JOIN units v ON v.kind = 'village' AND v.path LIKE st.path || '%' AND r.unit_path LIKE v.path || '%'`
+    : sql``;
   return sql`SELECT r.id, r.type, r.station_id, st.name AS station_name, r.created_at, r.expires_at, r.answered_at,
-      to_char((r.created_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month,
-      r.rated_staff_id AS officer_id, s.display_name AS officer_name,
-      tm.id AS team_id, tm.name AS team_name, v.id AS village_id, v.name AS village_name,
+      to_char((r.created_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month${named},
       (a.id IS NOT NULL AND (NOT a.flagged OR a.accepted_at IS NOT NULL)) AS counted,
       (a.id IS NOT NULL AND a.flagged AND a.accepted_at IS NULL) AS pending,
       a.satisfied,
@@ -30,9 +40,7 @@ export function requestsIn(
     FROM evaluation_requests r
     JOIN units st ON st.id = r.station_id AND st.kind = 'station'
     LEFT JOIN evaluation_answers a ON a.request_id = r.id
-    LEFT JOIN staff s ON s.id = r.rated_staff_id
-    LEFT JOIN teams tm ON tm.id = s.team_id
-    LEFT JOIN units v ON v.kind = 'village' AND v.path LIKE st.path || '%' AND r.unit_path LIKE v.path || '%'
+    ${joins}
     WHERE ${under(sql`st.path`, stationPaths)}
       AND r.created_at >= ${start.toISOString()}::timestamptz AND r.created_at < ${end.toISOString()}::timestamptz
       ${type ? sql`AND r.type = ${type}` : sql``}`;

@@ -18,13 +18,19 @@ import { drillPeriod, type FigureValue, type SectionScope, type SectionSpec } fr
 /** "Now" as a KPI period: today (Beijing) up to this instant — 在办超期 judged now is overdue now. */
 const today = (ctx: Ctx) => ({ day: dayOf(ctx.now()) });
 
-/** 在办 now (the 工作台's rule) of the stations under `path`, by station: the open statuses of each station's matters. */
+/**
+ * 在办 now (the 工作台's rule) by station: for each station under `path`, its matters in an open status (an index of
+ * station and status, never a scan of a county's matters); for a unit below a station, the matters under it.
+ */
 async function openNow(ctx: Ctx, path: string) {
+  const open = counterSql('open', ctx.now());
   const rows = rowsOf<{ station_id: string; n: number }>(
-    await ctx.db.execute(sql`SELECT ${matters.stationId}::text AS station_id, count(*)::int AS n FROM ${matters}
-      WHERE ${matters.stationId} IN (SELECT ${units.id} FROM ${units}
-          WHERE ${under(units.path, path)} OR starts_with(${path}, ${units.path}))
-        AND ${under(matters.unitPath, path)} AND ${counterSql('open', ctx.now())}
+    await ctx.db.execute(sql`SELECT s.id::text AS station_id,
+        (SELECT count(*) FROM ${matters} WHERE ${matters.stationId} = s.id AND ${open})::int AS n
+      FROM ${units} s WHERE s.kind = 'station' AND ${under(sql`s.path`, path)}
+      UNION ALL SELECT ${matters.stationId}::text, count(*)::int FROM ${matters}
+      WHERE ${under(matters.unitPath, path)} AND ${open}
+        AND NOT EXISTS (SELECT 1 FROM ${units} s WHERE s.kind = 'station' AND ${under(sql`s.path`, path)})
       GROUP BY 1`),
   );
   return new Map(rows.map((r) => [r.station_id, Number(r.n)]));
@@ -37,10 +43,12 @@ async function openNow(ctx: Ctx, path: string) {
 async function computeFor(ctx: Ctx, path: string, scopes: SectionScope[], byStation: boolean) {
   const now = today(ctx);
   const period = scopes[0]?.period ?? { from: now.day, to: now.day };
+  // A comparison period shows no figure of now: those are counted for the period asked only.
+  const ofNow = !scopes[0]?.comparison;
   const [rows, todays, open] = await Promise.all([
     kpiRows(ctx, path, period, byStation),
-    kpiRows(ctx, path, { from: now.day, to: now.day }, byStation),
-    openNow(ctx, path),
+    ofNow ? kpiRows(ctx, path, { from: now.day, to: now.day }, byStation) : [],
+    ofNow ? openNow(ctx, path) : new Map<string, number>(),
   ]);
   const of = (list: Row[], scope: SectionScope) =>
     byStation ? list.find((r) => r.station_id === scope.unitId) : list[0];

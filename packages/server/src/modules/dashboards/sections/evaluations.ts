@@ -38,7 +38,7 @@ async function countRequests(ctx: Ctx, scope: SectionScope): Promise<Row[]> {
   const reviews = (['opened', 'closed', 'called_back'] as const).map(
     (s) => sql`count(*) FILTER (WHERE ${reviewedSql(s)})::int AS ${sql.raw(s)}`,
   );
-  const statement = sql`WITH base AS (${requestsIn(scope.path, { start, end: asOf, type: null }, ctx.now())})
+  const statement = sql`WITH base AS (${requestsIn(scope.path, { start, end: asOf, type: null }, ctx.now(), { names: false })})
     SELECT CASE WHEN GROUPING(type) = 0 THEN type END AS type, ${sql.join([...results, ...reviews], sql`, `)}
     FROM base GROUP BY GROUPING SETS ((), (type))`;
   return rowsOf<Row>(await ctx.db.execute(statement));

@@ -30,6 +30,8 @@ export interface SectionScope {
   path: string;
   period: Period;
   bounds: Bounds;
+  /** 上期 or 去年同期: its figures of now (`now: true`) are not shown, and need not be counted. */
+  comparison?: boolean;
 }
 
 export interface SectionSpec {
