@@ -21,16 +21,23 @@ import { under } from '../../../platform/scope.js';
 import { RESULT_SQL, requestsIn, reviewedSql } from '../../evaluations/figures.sets.js';
 import { drillPeriod, type FigureSpec, type FigureValue, type SectionScope, type SectionSpec } from './section.js';
 
-type Row = { type: EvaluationType | null } & Record<'rated' | 'satisfied' | 'unsatisfied', number> &
+type Row = { type: EvaluationType | null; station_id?: string } & Record<
+  'rated' | 'satisfied' | 'unsatisfied',
+  number
+> &
   Record<EvaluationReviewState, number>;
+type Checks = { answered: number; knows: number; familiar: number };
 
 const drill = (scope: SectionScope, filters: Record<string, string>) => ({
   list: 'evaluations' as const,
   query: drillPeriod(scope, filters),
 });
 
-/** The period's requests counted by result, in total and by type (GROUPING SETS), with their reviews. */
-async function countRequests(ctx: Ctx, scope: SectionScope): Promise<Row[]> {
+/**
+ * The period's requests counted by result, in total and by type (GROUPING SETS), with their reviews — per station
+ * when `byStation` (a bureau's stations side by side in one statement).
+ */
+async function countRequests(ctx: Ctx, scope: SectionScope, byStation = false): Promise<Row[]> {
   const { start, asOf } = scope.bounds;
   const results = (['rated', 'satisfied', 'unsatisfied'] as const satisfies readonly EvaluationResult[]).map(
     (r) => sql`count(*) FILTER (WHERE ${sql.raw(RESULT_SQL[r])})::int AS ${sql.raw(r)}`,
@@ -40,15 +47,20 @@ async function countRequests(ctx: Ctx, scope: SectionScope): Promise<Row[]> {
   );
   const statement = sql`WITH base AS (${requestsIn(scope.path, { start, end: asOf, type: null }, ctx.now(), { names: false })})
     SELECT CASE WHEN GROUPING(type) = 0 THEN type END AS type, ${sql.join([...results, ...reviews], sql`, `)}
-    FROM base GROUP BY GROUPING SETS ((), (type))`;
+      ${byStation ? sql`, station_id::text AS station_id` : sql``}
+    FROM base GROUP BY ${byStation ? sql`GROUPING SETS ((station_id), (station_id, type))` : sql`GROUPING SETS ((), (type))`}`;
   return rowsOf<Row>(await ctx.db.execute(statement));
 }
 
-/** 双率: households of 双率抽查 answered in the period; 知晓 (knows its officer) and 熟悉 (the officer knows it). */
-async function countChecks(ctx: Ctx, scope: SectionScope) {
+/**
+ * 双率: households of 双率抽查 answered in the period; 知晓 (knows its officer) and 熟悉 (the officer knows it) — by
+ * the samples' station path.
+ */
+async function countChecks(ctx: Ctx, scope: SectionScope): Promise<Map<string, Checks>> {
   const { start, asOf } = scope.bounds;
-  const [row] = await ctx.db
+  const rows = await ctx.db
     .select({
+      stationPath: checkSamples.stationPath,
       answered: sql<number>`count(*)::int`,
       knows: sql<number>`count(*) FILTER (WHERE ${checkItems.knowsOfficer})::int`,
       familiar: sql<number>`count(*) FILTER (WHERE ${checkItems.officerKnows})::int`,
@@ -60,8 +72,26 @@ async function countChecks(ctx: Ctx, scope: SectionScope) {
         under(checkSamples.stationPath, scope.path),
         sql`${checkItems.answeredAt} >= ${start.toISOString()}::timestamptz AND ${checkItems.answeredAt} < ${asOf.toISOString()}::timestamptz`,
       ),
-    );
-  return { answered: Number(row?.answered ?? 0), knows: Number(row?.knows ?? 0), familiar: Number(row?.familiar ?? 0) };
+    )
+    .groupBy(checkSamples.stationPath);
+  return new Map(
+    rows.map((r) => [
+      r.stationPath,
+      { answered: Number(r.answered ?? 0), knows: Number(r.knows ?? 0), familiar: Number(r.familiar ?? 0) },
+    ]),
+  );
+}
+
+/** The checks of the samples under `path` (a station's, or all of a bureau's). */
+function checksUnder(checks: Map<string, Checks>, path: string): Checks {
+  const sum: Checks = { answered: 0, knows: 0, familiar: 0 };
+  for (const [stationPath, c] of checks)
+    if (stationPath.startsWith(path)) {
+      sum.answered += c.answered;
+      sum.knows += c.knows;
+      sum.familiar += c.familiar;
+    }
+  return sum;
 }
 
 const rate = (id: string, part: number, whole: number, target: FigureValue['drill']): FigureValue => ({
@@ -72,8 +102,26 @@ const rate = (id: string, part: number, whole: number, target: FigureValue['dril
 });
 
 async function compute(ctx: Ctx, scope: SectionScope): Promise<FigureValue[]> {
-  const rows = await countRequests(ctx, scope);
-  const checks = await countChecks(ctx, scope);
+  const [rows, checks] = await Promise.all([countRequests(ctx, scope), countChecks(ctx, scope)]);
+  return figuresOf(scope, rows, checksUnder(checks, scope.path));
+}
+
+/** A bureau's stations side by side: one count of the bureau's requests and checks, by station. */
+async function computeStations(ctx: Ctx, path: string, scopes: SectionScope[]): Promise<FigureValue[][]> {
+  const first = scopes[0];
+  if (!first) return [];
+  const whole = { ...first, path };
+  const [rows, checks] = await Promise.all([countRequests(ctx, whole, true), countChecks(ctx, whole)]);
+  return scopes.map((scope) =>
+    figuresOf(
+      scope,
+      rows.filter((r) => r.station_id === scope.unitId),
+      checksUnder(checks, scope.path),
+    ),
+  );
+}
+
+function figuresOf(scope: SectionScope, rows: Row[], checks: Checks): FigureValue[] {
   const total = rows.find((r) => r.type === null);
   const n = (r: Row | undefined, k: keyof Row) => Number(r?.[k] ?? 0);
   const byType = EVALUATION_TYPES.map((type) => {
@@ -201,5 +249,6 @@ export const evaluationsSection: SectionSpec = {
     },
   ],
   compute,
+  computeStations,
   charts,
 };

@@ -106,6 +106,29 @@ describe('the demo county’s dashboard', () => {
   }, 600_000);
 });
 
+describe('the bureau’s stations side by side', () => {
+  it('show, in every area, each station’s own figures', async () => {
+    const [bureau] = await demo.deps.database.db.select().from(units).where(eq(units.kind, 'bureau'));
+    const today = dayOf(demo.clock.now());
+    const from = addDays(today, -89);
+    for (const area of DASHBOARD_AREAS) {
+      const res = await demo.reader.get(
+        `/api/v1/dashboards/sections/${area}?from=${from}&to=${today}&unitId=${bureau!.id}`,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const { stations } = res.body as DashboardSection;
+      expect(stations.length, area).toBeGreaterThan(1);
+      for (const s of stations) {
+        const own = await demo.reader.get(
+          `/api/v1/dashboards/sections/${area}?from=${from}&to=${today}&unitId=${s.unitId}`,
+        );
+        const figures = (own.body as DashboardSection).figures;
+        expect(s.values, `${area} ${s.unitName}`).toEqual(Object.fromEntries(figures.map((f) => [f.id, f.value])));
+      }
+    }
+  }, 300_000);
+});
+
 describe('the demo county’s 考核指标', () => {
   it('counts, for every station, what plain SQL over the timeline counts', async () => {
     const stations = await demo.deps.database.db.select().from(units).where(eq(units.kind, 'station'));
