@@ -40,6 +40,13 @@ function overdue(deadline: Deadline, now: Date): SQL {
   }
 }
 
+/**
+ * Each deadline's due column. The sweep takes the longest overdue first, in the order of the deadline's partial
+ * index: ordered by submission instead, PostgreSQL walked the submission index through every matter (40 s at
+ * 10,000,000) whenever nothing was due.
+ */
+const DUE = { first_response: matters.firstResponseDueAt, take: matters.takeDueAt, resolve: matters.resolveDueAt };
+
 async function sweepOne(ctx: Ctx, deadline: Deadline, batch: number): Promise<number> {
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
@@ -47,7 +54,7 @@ async function sweepOne(ctx: Ctx, deadline: Deadline, batch: number): Promise<nu
       .select()
       .from(matters)
       .where(overdue(deadline, now))
-      .orderBy(asc(matters.createdAt))
+      .orderBy(asc(DUE[deadline]))
       .limit(batch)
       .for('update', { skipLocked: true });
     for (const m of due as Matter[]) {
@@ -121,12 +128,7 @@ async function warnNear(ctx: Ctx, deadline: 'take' | 'resolve', batch: number): 
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${WARN_LOCK})`);
-    const near = await tx
-      .select()
-      .from(matters)
-      .where(nearing(deadline, now))
-      .orderBy(asc(matters.createdAt))
-      .limit(batch);
+    const near = await tx.select().from(matters).where(nearing(deadline, now)).orderBy(asc(DUE[deadline])).limit(batch);
     for (const m of near as Matter[]) {
       const dueAt = deadline === 'take' ? m.takeDueAt : m.resolveDueAt;
       await recordEvent(tx, ctx, matterSubject(m), {
