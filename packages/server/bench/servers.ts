@@ -81,14 +81,15 @@ export function contentHash(files: string[], extra = '', { migrations = true } =
 }
 
 /**
- * A fresh database for this run, cloned from the template `<prefix>_<hash>_x<scale>`; the template is built by
- * `build` (into a database of its own, renamed when done, older templates of the prefix dropped) when missing.
+ * The template `<prefix>_<hash>_x<scale>`, built by `build` when missing (into a database of its own — empty, or a
+ * copy of the template `base` — renamed when done, older templates of the prefix and scale dropped). Its name.
  */
-export async function fromTemplate(
+export async function ensureTemplate(
   prefix: string,
   hash: string,
   build: (url: string) => Promise<void>,
-): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  base?: string,
+): Promise<string> {
   const template = `${prefix}_${hash}_x${String(SCALE).replace('.', '_')}`;
   const exists = await admin(
     async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount,
@@ -96,7 +97,7 @@ export async function fromTemplate(
   if (!exists) {
     process.stdout.write(`(building the template database ${template}, once for these migrations and scale)\n`);
     const building = `${template}_b${process.pid}`;
-    await admin((c) => c.query(`CREATE DATABASE ${building}`));
+    await admin((c) => c.query(`CREATE DATABASE ${building}${base ? ` TEMPLATE ${base}` : ''}`));
     const started = Date.now();
     await build(urlOf(building));
     process.stdout.write(`(template built in ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
@@ -106,10 +107,22 @@ export async function fromTemplate(
         `${prefix}\\_%\\_x${String(SCALE).replace('.', '\\_')}`,
         building,
       ]);
-      for (const { datname } of old.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of old.rows)
+        if (datname !== base) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await c.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
     });
   }
+  return template;
+}
+
+/** A fresh database for this run, cloned from the template `<prefix>_<hash>_x<scale>` (ensureTemplate). */
+export async function fromTemplate(
+  prefix: string,
+  hash: string,
+  build: (url: string) => Promise<void>,
+  base?: string,
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const template = await ensureTemplate(prefix, hash, build, base);
   const name = `${prefix}_run_${process.pid}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {

@@ -1,6 +1,7 @@
 /**
- * 考核指标 rollups (modules/dashboards/kpi-rollup.ts): what each matter adds to the KPI sets, kept per station and
- * Beijing day by a job from the committed events, so a figure over a province's history reads a few thousand rows.
+ * 考核指标 rollups (modules/dashboards/kpi-rollup.ts): what each matter (and each evaluation request, for the 评价
+ * tab) adds to the KPI sets, kept per station and Beijing day by a job from the committed events, so a figure over a
+ * province's history reads a few thousand rows.
  *
  * A part counts for a period of whole days [d1, d2] when a ≤ d1 ≤ b and c ≤ d2 ≤ e (days as numbers since
  * 2000-01-01, ±1,000,000 for unbounded): "an event on day b, not counted again since a, and judged on or after c".
@@ -28,6 +29,13 @@ export const kpiRollup = pgTable(
 /** Each matter's parts as last added to kpi_rollup ([key, a, b, c, e, n] rows), so a recount subtracts exactly them. */
 export const kpiMatters = pgTable('kpi_matters', {
   matterId: uuid().primaryKey(),
+  stationId: uuid().notNull(),
+  parts: integer().array().notNull(),
+});
+
+/** Each evaluation request's parts (the 评价 tab's, kpi-rollup.ts EVAL_BIN) as last added to kpi_rollup. */
+export const kpiRequests = pgTable('kpi_requests', {
+  requestId: uuid().primaryKey(),
   stationId: uuid().notNull(),
   parts: integer().array().notNull(),
 });

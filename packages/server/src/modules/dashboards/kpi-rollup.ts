@@ -15,11 +15,19 @@
  * station. Days judged by instants (a deadline at 18:00) are judged at the day's end; while a period runs,
  * kpis.service.ts corrects the few matters whose deadline falls later today.
  */
-import { MATTER_KINDS, TIME_BINS } from '@jingmin/shared';
+import {
+  EVALUATION_TYPES,
+  type EvaluationResult,
+  type EvaluationReviewState,
+  MATTER_KINDS,
+  TIME_BINS,
+} from '@jingmin/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { Ctx } from '../../platform/context.js';
+import { REQUEST_CHANGED_KEY } from '../evaluations/changed.js';
+import { classifiedRequests, RESULT_SQL, reviewedSql } from '../evaluations/figures.sets.js';
 import { submittedHourSql } from '../matters/list.where.js';
 
 /** The parts' keys; the time distributions' fine bins are FIRST_RESPONSE_BIN + i and RESOLUTION_BIN + i. */
@@ -48,6 +56,15 @@ export const RESOLUTION_BIN = 200;
 /** 受理 by kind (KIND_BIN + the kind's place in MATTER_KINDS) and by Beijing hour (HOUR_BIN + hour): the desk's charts. */
 export const KIND_BIN = 300;
 export const HOUR_BIN = 330;
+/**
+ * The evaluation requests (评价, every type of work) by the day each was opened: EVAL_BIN + the type's place in
+ * EVALUATION_TYPES × EVAL_MEASURES.length + the measure's place — the dashboard's 评价 tab.
+ */
+export const EVAL_BIN = 400;
+export const EVAL_MEASURES = ['rated', 'satisfied', 'unsatisfied', 'opened', 'closed', 'called_back'] as const;
+export type EvalMeasure = (typeof EVAL_MEASURES)[number];
+export const evalKey = (type: (typeof EVALUATION_TYPES)[number], measure: EvalMeasure) =>
+  EVAL_BIN + EVALUATION_TYPES.indexOf(type) * EVAL_MEASURES.length + EVAL_MEASURES.indexOf(measure);
 
 /** An unbounded day. */
 export const INF = 1_000_000;
@@ -148,23 +165,66 @@ function partsCtes(ids: SQL): SQL {
       FROM m WHERE first_response_at IS NOT NULL
     UNION ALL SELECT matter_id, ${part(sql`${lit(RESOLUTION_BIN)} + ${timeBin(minutesBetween(sql`created_at`, sql`at`))}`, -INF, sql`d`, sql`d`, upTo(sql`next_same`))}
       FROM step WHERE type = 'matter.resolve'),
-  parts AS (SELECT p.*, m.station_id FROM raw_parts p JOIN m ON m.id = p.matter_id WHERE p.a <= p.b AND p.c <= p.e)`;
+  parts AS (SELECT p.matter_id AS source_id, p.key, p.a, p.b, p.c, p.e, p.n, m.station_id
+    FROM raw_parts p JOIN m ON m.id = p.matter_id WHERE p.a <= p.b AND p.c <= p.e)`;
 }
+
+/**
+ * The parts of the evaluation requests `ids`, classified as 评价统计 classifies them (figures.sets.ts): each counts on
+ * the day it was opened under EVAL_BIN + its type's place × the measures + the measure's place, for each of
+ * EVAL_MEASURES it meets now (answered later, reviewed later: the events recount it).
+ */
+function requestPartsCtes(ids: SQL, now: Date): SQL {
+  const types = sql.raw(`ARRAY[${EVALUATION_TYPES.map((t) => `'${t}'`).join(',')}]::text[]`);
+  const measures = sql.join(
+    EVAL_MEASURES.map(
+      (m, i) =>
+        sql`(${lit(i)}, ${m in RESULT_SQL ? sql.raw(RESULT_SQL[m as EvaluationResult]) : reviewedSql(m as EvaluationReviewState)})`,
+    ),
+    sql`, `,
+  );
+  return sql`ids AS (${ids}),
+  base AS (${classifiedRequests(sql`r.id IN (SELECT id FROM ids)`, now, { names: false })}),
+  m AS (SELECT id FROM base),
+  parts AS (SELECT base.id AS source_id, base.station_id,
+      ${lit(EVAL_BIN)} + (array_position(${types}, base.type::text) - 1) * ${lit(EVAL_MEASURES.length)} + v.measure AS key,
+      ${lit(-INF)} AS a, ${dn(sql`base.created_at`)} AS b, ${dn(sql`base.created_at`)} AS c, ${lit(INF)} AS e, 1 AS n
+    FROM base CROSS JOIN LATERAL (VALUES ${measures}) v(measure, yes) WHERE v.yes)`;
+}
+
+/** Where each kind of source keeps the parts it last added: matters, evaluation requests. */
+const KEPT = {
+  matters: { table: sql.raw('kpi_matters'), id: sql.raw('matter_id') },
+  requests: { table: sql.raw('kpi_requests'), id: sql.raw('request_id') },
+} as const;
 
 /**
  * Recounts the matters `ids` (a SQL query of one column `id`): subtracts what kpi_matters says they added, adds their
  * parts now, and keeps those. One statement; idempotent.
  */
-export async function recountMatters(db: Queryable, ids: SQL): Promise<void> {
+export function recountMatters(db: Queryable, ids: SQL): Promise<void> {
+  return recount(db, partsCtes(ids), KEPT.matters);
+}
+
+/** The same for the evaluation requests `ids` (kept in kpi_requests). */
+export function recountRequests(db: Queryable, ids: SQL, now: Date): Promise<void> {
+  return recount(db, requestPartsCtes(ids, now), KEPT.requests);
+}
+
+/**
+ * Subtracts what `keep` says the sources (`ids` of `ctes`) added, adds their parts now (`ctes`, ending in `parts` of columns
+ * source_id, station_id, key, a, b, c, e, n, with `m` the sources that still exist), and keeps those.
+ */
+async function recount(db: Queryable, ctes: SQL, keep: (typeof KEPT)[keyof typeof KEPT]): Promise<void> {
   // A part bounded by nothing but its days b and c in one month is kept by day and by month (grains 0 and 1, the
   // stock's 3 and 4); any other as it is (grain 2).
   const simple = sql`diff.a = ${lit(-INF)} AND diff.e = ${lit(INF)} AND ${monthOf(sql`diff.c`)} = ${monthOf(sql`diff.b`)}`;
   const stock = sql`diff.key = ${lit(PART.open_overdue)}`;
-  await db.execute(sql`WITH ${partsCtes(ids)},
+  await db.execute(sql`WITH ${ctes},
     previous AS (SELECT k.station_id, k.parts[i][1] AS key, k.parts[i][2] AS a, k.parts[i][3] AS b, k.parts[i][4] AS c,
         k.parts[i][5] AS e, -k.parts[i][6] AS n
-      FROM kpi_matters k CROSS JOIN LATERAL generate_subscripts(k.parts, 1) AS i
-      WHERE k.matter_id IN (SELECT id FROM ids)),
+      FROM ${keep.table} k CROSS JOIN LATERAL generate_subscripts(k.parts, 1) AS i
+      WHERE k.${keep.id} IN (SELECT id FROM ids)),
     diff AS (SELECT station_id, key, a, b, c, e, sum(n)::int AS n
       FROM (SELECT station_id, key, a, b, c, e, n FROM parts UNION ALL SELECT * FROM previous) x
       GROUP BY station_id, key, a, b, c, e HAVING sum(n) <> 0),
@@ -176,11 +236,11 @@ export async function recountMatters(db: Queryable, ids: SQL): Promise<void> {
     added AS (INSERT INTO kpi_rollup (station_id, grain, b, key, a, c, e, n)
       SELECT station_id, grain, b, key, a, c, e, sum(n) FROM spread GROUP BY station_id, grain, b, key, a, c, e
       ON CONFLICT (station_id, grain, b, key, a, c, e) DO UPDATE SET n = kpi_rollup.n + excluded.n),
-    gone AS (DELETE FROM kpi_matters WHERE matter_id IN (SELECT id FROM ids) AND matter_id NOT IN (SELECT id FROM m))
-    INSERT INTO kpi_matters (matter_id, station_id, parts)
-      SELECT matter_id, station_id, array_agg(ARRAY[key, a, b, c, e, n] ORDER BY key, b, a, c, e) FROM parts
-      GROUP BY matter_id, station_id
-    ON CONFLICT (matter_id) DO UPDATE SET station_id = excluded.station_id, parts = excluded.parts`);
+    gone AS (DELETE FROM ${keep.table} WHERE ${keep.id} IN (SELECT id FROM ids) AND ${keep.id} NOT IN (SELECT id FROM m))
+    INSERT INTO ${keep.table} (${keep.id}, station_id, parts)
+      SELECT source_id, station_id, array_agg(ARRAY[key, a, b, c, e, n] ORDER BY key, b, a, c, e) FROM parts
+      GROUP BY source_id, station_id
+    ON CONFLICT (${keep.id}) DO UPDATE SET station_id = excluded.station_id, parts = excluded.parts`);
 }
 
 /** Matters per recount while the job catches up with the outbox. */
@@ -212,7 +272,7 @@ export async function rollupStep(database: Database, now: Date): Promise<boolean
     if (!state) {
       await tx.execute(sql`INSERT INTO kpi_state (id, seq, ready, updated_at)
         SELECT 1, coalesce(max(seq), 0), false, ${now} FROM outbox ON CONFLICT (id) DO NOTHING`);
-      await tx.execute(sql`TRUNCATE kpi_rollup, kpi_matters`);
+      await tx.execute(sql`TRUNCATE kpi_rollup, kpi_matters, kpi_requests`);
       state = await stateOf(tx);
       if (!state) return false;
     }
@@ -223,26 +283,32 @@ export async function rollupStep(database: Database, now: Date): Promise<boolean
       );
       if (next) {
         await recountMatters(tx, sql`SELECT id FROM matters WHERE station_id = ${next.id}::uuid`);
+        await recountRequests(tx, sql`SELECT id FROM evaluation_requests WHERE station_id = ${next.id}::uuid`, now);
         await tx.execute(sql`UPDATE kpi_state SET backfill_after = ${next.id}::uuid, updated_at = ${now}`);
         return true;
       }
       // Matters of no station (none today) are counted last, then the rollups answer.
-      await recountMatters(
-        tx,
-        sql`SELECT id FROM matters WHERE station_id NOT IN (SELECT id FROM units WHERE kind = 'station')`,
-      );
+      const elsewhere = sql`station_id NOT IN (SELECT id FROM units WHERE kind = 'station')`;
+      await recountMatters(tx, sql`SELECT id FROM matters WHERE ${elsewhere}`);
+      await recountRequests(tx, sql`SELECT id FROM evaluation_requests WHERE ${elsewhere}`, now);
       await tx.execute(sql`UPDATE kpi_state SET ready = true, backfill_after = NULL, updated_at = ${now}`);
       // The planner's view of the rollups grew from nothing in one go: give it the figures before the first read.
       await tx.execute(sql`ANALYZE kpi_rollup`);
       return true;
     }
-    const events = rowsOf<{ seq: number; matter_id: string | null }>(
-      await tx.execute(sql`SELECT seq::float8 AS seq, payload->>'matterId' AS matter_id FROM outbox
+    const events = rowsOf<{ seq: number; matter_id: string | null; request_id: string | null }>(
+      await tx.execute(sql`SELECT seq::float8 AS seq, payload->>'matterId' AS matter_id,
+          payload->>'${sql.raw(REQUEST_CHANGED_KEY)}' AS request_id FROM outbox
         WHERE seq > ${state.seq} ORDER BY seq LIMIT ${BATCH}`),
     );
     if (events.length === 0) return false;
-    const ids = [...new Set(events.map((e) => e.matter_id).filter((id): id is string => Boolean(id)))];
-    if (ids.length > 0) await recountMatters(tx, sql`SELECT unnest(${sql.param(ids)}::uuid[]) AS id`);
+    const named = (of: (e: (typeof events)[number]) => string | null) => [
+      ...new Set(events.map(of).filter((id): id is string => Boolean(id))),
+    ];
+    const [matterIds, requestIds] = [named((e) => e.matter_id), named((e) => e.request_id)];
+    if (matterIds.length > 0) await recountMatters(tx, sql`SELECT unnest(${sql.param(matterIds)}::uuid[]) AS id`);
+    if (requestIds.length > 0)
+      await recountRequests(tx, sql`SELECT unnest(${sql.param(requestIds)}::uuid[]) AS id`, now);
     const last = events[events.length - 1]?.seq ?? state.seq;
     await tx.execute(sql`UPDATE kpi_state SET seq = ${last}, updated_at = ${now}`);
     return events.length === BATCH;

@@ -33,6 +33,7 @@ import { evaluationReviews, matterEvents, matters, units } from '../../db/schema
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canSeePath, under } from '../../platform/scope.js';
+import { readOnce } from '../../platform/shared-reads.js';
 import {
   dayNumber,
   FIRST_RESPONSE_BIN,
@@ -138,14 +139,17 @@ async function rollupSums(ctx: Ctx, path: string, p: Period, byStation: boolean)
     lastMonthEnd < d2 && sql`grain = 3 AND b BETWEEN ${int(lastMonthEnd + 1)} AND ${int(d2)}`,
   ].filter((branch): branch is SQL => Boolean(branch));
   const stations = sql`SELECT id FROM ${units} WHERE ${units.kind} = 'station' AND ${under(units.path, path)}`;
-  const parts = rowsOf<{ station_id: string; key: number; n: number }>(
-    await ctx.db.execute(
-      sql`SELECT station_id::text AS station_id, key, sum(n)::float8 AS n FROM (${sql.join(
-        branches.map(
-          (where) => sql`SELECT station_id, key, n FROM kpi_rollup WHERE station_id IN (${stations}) AND ${where}`,
-        ),
-        sql`\n UNION ALL `,
-      )}) parts GROUP BY station_id, key`,
+  // The same rows serve the unit's figures, its charts and its stations side by side (one read per section).
+  const parts = await readOnce(ctx, `kpi-rollup ${path} ${d1} ${d2}`, async () =>
+    rowsOf<{ station_id: string; key: number; n: number }>(
+      await ctx.db.execute(
+        sql`SELECT station_id::text AS station_id, key, sum(n)::float8 AS n FROM (${sql.join(
+          branches.map(
+            (where) => sql`SELECT station_id, key, n FROM kpi_rollup WHERE station_id IN (${stations}) AND ${where}`,
+          ),
+          sql`\n UNION ALL `,
+        )}) parts GROUP BY station_id, key`,
+      ),
     ),
   );
   const byKey = new Map<string, Map<number, number>>();
@@ -229,10 +233,11 @@ async function runningDay(ctx: Ctx, path: string, p: Period, endOfDay: Date): Pr
     ]),
     sql`,\n`,
   );
-  return rowsOf<Row>(
-    // The candidates by the sweep's partial indexes of open deadlines and by expiry, then the unit's among them: a
-    // few rows of today's, never a scan of a county's matters.
-    await ctx.db.execute(sql`WITH due AS (
+  return readOnce(ctx, `kpi-running ${path} ${p.from} ${endOfDay.toISOString()}`, async () =>
+    rowsOf<Row>(
+      // The candidates by the sweep's partial indexes of open deadlines and by expiry, then the unit's among them: a
+      // few rows of today's, never a scan of a county's matters.
+      await ctx.db.execute(sql`WITH due AS (
         SELECT ${matters.id} AS id FROM ${matters} WHERE ${matters.status} = 'dispatched'
           AND ${matters.takeBreachedAt} IS NULL AND ${later(sql`${matters.takeDueAt}`)}
         UNION SELECT ${matters.id} FROM ${matters} WHERE ${matters.resolvedAt} IS NULL
@@ -242,6 +247,7 @@ async function runningDay(ctx: Ctx, path: string, p: Period, endOfDay: Date): Pr
       base AS (SELECT ${matters.stationId}::text AS station_id, ${flags} FROM ${matters}
         WHERE ${matters.id} IN (SELECT id FROM due) AND ${under(matters.unitPath, path)})
       SELECT station_id, ${differences} FROM base GROUP BY station_id`),
+    ),
   );
 }
 
@@ -318,12 +324,22 @@ export async function kpiRows(
 }
 
 /**
+ * The rollups' parts of the period summed by key — per station (by its id) when `byStation`, else under '' — or null
+ * when they do not answer for `path` and the caller counts directly. Parts that are judged by no instant (受理 by kind
+ * and hour, the evaluation requests) are exact as they stand.
+ */
+export async function rollupKeys(ctx: Ctx, path: string, p: Period, byStation: boolean) {
+  return (await rolledUp(ctx, path)) ? rollupSums(ctx, path, p, byStation) : null;
+}
+
+/**
  * 受理 by kind and by Beijing hour over the period (the desk's charts), from the rollups — or null when they do not
  * answer for `path` and the caller counts directly.
  */
 export async function submittedByKindAndHour(ctx: Ctx, path: string, p: Period) {
-  if (!(await rolledUp(ctx, path))) return null;
-  const keys = (await rollupSums(ctx, path, p, false)).get('') ?? new Map<number, number>();
+  const sums = await rollupKeys(ctx, path, p, false);
+  if (!sums) return null;
+  const keys = sums.get('') ?? new Map<number, number>();
   return {
     kinds: new Map(MATTER_KINDS.map((kind, i) => [kind, keys.get(KIND_BIN + i) ?? 0])),
     hours: new Map(Array.from({ length: 24 }, (_, h) => [h, keys.get(HOUR_BIN + h) ?? 0])),

@@ -17,6 +17,7 @@ import { and, eq } from 'drizzle-orm';
 import { units } from '../../db/schema/index.js';
 import { actorOf, type Ctx } from '../../platform/context.js';
 import { under } from '../../platform/scope.js';
+import { sharingReads } from '../../platform/shared-reads.js';
 import { dashboardUnit } from './kpis.service.js';
 import { SECTIONS } from './sections/index.js';
 import type { FigureValue, SectionScope, SectionSpec } from './sections/section.js';
@@ -57,34 +58,44 @@ export async function unitSection(ctx: Ctx, spec: SectionSpec, unit: Unit, perio
   return { asOf: scope.bounds.asOf.toISOString(), figures, charts };
 }
 
-export async function dashboardSection(ctx: Ctx, area: DashboardArea, q: KpiQuery): Promise<DashboardSection> {
+/** A bureau's stations side by side: the section's figures of each over the period. */
+async function stationsSideBySide(
+  ctx: Ctx,
+  spec: SectionSpec,
+  unit: Unit,
+  period: Period,
+): Promise<DashboardSection['stations']> {
+  const list = await ctx.db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(and(eq(units.kind, 'station'), under(units.path, unit.path)))
+    .orderBy(units.name);
+  const scopes = list.map((s) => scopeOf(ctx, s, period));
+  let values: FigureValue[][] = [];
+  if (spec.computeStations) values = await spec.computeStations(ctx, unit.path, scopes);
+  else for (const scope of scopes) values.push(await spec.compute(ctx, scope));
+  return list.map((s, i) => ({
+    unitId: s.id,
+    unitName: s.name,
+    values: Object.fromEntries((values[i] ?? []).map((v) => [v.id, v.value])),
+  }));
+}
+
+export async function dashboardSection(request: Ctx, area: DashboardArea, q: KpiQuery): Promise<DashboardSection> {
+  // The unit's figures, charts and stations side by side read the same rows once (a bureau's 接警台: the rollups).
+  const ctx = sharingReads(request);
   const spec = SECTIONS[area];
   const unit = await dashboardUnit(ctx, q.unitId);
   const period = { from: q.from, to: q.to };
   const { asOf, figures, charts } = await unitSection(ctx, spec, unit, period);
+  // After the unit's own figures (not beside them: one request holds a few connections of the pool, not a dozen).
+  const stations = unit.kind === 'station' ? [] : await stationsSideBySide(ctx, spec, unit, period);
   // A figure the reader may see, behind which lies a list they may not open: the figure without its drill.
   const { capabilities } = actorOf(ctx);
   const open = <D extends { list: DrillTarget['list'] }>(d: D | null | undefined) =>
     d && canOpenDrill(capabilities, d) ? d : null;
   for (const f of figures) f.drill = open(f.drill);
   for (const c of charts) for (const s of c.series) if (s.drills) s.drills = s.drills.map(open);
-  let stations: DashboardSection['stations'] = [];
-  if (unit.kind !== 'station') {
-    const list = await ctx.db
-      .select({ id: units.id, name: units.name, path: units.path })
-      .from(units)
-      .where(and(eq(units.kind, 'station'), under(units.path, unit.path)))
-      .orderBy(units.name);
-    const scopes = list.map((s) => scopeOf(ctx, s, period));
-    let values: FigureValue[][] = [];
-    if (spec.computeStations) values = await spec.computeStations(ctx, unit.path, scopes);
-    else for (const scope of scopes) values.push(await spec.compute(ctx, scope));
-    stations = list.map((s, i) => ({
-      unitId: s.id,
-      unitName: s.name,
-      values: Object.fromEntries((values[i] ?? []).map((v) => [v.id, v.value])),
-    }));
-  }
   return {
     area,
     unitId: unit.id,

@@ -21,6 +21,7 @@ import { audit, type Ctx } from '../../platform/context.js';
 import { randomToken, sm3 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { matterSettings } from '../settings/settings.service.js';
+import { requestChanged } from './changed.js';
 import { type AnsweringDevice, isFlood } from './flood.js';
 import { openReview } from './reviews.service.js';
 import { type TemplateVersion, templateInForce, templateVersion } from './templates.service.js';
@@ -94,6 +95,7 @@ export async function requestEvaluation(tx: Tx, ctx: Ctx, input: RequestEvaluati
       .returning({ id: evaluationRequests.id }),
     'evaluation request',
   );
+  await requestChanged(tx, ctx.now(), 'evaluation.request.open', row.id);
   return { id: row.id, token, expiresAt };
 }
 
@@ -225,6 +227,7 @@ export async function recordAnswer(
   });
   if (satisfied === false)
     await openReview(tx, ctx, { request, answerId: answer.id, callbackHours: input.callbackHours });
+  await requestChanged(tx, answeredAt, 'evaluation.answer', request.id);
   return answeredAt;
 }
 

@@ -21,6 +21,20 @@ export function requestsIn(
   now: Date,
   { names = true } = {},
 ): SQL {
+  return classifiedRequests(
+    sql`${under(sql`st.path`, stationPaths)}
+      AND r.created_at >= ${start.toISOString()}::timestamptz AND r.created_at < ${end.toISOString()}::timestamptz
+      ${type ? sql`AND r.type = ${type}` : sql``}`,
+    now,
+    { names },
+  );
+}
+
+/**
+ * The requests `where` picks (over `evaluation_requests r` and their station `st`), classified as `requestsIn` says:
+ * the 考核指标 rollups (dashboards/kpi-rollup.ts) classify the requests they recount by it too.
+ */
+export function classifiedRequests(where: SQL, now: Date, { names = true } = {}): SQL {
   const named = names
     ? sql`, r.rated_staff_id AS officer_id, s.display_name AS officer_name,
       tm.id AS team_id, tm.name AS team_name, v.id AS village_id, v.name AS village_name`
@@ -41,9 +55,7 @@ export function requestsIn(
     JOIN units st ON st.id = r.station_id AND st.kind = 'station'
     LEFT JOIN evaluation_answers a ON a.request_id = r.id
     ${joins}
-    WHERE ${under(sql`st.path`, stationPaths)}
-      AND r.created_at >= ${start.toISOString()}::timestamptz AND r.created_at < ${end.toISOString()}::timestamptz
-      ${type ? sql`AND r.type = ${type}` : sql``}`;
+    WHERE ${where}`;
 }
 
 /** Each result as a condition over a `requestsIn` row: the figures count by it and the list filters by it. */

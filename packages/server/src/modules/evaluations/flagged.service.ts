@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.js';
 import { publish } from '../../platform/outbox.js';
 import { assertCanSeePath } from '../../platform/scope.js';
 import { matterSettings, stationInScope } from '../settings/settings.service.js';
+import { requestChanged } from './changed.js';
 
 /** Answers to the same station from the same device in the window ending at the outer answer, itself included. */
 function fromSameDevice(windowMinutes: number): SQL<number> {
@@ -102,6 +103,7 @@ export async function acceptFlagged(ctx: Ctx, id: string): Promise<FlaggedAnswer
     // The answer now counts in the matter's 满意率: the 考核指标 rollups recount the matter from this committed event.
     if (row.subjectType === 'matter')
       await publish(tx, ctx.now(), [], 'evaluation.answer.accept', { matterId: row.subjectId });
+    await requestChanged(tx, ctx.now(), 'evaluation.answer.accept', row.answer.requestId);
   });
   const { evaluation } = await matterSettings(ctx.db, row.stationId);
   const [done] = await selectFlagged(ctx.db, evaluation.floodWindowMinutes, eq(evaluationAnswers.id, id));

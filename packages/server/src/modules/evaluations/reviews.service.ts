@@ -32,6 +32,7 @@ import { matterSubject, recordEvent } from '../../platform/record-event.js';
 import { assertCanSeePath, isUnder } from '../../platform/scope.js';
 import { workingDays } from '../calendar/calendar.service.js';
 import { stationInScope } from '../settings/settings.service.js';
+import { requestChanged } from './changed.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -248,6 +249,7 @@ export async function recordCallbackOutcome(ctx: Ctx, id: string, input: Callbac
         },
       });
     }
+    await requestChanged(tx, now, 'evaluation.review.outcome', row.request.id);
     await audit(ctx, tx, {
       action: 'evaluation.review.outcome',
       result: 'ok',

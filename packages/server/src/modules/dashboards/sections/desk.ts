@@ -9,6 +9,7 @@ import { rowsOf } from '../../../db/rows.js';
 import { matters, units } from '../../../db/schema/index.js';
 import type { Ctx } from '../../../platform/context.js';
 import { under } from '../../../platform/scope.js';
+import { readOnce } from '../../../platform/shared-reads.js';
 import { counterSql } from '../../matters/counters.js';
 import { submittedHourSql } from '../../matters/list.where.js';
 import { kpiSetSql } from '../kpi-sets.js';
@@ -24,14 +25,16 @@ const today = (ctx: Ctx) => ({ day: dayOf(ctx.now()) });
  */
 async function openNow(ctx: Ctx, path: string) {
   const open = counterSql('open', ctx.now());
-  const rows = rowsOf<{ station_id: string; n: number }>(
-    await ctx.db.execute(sql`SELECT s.id::text AS station_id,
+  const rows = await readOnce(ctx, `desk-open ${path}`, async () =>
+    rowsOf<{ station_id: string; n: number }>(
+      await ctx.db.execute(sql`SELECT s.id::text AS station_id,
         (SELECT count(*) FROM ${matters} WHERE ${matters.stationId} = s.id AND ${open})::int AS n
       FROM ${units} s WHERE s.kind = 'station' AND ${under(sql`s.path`, path)}
       UNION ALL SELECT ${matters.stationId}::text, count(*)::int FROM ${matters}
       WHERE ${under(matters.unitPath, path)} AND ${open}
         AND NOT EXISTS (SELECT 1 FROM ${units} s WHERE s.kind = 'station' AND ${under(sql`s.path`, path)})
       GROUP BY 1`),
+    ),
   );
   return new Map(rows.map((r) => [r.station_id, Number(r.n)]));
 }

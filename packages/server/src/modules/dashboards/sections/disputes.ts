@@ -18,6 +18,7 @@ import {
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../../db/rows.js';
 import type { Ctx } from '../../../platform/context.js';
+import { readOnce } from '../../../platform/shared-reads.js';
 import { agedAt, aliased, caseSetSql, casesUnder, type Range, ts } from '../../disputes/case-sets.js';
 import { drillPeriod, type FigureSpec, type FigureValue, type SectionScope, type SectionSpec } from './section.js';
 
@@ -35,8 +36,15 @@ const drill = (scope: SectionScope, extra: Record<string, string>) => ({
 });
 const colourId = (key: string) => `colour_${key}`;
 
-/** The section's counts in one pass over the subtree's cases accepted before the period's end. */
-async function counts(ctx: Ctx, scope: SectionScope): Promise<Map<string, number>> {
+/** The section's counts in one pass over the subtree's cases accepted before the period's end (figures and charts). */
+function counts(ctx: Ctx, scope: SectionScope): Promise<Map<string, number>> {
+  const { start, asOf } = scope.bounds;
+  return readOnce(ctx, `disputes ${scope.path} ${start.toISOString()} ${asOf.toISOString()}`, () =>
+    countCases(ctx, scope),
+  );
+}
+
+async function countCases(ctx: Ctx, scope: SectionScope): Promise<Map<string, number>> {
   const r = rangeOf(scope);
   const set = (s: DisputeSet, and: SQL = sql`true`) => sql`(${caseSetSql(c, s, r)} AND ${and})`;
   const named: [string, SQL][] = [

@@ -1,8 +1,9 @@
 /**
  * The dashboard's evaluations section (评价): 满意率 overall and by type of work evaluated, 不满意, reviews opened and
  * closed, callbacks done — counted over the period's evaluation requests by the rules of 评价统计 (figures.sets.ts),
- * so each figure opens the evaluations list (`GET /evaluations`) of exactly its rows — and 双率 from the period's
- * answered 双率抽查 households.
+ * so each figure opens the evaluations list (`GET /evaluations`) of exactly its rows; read from the rollups, which
+ * classify each request by the same rules, for a station or a bureau — and 双率 from the period's answered 双率抽查
+ * households.
  */
 import {
   EVALUATION_TYPE_LABELS,
@@ -18,7 +19,10 @@ import { rowsOf } from '../../../db/rows.js';
 import { checkItems, checkSamples } from '../../../db/schema/index.js';
 import type { Ctx } from '../../../platform/context.js';
 import { under } from '../../../platform/scope.js';
+import { readOnce } from '../../../platform/shared-reads.js';
 import { RESULT_SQL, requestsIn, reviewedSql } from '../../evaluations/figures.sets.js';
+import { EVAL_MEASURES, type EvalMeasure, evalKey } from '../kpi-rollup.js';
+import { rollupKeys } from '../kpis.service.js';
 import { drillPeriod, type FigureSpec, type FigureValue, type SectionScope, type SectionSpec } from './section.js';
 
 type Row = { type: EvaluationType | null; station_id?: string } & Record<
@@ -37,7 +41,15 @@ const drill = (scope: SectionScope, filters: Record<string, string>) => ({
  * The period's requests counted by result, in total and by type (GROUPING SETS), with their reviews — per station
  * when `byStation` (a bureau's stations side by side in one statement).
  */
-async function countRequests(ctx: Ctx, scope: SectionScope, byStation = false): Promise<Row[]> {
+function countRequests(ctx: Ctx, scope: SectionScope, byStation = false): Promise<Row[]> {
+  const { start, asOf } = scope.bounds;
+  const key = `evaluations ${scope.path} ${start.toISOString()} ${asOf.toISOString()} ${byStation}`;
+  return readOnce(ctx, key, () => requestCounts(ctx, scope, byStation));
+}
+
+async function requestCounts(ctx: Ctx, scope: SectionScope, byStation: boolean): Promise<Row[]> {
+  const rolled = await rolledRequests(ctx, scope, byStation);
+  if (rolled) return rolled;
   const { start, asOf } = scope.bounds;
   const results = (['rated', 'satisfied', 'unsatisfied'] as const satisfies readonly EvaluationResult[]).map(
     (r) => sql`count(*) FILTER (WHERE ${sql.raw(RESULT_SQL[r])})::int AS ${sql.raw(r)}`,
@@ -50,6 +62,28 @@ async function countRequests(ctx: Ctx, scope: SectionScope, byStation = false): 
       ${byStation ? sql`, station_id::text AS station_id` : sql``}
     FROM base GROUP BY ${byStation ? sql`GROUPING SETS ((station_id), (station_id, type))` : sql`GROUPING SETS ((), (type))`}`;
   return rowsOf<Row>(await ctx.db.execute(statement));
+}
+
+/**
+ * The same counts from the rollups (kpi-rollup.ts EVAL_BIN: each request by the day it was opened, its type and what
+ * it meets now), or null when they do not answer for the scope and the requests are counted directly.
+ */
+async function rolledRequests(ctx: Ctx, scope: SectionScope, byStation: boolean): Promise<Row[] | null> {
+  const sums = await rollupKeys(ctx, scope.path, scope.period, byStation);
+  if (!sums) return null;
+  return [...sums].flatMap(([station, keys]) => {
+    const count = (types: readonly EvaluationType[], measure: EvalMeasure) =>
+      types.reduce((n, type) => n + (keys.get(evalKey(type, measure)) ?? 0), 0);
+    const row = (type: EvaluationType | null): Row => ({
+      type,
+      ...(byStation ? { station_id: station } : {}),
+      ...(Object.fromEntries(EVAL_MEASURES.map((m) => [m, count(type ? [type] : EVALUATION_TYPES, m)])) as Record<
+        EvalMeasure,
+        number
+      >),
+    });
+    return [row(null), ...EVALUATION_TYPES.map(row)];
+  });
 }
 
 /**
