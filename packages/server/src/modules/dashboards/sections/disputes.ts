@@ -37,14 +37,20 @@ const drill = (scope: SectionScope, extra: Record<string, string>) => ({
 const colourId = (key: string) => `colour_${key}`;
 
 /** The section's counts in one pass over the subtree's cases accepted before the period's end (figures and charts). */
-function counts(ctx: Ctx, scope: SectionScope): Promise<Map<string, number>> {
+async function counts(ctx: Ctx, scope: SectionScope): Promise<Map<string, number>> {
   const { start, asOf } = scope.bounds;
-  return readOnce(ctx, `disputes ${scope.path} ${start.toISOString()} ${asOf.toISOString()}`, () =>
-    countCases(ctx, scope),
+  const rows = await readOnce(ctx, `disputes ${scope.path} ${start.toISOString()} ${asOf.toISOString()}`, () =>
+    countCases(ctx, scope, false),
   );
+  return rows.get('') ?? new Map();
 }
 
-async function countCases(ctx: Ctx, scope: SectionScope): Promise<Map<string, number>> {
+/** The named counts, for the whole subtree ('') or by station (each case of its station's own area). */
+async function countCases(
+  ctx: Ctx,
+  scope: SectionScope,
+  byStation: boolean,
+): Promise<Map<string, Map<string, number>>> {
   const r = rangeOf(scope);
   const set = (s: DisputeSet, and: SQL = sql`true`) => sql`(${caseSetSql(c, s, r)} AND ${and})`;
   const named: [string, SQL][] = [
@@ -58,18 +64,32 @@ async function countCases(ctx: Ctx, scope: SectionScope): Promise<Map<string, nu
     [colourId(NO_COLOUR), set('period', sql`c.colour IS NULL`)],
     ...DISPUTE_AGES.map((a): [string, SQL] => [`age_${a}`, agedAt(c, r.to, a)]),
   ];
-  const [row] = rowsOf<Record<string, number | string>>(
-    await ctx.db.execute(sql`SELECT ${sql.join(
+  const rows = rowsOf<Record<string, number | string>>(
+    await ctx.db.execute(sql`SELECT ${byStation ? sql`s.id::text` : sql`''`} AS station_id, ${sql.join(
       named.map(([id, cond]) => sql`count(*) FILTER (WHERE ${cond})::int AS ${sql.raw(`"${id}"`)}`),
       sql`, `,
     )}
-      FROM dispute_cases c WHERE ${casesUnder(c, scope.path)} AND c.accepted_at < ${ts(r.to)}`),
+      FROM dispute_cases c
+      ${byStation ? sql`JOIN units s ON s.id = c.station_id AND starts_with(c.unit_path, s.path)` : sql``}
+      WHERE ${casesUnder(c, scope.path)} AND c.accepted_at < ${ts(r.to)}
+      ${byStation ? sql`GROUP BY s.id` : sql``}`),
   );
-  return new Map(named.map(([id]) => [id, Number(row?.[id] ?? 0)]));
+  return new Map(rows.map((row) => [String(row.station_id), new Map(named.map(([id]) => [id, Number(row[id] ?? 0)]))]));
 }
 
 async function compute(ctx: Ctx, scope: SectionScope): Promise<FigureValue[]> {
-  const n = await counts(ctx, scope);
+  return valuesOf(scope, await counts(ctx, scope));
+}
+
+/** A bureau's stations side by side: one pass over the bureau's cases, by station. */
+async function computeStations(ctx: Ctx, path: string, scopes: SectionScope[]): Promise<FigureValue[][]> {
+  const first = scopes[0];
+  if (!first) return [];
+  const byStation = await countCases(ctx, { ...first, path }, true);
+  return scopes.map((scope) => valuesOf(scope, byStation.get(scope.unitId) ?? new Map()));
+}
+
+function valuesOf(scope: SectionScope, n: Map<string, number>): FigureValue[] {
   const get = (id: string) => n.get(id) ?? 0;
   const [resolved, base] = [get('resolved'), get('base')];
   return [
@@ -208,4 +228,4 @@ const figures: FigureSpec[] = [
   ),
 ];
 
-export const disputesSection: SectionSpec = { area: 'disputes', figures, compute, charts };
+export const disputesSection: SectionSpec = { area: 'disputes', figures, compute, computeStations, charts };

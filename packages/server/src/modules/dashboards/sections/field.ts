@@ -5,7 +5,7 @@
  * drill-down lists exactly what was counted.
  */
 import { type DrillTarget, type SectionChart, VISIT_LINE_LABELS, VISIT_LINES, type VisitLine } from '@jingmin/shared';
-import { count, countDistinct, eq, sql } from 'drizzle-orm';
+import { count, countDistinct, eq, type SQL, sql } from 'drizzle-orm';
 import { rowsOf } from '../../../db/rows.js';
 import { hazards, households, patrolPoints, patrolSessions, units, visits } from '../../../db/schema/index.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -229,6 +229,95 @@ async function charts(ctx: Ctx, scope: SectionScope): Promise<SectionChart[]> {
   ];
 }
 
+/**
+ * A bureau's stations side by side: the visits, patrols, points and hazards of the bureau counted once, by station
+ * (each row of its station's own area), and each station's households by the index of homes under its path.
+ */
+async function computeStations(ctx: Ctx, path: string, scopes: SectionScope[]): Promise<FigureValue[][]> {
+  const first = scopes[0];
+  if (!first) return [];
+  const b = first.bounds;
+  const own = (stationId: SQL, unitPath: SQL) =>
+    sql`EXISTS (SELECT 1 FROM ${units} s WHERE s.id = ${stationId} AND starts_with(${unitPath}, s.path))`;
+  const byLine = (line: VisitLine) =>
+    sql<number>`count(DISTINCT ${visits.householdId}) FILTER (WHERE ${visits.line} = ${line})`;
+  const now = ctx.now();
+  const hazard = (set: 'found' | 'fixed' | 'overdue') =>
+    sql<number>`count(*) FILTER (WHERE ${hazardSetSql(set, b, now)})`;
+  const [visitRows, homes, sessionRows, pointRows, hazardRows] = await Promise.all([
+    ctx.db
+      .select({
+        stationId: visits.stationId,
+        visits: count(),
+        visited: countDistinct(visits.householdId),
+        police: byLine('police'),
+        cadre: byLine('cadre'),
+        grid: byLine('grid'),
+      })
+      .from(visits)
+      .where(
+        sql`${visitFilterSql({ bounds: b, path, ...HOUSEHOLDS })} AND ${own(sql`${visits.stationId}`, sql`${visits.unitPath}`)}`,
+      )
+      .groupBy(visits.stationId),
+    rowsOf<{ id: string; n: number }>(
+      await ctx.db.execute(sql`SELECT s.id::text AS id,
+          (SELECT count(*)::int FROM ${households}
+            WHERE starts_with(${households.unitPath}, s.path) AND ${households.kind} = 'household') AS n
+        FROM ${units} s WHERE s.kind = 'station' AND ${under(sql`s.path`, path)}`),
+    ),
+    ctx.db
+      .select({ stationId: patrolSessions.stationId, n: count() })
+      .from(patrolSessions)
+      .where(patrolsSql(path, b))
+      .groupBy(patrolSessions.stationId),
+    ctx.db
+      .select({
+        stationId: patrolPoints.stationId,
+        active: count(),
+        checked: sql<number>`count(*) FILTER (WHERE ${pointCheckedSql(b)})`,
+      })
+      .from(patrolPoints)
+      .where(sql`${activePointsSql(path, b)} AND ${own(sql`${patrolPoints.stationId}`, sql`${patrolPoints.unitPath}`)}`)
+      .groupBy(patrolPoints.stationId),
+    ctx.db
+      .select({
+        stationId: hazards.stationId,
+        found: hazard('found'),
+        fixed: hazard('fixed'),
+        overdue: hazard('overdue'),
+      })
+      .from(hazards)
+      .where(sql`${under(hazards.unitPath, path)} AND ${own(sql`${hazards.stationId}`, sql`${hazards.unitPath}`)}`)
+      .groupBy(hazards.stationId),
+  ]);
+  return scopes.map((scope) => {
+    const v = visitRows.find((r) => r.stationId === scope.unitId);
+    const all = Number(homes.find((h) => h.id === scope.unitId)?.n ?? 0);
+    const p = pointRows.find((r) => r.stationId === scope.unitId);
+    const h = hazardRows.find((r) => r.stationId === scope.unitId);
+    const patrolDrill: DrillTarget = { list: 'patrols', query: drillPeriod(scope) };
+    const hazardDrill = (set: string): DrillTarget => ({ list: 'hazards', query: drillPeriod(scope, { set }) });
+    return [
+      { id: 'visit_coverage', ...rate(Number(v?.visited ?? 0), all), drill: visitsDrill(scope, { first: '1' }) },
+      { id: 'visits', value: Number(v?.visits ?? 0), drill: visitsDrill(scope) },
+      ...VISIT_LINES.map((line) => ({
+        id: `coverage_${line}`,
+        ...rate(Number(v?.[line] ?? 0), all),
+        drill: visitsDrill(scope, { line, first: '1' }),
+      })),
+      {
+        id: 'patrols',
+        value: Number(sessionRows.find((r) => r.stationId === scope.unitId)?.n ?? 0),
+        drill: patrolDrill,
+      },
+      { id: 'patrol_points', ...rate(Number(p?.checked ?? 0), Number(p?.active ?? 0)), drill: patrolDrill },
+      { id: 'hazards_found', value: Number(h?.found ?? 0), drill: hazardDrill('found') },
+      { id: 'hazards_fixed', value: Number(h?.fixed ?? 0), drill: hazardDrill('fixed') },
+      { id: 'hazards_overdue', value: Number(h?.overdue ?? 0), drill: hazardDrill('overdue') },
+    ];
+  });
+}
+
 export const fieldSection: SectionSpec = {
   area: 'field',
   figures: FIGURES,
@@ -240,5 +329,6 @@ export const fieldSection: SectionSpec = {
     ]);
     return [...v, ...p, ...h];
   },
+  computeStations,
   charts,
 };
