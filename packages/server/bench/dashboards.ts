@@ -219,6 +219,37 @@ INSERT INTO hazards (station_id, unit_id, unit_path, household_id, place, kind, 
 `;
 
 /**
+ * The rollups' first count as the job makes it (kpi-rollup.ts rollupStep: state from the outbox's position, then
+ * every station's matters and requests), two stations at a time for the machine's two cores; the job (rollKpis)
+ * then finds every station counted, counts what belongs to none and declares the rollups ready.
+ */
+async function firstCount(database: Awaited<ReturnType<typeof openDatabase>>) {
+  const { db } = database;
+  await db.execute(sql`INSERT INTO kpi_state (id, seq, ready, updated_at)
+    SELECT 1, coalesce(max(seq), 0), false, now() FROM outbox ON CONFLICT (id) DO NOTHING`);
+  await db.execute(sql`TRUNCATE kpi_rollup, kpi_matters, kpi_requests`);
+  const stations = (
+    await database.pool!.query<{ id: string }>(`SELECT id FROM units WHERE kind = 'station' ORDER BY id`)
+  ).rows.map((r) => r.id);
+  const queue = [...stations];
+  const worker = async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) {
+      const station = id;
+      await db.transaction(async (tx) => {
+        await recountMatters(tx, sql`SELECT id FROM matters WHERE station_id = ${station}::uuid`);
+        await recountRequests(
+          tx,
+          sql`SELECT id FROM evaluation_requests WHERE station_id = ${station}::uuid`,
+          new Date(),
+        );
+      });
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  await db.execute(sql`UPDATE kpi_state SET backfill_after = ${stations.at(-1) ?? null}::uuid`);
+}
+
+/**
  * The layer on a copy of the matters' template, then the rollups' first count of every matter and evaluation request,
  * as a deployed database has them (a run's copy starts from them, caught up by the job from the run's events).
  */
@@ -238,6 +269,7 @@ async function seedLayer(url: string): Promise<void> {
       say(`  (layer generated in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       const deps = await createDeps(config, quiet, database);
       started = Date.now();
+      await firstCount(database);
       await rollKpis(systemCtx(deps, quiet as never));
       await client.query('VACUUM (ANALYZE) kpi_rollup, kpi_matters, kpi_requests');
       say(
