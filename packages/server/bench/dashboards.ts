@@ -265,7 +265,10 @@ async function seedLayer(url: string): Promise<void> {
       await client.query("SET work_mem = '256MB'");
       let started = Date.now();
       await client.query(LAYER_SQL.replaceAll('$STATIONS', String(STATIONS)));
-      await client.query('VACUUM (ANALYZE)');
+      // The tables the layer wrote (the matters' were vacuumed with their template).
+      await client.query(`VACUUM (ANALYZE) staff, households, visits, evaluation_requests, evaluation_answers,
+        evaluation_reviews, departments, dispute_cases, dispute_transfers, patrol_points, patrol_sessions,
+        patrol_checkins, hazards`);
       say(`  (layer generated in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
       const deps = await createDeps(config, quiet, database);
       started = Date.now();
