@@ -113,7 +113,8 @@ test('the chief reads the patrol and the coverage at 375 and 1440 px', async ({ 
   for (const viewport of [PHONE, { width: 1440, height: 900 }]) {
     const page = await (await browser.newContext({ viewport, storageState: chiefState })).newPage();
     await page.goto('/console/patrols');
-    await expect(page.getByText('巡逻次数')).toBeVisible();
+    // The first paint loads the charts' chunk: allow a loaded machine its time (CI saw 10 s pass before it ran).
+    await expect(page.getByText('巡逻次数')).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('.ant-table-row').filter({ hasText: '镇区夜巡线' }).first()).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/patrols-console-${viewport.width}.png`, fullPage: true });
     await page.getByRole('tab', { name: '必到点' }).click();
