@@ -98,25 +98,34 @@ const rate = (n: number, d: number) => ({ value: d ? n / d : null, parts: { nume
 
 async function visitFigures(ctx: Ctx, scope: SectionScope): Promise<FigureValue[]> {
   const where = visitFilterSql({ bounds: scope.bounds, path: scope.path, ...HOUSEHOLDS });
-  const byLine = (line: VisitLine) =>
-    sql<number>`count(DISTINCT ${visits.householdId}) FILTER (WHERE ${visits.line} = ${line})`;
   const [[v], [h]] = await Promise.all([
-    ctx.db
-      .select({
-        visits: count(),
-        visited: countDistinct(visits.householdId),
-        police: byLine('police'),
-        cadre: byLine('cadre'),
-        grid: byLine('grid'),
-      })
-      .from(visits)
-      .where(where),
+    ctx.db.select(visitColumns()).from(visits).where(where),
     ctx.db
       .select({ n: count() })
       .from(households)
       .where(sql`${under(households.unitPath, scope.path)} AND ${eq(households.kind, 'household')}`),
   ]);
-  const all = Number(h?.n ?? 0);
+  return visitValues(scope, v, Number(h?.n ?? 0));
+}
+
+/** The visits counted for the figures: visits, households visited, and households visited by each line. */
+const visitColumns = () => {
+  const byLine = (line: VisitLine) =>
+    sql<number>`count(DISTINCT ${visits.householdId}) FILTER (WHERE ${visits.line} = ${line})`;
+  return {
+    visits: count(),
+    visited: countDistinct(visits.householdId),
+    police: byLine('police'),
+    cadre: byLine('cadre'),
+    grid: byLine('grid'),
+  };
+};
+
+function visitValues(
+  scope: SectionScope,
+  v: ({ visits: number; visited: number } & Record<VisitLine, number>) | undefined,
+  all: number,
+): FigureValue[] {
   return [
     { id: 'visit_coverage', ...rate(Number(v?.visited ?? 0), all), drill: visitsDrill(scope, { first: '1' }) },
     { id: 'visits', value: Number(v?.visits ?? 0), drill: visitsDrill(scope) },
@@ -239,21 +248,12 @@ async function computeStations(ctx: Ctx, path: string, scopes: SectionScope[]): 
   const b = first.bounds;
   const own = (stationId: SQL, unitPath: SQL) =>
     sql`EXISTS (SELECT 1 FROM ${units} s WHERE s.id = ${stationId} AND starts_with(${unitPath}, s.path))`;
-  const byLine = (line: VisitLine) =>
-    sql<number>`count(DISTINCT ${visits.householdId}) FILTER (WHERE ${visits.line} = ${line})`;
   const now = ctx.now();
   const hazard = (set: 'found' | 'fixed' | 'overdue') =>
     sql<number>`count(*) FILTER (WHERE ${hazardSetSql(set, b, now)})`;
   const [visitRows, homes, sessionRows, pointRows, hazardRows] = await Promise.all([
     ctx.db
-      .select({
-        stationId: visits.stationId,
-        visits: count(),
-        visited: countDistinct(visits.householdId),
-        police: byLine('police'),
-        cadre: byLine('cadre'),
-        grid: byLine('grid'),
-      })
+      .select({ stationId: visits.stationId, ...visitColumns() })
       .from(visits)
       .where(
         sql`${visitFilterSql({ bounds: b, path, ...HOUSEHOLDS })} AND ${own(sql`${visits.stationId}`, sql`${visits.unitPath}`)}`,
@@ -298,13 +298,7 @@ async function computeStations(ctx: Ctx, path: string, scopes: SectionScope[]): 
     const patrolDrill: DrillTarget = { list: 'patrols', query: drillPeriod(scope) };
     const hazardDrill = (set: string): DrillTarget => ({ list: 'hazards', query: drillPeriod(scope, { set }) });
     return [
-      { id: 'visit_coverage', ...rate(Number(v?.visited ?? 0), all), drill: visitsDrill(scope, { first: '1' }) },
-      { id: 'visits', value: Number(v?.visits ?? 0), drill: visitsDrill(scope) },
-      ...VISIT_LINES.map((line) => ({
-        id: `coverage_${line}`,
-        ...rate(Number(v?.[line] ?? 0), all),
-        drill: visitsDrill(scope, { line, first: '1' }),
-      })),
+      ...visitValues(scope, v, all),
       {
         id: 'patrols',
         value: Number(sessionRows.find((r) => r.stationId === scope.unitId)?.n ?? 0),
