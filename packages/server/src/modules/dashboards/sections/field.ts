@@ -172,9 +172,52 @@ async function hazardFigures(ctx: Ctx, scope: SectionScope): Promise<FigureValue
  * Households and households visited per part of the unit: villages under a station (or below), stations under a
  * bureau. A part's visited count is its list's total (`unitId` = the part, `first=1`).
  */
+/**
+ * The households of each part (station or village) under `path`: counted by unit path on the index of homes, then
+ * summed by the part whose path each unit path starts with — one read, never one count of a county per part.
+ */
+async function homesByPart(ctx: Ctx, path: string, part: 'station' | 'village'): Promise<Map<string, number>> {
+  const [parts, byPath] = await Promise.all([
+    ctx.db
+      .select({ id: units.id, path: units.path })
+      .from(units)
+      .where(sql`${units.kind} = ${part} AND ${under(units.path, path)}`),
+    ctx.db
+      .select({ unitPath: households.unitPath, n: count() })
+      .from(households)
+      .where(sql`${under(households.unitPath, path)} AND ${eq(households.kind, 'household')}`)
+      .groupBy(households.unitPath),
+  ]);
+  const homes = new Map<string, number>();
+  for (const p of parts)
+    homes.set(
+      p.id,
+      byPath.filter((h) => h.unitPath.startsWith(p.path)).reduce((n, h) => n + Number(h.n), 0),
+    );
+  return homes;
+}
+
 async function coverageByPart(ctx: Ctx, scope: SectionScope) {
   const [unit] = await ctx.db.select({ kind: units.kind }).from(units).where(eq(units.id, scope.unitId));
   const part = unit?.kind === 'bureau' ? 'station' : 'village';
+  if (part === 'station') {
+    // A bureau's stations: their households and the households each visited in the period, by station.
+    const [list, homes, visited] = await Promise.all([
+      ctx.db
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(sql`${units.kind} = 'station' AND ${under(units.path, scope.path)}`)
+        .orderBy(sql`${units.code} NULLS LAST`, units.name),
+      homesByPart(ctx, scope.path, 'station'),
+      visitsByStation(ctx, scope.path, scope.bounds),
+    ]);
+    const rows = list.map((s) => ({
+      ...s,
+      households: homes.get(s.id) ?? 0,
+      visited: Number(visited.find((v) => v.stationId === s.id)?.visited ?? 0),
+    }));
+    return { part, rows };
+  }
   const inPeriod = visitFilterSql({ bounds: scope.bounds, ...HOUSEHOLDS });
   const rows = rowsOf<{ id: string; name: string; households: number; visited: number }>(
     await ctx.db.execute(sql`
@@ -238,6 +281,21 @@ async function charts(ctx: Ctx, scope: SectionScope): Promise<SectionChart[]> {
   ];
 }
 
+/** The period's visits of the stations under `path`, by station (each visit of its station's own area). */
+function visitsByStation(ctx: Ctx, path: string, b: SectionScope['bounds']) {
+  return ctx.db
+    .select({ stationId: visits.stationId, ...visitColumns() })
+    .from(visits)
+    .where(
+      sql`${visitFilterSql({ bounds: b, path, ...HOUSEHOLDS })} AND ${ownArea(sql`${visits.stationId}`, sql`${visits.unitPath}`)}`,
+    )
+    .groupBy(visits.stationId);
+}
+
+/** The row's station is the one whose area holds its unit. */
+const ownArea = (stationId: SQL, unitPath: SQL) =>
+  sql`EXISTS (SELECT 1 FROM ${units} s WHERE s.id = ${stationId} AND starts_with(${unitPath}, s.path))`;
+
 /**
  * A bureau's stations side by side: the visits, patrols, points and hazards of the bureau counted once, by station
  * (each row of its station's own area), and each station's households by the index of homes under its path.
@@ -246,25 +304,12 @@ async function computeStations(ctx: Ctx, path: string, scopes: SectionScope[]): 
   const first = scopes[0];
   if (!first) return [];
   const b = first.bounds;
-  const own = (stationId: SQL, unitPath: SQL) =>
-    sql`EXISTS (SELECT 1 FROM ${units} s WHERE s.id = ${stationId} AND starts_with(${unitPath}, s.path))`;
   const now = ctx.now();
   const hazard = (set: 'found' | 'fixed' | 'overdue') =>
     sql<number>`count(*) FILTER (WHERE ${hazardSetSql(set, b, now)})`;
   const [visitRows, homes, sessionRows, pointRows, hazardRows] = await Promise.all([
-    ctx.db
-      .select({ stationId: visits.stationId, ...visitColumns() })
-      .from(visits)
-      .where(
-        sql`${visitFilterSql({ bounds: b, path, ...HOUSEHOLDS })} AND ${own(sql`${visits.stationId}`, sql`${visits.unitPath}`)}`,
-      )
-      .groupBy(visits.stationId),
-    rowsOf<{ id: string; n: number }>(
-      await ctx.db.execute(sql`SELECT s.id::text AS id,
-          (SELECT count(*)::int FROM ${households}
-            WHERE starts_with(${households.unitPath}, s.path) AND ${households.kind} = 'household') AS n
-        FROM ${units} s WHERE s.kind = 'station' AND ${under(sql`s.path`, path)}`),
-    ),
+    visitsByStation(ctx, path, b),
+    homesByPart(ctx, path, 'station'),
     ctx.db
       .select({ stationId: patrolSessions.stationId, n: count() })
       .from(patrolSessions)
@@ -277,7 +322,9 @@ async function computeStations(ctx: Ctx, path: string, scopes: SectionScope[]): 
         checked: sql<number>`count(*) FILTER (WHERE ${pointCheckedSql(b)})`,
       })
       .from(patrolPoints)
-      .where(sql`${activePointsSql(path, b)} AND ${own(sql`${patrolPoints.stationId}`, sql`${patrolPoints.unitPath}`)}`)
+      .where(
+        sql`${activePointsSql(path, b)} AND ${ownArea(sql`${patrolPoints.stationId}`, sql`${patrolPoints.unitPath}`)}`,
+      )
       .groupBy(patrolPoints.stationId),
     ctx.db
       .select({
@@ -287,12 +334,12 @@ async function computeStations(ctx: Ctx, path: string, scopes: SectionScope[]): 
         overdue: hazard('overdue'),
       })
       .from(hazards)
-      .where(sql`${under(hazards.unitPath, path)} AND ${own(sql`${hazards.stationId}`, sql`${hazards.unitPath}`)}`)
+      .where(sql`${under(hazards.unitPath, path)} AND ${ownArea(sql`${hazards.stationId}`, sql`${hazards.unitPath}`)}`)
       .groupBy(hazards.stationId),
   ]);
   return scopes.map((scope) => {
     const v = visitRows.find((r) => r.stationId === scope.unitId);
-    const all = Number(homes.find((h) => h.id === scope.unitId)?.n ?? 0);
+    const all = homes.get(scope.unitId) ?? 0;
     const p = pointRows.find((r) => r.stationId === scope.unitId);
     const h = hazardRows.find((r) => r.stationId === scope.unitId);
     const patrolDrill: DrillTarget = { list: 'patrols', query: drillPeriod(scope) };
