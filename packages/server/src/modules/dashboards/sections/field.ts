@@ -10,6 +10,7 @@ import { rowsOf } from '../../../db/rows.js';
 import { hazards, households, patrolPoints, patrolSessions, units, visits } from '../../../db/schema/index.js';
 import type { Ctx } from '../../../platform/context.js';
 import { under } from '../../../platform/scope.js';
+import { readOnce } from '../../../platform/shared-reads.js';
 import { hazardSetSql } from '../../hazards/hazard-sets.js';
 import { activePointsSql, patrolsSql, pointCheckedSql } from '../../patrols/patrol-sets.js';
 import { visitFilterSql } from '../../visits/visit-filter.js';
@@ -176,7 +177,11 @@ async function hazardFigures(ctx: Ctx, scope: SectionScope): Promise<FigureValue
  * The households of each part (station or village) under `path`: counted by unit path on the index of homes, then
  * summed by the part whose path each unit path starts with — one read, never one count of a county per part.
  */
-async function homesByPart(ctx: Ctx, path: string, part: 'station' | 'village'): Promise<Map<string, number>> {
+function homesByPart(ctx: Ctx, path: string, part: 'station' | 'village'): Promise<Map<string, number>> {
+  return readOnce(ctx, `homes ${path} ${part}`, () => countHomes(ctx, path, part));
+}
+
+async function countHomes(ctx: Ctx, path: string, part: 'station' | 'village'): Promise<Map<string, number>> {
   const [parts, byPath] = await Promise.all([
     ctx.db
       .select({ id: units.id, path: units.path })
@@ -283,6 +288,11 @@ async function charts(ctx: Ctx, scope: SectionScope): Promise<SectionChart[]> {
 
 /** The period's visits of the stations under `path`, by station (each visit of its station's own area). */
 function visitsByStation(ctx: Ctx, path: string, b: SectionScope['bounds']) {
+  const key = `visits by station ${path} ${b.start.toISOString()} ${b.asOf.toISOString()}`;
+  return readOnce(ctx, key, () => countVisitsByStation(ctx, path, b));
+}
+
+function countVisitsByStation(ctx: Ctx, path: string, b: SectionScope['bounds']) {
   return ctx.db
     .select({ stationId: visits.stationId, ...visitColumns() })
     .from(visits)
